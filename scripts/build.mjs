@@ -1,0 +1,81 @@
+// Bundles the extension, CLI, worker and (if present) benchmark into dist/. `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pythonDir = join(root, 'src', 'runtime', 'python');
+const watch = process.argv.includes('--watch');
+
+function listFiles(dir) {
+  if (!existsSync(dir)) return [];
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === '__pycache__' || entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...listFiles(full));
+    else if (entry.isFile() && !entry.name.endsWith('.pyc')) files.push(full);
+  }
+  return files.sort();
+}
+
+function listDirs(dir) {
+  if (!existsSync(dir)) return [];
+  return [dir, ...readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => listDirs(join(dir, e.name)))];
+}
+
+/** `import files from 'virtual:python-files'`: the Python tree embedded as a path → source record. */
+const pythonFilesPlugin = {
+  name: 'python-files',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:python-files$/ }, (args) => ({ path: args.path, namespace: 'python-files' }));
+    build.onLoad({ filter: /.*/, namespace: 'python-files' }, () => {
+      const files = listFiles(pythonDir);
+      const record = {};
+      for (const file of files) record[relative(pythonDir, file).split(sep).join('/')] = readFileSync(file, 'utf8');
+      return {
+        contents: `export default ${JSON.stringify(record)};`,
+        loader: 'js',
+        watchFiles: files,
+        watchDirs: listDirs(pythonDir),
+      };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // pyodide is loaded from node_modules at run time (it needs its .wasm and stdlib zip beside it).
+  external: ['vscode', 'pyodide'],
+  plugins: [pythonFilesPlugin],
+};
+
+const entries = [
+  { in: 'src/extension/extension.ts', out: 'extension' },
+  { in: 'src/cli.ts', out: 'cli' },
+  { in: 'src/runtime/worker.ts', out: 'worker' },
+  { in: 'bench/bench.ts', out: 'bench' },
+].filter((e) => existsSync(join(root, e.in)));
+
+const options = {
+  ...common,
+  absWorkingDir: root,
+  entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
+  outdir: join(root, 'dist'),
+};
+
+if (watch) {
+  const ctx = await esbuild.context(options);
+  await ctx.watch();
+  console.log('esbuild: watching for changes…');
+} else {
+  const started = Date.now();
+  await esbuild.build(options);
+  console.log(`esbuild: built ${entries.map((e) => `dist/${e.out}.js`).join(', ')} in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,129 @@
+/**
+ * `autograd-playground run FILE.py [--events FILE.jsonl]`: runs a script like `python FILE.py` would, on the
+ * playground's engine. Bundled to dist/cli.js and started by bin/autograd-playground.js.
+ */
+import * as fs from 'node:fs';
+import { encodeEvent, type RunEvent } from './runtime/events';
+import { startRun, type RunHandle } from './runtime/runner';
+
+const USAGE = `Usage: autograd-playground run FILE.py [--events FILE.jsonl] [--graph-node-limit N]
+
+Runs a PyTorch-style Python script on the Autograd Playground engine.
+The script's output goes to stdout/stderr as it is printed; the exit code is 1
+if the script raised an uncaught exception (or was interrupted), else 0.
+
+Options:
+  --events FILE.jsonl     also write the run's event stream, one JSON event per line
+  --graph-node-limit N    most nodes kept per computation-graph snapshot
+  -h, --help              show this help
+`;
+
+interface CliArgs {
+  file: string;
+  eventsFile: string | null;
+  graphNodeLimit: number | undefined;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): CliArgs | 'help' {
+  if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) return 'help';
+  const [command, ...rest] = argv;
+  if (command !== 'run') throw new UsageError(`unknown command '${command}'`);
+  let file: string | null = null;
+  let eventsFile: string | null = null;
+  let graphNodeLimit: number | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = (): string => {
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--events') eventsFile = value();
+    else if (arg.startsWith('--events=')) eventsFile = arg.slice('--events='.length);
+    else if (arg === '--graph-node-limit') {
+      const v = value();
+      graphNodeLimit = Number(v);
+      if (!Number.isInteger(graphNodeLimit) || graphNodeLimit < 1) throw new UsageError(`bad --graph-node-limit '${v}'`);
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+    else if (file === null) file = arg;
+    else throw new UsageError(`unexpected argument '${arg}' (script arguments are not supported)`);
+  }
+  if (file === null) throw new UsageError('missing FILE.py');
+  return { file, eventsFile, graphNodeLimit };
+}
+
+/** Writes to a stream and resolves once the data is flushed, so the exit code never cuts output short. */
+function drain(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let args: CliArgs | 'help';
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`autograd-playground: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+
+  let source: string;
+  try {
+    source = fs.readFileSync(args.file, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : (e as Error).message;
+    process.stderr.write(`autograd-playground: can't open file '${args.file}': ${reason}\n`);
+    return 2;
+  }
+
+  let events: fs.WriteStream | null = null;
+  if (args.eventsFile !== null) {
+    try {
+      // Opened synchronously so a bad path fails before the script runs, not halfway through.
+      events = fs.createWriteStream(args.eventsFile, { fd: fs.openSync(args.eventsFile, 'w') });
+    } catch (e) {
+      process.stderr.write(`autograd-playground: can't write events file '${args.eventsFile}': ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  const eventsOut = events;
+
+  const onEvent = (e: RunEvent): void => {
+    if (e.type === 'stdout') process.stdout.write(e.text);
+    else if (e.type === 'stderr') process.stderr.write(e.text);
+    eventsOut?.write(encodeEvent(e) + '\n');
+  };
+
+  const handle: RunHandle = startRun({ file: args.file, source, onEvent, graphNodeLimit: args.graphNodeLimit });
+  let interrupts = 0;
+  const onSigint = (): void => {
+    // First Ctrl-C stops the script cleanly; a second one gives up on waiting.
+    if (++interrupts > 1) process.exit(130);
+    handle.stop();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const result = await handle.done;
+    return result.exitCode;
+  } finally {
+    process.off('SIGINT', onSigint);
+    if (eventsOut) await new Promise<void>((resolve) => eventsOut.end(resolve));
+    await Promise.all([drain(process.stdout), drain(process.stderr)]);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`autograd-playground: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

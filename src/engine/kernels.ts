@@ -1,0 +1,213 @@
+import { allocate, DType, StorageArray } from './dtype';
+import { broadcastShapes, contiguousStrides, numelOf, Shape } from './shape';
+import { allocateChecked, makeTensor, Tensor } from './tensor';
+
+/** Strides that read `t` as if it had been expanded to `shape` (0 on broadcast dimensions). */
+export function broadcastStrides(t: Tensor, shape: Shape): number[] {
+  const out = new Array<number>(shape.length).fill(0);
+  const lead = shape.length - t.shape.length;
+  for (let i = 0; i < t.shape.length; i++) {
+    out[lead + i] = t.shape[i] === 1 && shape[lead + i] !== 1 ? 0 : t.strides[i];
+  }
+  return out;
+}
+
+export function mapUnary(t: Tensor, outDtype: DType, f: (x: number) => number): Tensor {
+  const out = makeTensor(allocateChecked(outDtype, t.shape), t.shape, outDtype);
+  const o = out.data;
+  const n = o.length;
+  const src = t.data;
+  if (t.isContiguous()) {
+    const off = t.offset;
+    for (let i = 0; i < n; i++) o[i] = f(src[off + i]);
+  } else {
+    const pos = t.positions()!;
+    for (let i = 0; i < n; i++) o[i] = f(src[pos[i]]);
+  }
+  return out;
+}
+
+/**
+ * Applies f elementwise over the broadcast of a and b. The innermost dimension is a plain loop with fixed
+ * strides; outer dimensions advance an index counter.
+ */
+export function mapBinary(a: Tensor, b: Tensor, outDtype: DType, f: (x: number, y: number) => number): Tensor {
+  const shape = broadcastShapes(a.shape, b.shape);
+  const out = makeTensor(allocateChecked(outDtype, shape), shape, outDtype);
+  const o = out.data;
+  const n = o.length;
+  if (n === 0) return out;
+  const ad = a.data;
+  const bd = b.data;
+  const aSame = a.isContiguous() && a.shape.length === shape.length && numelOf(a.shape) === n;
+  const bSame = b.isContiguous() && b.shape.length === shape.length && numelOf(b.shape) === n;
+  if (aSame && bSame) {
+    const ao = a.offset;
+    const bo = b.offset;
+    for (let i = 0; i < n; i++) o[i] = f(ad[ao + i], bd[bo + i]);
+    return out;
+  }
+  if (aSame && b.numel === 1) {
+    const ao = a.offset;
+    const y = bd[b.offset];
+    for (let i = 0; i < n; i++) o[i] = f(ad[ao + i], y);
+    return out;
+  }
+  if (bSame && a.numel === 1) {
+    const bo = b.offset;
+    const x = ad[a.offset];
+    for (let i = 0; i < n; i++) o[i] = f(x, bd[bo + i]);
+    return out;
+  }
+  const as = broadcastStrides(a, shape);
+  const bs = broadcastStrides(b, shape);
+  stridedLoop(shape, as, bs, a.offset, b.offset, (ap, bp, i) => {
+    o[i] = f(ad[ap], bd[bp]);
+  });
+  return out;
+}
+
+/** Visits every element of `shape` in row-major order with the storage positions under two stride sets. */
+export function stridedLoop(
+  shape: Shape,
+  as: readonly number[],
+  bs: readonly number[],
+  aOff: number,
+  bOff: number,
+  visit: (ap: number, bp: number, i: number) => void,
+): void {
+  const nd = shape.length;
+  const n = numelOf(shape);
+  if (n === 0) return;
+  if (nd === 0) {
+    visit(aOff, bOff, 0);
+    return;
+  }
+  const inner = shape[nd - 1];
+  const ai = as[nd - 1];
+  const bi = bs[nd - 1];
+  const idx = new Array<number>(nd).fill(0);
+  let ap = aOff;
+  let bp = bOff;
+  for (let i = 0; i < n; i += inner) {
+    let x = ap;
+    let y = bp;
+    for (let k = 0; k < inner; k++) {
+      visit(x, y, i + k);
+      x += ai;
+      y += bi;
+    }
+    for (let d = nd - 2; d >= 0; d--) {
+      idx[d]++;
+      ap += as[d];
+      bp += bs[d];
+      if (idx[d] < shape[d]) break;
+      ap -= idx[d] * as[d];
+      bp -= idx[d] * bs[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+/** Copies src (broadcast to dst's shape) into dst's storage through dst's strides, casting on store. */
+export function copyInto(dst: Tensor, src: Tensor): void {
+  const shape = dst.shape;
+  const ss = broadcastStrides(src, shape);
+  const dd = dst.data;
+  const sd = src.data;
+  if (dst.isContiguous() && src.isContiguous() && numelOf(src.shape) === dst.numel) {
+    const n = dst.numel;
+    const dOff = dst.offset;
+    const sOff = src.offset;
+    if (dd === sd && dOff > sOff) {
+      for (let i = n - 1; i >= 0; i--) dd[dOff + i] = sd[sOff + i];
+    } else {
+      for (let i = 0; i < n; i++) dd[dOff + i] = sd[sOff + i];
+    }
+    if (dst.dtype === 'int64') truncateInts(dd, dOff, n);
+    return;
+  }
+  // Overlapping storage with different strides: read everything first.
+  const srcVals: StorageArray = sd === dd ? src.values() : sd;
+  const sOff = sd === dd ? 0 : src.offset;
+  const sStr = sd === dd ? broadcastStrides(makeTensor(srcVals, src.shape, src.dtype), shape) : ss;
+  const isInt = dst.dtype === 'int64';
+  stridedLoop(shape, dst.strides, sStr, dst.offset, sOff, (dp, sp) => {
+    const v = srcVals[sp];
+    dd[dp] = isInt ? Math.trunc(v) : v;
+  });
+}
+
+function truncateInts(a: StorageArray, off: number, n: number): void {
+  for (let i = 0; i < n; i++) a[off + i] = Math.trunc(a[off + i]);
+}
+
+/**
+ * Reduces `t` over `dims` (sorted, non-empty allowed to be all) by calling `step(acc, x)`; the accumulator
+ * lives in a Float64Array so float32 sums are not rounded until the end.
+ */
+export function reduceAlong(
+  t: Tensor,
+  dims: readonly number[],
+  keepdim: boolean,
+  outDtype: DType,
+  init: number,
+  step: (acc: number, x: number) => number,
+  finish?: (acc: number, count: number) => number,
+): Tensor {
+  const { outShape, keptShape, outStrides } = reductionLayout(t.shape, dims, keepdim);
+  const nOut = numelOf(keptShape);
+  const acc = new Float64Array(nOut).fill(init);
+  const src = t.data;
+  stridedLoop(t.shape, t.strides, outStrides, t.offset, 0, (sp, op) => {
+    acc[op] = step(acc[op], src[sp]);
+  });
+  const count = nOut === 0 ? 0 : t.numel / nOut;
+  const out = makeTensor(allocate(outDtype, nOut), outShape, outDtype);
+  for (let i = 0; i < nOut; i++) out.data[i] = finish ? finish(acc[i], count) : acc[i];
+  return out;
+}
+
+export function reductionLayout(
+  shape: Shape,
+  dims: readonly number[],
+  keepdim: boolean,
+): { outShape: number[]; keptShape: number[]; outStrides: number[] } {
+  const reduced = new Set(dims);
+  const keptShape = shape.map((s, i) => (reduced.has(i) ? 1 : s));
+  const ks = contiguousStrides(keptShape);
+  const outStrides = shape.map((_, i) => (reduced.has(i) ? 0 : ks[i]));
+  const outShape = keepdim ? keptShape : shape.filter((_, i) => !reduced.has(i));
+  return { outShape, keptShape, outStrides };
+}
+
+/** A view of `t` expanded to `shape` (stride 0 on broadcast dimensions). */
+export function expandedView(t: Tensor, shape: Shape): Tensor {
+  return new Tensor(t.data, shape.slice(), broadcastStrides(t, shape), t.offset, t.dtype, t.version);
+}
+
+export function mapTernary(
+  a: Tensor,
+  b: Tensor,
+  c: Tensor,
+  outDtype: DType,
+  f: (x: number, y: number, z: number) => number,
+): Tensor {
+  const shape = broadcastShapes(a.shape, broadcastShapes(b.shape, c.shape));
+  const out = makeTensor(allocateChecked(outDtype, shape), shape, outDtype);
+  const n = out.numel;
+  const ea = expandedView(a, shape);
+  const eb = expandedView(b, shape);
+  const ec = expandedView(c, shape);
+  const pa = ea.positions();
+  const pb = eb.positions();
+  const pc = ec.positions();
+  const ad = a.data;
+  const bd = b.data;
+  const cd = c.data;
+  const o = out.data;
+  for (let i = 0; i < n; i++) {
+    o[i] = f(ad[pa ? pa[i] : a.offset + i], bd[pb ? pb[i] : b.offset + i], cd[pc ? pc[i] : c.offset + i]);
+  }
+  return out;
+}

@@ -1,0 +1,529 @@
+import { record, engineMath, gradMode } from '../autograd';
+import { castValue, DType, isFloating } from '../dtype';
+import { runtimeError } from '../errors';
+import { mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
+import { sameShape } from '../shape';
+import { emptyTensor, Tensor } from '../tensor';
+import { Operand, asTensor, resultType, Scalar, scalarValue } from './scalar';
+import { sumToShape } from './reduce';
+
+function floatResult(d: DType): DType {
+  return isFloating(d) ? d : 'float32';
+}
+
+/** Differentiable dtype conversion (`to(dtype)`, `float()`, …); returns `t` itself when nothing changes. */
+export function cast(t: Tensor, dtype: DType): Tensor {
+  if (t.dtype === dtype) return t;
+  const out = mapUnary(t, dtype, dtype === 'int64' ? Math.trunc : dtype === 'bool' ? (x) => (x !== 0 ? 1 : 0) : (x) => x);
+  if (!isFloating(dtype)) return out;
+  const from = t.dtype;
+  return record('ToCopyBackward0', out, [t], [], (g) => [cast(g, from)]);
+}
+
+/** Sums a broadcast gradient back to the input's shape and dtype. */
+export function gradFor(g: Tensor, input: Tensor): Tensor {
+  return cast(sumToShape(g, input.shape), input.dtype);
+}
+
+function binaryOperands(a: Operand, b: Operand, computeDtype?: DType): [Tensor, Tensor, DType] {
+  const dt = computeDtype ?? resultType(a, b);
+  return [asTensor(a, dt), asTensor(b, dt), dt];
+}
+
+function tensorOrNull(x: Operand): Tensor | null {
+  return x instanceof Tensor ? x : null;
+}
+
+function castedScalar(x: Operand, dt: DType): number | null {
+  return x instanceof Tensor ? null : castValue(dt, scalarValue(x));
+}
+
+// A scalar operand is converted to the op's dtype first, as PyTorch does (x * 0.1 multiplies by float32(0.1)).
+function operandTensor(x: Operand, dt: DType): Tensor {
+  const s = castedScalar(x, dt);
+  return s === null ? (x as Tensor) : asTensor(s, dt);
+}
+
+export function add(a: Operand, b: Operand, alpha: number = 1): Tensor {
+  const dt = resultType(a, b);
+  const ta = operandTensor(a, dt);
+  const tb = operandTensor(b, dt);
+  const al = castValue(dt, alpha);
+  const out = dt === 'bool'
+    ? mapBinary(ta, tb, dt, (x, y) => (x || y ? 1 : 0))
+    : al === 1 ? mapBinary(ta, tb, dt, (x, y) => x + y) : mapBinary(ta, tb, dt, (x, y) => x + al * y);
+  const ia = tensorOrNull(a);
+  const ib = tensorOrNull(b);
+  return record('AddBackward0', out, [ia, ib], [], (g, _s, needs) => [
+    needs[0] ? gradFor(g, ia!) : null,
+    needs[1] ? gradFor(al === 1 ? g : mul(g, al), ib!) : null,
+  ]);
+}
+
+export function sub(a: Operand, b: Operand, alpha: number = 1): Tensor {
+  const dt = resultType(a, b);
+  if (dt === 'bool') {
+    throw runtimeError('Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
+  }
+  const ta = operandTensor(a, dt);
+  const tb = operandTensor(b, dt);
+  const al = castValue(dt, alpha);
+  const out = al === 1 ? mapBinary(ta, tb, dt, (x, y) => x - y) : mapBinary(ta, tb, dt, (x, y) => x - al * y);
+  const ia = tensorOrNull(a);
+  const ib = tensorOrNull(b);
+  return record('SubBackward0', out, [ia, ib], [], (g, _s, needs) => [
+    needs[0] ? gradFor(g, ia!) : null,
+    needs[1] ? gradFor(mul(g, -al), ib!) : null,
+  ]);
+}
+
+/** `scalar - tensor` (Python's __rsub__), which PyTorch records as RsubBackward1. */
+export function rsub(t: Tensor, s: Scalar): Tensor {
+  const dt = resultType(t, s);
+  const v = castValue(dt, scalarValue(s));
+  const out = mapBinary(t, asTensor(v, dt), dt, (x, y) => y - x);
+  return record('RsubBackward1', out, [t], [], (g) => [gradFor(neg(g), t)]);
+}
+
+export function mul(a: Operand, b: Operand): Tensor {
+  const dt = resultType(a, b);
+  const ta = operandTensor(a, dt);
+  const tb = operandTensor(b, dt);
+  const out = dt === 'bool' ? mapBinary(ta, tb, dt, (x, y) => (x && y ? 1 : 0)) : mapBinary(ta, tb, dt, (x, y) => x * y);
+  const ia = tensorOrNull(a);
+  const ib = tensorOrNull(b);
+  // PyTorch saves each operand only when the other one needs its gradient.
+  const saved: Tensor[] = [];
+  if (ib?.requiresGrad && ia) saved.push(ia);
+  if (ia?.requiresGrad && ib) saved.push(ib);
+  return record('MulBackward0', out, [ia, ib], saved, (g, _s, needs) => [
+    needs[0] ? gradFor(mul(g, ib ?? castedScalar(b, dt)!), ia!) : null,
+    needs[1] ? gradFor(mul(g, ia ?? castedScalar(a, dt)!), ib!) : null,
+  ]);
+}
+
+export function div(a: Operand, b: Operand, roundingMode: 'trunc' | 'floor' | null = null): Tensor {
+  if (roundingMode !== null) return divRounded(a, b, roundingMode);
+  const dt = floatResult(resultType(a, b));
+  const ta = operandTensor(a, dt);
+  const tb = operandTensor(b, dt);
+  const out = mapBinary(ta, tb, dt, (x, y) => x / y);
+  const ia = tensorOrNull(a);
+  const ib = tensorOrNull(b);
+  const saved: Tensor[] = [];
+  if (ib?.requiresGrad) { if (ia) saved.push(ia); saved.push(ib); } else if (ia?.requiresGrad && ib) saved.push(ib);
+  return record('DivBackward0', out, [ia, ib], saved, (g, _s, needs) => [
+    needs[0] ? gradFor(div(g, ib ?? castedScalar(b, dt)!), ia!) : null,
+    needs[1] ? gradFor(div(mul(neg(g), ia ?? castedScalar(a, dt)!), mul(ib!, ib!)), ib!) : null,
+  ]);
+}
+
+function divRounded(a: Operand, b: Operand, mode: 'trunc' | 'floor'): Tensor {
+  const dt = resultType(a, b);
+  const [ta, tb] = binaryOperands(a, b, dt);
+  const integral = !isFloating(dt);
+  if (integral) checkIntDivisor(tb);
+  const f = mode === 'trunc' ? Math.trunc : Math.floor;
+  const out = mapBinary(ta, tb, dt, (x, y) => f(x / y));
+  const ia = tensorOrNull(a);
+  const ib = tensorOrNull(b);
+  return record('DivBackward2', out, [ia, ib], [], (g, _s, needs) => [
+    needs[0] ? gradFor(zerosOf(g), ia!) : null,
+    needs[1] ? gradFor(zerosOf(g), ib!) : null,
+  ]);
+}
+
+function checkIntDivisor(t: Tensor): void {
+  const v = t.values(true);
+  for (let i = 0; i < v.length; i++) if (v[i] === 0) throw runtimeError('ZeroDivisionError');
+}
+
+export function floorDivide(a: Operand, b: Operand): Tensor {
+  return divRounded(a, b, 'floor');
+}
+
+/** Python-style remainder: the result takes the sign of the divisor. */
+export function remainder(a: Operand, b: Operand): Tensor {
+  const [ta, tb, dt] = binaryOperands(a, b);
+  if (!isFloating(dt)) checkIntDivisor(tb);
+  const out = mapBinary(ta, tb, dt, (x, y) => {
+    const r = x % y;
+    return r !== 0 && (r < 0) !== (y < 0) ? r + y : r;
+  });
+  const ia = tensorOrNull(a);
+  const ib = tensorOrNull(b);
+  return record('RemainderBackward0', out, [ia, ib], [], (g, _s, needs) => [
+    needs[0] ? gradFor(g, ia!) : null,
+    needs[1] ? gradFor(mul(neg(g), floorDivide(ia ?? ta, ib!)), ib!) : null,
+  ]);
+}
+
+export function neg(t: Tensor): Tensor {
+  if (t.dtype === 'bool') {
+    throw runtimeError('Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+  }
+  const out = mapUnary(t, t.dtype, (x) => -x);
+  return record('NegBackward0', out, [t], [], (g) => [neg(g)]);
+}
+
+export function reciprocal(t: Tensor): Tensor {
+  const out = mapUnary(t, floatResult(t.dtype), (x) => 1 / x);
+  return record('ReciprocalBackward0', out, [t], [out], (g, s) => [mul(neg(g), mul(s[0], s[0]))]);
+}
+
+export function zerosOf(t: Tensor): Tensor {
+  return emptyTensor(t.shape, t.dtype);
+}
+
+/** tensor ** scalar (PowBackward0). */
+export function powScalar(t: Tensor, e: Scalar): Tensor {
+  const dt = resultType(t, e);
+  const ev = scalarValue(e);
+  const out = mapUnary(cast(t, dt), dt, ev === 2 ? (x) => x * x : ev === 0.5 ? Math.sqrt : (x) => Math.pow(x, ev));
+  return record('PowBackward0', out, [t], [t], (g, s) => {
+    if (ev === 0) return [zerosOf(g)];
+    const x = s[0];
+    const d = ev === 2 ? mul(x, 2) : mul(powScalar(x, ev - 1), ev);
+    return [gradFor(mul(g, d), x)];
+  });
+}
+
+/** scalar ** tensor (PowBackward2). */
+export function scalarPow(base: Scalar, t: Tensor): Tensor {
+  const dt = floatResult(resultType(base, t));
+  const bv = castValue(dt, scalarValue(base));
+  const out = mapUnary(cast(t, dt), dt, (x) => Math.pow(bv, x));
+  return record('PowBackward2', out, [t], [out], (g, s) => [gradFor(mul(mul(g, s[0]), Math.log(bv)), t)]);
+}
+
+/** tensor ** tensor (PowBackward1). */
+export function powTensor(a: Tensor, b: Tensor): Tensor {
+  if (b.shape.length === 0 && !b.requiresGrad && a.shape.length > 0) {
+    // A 0-dim exponent that needs no gradient behaves like a scalar exponent.
+  }
+  const dt = resultType(a, b);
+  const out = mapBinary(cast(a, dt), cast(b, dt), dt, Math.pow);
+  return record('PowBackward1', out, [a, b], [a, b, out], (g, s, needs) => {
+    const [x, y, r] = s;
+    return [
+      needs[0] ? gradFor(mul(g, mul(y, pow(x, sub(y, 1)))), x) : null,
+      needs[1] ? gradFor(mul(g, where(logicalAnd(eq(x, 0), ge(y, 0)), 0, mul(r, log(x)))), y) : null,
+    ];
+  });
+}
+
+export function pow(a: Operand, b: Operand): Tensor {
+  if (a instanceof Tensor) return b instanceof Tensor ? powTensor(a, b) : powScalar(a, b);
+  if (b instanceof Tensor) return scalarPow(a, b);
+  throw runtimeError('pow expects at least one tensor');
+}
+
+function unaryFloat(name: string, t: Tensor, f: (x: number) => number, saveOut: boolean, back: (g: Tensor, x: Tensor, out: Tensor) => Tensor): Tensor {
+  const out = mapUnary(t, floatResult(t.dtype), f);
+  return record(name, out, [t], saveOut ? [out] : [t], (g, s) => [back(g, saveOut ? t : s[0], saveOut ? s[0] : out)]);
+}
+
+export function exp(t: Tensor): Tensor {
+  return unaryFloat('ExpBackward0', t, Math.exp, true, (g, _x, r) => mul(g, r));
+}
+export function log(t: Tensor): Tensor {
+  return unaryFloat('LogBackward0', t, Math.log, false, (g, x) => div(g, x));
+}
+export function log2(t: Tensor): Tensor {
+  return unaryFloat('Log2Backward0', t, Math.log2, false, (g, x) => div(g, mul(x, Math.LN2)));
+}
+export function log10(t: Tensor): Tensor {
+  return unaryFloat('Log10Backward0', t, Math.log10, false, (g, x) => div(g, mul(x, Math.LN10)));
+}
+export function log1p(t: Tensor): Tensor {
+  return unaryFloat('Log1PBackward0', t, Math.log1p, false, (g, x) => div(g, add(x, 1)));
+}
+export function expm1(t: Tensor): Tensor {
+  return unaryFloat('Expm1Backward0', t, Math.expm1, true, (g, _x, r) => mul(g, add(r, 1)));
+}
+export function sqrt(t: Tensor): Tensor {
+  return unaryFloat('SqrtBackward0', t, Math.sqrt, true, (g, _x, r) => div(g, mul(r, 2)));
+}
+export function rsqrt(t: Tensor): Tensor {
+  return unaryFloat('RsqrtBackward0', t, (x) => 1 / Math.sqrt(x), true, (g, _x, r) => mul(g, mul(powScalar(r, 3), -0.5)));
+}
+export function sin(t: Tensor): Tensor {
+  return unaryFloat('SinBackward0', t, Math.sin, false, (g, x) => mul(g, cos(x)));
+}
+export function cos(t: Tensor): Tensor {
+  return unaryFloat('CosBackward0', t, Math.cos, false, (g, x) => mul(g, neg(sin(x))));
+}
+export function tan(t: Tensor): Tensor {
+  return unaryFloat('TanBackward0', t, Math.tan, true, (g, _x, r) => mul(g, add(mul(r, r), 1)));
+}
+export function tanh(t: Tensor): Tensor {
+  return unaryFloat('TanhBackward0', t, Math.tanh, true, (g, _x, r) => mul(g, rsub(mul(r, r), 1)));
+}
+export function sigmoid(t: Tensor): Tensor {
+  return unaryFloat('SigmoidBackward0', t, sigmoidValue, true, (g, _x, r) => mul(g, mul(r, rsub(r, 1))));
+}
+export function sigmoidValue(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+export function abs(t: Tensor): Tensor {
+  const out = mapUnary(t, t.dtype, Math.abs);
+  return record('AbsBackward0', out, [t], [t], (g, s) => [mul(g, sign(s[0]))]);
+}
+
+export function sign(t: Tensor): Tensor {
+  const out = mapUnary(t, t.dtype, (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x));
+  return record('SignBackward0', out, [t], [], (g) => [zerosOf(g)]);
+}
+
+function roundingOp(name: string, f: (x: number) => number) {
+  return (t: Tensor): Tensor => {
+    if (!isFloating(t.dtype)) return mapUnary(t, t.dtype, (x) => x);
+    const out = mapUnary(t, t.dtype, f);
+    return record(name, out, [t], [], (g) => [zerosOf(g)]);
+  };
+}
+/** Round half to even, like PyTorch and NumPy. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+export const floor = roundingOp('FloorBackward0', Math.floor);
+export const ceil = roundingOp('CeilBackward0', Math.ceil);
+export const round = roundingOp('RoundBackward0', roundHalfEven);
+export const trunc = roundingOp('TruncBackward0', Math.trunc);
+
+export function relu(t: Tensor): Tensor {
+  const out = mapUnary(t, t.dtype, (x) => (x > 0 ? x : x !== x ? x : 0));
+  return record('ReluBackward0', out, [t], [out], (g, s) => [mul(g, gt(s[0], 0))]);
+}
+
+export function leakyRelu(t: Tensor, slope = 0.01): Tensor {
+  const sl = castValue(t.dtype, slope);
+  const out = mapUnary(t, t.dtype, (x) => (x > 0 ? x : x * sl));
+  return record('LeakyReluBackward0', out, [t], [t], (g, s) => [mul(g, where(gt(s[0], 0), 1, sl))]);
+}
+
+export function softplus(t: Tensor, beta = 1, threshold = 20): Tensor {
+  const out = mapUnary(t, floatResult(t.dtype), (x) => (x * beta > threshold ? x : Math.log1p(Math.exp(x * beta)) / beta));
+  return record('SoftplusBackward0', out, [t], [t], (g, s) => {
+    const z = mul(s[0], beta);
+    return [mul(g, where(gt(z, threshold), 1, sigmoid(z)))];
+  });
+}
+
+export function elu(t: Tensor, alpha = 1): Tensor {
+  const out = mapUnary(t, floatResult(t.dtype), (x) => (x > 0 ? x : alpha * Math.expm1(x)));
+  return record('EluBackward0', out, [t], [t, out], (g, s) => [mul(g, where(gt(s[0], 0), 1, add(s[1], alpha)))]);
+}
+
+export function silu(t: Tensor): Tensor {
+  const out = mapUnary(t, floatResult(t.dtype), (x) => x * sigmoidValue(x));
+  return record('SiluBackward0', out, [t], [t], (g, s) => {
+    const sg = sigmoid(s[0]);
+    return [mul(g, mul(sg, add(mul(s[0], rsub(sg, 1)), 1)))];
+  });
+}
+
+/** erf with double accuracy: a positive-term series below 3 and a continued fraction for erfc above. */
+export function erf(x: number): number {
+  if (x !== x) return x;
+  const ax = Math.abs(x);
+  if (ax < 3) {
+    const x2 = ax * ax;
+    let term = ax;
+    let sum = ax;
+    for (let n = 1; n < 200; n++) {
+      term *= (2 * x2) / (2 * n + 1);
+      sum += term;
+      if (term < sum * 1e-17) break;
+    }
+    const r = (2 / Math.sqrt(Math.PI)) * Math.exp(-x2) * sum;
+    return x < 0 ? -r : r;
+  }
+  // Lentz evaluation of erfc's continued fraction.
+  let f = ax;
+  let c = ax;
+  let d = 0;
+  for (let n = 1; n < 200; n++) {
+    const an = n / 2;
+    d = ax + an * d;
+    d = 1 / d;
+    c = ax + an / c;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  const erfc = Math.exp(-ax * ax) / (f * Math.sqrt(Math.PI));
+  const r = 1 - erfc;
+  return x < 0 ? -r : r;
+}
+
+export function gelu(t: Tensor, approximate: 'none' | 'tanh' = 'none'): Tensor {
+  const k = Math.sqrt(2 / Math.PI);
+  const f = approximate === 'tanh'
+    ? (x: number) => 0.5 * x * (1 + Math.tanh(k * (x + 0.044715 * x * x * x)))
+    : (x: number) => 0.5 * x * (1 + erf(x / Math.SQRT2));
+  const out = mapUnary(t, floatResult(t.dtype), f);
+  return record('GeluBackward0', out, [t], [t], (g, s) => {
+    const x = s[0];
+    if (approximate === 'tanh') {
+      const inner = mul(add(x, mul(powScalar(x, 3), 0.044715)), k);
+      const th = tanh(inner);
+      const dInner = mul(add(mul(mul(x, x), 3 * 0.044715), 1), k);
+      const d = add(mul(add(th, 1), 0.5), mul(mul(mul(x, 0.5), rsub(mul(th, th), 1)), dInner));
+      return [mul(g, d)];
+    }
+    const cdf = mul(add(erfTensor(div(x, Math.SQRT2)), 1), 0.5);
+    const pdf = mul(exp(mul(mul(x, x), -0.5)), 1 / Math.sqrt(2 * Math.PI));
+    return [mul(g, add(cdf, mul(x, pdf)))];
+  });
+}
+
+export function erfTensor(t: Tensor): Tensor {
+  const out = mapUnary(t, floatResult(t.dtype), erf);
+  return record('ErfBackward0', out, [t], [t], (g, s) => [mul(g, mul(exp(neg(mul(s[0], s[0]))), 2 / Math.sqrt(Math.PI)))]);
+}
+
+export function clamp(t: Tensor, min: number | null, max: number | null): Tensor {
+  if (min === null && max === null) throw runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  const lo = min === null ? -Infinity : castValue(t.dtype, min);
+  const hi = max === null ? Infinity : castValue(t.dtype, max);
+  const out = mapUnary(t, t.dtype, (x) => (x !== x ? x : Math.min(Math.max(x, lo), hi)));
+  return record('ClampBackward1', out, [t], [t], (g, s) => [mul(g, logicalAnd(ge(s[0], lo), le(s[0], hi)))]);
+}
+
+export function clampTensor(t: Tensor, min: Tensor | null, max: Tensor | null): Tensor {
+  let r = t;
+  if (min) r = maximum(r, min);
+  if (max) r = minimum(r, max);
+  return r;
+}
+
+export function maximum(a: Tensor, b: Tensor): Tensor {
+  return extremum('MaximumBackward0', a, b, (x, y) => (x !== x || y !== y ? NaN : x > y ? x : y), gt);
+}
+export function minimum(a: Tensor, b: Tensor): Tensor {
+  return extremum('MinimumBackward0', a, b, (x, y) => (x !== x || y !== y ? NaN : x < y ? x : y), lt);
+}
+
+function extremum(name: string, a: Tensor, b: Tensor, f: (x: number, y: number) => number, wins: (x: Operand, y: Operand) => Tensor): Tensor {
+  const dt = resultType(a, b);
+  const out = mapBinary(a, b, dt, f);
+  return record(name, out, [a, b], [a, b], (g, s, needs) => {
+    const [x, y] = s;
+    // Ties split the gradient evenly, as PyTorch does.
+    const tie = eq(x, y);
+    const half = where(tie, mul(g, 0.5), g);
+    return [
+      needs[0] ? gradFor(where(logicalOr(wins(x, y), tie), half, 0), x) : null,
+      needs[1] ? gradFor(where(logicalOr(wins(y, x), tie), half, 0), y) : null,
+    ];
+  });
+}
+
+function comparison(f: (x: number, y: number) => boolean) {
+  return (a: Operand, b: Operand): Tensor => {
+    const [ta, tb] = binaryOperands(a, b);
+    return mapBinary(ta, tb, 'bool', (x, y) => (f(x, y) ? 1 : 0));
+  };
+}
+export const eq = comparison((x, y) => x === y);
+export const ne = comparison((x, y) => x !== y);
+export const lt = comparison((x, y) => x < y);
+export const le = comparison((x, y) => x <= y);
+export const gt = comparison((x, y) => x > y);
+export const ge = comparison((x, y) => x >= y);
+
+function logical(f: (x: boolean, y: boolean) => boolean) {
+  return (a: Operand, b: Operand): Tensor => {
+    const [ta, tb] = binaryOperands(a, b, 'float64');
+    return mapBinary(ta, tb, 'bool', (x, y) => (f(x !== 0, y !== 0) ? 1 : 0));
+  };
+}
+export const logicalAnd = logical((x, y) => x && y);
+export const logicalOr = logical((x, y) => x || y);
+export const logicalXor = logical((x, y) => x !== y);
+export function logicalNot(t: Tensor): Tensor {
+  return mapUnary(t, 'bool', (x) => (x === 0 ? 1 : 0));
+}
+
+/** `&`, `|`, `^` on bool or integer tensors. */
+export function bitwise(op: 'and' | 'or' | 'xor', a: Operand, b: Operand): Tensor {
+  const [ta, tb, dt] = binaryOperands(a, b);
+  if (isFloating(dt)) throw runtimeError(`"bitwise_${op}_cpu" not implemented for '${dt === 'float32' ? 'Float' : 'Double'}'`);
+  const f = op === 'and' ? (x: number, y: number) => x & y : op === 'or' ? (x: number, y: number) => x | y : (x: number, y: number) => x ^ y;
+  return mapBinary(ta, tb, dt, f);
+}
+
+export function bitwiseNot(t: Tensor): Tensor {
+  if (t.dtype === 'bool') return logicalNot(t);
+  if (isFloating(t.dtype)) throw runtimeError(`"bitwise_not_cpu" not implemented for '${t.dtype === 'float32' ? 'Float' : 'Double'}'`);
+  return mapUnary(t, t.dtype, (x) => -x - 1);
+}
+
+export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
+  const dt = resultType(a, b);
+  const ta = operandTensor(a, dt);
+  const tb = operandTensor(b, dt);
+  const c = cond.dtype === 'bool' ? cond : ne(cond, 0);
+  const out = mapTernary(c, ta, tb, dt, (m, x, y) => (m ? x : y));
+  const ia = tensorOrNull(a);
+  const ib = tensorOrNull(b);
+  return record('WhereBackward0', out, [ia, ib], [c], (g, s, needs) => [
+    needs[0] ? gradFor(where(s[0], g, 0), ia!) : null,
+    needs[1] ? gradFor(where(s[0], 0, g), ib!) : null,
+  ]);
+}
+
+export function isnan(t: Tensor): Tensor {
+  return mapUnary(t, 'bool', (x) => (x !== x ? 1 : 0));
+}
+export function isinf(t: Tensor): Tensor {
+  return mapUnary(t, 'bool', (x) => (x === Infinity || x === -Infinity ? 1 : 0));
+}
+export function isfinite(t: Tensor): Tensor {
+  return mapUnary(t, 'bool', (x) => (Number.isFinite(x) ? 1 : 0));
+}
+
+/** A contiguous copy; differentiable (CloneBackward0). */
+export function clone(t: Tensor): Tensor {
+  const out = emptyTensor(t.shape, t.dtype);
+  copyInto(out, t);
+  return record('CloneBackward0', out, [t], [], (g) => [g]);
+}
+
+export function cloneDetached(t: Tensor): Tensor {
+  const out = emptyTensor(t.shape, t.dtype);
+  copyInto(out, t);
+  return out;
+}
+
+function addInPlaceRaw(a: Tensor, b: Tensor): void {
+  const dst = a.data;
+  if (a.isContiguous() && b.isContiguous() && sameShape(a.shape, b.shape)) {
+    const src = b.data;
+    const ao = a.offset;
+    const bo = b.offset;
+    for (let i = 0; i < a.numel; i++) dst[ao + i] += src[bo + i];
+  } else {
+    const sum = mapBinary(a, b, a.dtype, (x, y) => x + y);
+    copyInto(a, sum);
+  }
+  a.bumpVersion();
+}
+
+engineMath.current = {
+  add: (a, b) => add(a, b),
+  addInPlace: addInPlaceRaw,
+  cloneDetached: (t) => {
+    const prev = gradMode.enabled;
+    gradMode.enabled = false;
+    try {
+      return cloneDetached(t);
+    } finally {
+      gradMode.enabled = prev;
+    }
+  },
+  castLike: (g, like) => cast(g, like.dtype),
+};

@@ -1,0 +1,201 @@
+import { record } from '../autograd';
+import { DType, isFloating, promoteTypes } from '../dtype';
+import { runtimeError } from '../errors';
+import { broadcastShapes, numelOf } from '../shape';
+import { allocateChecked, makeTensor, Tensor } from '../tensor';
+import { add, cast, mul } from './elementwise';
+import { sumToShape } from './reduce';
+import { expand, reshape, squeeze, t2d, transpose, unsqueeze } from './views';
+
+const TYPE_NAMES: Record<DType, string> = { float32: 'float', float64: 'double', int64: 'long int', bool: 'bool' };
+
+function checkSameDtype(a: Tensor, b: Tensor, what: string): DType {
+  if (a.dtype !== b.dtype) {
+    throw runtimeError(`${what}: expected ${what === 'dot' ? 'both vectors to have same dtype' : 'm1 and m2 to have the same dtype'}, but got: ${TYPE_NAMES[a.dtype]} != ${TYPE_NAMES[b.dtype]}`);
+  }
+  return a.dtype;
+}
+
+/**
+ * C = A(m×k) · B(k×n) for `batch` stacked problems, read through strides. Accumulates in double, so float32
+ * results are the correctly rounded sums rather than BLAS's float32 accumulation (differences stay in the last bit).
+ */
+function gemm(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number, dtype: DType): Tensor {
+  const av = a.values(true);
+  const bv = b.values(true);
+  const out = allocateChecked(dtype, [batch, m, n]);
+  const row = new Float64Array(n);
+  for (let p = 0; p < batch; p++) {
+    const ab = p * m * k;
+    const bb = p * k * n;
+    for (let i = 0; i < m; i++) {
+      row.fill(0);
+      for (let q = 0; q < k; q++) {
+        const x = av[ab + i * k + q];
+        if (x === 0) continue;
+        const bo = bb + q * n;
+        for (let j = 0; j < n; j++) row[j] += x * bv[bo + j];
+      }
+      const oo = (p * m + i) * n;
+      for (let j = 0; j < n; j++) out[oo + j] = row[j];
+    }
+  }
+  // Zero rows skipped above would hide NaN/inf in B; redo those rows exactly when B is not finite.
+  if (!allFinite(bv)) {
+    for (let p = 0; p < batch; p++) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let q = 0; q < k; q++) s += av[p * m * k + i * k + q] * bv[p * k * n + q * n + j];
+      out[(p * m + i) * n + j] = s;
+    }
+  }
+  return makeTensor(out, [batch, m, n], dtype);
+}
+
+function allFinite(v: ArrayLike<number>): boolean {
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
+  return true;
+}
+
+function contiguousValues(t: Tensor): Tensor {
+  return t.isContiguous() ? t : makeTensor(t.values(), t.shape, t.dtype);
+}
+
+export function mm(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 2) throw runtimeError(`self must be a matrix`);
+  if (b.ndim !== 2) throw runtimeError(`mat2 must be a matrix`);
+  if (a.shape[1] !== b.shape[0]) {
+    throw runtimeError(`mat1 and mat2 shapes cannot be multiplied (${a.shape[0]}x${a.shape[1]} and ${b.shape[0]}x${b.shape[1]})`);
+  }
+  const dt = checkSameDtype(a, b, 'mm');
+  const r = gemm(contiguousValues(a), contiguousValues(b), 1, a.shape[0], a.shape[1], b.shape[1], dt);
+  const out = makeTensor(r.data, [a.shape[0], b.shape[1]], dt);
+  const saved: Tensor[] = [];
+  if (b.requiresGrad) saved.push(a);
+  if (a.requiresGrad) saved.push(b);
+  return record('MmBackward0', out, [a, b], saved, (g, _s, needs) => [
+    needs[0] ? mm(g, t2d(b)) : null,
+    needs[1] ? mm(t2d(a), g) : null,
+  ]);
+}
+
+export function mv(a: Tensor, v: Tensor): Tensor {
+  if (a.ndim !== 2 || v.ndim !== 1) throw runtimeError(`vector + matrix @ vector expected, got ${a.ndim}, ${v.ndim}`);
+  if (a.shape[1] !== v.shape[0]) {
+    throw runtimeError(`size mismatch, got input (${a.shape[0]}), mat (${a.shape[0]}x${a.shape[1]}), vec (${v.shape[0]})`);
+  }
+  const dt = checkSameDtype(a, v, 'mv');
+  const r = gemm(contiguousValues(a), contiguousValues(v), 1, a.shape[0], a.shape[1], 1, dt);
+  const out = makeTensor(r.data, [a.shape[0]], dt);
+  return record('MvBackward0', out, [a, v], [a, v], (g, s, needs) => [
+    needs[0] ? mm(unsqueeze(g, 1), unsqueeze(s[1], 0)) : null,
+    needs[1] ? mv(t2d(s[0]), g) : null,
+  ]);
+}
+
+export function dot(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 1 || b.ndim !== 1) {
+    throw runtimeError(`1D tensors expected, but got ${a.ndim}D and ${b.ndim}D tensors`);
+  }
+  if (a.shape[0] !== b.shape[0]) {
+    throw runtimeError(
+      `inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`,
+    );
+  }
+  const dt = checkSameDtype(a, b, 'dot');
+  const r = gemm(contiguousValues(a), contiguousValues(b), 1, 1, a.shape[0], 1, dt);
+  const out = makeTensor(r.data, [], dt);
+  return record('DotBackward0', out, [a, b], [a, b], (g, s, needs) => [
+    needs[0] ? mul(s[1], g) : null,
+    needs[1] ? mul(s[0], g) : null,
+  ]);
+}
+
+export function bmm(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 3) throw runtimeError(`batch1 must be a 3D tensor`);
+  if (b.ndim !== 3) throw runtimeError(`batch2 must be a 3D tensor`);
+  if (a.shape[0] !== b.shape[0] || a.shape[2] !== b.shape[1]) {
+    throw runtimeError(`Expected size for first two dimensions of batch2 tensor to be: [${a.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`);
+  }
+  const dt = checkSameDtype(a, b, 'bmm');
+  const out = gemm(contiguousValues(a), contiguousValues(b), a.shape[0], a.shape[1], a.shape[2], b.shape[2], dt);
+  return record('BmmBackward0', out, [a, b], [a, b], (g, s, needs) => [
+    needs[0] ? bmm(g, transpose(s[1], 1, 2)) : null,
+    needs[1] ? bmm(transpose(s[0], 1, 2), g) : null,
+  ]);
+}
+
+/** torch.matmul with PyTorch's dispatch by rank (dot, mv, mm, broadcast batched). */
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim === 0 || b.ndim === 0) {
+    throw runtimeError(`both arguments to matmul need to be at least 1D, but they are ${a.ndim}D and ${b.ndim}D`);
+  }
+  if (a.ndim === 1 && b.ndim === 1) return dot(a, b);
+  if (a.ndim === 2 && b.ndim === 1) return mv(a, b);
+  if (a.ndim === 1 && b.ndim === 2) {
+    if (a.shape[0] !== b.shape[0]) {
+      throw runtimeError(`size mismatch, got input (${b.shape[1]}), mat (${b.shape[1]}x${b.shape[0]}), vec (${a.shape[0]})`);
+    }
+    return squeeze(mm(unsqueeze(a, 0), b), 0);
+  }
+  if (a.ndim === 2 && b.ndim === 2) return mm(a, b);
+  if (a.ndim >= 3 && b.ndim <= 2) {
+    // Fold the batch into rows, like PyTorch, so the gradient of b is a single mm.
+    const k = a.shape[a.ndim - 1];
+    const rows = reshape(a, [-1, k]);
+    const bm = b.ndim === 1 ? unsqueeze(b, 1) : b;
+    if (bm.shape[0] !== k) {
+      throw runtimeError(`mat1 and mat2 shapes cannot be multiplied (${rows.shape[0]}x${k} and ${bm.shape[0]}x${bm.shape[1]})`);
+    }
+    const r = mm(rows, bm);
+    const outShape = b.ndim === 1 ? a.shape.slice(0, -1) : [...a.shape.slice(0, -1), b.shape[1]];
+    return reshape(r, outShape);
+  }
+  const a3 = a.ndim === 1 ? unsqueeze(a, 0) : a;
+  const b3 = b.ndim === 1 ? unsqueeze(b, 1) : b;
+  const m = a3.shape[a3.ndim - 2];
+  const k = a3.shape[a3.ndim - 1];
+  const k2 = b3.shape[b3.ndim - 2];
+  const n = b3.shape[b3.ndim - 1];
+  if (k !== k2) {
+    throw runtimeError(`Expected size for first two dimensions of batch2 tensor to be: [${numelOf(a3.shape.slice(0, -2))}, ${k}] but got: [${numelOf(b3.shape.slice(0, -2))}, ${k2}].`);
+  }
+  const batchShape = broadcastShapes(a3.shape.slice(0, -2), b3.shape.slice(0, -2));
+  const batch = numelOf(batchShape);
+  const ae = reshape(expand(a3, [...batchShape, m, k]), [batch, m, k]);
+  const be = reshape(expand(b3, [...batchShape, k, n]), [batch, k, n]);
+  let r = reshape(bmm(ae, be), [...batchShape, m, n]);
+  if (a.ndim === 1) r = squeeze(r, -2);
+  if (b.ndim === 1) r = squeeze(r, -1);
+  return r;
+}
+
+export function outer(a: Tensor, b: Tensor): Tensor {
+  return mul(unsqueeze(a, 1), unsqueeze(b, 0));
+}
+
+/** F.linear: x @ W.T + b, recorded as AddmmBackward0 for 2-D inputs like PyTorch. */
+export function linear(x: Tensor, w: Tensor, b: Tensor | null): Tensor {
+  if (x.ndim === 2 && b !== null) {
+    const wt = t2d(w);
+    if (x.shape[1] !== wt.shape[0]) {
+      throw runtimeError(`mat1 and mat2 shapes cannot be multiplied (${x.shape[0]}x${x.shape[1]} and ${wt.shape[0]}x${wt.shape[1]})`);
+    }
+    const dt = promoteTypes(x.dtype, w.dtype);
+    if (!isFloating(dt) || x.dtype !== w.dtype) checkSameDtype(x, w, 'mm');
+    const r = gemm(contiguousValues(x), contiguousValues(wt), 1, x.shape[0], x.shape[1], wt.shape[1], dt);
+    const prod = makeTensor(r.data, [x.shape[0], wt.shape[1]], dt);
+    const bb = b.ndim === 1 ? b : b;
+    const outData = add(prod, cast(bb, dt));
+    const out = makeTensor(outData.data, outData.shape, outData.dtype);
+    const saved: Tensor[] = [];
+    if (wt.requiresGrad) saved.push(x);
+    if (x.requiresGrad) saved.push(wt);
+    return record('AddmmBackward0', out, [b, x, wt], saved, (g, _s, needs) => [
+      needs[0] ? sumToShape(g, b.shape) : null,
+      needs[1] ? mm(g, t2d(wt)) : null,
+      needs[2] ? mm(t2d(x), g) : null,
+    ]);
+  }
+  const y = matmul(x, t2d(w));
+  return b === null ? y : add(y, b);
+}

@@ -1,0 +1,167 @@
+import { allocate, castValue, DType, StorageArray } from './dtype';
+import { runtimeError } from './errors';
+import { contiguousStrides, numelOf, Shape } from './shape';
+import type { Node } from './autograd';
+
+/** Shared by a tensor, its views and `detach()`, so autograd can notice in-place writes to saved values. */
+export class VersionCounter {
+  value = 0;
+}
+
+export type GradHook = (grad: Tensor) => Tensor | null | undefined | void;
+
+let nextTensorId = 1;
+
+/**
+ * A strided view over a flat storage array. Several tensors may share `data` (views, `.data`, `detach()`),
+ * which is why writes always go through `data` in place and never replace it.
+ */
+export class Tensor {
+  readonly id = nextTensorId++;
+  requiresGrad = false;
+  grad: Tensor | null = null;
+  gradFn: Node | null = null;
+  retainsGrad = false;
+  hooks: GradHook[] | null = null;
+  /** The AccumulateGrad node of a leaf, created on first use so `next_functions` keeps one identity. */
+  accumulator: Node | null = null;
+  /** The tensor this one is a view of (for in-place writes through views that must reach autograd). */
+  base: Tensor | null = null;
+  /** Source line that created the tensor, for leaves shown in the graph. */
+  line: number | null = null;
+
+  constructor(
+    public data: StorageArray,
+    public shape: number[],
+    public strides: number[],
+    public offset: number,
+    public dtype: DType,
+    public version: VersionCounter = new VersionCounter(),
+  ) {}
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  get numel(): number {
+    return numelOf(this.shape);
+  }
+
+  get isLeaf(): boolean {
+    return this.gradFn === null;
+  }
+
+  isContiguous(): boolean {
+    let expected = 1;
+    for (let i = this.shape.length - 1; i >= 0; i--) {
+      if (this.shape[i] !== 1 && this.strides[i] !== expected) return false;
+      expected *= this.shape[i];
+    }
+    return true;
+  }
+
+  /** True when the elements are exactly data[offset .. offset+numel) in row-major order. */
+  isDense(): boolean {
+    return this.isContiguous();
+  }
+
+  /** Reads one element by flat row-major index (slow path; used for printing and scalars). */
+  getFlat(i: number): number {
+    if (this.isContiguous()) return this.data[this.offset + i];
+    let pos = this.offset;
+    for (let d = this.shape.length - 1; d >= 0; d--) {
+      const size = this.shape[d];
+      pos += (i % size) * this.strides[d];
+      i = Math.floor(i / size);
+    }
+    return this.data[pos];
+  }
+
+  /** Storage positions of all elements in row-major order. */
+  positions(): Int32Array | null {
+    const n = this.numel;
+    if (this.isContiguous()) return null;
+    const out = new Int32Array(n);
+    const nd = this.shape.length;
+    const idx = new Array<number>(nd).fill(0);
+    let pos = this.offset;
+    for (let i = 0; i < n; i++) {
+      out[i] = pos;
+      for (let d = nd - 1; d >= 0; d--) {
+        idx[d]++;
+        pos += this.strides[d];
+        if (idx[d] < this.shape[d]) break;
+        pos -= idx[d] * this.strides[d];
+        idx[d] = 0;
+      }
+    }
+    return out;
+  }
+
+  /** A contiguous copy of the values (or the storage slice itself when already contiguous and `share`). */
+  values(share = false): StorageArray {
+    const n = this.numel;
+    if (this.isContiguous()) {
+      const sub = this.data.subarray(this.offset, this.offset + n);
+      return share ? sub : sub.slice();
+    }
+    const out = allocate(this.dtype, n);
+    const pos = this.positions()!;
+    const src = this.data;
+    for (let i = 0; i < n; i++) out[i] = src[pos[i]];
+    return out;
+  }
+
+  toNumberArray(): number[] {
+    return Array.from(this.values(true));
+  }
+
+  item(): number {
+    if (this.numel !== 1) {
+      throw runtimeError(`a Tensor with ${this.numel} elements cannot be converted to Scalar`);
+    }
+    return this.data[this.offset];
+  }
+
+  bumpVersion(): void {
+    this.version.value++;
+  }
+}
+
+export function makeTensor(data: StorageArray, shape: Shape, dtype: DType): Tensor {
+  return new Tensor(data, shape.slice(), contiguousStrides(shape), 0, dtype);
+}
+
+/** A tensor that shares storage and version counter with `t` but has no autograd history. */
+export function aliasOf(t: Tensor, shape: Shape, strides: Shape, offset: number): Tensor {
+  return new Tensor(t.data, shape.slice(), strides.slice(), offset, t.dtype, t.version);
+}
+
+/** Guards the few allocations a script can make arbitrarily large, so "too large" is an error, not a crash. */
+export const MAX_ELEMENTS = 2 ** 29;
+
+export function allocateChecked(dtype: DType, shape: Shape): StorageArray {
+  const n = numelOf(shape);
+  if (n > MAX_ELEMENTS || !Number.isFinite(n)) {
+    const bytes = n * (dtype === 'bool' ? 1 : dtype === 'float32' ? 4 : 8);
+    throw runtimeError(
+      `[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate ${bytes} bytes.`,
+    );
+  }
+  return allocate(dtype, n);
+}
+
+export function emptyTensor(shape: Shape, dtype: DType): Tensor {
+  return makeTensor(allocateChecked(dtype, shape), shape, dtype);
+}
+
+export function fullTensor(shape: Shape, value: number, dtype: DType): Tensor {
+  const t = emptyTensor(shape, dtype);
+  const v = castValue(dtype, value);
+  if (v !== 0) t.data.fill(v);
+  return t;
+}
+
+export function scalarTensor(value: number, dtype: DType): Tensor {
+  return fullTensor([], value, dtype);
+}

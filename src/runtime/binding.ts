@@ -1,0 +1,1 @@
+export function createBinding(): Record<string, unknown> { return {}; }

@@ -1,0 +1,172 @@
+/**
+ * The run event stream: the only contract between the runtime and its consumers (extension, webview, CLI
+ * `--events` files). Every event type lives here so that a schema change is one diff in one file; bump
+ * EVENT_SCHEMA_VERSION whenever an existing field changes meaning or disappears (adding optional fields is fine).
+ */
+
+export const EVENT_SCHEMA_VERSION = 1;
+
+/** A tensor as the UI shows it: a short PyTorch-style print plus stats (null when empty or not numeric). */
+export interface TensorSummary {
+  shape: number[];
+  dtype: string;
+  numel: number;
+  /** PyTorch-style print, summarised for large tensors. */
+  text: string;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  norm: number | null;
+}
+
+export interface GraphNode {
+  id: number;
+  kind: 'op' | 'leaf';
+  /** `grad_fn` class name for op nodes, e.g. 'MulBackward0'; null for leaves. */
+  gradFn: string | null;
+  /** Leaf variable name like 'w' or 'model.weight'. */
+  name: string | null;
+  shape: number[];
+  dtype: string;
+  line: number | null;
+  value?: TensorSummary;
+  grad?: TensorSummary;
+}
+
+export interface GraphSummary {
+  rootId: number;
+  nodes: GraphNode[];
+  /** [from input node, to consumer node]. */
+  edges: Array<[number, number]>;
+  /** Set when the graph was cut down to the node limit. */
+  truncated: null | { shownNodes: number; hiddenNodes: number };
+}
+
+export interface LeafSummary {
+  id: number;
+  name: string | null;
+  shape: number[];
+  grad: TensorSummary | null;
+}
+
+/** Milliseconds since the run started (the `start` event has t = 0). */
+interface Timed {
+  t: number;
+}
+
+export interface StartEvent extends Timed {
+  type: 'start';
+  version: number;
+  file: string;
+  /** ISO 8601 wall-clock time. */
+  startedAt: string;
+}
+
+/** Output chunks exactly as the script wrote them; a chunk may hold several lines or part of one. */
+export interface StdoutEvent extends Timed {
+  type: 'stdout';
+  text: string;
+}
+
+export interface StderrEvent extends Timed {
+  type: 'stderr';
+  text: string;
+}
+
+export interface BackwardEvent extends Timed {
+  type: 'backward';
+  /** 1-based count of backward() calls in this run. */
+  step: number;
+  file: string;
+  /** Source line of the user's code that called backward(). */
+  line: number;
+  /** Root value when the root is a scalar, else null. May be NaN or ±Infinity. */
+  loss: number | null;
+  graph: GraphSummary;
+  leaves: LeafSummary[];
+}
+
+export interface ErrorEvent extends Timed {
+  type: 'error';
+  /** Python exception class name: 'RuntimeError', 'SyntaxError', … */
+  errorType: string;
+  message: string;
+  file: string;
+  /** Line in the user's script where the error surfaced (innermost user frame), if any. */
+  line: number | null;
+  /** The text printed to stderr, CPython-formatted, internal frames removed. */
+  traceback: string;
+}
+
+export type RunStatus = 'ok' | 'error' | 'stopped';
+
+export interface EndEvent extends Timed {
+  type: 'end';
+  status: RunStatus;
+  durationMs: number;
+  /** Number of backward() calls in the run. */
+  steps: number;
+}
+
+export type RunEvent = StartEvent | StdoutEvent | StderrEvent | BackwardEvent | ErrorEvent | EndEvent;
+export type RunEventType = RunEvent['type'];
+
+/**
+ * Fields that hold numbers which may be non-finite. JSON has no NaN/Infinity, so these are written as the
+ * strings "nan", "inf", "-inf". Decoding is keyed by field name rather than by value so that text fields
+ * (e.g. a stdout chunk that happens to be "nan") are never touched.
+ */
+const NON_FINITE_KEYS: ReadonlySet<string> = new Set(['loss', 'min', 'max', 'mean', 'norm']);
+
+function encodeNumber(n: number): number | string {
+  if (Number.isNaN(n)) return 'nan';
+  if (n === Infinity) return 'inf';
+  if (n === -Infinity) return '-inf';
+  return n;
+}
+
+function decodeNumber(v: unknown): unknown {
+  switch (v) {
+    case 'nan':
+      return NaN;
+    case 'inf':
+      return Infinity;
+    case '-inf':
+      return -Infinity;
+    default:
+      return v;
+  }
+}
+
+/** Any JSON-ish value with non-finite numbers made representable; used for events and their parts. */
+export function encodeJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? encodeNumber(v) : v));
+}
+
+/** One event as a single line of JSON (no newline), non-finite numbers as "nan" / "inf" / "-inf". */
+export function encodeEvent(event: RunEvent): string {
+  return encodeJson(event);
+}
+
+/** Inverse of encodeJson, for the known non-finite-capable fields (see NON_FINITE_KEYS). */
+export function decodeJson(json: string): unknown {
+  return JSON.parse(json, (key, v: unknown) => (NON_FINITE_KEYS.has(key) ? decodeNumber(v) : v));
+}
+
+/**
+ * Parses one encoded event. Checks only the envelope (an object with a known `type` and a numeric `t`);
+ * the body is trusted to follow the schema, as it comes from our own encoder.
+ */
+export function decodeEvent(json: string): RunEvent {
+  const parsed = decodeJson(json);
+  if (!isRunEvent(parsed)) throw new Error(`not a run event: ${json.length > 200 ? json.slice(0, 200) + '…' : json}`);
+  return parsed;
+}
+
+const EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>(['start', 'stdout', 'stderr', 'backward', 'error', 'end']);
+
+export function isRunEvent(v: unknown): v is RunEvent {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as { type?: unknown; t?: unknown };
+  return typeof o.type === 'string' && EVENT_TYPES.has(o.type) && typeof o.t === 'number';
+}

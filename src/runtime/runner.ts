@@ -1,0 +1,356 @@
+/**
+ * Main-thread side of script runs: starts the Python worker (dist/worker.js), turns its messages into the
+ * event stream, and owns the run lifecycle (the `start` and `end` events are always emitted from here, so a
+ * consumer sees start … end even when the worker is killed).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { EVENT_SCHEMA_VERSION, type RunEvent, type RunStatus } from './events';
+
+// ---- Protocol with worker.ts (it imports these; the worker bundle only pulls in the constants). ----
+
+/** Settings the host passes to Python as `_playground_host.settings`. */
+export interface WorkerSettings {
+  graphNodeLimit: number;
+}
+
+export interface WorkerInit {
+  settings: WorkerSettings;
+  /**
+   * Int32 cells shared with the main thread: [CONTROL_INTERRUPT] is Pyodide's interrupt buffer (writing
+   * SIGINT there raises KeyboardInterrupt in Python), [CONTROL_STOP] is 1 once the user asked to stop.
+   */
+  control: SharedArrayBuffer;
+}
+
+export const CONTROL_INTERRUPT = 0;
+export const CONTROL_STOP = 1;
+export const CONTROL_CELLS = 2;
+export const SIGINT = 2;
+
+/** Main thread → worker. */
+export type WorkerRequest = {
+  kind: 'run';
+  runId: number;
+  file: string;
+  source: string;
+  /** performance.timeOrigin + performance.now() on the main thread when the run started; events' t is relative to it. */
+  clockStart: number;
+};
+
+/** Worker → main thread. Events are posted as objects: structured clone keeps NaN/Infinity intact. */
+export type WorkerMessage =
+  | { kind: 'ready' }
+  | { kind: 'fatal'; message: string }
+  | { kind: 'event'; runId: number; event: RunEvent }
+  | { kind: 'done'; runId: number; status: RunStatus };
+
+// ---- Public API ----
+
+export interface RunOptions {
+  /** Shown in tracebacks and events exactly as given. */
+  file: string;
+  /** Script text; when absent the file is read (never written). */
+  source?: string;
+  onEvent?: (e: RunEvent) => void;
+  /** Most graph nodes a backward event may carry (default DEFAULT_GRAPH_NODE_LIMIT). */
+  graphNodeLimit?: number;
+}
+
+export interface RunHandle {
+  done: Promise<RunResult>;
+  /** Ends the run within about a second, whatever the script is doing; the result has status 'stopped'. */
+  stop(): void;
+}
+
+export interface RunResult {
+  status: RunStatus;
+  exitCode: 0 | 1;
+  stdout: string;
+  stderr: string;
+  events: RunEvent[];
+}
+
+/** One worker, one Pyodide, many runs: each run gets a fresh __main__, imported modules persist. */
+export interface PythonSession {
+  /** Runs are queued: a call made while another run is in progress starts after it ends. */
+  run(source: string, file?: string): Promise<RunResult>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_GRAPH_NODE_LIMIT = 200;
+/** How long a stopped script gets to unwind from KeyboardInterrupt before its worker is terminated. */
+const STOP_GRACE_MS = 250;
+const DEFAULT_SESSION_FILE = '<string>';
+
+/**
+ * The bundled worker sits next to the bundle that contains this code (dist/). When this file runs from
+ * source (tests under tsx), use the built one in the repository's dist/.
+ */
+function workerScript(): string {
+  const candidates = [path.join(__dirname, 'worker.js'), path.resolve(__dirname, '..', '..', 'dist', 'worker.js')];
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error(`autograd-playground: worker bundle not found (looked for ${candidates.join(', ')}); run \`npm run build\``);
+  return found;
+}
+
+function settingsFrom(opts: { graphNodeLimit?: number }): WorkerSettings {
+  return { graphNodeLimit: opts.graphNodeLimit ?? DEFAULT_GRAPH_NODE_LIMIT };
+}
+
+function clock(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** One run's bookkeeping: collects events and results, emits start/end, settles exactly once. */
+class RunRecorder {
+  readonly events: RunEvent[] = [];
+  private stdout = '';
+  private stderr = '';
+  private clockStart = 0;
+  private started = false;
+  private steps = 0;
+  private settled = false;
+  readonly done: Promise<RunResult>;
+  private resolve!: (r: RunResult) => void;
+
+  constructor(
+    readonly file: string,
+    private readonly onEvent: ((e: RunEvent) => void) | undefined,
+  ) {
+    this.done = new Promise((resolve) => (this.resolve = resolve));
+  }
+
+  get finished(): boolean {
+    return this.settled;
+  }
+
+  /** Starts the run clock and emits `start`; returns the clock origin for the worker. */
+  start(): number {
+    if (!this.started) {
+      this.started = true;
+      this.clockStart = clock();
+      this.push({ type: 'start', t: 0, version: EVENT_SCHEMA_VERSION, file: this.file, startedAt: new Date().toISOString() });
+    }
+    return this.clockStart;
+  }
+
+  push(event: RunEvent): void {
+    if (this.settled) return;
+    if (event.type === 'stdout') this.stdout += event.text;
+    else if (event.type === 'stderr') this.stderr += event.text;
+    else if (event.type === 'backward') this.steps = Math.max(this.steps, event.step);
+    this.events.push(event);
+    if (this.onEvent) {
+      try {
+        this.onEvent(event);
+      } catch (e) {
+        // A broken listener must not take the run down with it; it still gets the remaining events.
+        console.error('autograd-playground: onEvent listener threw:', e);
+      }
+    }
+  }
+
+  /** A failure of the machinery rather than the script, reported in the script's own channels. */
+  internalError(message: string): void {
+    this.start();
+    const text = `autograd-playground: ${message}\n`;
+    this.push({ type: 'stderr', t: this.elapsed(), text });
+    this.push({ type: 'error', t: this.elapsed(), errorType: 'InternalError', message, file: this.file, line: null, traceback: text });
+  }
+
+  finish(status: RunStatus): void {
+    if (this.settled) return;
+    this.start();
+    const durationMs = this.elapsed();
+    this.push({ type: 'end', t: durationMs, status, durationMs, steps: this.steps });
+    this.settled = true;
+    this.resolve({ status, exitCode: status === 'ok' ? 0 : 1, stdout: this.stdout, stderr: this.stderr, events: this.events });
+  }
+
+  private elapsed(): number {
+    return Math.round((clock() - this.clockStart) * 1000) / 1000;
+  }
+}
+
+/** Owns one worker thread and runs scripts on it one at a time. */
+class WorkerHost {
+  private readonly worker: Worker;
+  private readonly control = new SharedArrayBuffer(CONTROL_CELLS * Int32Array.BYTES_PER_ELEMENT);
+  private readonly cells = new Int32Array(this.control);
+  /** Resolves once Pyodide is loaded; rejects if it could not start. */
+  readonly ready: Promise<void>;
+  private current: { runId: number; recorder: RunRecorder; stopTimer: NodeJS.Timeout | null } | null = null;
+  private nextRunId = 1;
+  private deadReason: string | null = null;
+
+  constructor(settings: WorkerSettings) {
+    const init: WorkerInit = { settings, control: this.control };
+    this.worker = new Worker(workerScript(), { workerData: init });
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.worker.on('message', (msg: WorkerMessage) => {
+        if (msg.kind === 'ready') resolve();
+        else if (msg.kind === 'fatal') {
+          this.die(`could not start Python: ${msg.message}`);
+          reject(new Error(this.deadReason ?? msg.message));
+        } else this.onRunMessage(msg);
+      });
+      this.worker.on('error', (e) => {
+        this.die(`the Python worker crashed: ${errorText(e)}`);
+        reject(new Error(this.deadReason ?? errorText(e)));
+      });
+      this.worker.on('exit', (code) => {
+        this.die(`the Python worker exited (code ${code})`);
+        reject(new Error(this.deadReason ?? 'worker exited'));
+      });
+    });
+    // A rejection nobody awaits yet (the worker may die while idle) must not crash the process.
+    this.ready.catch(() => undefined);
+  }
+
+  get alive(): boolean {
+    return this.deadReason === null;
+  }
+
+  /** Starts one script; the recorder always settles (machinery failures become 'error' results). */
+  run(recorder: RunRecorder, source: string): void {
+    const runId = this.nextRunId++;
+    this.current = { runId, recorder, stopTimer: null };
+    this.worker.ref();
+    const fail = (): void => {
+      if (this.current?.runId !== runId || recorder.finished) return;
+      recorder.internalError(this.deadReason ?? 'the Python worker is not running');
+      this.endCurrent('error');
+    };
+    if (!this.alive) return fail();
+    this.ready.then(
+      () => {
+        if (recorder.finished || this.current?.runId !== runId) return;
+        if (this.current.stopTimer) return this.endCurrent('stopped'); // stopped while Python was loading
+        Atomics.store(this.cells, CONTROL_STOP, 0);
+        Atomics.store(this.cells, CONTROL_INTERRUPT, 0);
+        const req: WorkerRequest = { kind: 'run', runId, file: recorder.file, source, clockStart: recorder.start() };
+        this.worker.postMessage(req);
+      },
+      fail,
+    );
+  }
+
+  /** Interrupt first so the script unwinds (flushing its output); kill the worker if it does not. */
+  stop(recorder: RunRecorder): void {
+    const cur = this.current;
+    if (!cur || cur.recorder !== recorder || recorder.finished) return;
+    if (cur.stopTimer) return;
+    Atomics.store(this.cells, CONTROL_STOP, 1);
+    Atomics.store(this.cells, CONTROL_INTERRUPT, SIGINT);
+    cur.stopTimer = setTimeout(() => {
+      if (this.current === cur && !recorder.finished) {
+        this.terminate();
+        this.endCurrent('stopped');
+      }
+    }, STOP_GRACE_MS);
+  }
+
+  terminate(): Promise<void> {
+    this.deadReason ??= 'the Python worker was terminated';
+    return this.worker.terminate().then(() => undefined);
+  }
+
+  private onRunMessage(msg: WorkerMessage): void {
+    const cur = this.current;
+    if (!cur || (msg.kind !== 'event' && msg.kind !== 'done') || msg.runId !== cur.runId) return;
+    if (msg.kind === 'event') cur.recorder.push(msg.event);
+    else this.endCurrent(cur.stopTimer ? 'stopped' : msg.status);
+  }
+
+  private endCurrent(status: RunStatus): void {
+    const cur = this.current;
+    if (!cur) return;
+    if (cur.stopTimer) clearTimeout(cur.stopTimer);
+    this.current = null;
+    // Idle workers must not keep the process alive (e.g. a session someone forgot to close).
+    this.worker.unref();
+    cur.recorder.finish(status);
+  }
+
+  private die(reason: string): void {
+    if (this.deadReason === null) this.deadReason = reason;
+    const cur = this.current;
+    if (cur && !cur.recorder.finished) {
+      if (cur.stopTimer) this.endCurrent('stopped');
+      else {
+        cur.recorder.internalError(this.deadReason);
+        this.endCurrent('error');
+      }
+    }
+  }
+}
+
+/**
+ * Runs a script in its own worker (a fresh interpreter, ~2 s to start). Throws synchronously if `source`
+ * is absent and the file cannot be read.
+ */
+export function startRun(opts: RunOptions): RunHandle {
+  const source = opts.source ?? fs.readFileSync(opts.file, 'utf8');
+  const recorder = new RunRecorder(opts.file, opts.onEvent);
+  let host: WorkerHost;
+  try {
+    host = new WorkerHost(settingsFrom(opts));
+  } catch (e) {
+    recorder.internalError(errorText(e));
+    recorder.finish('error');
+    return { done: recorder.done, stop: () => undefined };
+  }
+  host.run(recorder, source);
+  const done = recorder.done.then(async (result) => {
+    await host.terminate();
+    return result;
+  });
+  return {
+    done,
+    stop: () => {
+      if (recorder.finished) return;
+      if (!host.alive) return;
+      host.stop(recorder);
+    },
+  };
+}
+
+export async function openSession(opts: { graphNodeLimit?: number } = {}): Promise<PythonSession> {
+  const settings = settingsFrom(opts);
+  let host = new WorkerHost(settings);
+  try {
+    await host.ready;
+  } catch (e) {
+    await host.terminate();
+    throw e;
+  }
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+
+  const runOne = async (source: string, file: string): Promise<RunResult> => {
+    if (closed) throw new Error('PythonSession is closed');
+    // A worker lost to a crash is replaced, so one bad snippet does not fail the rest of a test suite.
+    if (!host.alive) host = new WorkerHost(settings);
+    const recorder = new RunRecorder(file, undefined);
+    host.run(recorder, source);
+    return recorder.done;
+  };
+
+  return {
+    run(source: string, file: string = DEFAULT_SESSION_FILE): Promise<RunResult> {
+      const result = queue.then(() => runOne(source, file));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async close(): Promise<void> {
+      closed = true;
+      await host.terminate();
+    },
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * Worker-thread entry (bundled to dist/worker.js): owns one Pyodide interpreter and runs scripts in it, one at
+ * a time, on request from runner.ts. Python runs on this thread so that a busy script never blocks the
+ * extension host, and so that the main thread can always kill it (see RunHandle.stop).
+ */
+import * as path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import pythonFiles from 'virtual:python-files';
+import { createBinding } from './binding';
+import { decodeJson, type RunEvent, type RunStatus } from './events';
+import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest } from './runner';
+
+/** Where the embedded Python tree lives in Pyodide's file system; it is put first on sys.path. */
+export const PYTHON_LIB_DIR = '/playground/lib';
+
+interface Driver {
+  run(file: string, source: string): string;
+  user_location(): unknown;
+}
+
+interface CurrentRun {
+  runId: number;
+  file: string;
+  clockStart: number;
+  step: number;
+}
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
+const init = workerData as WorkerInit;
+const control = new Int32Array(init.control, 0, CONTROL_CELLS);
+
+let current: CurrentRun | null = null;
+
+function post(msg: WorkerMessage): void {
+  port!.postMessage(msg);
+}
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function elapsed(run: CurrentRun): number {
+  return Math.max(0, Math.round((now() - run.clockStart) * 1000) / 1000);
+}
+
+function postEvent(run: CurrentRun, event: RunEvent): void {
+  post({ kind: 'event', runId: run.runId, event });
+}
+
+/** Turns raw bytes written to a Python stream into stdout/stderr events, one per write. */
+function makeWriter(type: 'stdout' | 'stderr'): { write(buffer: Uint8Array): number; flush(): void } {
+  const decoder = new TextDecoder('utf-8');
+  const send = (text: string): void => {
+    if (text.length === 0) return;
+    if (current) postEvent(current, { type, t: elapsed(current), text });
+    // Output outside a run (e.g. a warning while loading) still goes somewhere visible.
+    else (type === 'stdout' ? process.stdout : process.stderr).write(text);
+  };
+  return {
+    write(buffer: Uint8Array): number {
+      send(decoder.decode(buffer, { stream: true }));
+      return buffer.length;
+    },
+    flush(): void {
+      send(decoder.decode());
+    },
+  };
+}
+
+function pyodideDir(): string {
+  // Resolved at run time, not bundled: pyodide ships a .wasm and the stdlib zip next to its JS.
+  return path.dirname(require.resolve('pyodide/package.json'));
+}
+
+function writePythonFiles(py: PyodideAPI): void {
+  for (const [rel, source] of Object.entries(pythonFiles)) {
+    const target = `${PYTHON_LIB_DIR}/${rel}`;
+    py.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+    py.FS.writeFile(target, source, { encoding: 'utf8' });
+  }
+}
+
+async function main(): Promise<void> {
+  const py = await loadPyodide({
+    indexURL: pyodideDir() + path.sep,
+    env: { PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  const out = makeWriter('stdout');
+  const err = makeWriter('stderr');
+  py.setStdout({ write: (b: Uint8Array) => out.write(b) });
+  py.setStderr({ write: (b: Uint8Array) => err.write(b) });
+  // No one can type into a run; input() gets EOFError instead of blocking forever.
+  py.setStdin({ stdin: () => null });
+  py.setInterruptBuffer(new Int32Array(init.control, CONTROL_INTERRUPT * 4, 1));
+
+  writePythonFiles(py);
+  py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PYTHON_LIB_DIR)})`);
+
+  let driver: Driver | null = null;
+  const flushPythonStreams = py.runPython(
+    'import sys\ndef _flush():\n    for s in (sys.stdout, sys.stderr):\n        try: s.flush()\n        except Exception: pass\n_flush',
+  ) as () => void;
+
+  py.registerJsModule('_playground_host', {
+    settings: { ...init.settings },
+    binding: createBinding(),
+    emit: (payload: unknown): void => {
+      const run = current;
+      if (!run) return;
+      // Print output written before the event must reach the consumer before it.
+      flushPythonStreams();
+      postEvent(run, completeEvent(run, toEventObject(py, payload), driver));
+    },
+    stopRequested: (): boolean => Atomics.load(control, CONTROL_STOP) !== 0,
+    /** ms since the current run started, on the same clock as events' `t`. */
+    now: (): number => (current ? elapsed(current) : 0),
+  });
+  driver = py.pyimport('_playground_run') as unknown as Driver;
+  const runDriver = driver;
+
+  port!.on('message', (req: WorkerRequest) => {
+    if (req.kind !== 'run') return;
+    Atomics.store(control, CONTROL_STOP, 0);
+    Atomics.store(control, CONTROL_INTERRUPT, 0);
+    const run: CurrentRun = { runId: req.runId, file: req.file, clockStart: req.clockStart, step: 0 };
+    current = run;
+    let status: RunStatus;
+    try {
+      const result = runDriver.run(req.file, req.source);
+      status = result === 'ok' || result === 'stopped' ? result : 'error';
+    } catch (e) {
+      // Only a bug in the driver itself gets here; user errors are handled in Python.
+      status = Atomics.load(control, CONTROL_STOP) !== 0 ? 'stopped' : 'error';
+      if (status === 'error') {
+        postEvent(run, { type: 'stderr', t: elapsed(run), text: `autograd-playground internal error: ${errorText(e)}\n` });
+      }
+    }
+    out.flush();
+    err.flush();
+    current = null;
+    post({ kind: 'done', runId: run.runId, status });
+  });
+  post({ kind: 'ready' });
+}
+
+/** emit() accepts a JSON string (from Python) or an object (a Python dict, or a JS object from the binding). */
+function toEventObject(py: PyodideAPI, payload: unknown): Record<string, unknown> {
+  let value: unknown = payload;
+  if (typeof payload === 'string') {
+    value = decodeJson(payload);
+  } else if (payload instanceof py.ffi.PyProxy) {
+    const proxy = payload as InstanceType<typeof py.ffi.PyProxy> & { toJs(o: object): unknown };
+    value = proxy.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('_playground_host.emit: expected an event object');
+  const type = (value as { type?: unknown }).type;
+  if (type !== 'backward' && type !== 'error' && type !== 'stdout' && type !== 'stderr') {
+    throw new TypeError(`_playground_host.emit: cannot emit event type ${JSON.stringify(type)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Fills what only the host knows (t, step) or can find out cheaply (the user's file and line). */
+function completeEvent(run: CurrentRun, e: Record<string, unknown>, driver: Driver | null): RunEvent {
+  e.t = elapsed(run);
+  if (e.type === 'backward') {
+    if (typeof e.step === 'number') run.step = Math.max(run.step, e.step);
+    else e.step = ++run.step;
+    if (typeof e.line !== 'number' && driver) {
+      const loc = driver.user_location() as { toJs(): unknown; destroy(): void };
+      const [file, line] = loc.toJs() as [string | undefined, number | undefined];
+      loc.destroy();
+      if (typeof e.file !== 'string' && typeof file === 'string') e.file = file;
+      e.line = typeof line === 'number' ? line : null;
+    }
+    if (typeof e.file !== 'string') e.file = run.file;
+  }
+  return e as unknown as RunEvent;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+main().catch((e: unknown) => post({ kind: 'fatal', message: errorText(e) }));
