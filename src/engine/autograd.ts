@@ -25,6 +25,9 @@ export class Node {
   retainedOutput: Tensor | null = null;
   /** The op's output, weakly, so observers can show its value without keeping it alive. */
   output: WeakRef<Tensor> | null = null;
+  /** Output geometry, kept even after the output is collected. */
+  outShape: readonly number[] = [];
+  outDtype: string = 'float32';
   private saved: Tensor[] | null;
   private readonly savedVersions: number[];
   private readonly hadSaved: boolean;
@@ -113,6 +116,8 @@ export function record(
   if (!needed) return out;
   const node = new Node(name, inputs.map((t) => (t !== null && t.requiresGrad ? gradEdge(t) : null)), saved, fn);
   node.output = new WeakRef(out);
+  node.outShape = out.shape;
+  node.outDtype = out.dtype;
   out.requiresGrad = true;
   out.gradFn = node;
   return out;

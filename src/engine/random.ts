@@ -1,0 +1,1175 @@
+/**
+ * PyTorch's CPU random number generator, reproduced bit for bit.
+ *
+ * `torch.manual_seed(s); torch.randn(...)` must give a script run in the playground the same numbers it gives
+ * under real PyTorch, so this module follows at::CPUGeneratorImpl (an mt19937) and the exact arithmetic of the
+ * kernels PyTorch 2.x runs on an x86-64 CPU with AVX2/FMA (which is every machine PyTorch's own wheels target):
+ *
+ * - `rand`/`uniform_`: 24 random bits (float32) or 53 bits of a 64-bit draw (float64), then `x * (to - from) + from`,
+ *   which GCC contracts into one fused multiply-add.
+ * - `randn`/`normal_` with at least 16 elements: PyTorch's `normal_fill`. float32 goes through `normal_fill_16_AVX2`,
+ *   whose log/sin/cos are the single-precision Cephes polynomials of avx_mathfun.h, evaluated with the fused
+ *   multiply-adds GCC forms from them; float64 goes through the scalar loop calling glibc's log/sin/cos.
+ * - fewer than 16 elements: `at::normal_distribution<double>` per element (Box–Muller in double with glibc's
+ *   log1p/sin/cos) whose second sample is cached in the generator and handed to the next scalar draw.
+ * - `randint`/`random_`: `random() % range + from`, switching to a 64-bit draw when the range needs it.
+ * - `randperm`: the swap shuffle of `randperm_cpu`.
+ *
+ * Plain `Math.log`/`Math.sin`/`Math.cos` differ from glibc in the last bit often enough to break bit-exactness of
+ * float64 normals (and occasionally of float32 ones), so this file carries transliterations of the glibc routines
+ * (glibc 2.36+ x86-64, FMA variants selected at run time on AVX2 machines), checked against the real libm on
+ * millions of arguments. Origins and licences are noted at each routine.
+ */
+
+import type { DType } from './dtype';
+
+/** PyTorch's `default_rng_seed_val`, the seed of the default CPU generator before any `manual_seed`. */
+export const DEFAULT_SEED = 67280421310721n;
+
+const MT_N = 624;
+const MT_M = 397;
+const TWO_POW_M24 = 5.9604644775390625e-8; // 2**-24
+const TWO_POW_M53 = 1.1102230246251565e-16; // 2**-53
+const TWO_POW_32 = 4294967296;
+const STATE_BYTES = MT_N * 4 + 4 + 8 + 1 + 8 + 4;
+const STATE_VERSION = 1;
+
+export type FloatStorage = Float32Array | Float64Array;
+
+/** Seeds are uint64 in PyTorch; negative Python ints wrap like `torch.manual_seed(-1)` does. */
+function toSeed(seed: number | bigint): bigint {
+  let s: bigint;
+  if (typeof seed === 'number') {
+    if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+    s = BigInt(seed);
+  } else {
+    s = seed;
+  }
+  if (s < -(1n << 63n) || s >= 1n << 64n) throw new RangeError('Overflow when unpacking long');
+  return BigInt.asUintN(64, s);
+}
+
+/** A 53-bit seed from the platform's entropy, as c10's getNonDeterministicRandom limits it (so it survives a double). */
+function nonDeterministicSeed(): bigint {
+  const words = new Uint32Array(2);
+  const webCrypto = (globalThis as { crypto?: { getRandomValues?: (a: Uint32Array) => Uint32Array } }).crypto;
+  if (webCrypto?.getRandomValues) {
+    webCrypto.getRandomValues(words);
+  } else {
+    words[0] = (Math.random() * TWO_POW_32) ^ Date.now();
+    words[1] = (Math.random() * TWO_POW_32) ^ (Date.now() / TWO_POW_32);
+  }
+  return ((BigInt(words[0]) << 32n) | BigInt(words[1])) & 0x1fffffffffffffn;
+}
+
+/**
+ * at::CPUGeneratorImpl: a 32-bit mt19937 plus the cached second sample of the scalar Box–Muller transform.
+ * Draws are plain numbers (no BigInt) on every hot path.
+ */
+export class Generator {
+  private readonly mt = new Uint32Array(MT_N);
+  private mti = MT_N;
+  private seedValue = DEFAULT_SEED;
+  /** PyTorch keeps the unused `r * sin(theta)` of `normal_distribution<double>` here until the next scalar normal. */
+  private cachedNormal: number | null = null;
+  /** Same cache for `normal_distribution<float>`; no CPU kernel reads it, but it is part of the generator's state. */
+  private cachedFloatNormal: number | null = null;
+
+  constructor(seed: number | bigint = DEFAULT_SEED) {
+    this.manualSeed(seed);
+  }
+
+  /** `torch.manual_seed`: reseeds (only the low 32 bits reach mt19937, as in PyTorch) and drops cached normals. */
+  manualSeed(seed: number | bigint): this {
+    const s = toSeed(seed);
+    this.seedValue = s;
+    const mt = this.mt;
+    let x = Number(s & 0xffffffffn) >>> 0;
+    mt[0] = x;
+    for (let j = 1; j < MT_N; j++) {
+      x = (Math.imul(1812433253, x ^ (x >>> 30)) + j) >>> 0;
+      mt[j] = x;
+    }
+    this.mti = MT_N;
+    this.cachedNormal = null;
+    this.cachedFloatNormal = null;
+    return this;
+  }
+
+  initialSeed(): bigint {
+    return this.seedValue;
+  }
+
+  /** `torch.seed()`: reseeds from entropy and returns the seed used. */
+  seed(): bigint {
+    const s = nonDeterministicSeed();
+    this.manualSeed(s);
+    return s;
+  }
+
+  /** Opaque snapshot (this module's own layout, not PyTorch's 5056-byte one) for `get_rng_state`/`set_rng_state`. */
+  getState(): Uint8Array {
+    const bytes = new Uint8Array(STATE_BYTES + 1);
+    const view = new DataView(bytes.buffer);
+    let o = 0;
+    view.setUint8(o, STATE_VERSION); o += 1;
+    for (let i = 0; i < MT_N; i++, o += 4) view.setUint32(o, this.mt[i], true);
+    view.setUint32(o, this.mti, true); o += 4;
+    view.setBigUint64(o, this.seedValue, true); o += 8;
+    view.setUint8(o, (this.cachedNormal !== null ? 1 : 0) | (this.cachedFloatNormal !== null ? 2 : 0)); o += 1;
+    view.setFloat64(o, this.cachedNormal ?? 0, true); o += 8;
+    view.setFloat32(o, this.cachedFloatNormal ?? 0, true);
+    return bytes;
+  }
+
+  setState(state: Uint8Array): void {
+    if (state.length !== STATE_BYTES + 1 || state[0] !== STATE_VERSION) {
+      throw new RangeError('Generator.setState: not a state produced by Generator.getState');
+    }
+    const view = new DataView(state.buffer, state.byteOffset, state.byteLength);
+    let o = 1;
+    for (let i = 0; i < MT_N; i++, o += 4) this.mt[i] = view.getUint32(o, true);
+    const mti = view.getUint32(o, true); o += 4;
+    if (mti > MT_N) throw new RangeError('Generator.setState: corrupt state (index out of range)');
+    this.mti = mti;
+    this.seedValue = view.getBigUint64(o, true); o += 8;
+    const flags = view.getUint8(o); o += 1;
+    const cached = view.getFloat64(o, true); o += 8;
+    const cachedFloat = view.getFloat32(o, true);
+    this.cachedNormal = flags & 1 ? cached : null;
+    this.cachedFloatNormal = flags & 2 ? cachedFloat : null;
+  }
+
+  private twist(): void {
+    const mt = this.mt;
+    let kk = 0;
+    let y = 0;
+    for (; kk < MT_N - MT_M; kk++) {
+      y = (mt[kk] & 0x80000000) | (mt[kk + 1] & 0x7fffffff);
+      mt[kk] = mt[kk + MT_M] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+    }
+    for (; kk < MT_N - 1; kk++) {
+      y = (mt[kk] & 0x80000000) | (mt[kk + 1] & 0x7fffffff);
+      mt[kk] = mt[kk + (MT_M - MT_N)] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+    }
+    y = (mt[MT_N - 1] & 0x80000000) | (mt[0] & 0x7fffffff);
+    mt[MT_N - 1] = mt[MT_M - 1] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+    this.mti = 0;
+  }
+
+  /** `random()`: the next tempered mt19937 output, as an unsigned 32-bit number. */
+  nextUint32(): number {
+    if (this.mti >= MT_N) this.twist();
+    let y = this.mt[this.mti++];
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+
+  /** `random64()`: the first 32-bit draw is the high word. */
+  nextUint64(): bigint {
+    const hi = this.nextUint32();
+    const lo = this.nextUint32();
+    return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  /** `uniform_real_distribution<float>(0, 1)`: the low 24 bits of one draw, scaled exactly. */
+  nextFloat(): number {
+    return (this.nextUint32() & 0xffffff) * TWO_POW_M24;
+  }
+
+  /** `uniform_real_distribution<double>(0, 1)`: the low 53 bits of `random64()`, scaled exactly. */
+  nextDouble(): number {
+    const hi = this.nextUint32();
+    const lo = this.nextUint32();
+    return ((hi & 0x1fffff) * TWO_POW_32 + lo) * TWO_POW_M53;
+  }
+
+  /**
+   * One `at::normal_distribution<double>(mean, std)` sample: the scalar path of `normal_` for tensors with fewer
+   * than 16 elements. Box–Muller yields two values; the second waits in the generator for the next call, even
+   * across different tensors (only `manualSeed`/`setState` clear it).
+   */
+  sampleNormal(mean: number, std: number): number {
+    let z: number;
+    if (this.cachedNormal !== null) {
+      z = this.cachedNormal;
+      this.cachedNormal = null;
+    } else {
+      const u1 = this.nextDouble();
+      const u2 = this.nextDouble();
+      const r = Math.sqrt(-2.0 * glibcLog1p(-u2));
+      const theta = 2.0 * Math.PI * u1;
+      this.cachedNormal = r * glibcSin(theta);
+      z = r * glibcCos(theta);
+    }
+    // `val * std + mean`, contracted by the compiler into one rounding.
+    return fma(z, std, mean);
+  }
+}
+
+/** The generator behind `torch.manual_seed` and every sampling function that is not given one explicitly. */
+export const defaultGenerator = new Generator();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Exact fused multiply-add. PyTorch's kernels and glibc's FMA variants are compiled with contraction, so a*b+c is
+// often one rounding there; JS has no fma, so it is emulated exactly (Dekker product + round-to-odd sum).
+// ---------------------------------------------------------------------------------------------------------------
+
+const SPLITTER = 134217729; // 2**27 + 1, Veltkamp's splitting constant for doubles
+const scratch = new Float64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = LITTLE_ENDIAN ? 1 : 0;
+
+/**
+ * Round-to-odd of an addition whose rounded result `s` and exact error `err` are known: an inexact sum is forced
+ * onto the neighbour with an odd last bit, which makes a later round-to-nearest of it (or of it plus something
+ * much larger) equal to the round-to-nearest of the exact value (Boldo & Melquiond).
+ */
+function roundToOdd(s: number, err: number): number {
+  if (err === 0) return s;
+  scratch[0] = s;
+  if (scratchWords[LO] & 1) return s;
+  if (err > 0 === s > 0) {
+    scratchWords[LO] += 1; // even, so no carry into the high word
+  } else if (scratchWords[LO] !== 0) {
+    scratchWords[LO] -= 1;
+  } else {
+    scratchWords[LO] = 0xffffffff;
+    scratchWords[HI] -= 1;
+  }
+  return scratch[0];
+}
+
+/** fma(a, b, c) for doubles with a single rounding (finite, non-extreme operands; others fall back to a*b+c). */
+export function fma(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (!(Math.abs(a) < 1e300 && Math.abs(b) < 1e300 && Math.abs(p) < 1e300 && Math.abs(c) < 1e300)) return p + c;
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  const e = ah * bh - p + ah * bl + al * bh + al * bl; // a*b = p + e exactly
+  if (e === 0) return p + c;
+  // c + p = th + tl exactly (TwoSum), then th + RO(tl + e) rounds like the exact c + p + e.
+  const th = c + p;
+  let bv = th - c;
+  const tl = c - (th - bv) + (p - bv);
+  const s = tl + e;
+  bv = s - tl;
+  const err = tl - (s - bv) + (e - bv);
+  return th + roundToOdd(s, err);
+}
+
+/** fma on float32 operands: the product is exact in a double, so only the sum needs round-to-odd before fround. */
+export function fmaf(a: number, b: number, c: number): number {
+  const p = a * b;
+  const s = p + c;
+  const bv = s - p;
+  const err = p - (s - bv) + (c - bv);
+  return Math.fround(roundToOdd(s, err));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// glibc's double-precision log, log1p, sin and cos, as x86-64 glibc runs them on AVX2/FMA machines (the `*_fma`
+// ifunc variants, compiled by GCC with -mfma, whose a*b+c expressions are contracted). Each `fma(...)` below marks
+// a product GCC fused; a plain `*` marks one it could not (its result feeds another multiply, or lives in another
+// basic block). Verified bit for bit against glibc 2.36's libm on about 2.7 million arguments.
+// ---------------------------------------------------------------------------------------------------------------
+
+// sin(i/128) and cos(i/128) for i = 0..109 as double-double pairs: [sin hi, sin lo, cos hi, cos lo].
+const SINCOS_TAB = new Float64Array([
+  0.0, 0.0, 1.0, 0.0,
+  0.0078124205273828315, -4.102755709382617e-19, 0.9999694825770951, 5.427791428371788e-17,
+  0.015624364224883372, -1.265093755275982e-19, 0.9998779321710066, 3.216122229972341e-17,
+  0.02343535429172257, 1.0500785515068913e-19, 0.9997253543694995, 4.666714544113391e-17,
+  0.03124491398532608, -1.562781562225433e-18, 0.9995117584851364, -3.418806487972947e-17,
+  0.03905256665042215, 1.1342467037138512e-18, 0.999237157554709, 1.1089280858439994e-17,
+  0.04685783574813424, -2.3419368365610254e-18, 0.9989015683384429, -2.1425557800399754e-17,
+  0.05466024488506646, 3.373831935351774e-19, 0.9985050113189741, 1.779930870620664e-17,
+  0.0624593178423802, -2.040259504585711e-18, 0.9980475107000991, 3.3232291674141346e-17,
+  0.07025457860486005, -6.773890900301373e-18, 0.9975290944052978, 5.112086057887235e-18,
+  0.07804555138996731, -5.4494437820057936e-18, 0.9969497940760287, -1.2467075728553626e-17,
+  0.08583176067687935, -3.490037167231825e-18, 0.996309645069798, -1.1743657041590172e-18,
+  0.09361273123551289, 1.4628632005878733e-18, 0.9956086864580017, 3.312922430932991e-17,
+  0.10138798815552964, 3.99242856835807e-18, 0.9948469610235406, -8.198278333258706e-18,
+  0.10915705687532236, 6.6284699502736666e-18, 0.9940245152582091, 1.3287985046260087e-17,
+  0.11691946321097965, -2.283412536970096e-18, 0.9931413993598577, 2.8553964189785565e-17,
+  0.12467473338522769, -2.925947496057858e-18, 0.992197667229329, 4.754870575189364e-17,
+  0.13242239405634718, 1.2801053067990684e-17, 0.9911933764671682, 3.1426138811726996e-17,
+  0.1401619723470637, -9.946847113883478e-18, 0.9901285883701071, -4.589906353553811e-18,
+  0.14789299587340962, -1.3140968557128452e-17, 0.9890033679273229, 1.7676104005868335e-18,
+  0.15561499277355603, 8.886053372342288e-18, 0.9878177838164719, 4.91917302237681e-17,
+  0.16332749173661285, 5.483569430347159e-18, 0.9865719083994976, -1.0327444588275446e-17,
+  0.17103002203139503, -9.954774726452923e-18, 0.9852658177182139, -4.925721262944555e-17,
+  0.17872211353515366, -1.6240405901074e-20, 0.983899591489664, -2.1647988531644275e-17,
+  0.18640329676226988, 2.3493796901281573e-18, 0.9824733131012553, -3.919920375420088e-17,
+  0.1940731028929098, -7.832741210198615e-18, 0.9809870696056692, 1.967841180870303e-17,
+  0.2017310638016388, 5.587232815460113e-18, 0.9794409517155483, 1.310876952152676e-17,
+  0.20937671208599365, -5.536403693172164e-18, 0.9778350537979598, 2.9910028492769484e-17,
+  0.21700958109501015, 1.1170071073364376e-17, 0.9761694738686353, -7.850690609285027e-18,
+  0.2246292049577053, -1.058590416432903e-17, 0.9744443135859889, 4.990128834921396e-17,
+  0.23223511861151147, -8.318080852687206e-18, 0.9726596782449127, 2.3920264546490165e-17,
+  0.23982685783066157, -7.260810660979712e-18, 0.9708156767703494, 5.1285792532153653e-17,
+  0.24740395925452294, -7.53102495590706e-18, 0.9689124217106447, 5.071436662403936e-17,
+  0.2549659604158785, -2.2310035435425957e-17, 0.9669500292306779, -3.237770297707692e-17,
+  0.2625123997691533, -2.2534597527902128e-17, 0.964928619104771, -3.0345542681018625e-18,
+  0.27004281671858504, -1.2103265097887777e-17, 0.9628483147093797, -4.646009771724241e-18,
+  0.2775567516463363, 1.7674070262791825e-17, 0.9607092430155619, -2.807827063516729e-17,
+  0.28505374594054744, -1.8162083107618118e-17, 0.9585115345812286, 8.134621492946255e-18,
+  0.29253334202332754, 7.516944930327352e-18, 0.9562553235431753, -3.148450868841629e-17,
+  0.299995083378683, 2.606392777930734e-17, 0.9539407476088947, 4.3757589471734985e-17,
+  0.30743851458038085, 1.1004366442765292e-19, 0.9515679480481722, -3.8614834675674123e-17,
+  0.3148631813197453, -2.6921345305772252e-17, 0.949137069684463, 4.149148046099445e-17,
+  0.3222686304333866, 2.093773358126606e-17, 0.9466482608860534, -3.911683334934152e-17,
+  0.32965440993086015, 2.35998378957031e-17, 0.9441016735570044, -1.6017653284545848e-17,
+  0.33702006902225307, 1.0312279860787216e-17, 0.9414974631278811, -4.85238302367971e-18,
+  0.3443651581456984, 5.881664587517989e-18, 0.9388357885462655, 6.919329459921788e-18,
+  0.3516892289948141, -2.5616208736069942e-17, 0.9361168122670553, -5.2350302039683216e-17,
+  0.35899183454606504, 1.7495482840158848e-17, 0.9333407002425484, -1.322859547778088e-17,
+  0.36627252908604757, -9.938814562106524e-18, 0.9305076219123143, 4.488760003328074e-18,
+  0.37353086823869297, -2.375669144106189e-17, 0.9276177501928519, 4.5350942573591974e-17,
+  0.38076640899239017, 2.1372528646211374e-17, 0.924671261467036, 5.5444125388034563e-17,
+  0.38797870972702503, 1.759799510335953e-17, 0.9216683355733519, -8.550693097867243e-18,
+  0.39516733024093426, -1.9613487871414228e-17, 0.9186091557949183, -4.0564150104514996e-17,
+  0.4023318317777731, 1.4413875452702007e-17, 0.9154939088483012, 5.413375566838042e-17,
+  0.40947177705329507, -5.679403000091266e-18, 0.9123227848721178, 2.6349040211413332e-17,
+  0.41658673028204113, -9.610850682533715e-18, 0.909095977415431, 2.920006113841211e-17,
+  0.42367625720393803, -2.331800700068871e-17, 0.9058136834259364, 4.2864666490805214e-17,
+  0.4307399251108032, -2.6212879607476533e-17, 0.9024761032379415, 3.112490674651326e-17,
+  0.4377773028727551, 7.64345629962023e-18, 0.8990834405601384, 9.076951775075616e-18,
+  0.4447879609645272, -6.655392977344925e-18, 0.8956359024631707, -8.854043885762716e-18,
+  0.4517714714916838, -8.234073942098903e-18, 0.8921336993669944, 2.3160655211380166e-17,
+  0.4587274082167366, 1.6080982096218356e-17, 0.8885770450280356, -4.034491998357167e-17,
+  0.46565534658516017, 1.459870391051426e-17, 0.8849661565261433, -7.690557775987357e-18,
+  0.47255486375130445, -3.608790703790546e-18, 0.8813012542513406, -4.973073189306066e-17,
+  0.479425538604203, -5.103969860556013e-18, 0.8775825618903728, -4.2623149864279997e-17,
+  0.48626695179327556, 1.5131647652857083e-17, 0.8738103064130545, 4.767670756525657e-17,
+  0.49307868575392305, 5.605083973871755e-18, 0.8699847180584174, 1.657385110740923e-17,
+  0.49986032473301345, 1.3570481487732128e-17, 0.8661060303206567, 2.0097792543831333e-17,
+  0.5066114548142574, -3.269413423618168e-17, 0.8621744799348805, 4.4132427578105805e-18,
+  0.5133316639434712, 3.462454351928195e-17, 0.8581903068626604, -5.4374664844403745e-17,
+  0.520020541953727, -3.983266745698455e-17, 0.8541537542773854, 5.420565102675287e-18,
+  0.5266776805903868, -4.570502275386202e-17, 0.8500650685494202, 5.317093455811416e-17,
+  0.5333026735360201, 5.129318115032044e-17, 0.8459244992310679, 1.549506647350329e-17,
+  0.5398951164352044, 2.4263515104613218e-17, 0.8417322990413384, -2.7333362440269662e-17,
+  0.5464546069192036, 8.399754840929507e-18, 0.8374887238505236, 4.3337026043948396e-17,
+  0.5529807446305274, -6.743270455611733e-18, 0.8331940326645814, -1.8644878796734315e-19,
+  0.5594731312473669, 1.575565514488728e-17, 0.8288484876093257, 1.1163935406617444e-17,
+  0.565931370507906, 6.582459440388572e-18, 0.8244523539144292, 3.731817754380378e-17,
+  0.5723550682345072, 2.6575872357215316e-17, 0.820005899897234, -3.912431748209128e-17,
+  0.5787438323577704, -2.7958488978746924e-17, 0.8155093969463755, 1.3751889684983784e-18,
+  0.5850972729404622, -5.4883972461161805e-17, 0.8109631195052179, -3.091333486122179e-17,
+  0.5914150022013163, 5.0668448898504805e-17, 0.8063673450551039, 3.4650875715584734e-17,
+  0.5976966345387015, 5.450323593054385e-17, 0.8017223540984184, 4.0134533311087014e-17,
+  0.6039417865541566, 1.1794923733511837e-17, 0.7970284301414683, 5.0523609948487484e-17,
+  0.6101500770757914, -1.479826990758988e-17, 0.7922858596771786, -2.9049779312834576e-17,
+  0.616321127181551, -2.20849501729641e-17, 0.7874949321676061, -4.8080555050456574e-17,
+  0.6224545602223437, -6.049035765709707e-18, 0.7826559400262728, -1.474071641211487e-17,
+  0.6285500018450296, 3.5348797769901485e-17, 0.7777691786003179, -8.842419849333787e-18,
+  0.6346070800152693, -3.4568582392624965e-17, 0.7728349461524715, 4.231014921891023e-17,
+  0.6406254250402305, -4.700891123899386e-17, 0.7678535438428503, 4.9065912521116424e-17,
+  0.6466046695911524, 4.567647714393287e-19, 0.7628252757105762, 1.6672995021546628e-17,
+  0.652544448725766, -4.5598735935930497e-17, 0.7577504486552193, -1.878215121154204e-18,
+  0.6584443999105676, -3.7736386700306717e-17, 0.7526293724180665, -1.2970993013150526e-17,
+  0.6643041630429463, 1.5784492324431575e-17, 0.7474623595632162, 5.6627515613726676e-18,
+  0.6701233804731629, 6.18353672557496e-18, 0.7422497254585013, -1.2339303604869521e-17,
+  0.6759016970261789, -5.119389624609889e-17, 0.7369917882562408, -4.631213290368497e-17,
+  0.6816387600233341, 4.410467313197903e-17, 0.7316888688738209, -1.0475824306512768e-17,
+  0.6873342193038735, 2.8994333996809586e-17, 0.7263412909741086, -9.465899179857832e-18,
+  0.692987727246318, -5.3543290798909455e-17, 0.7209493809456964, 3.494986701478816e-17,
+  0.6985989387896817, 2.975439919188114e-17, 0.7155134678829815, 3.8181038992157035e-17,
+  0.7041675114545337, -3.94095700584825e-17, 0.7100338835660797, 1.505272211891291e-17,
+  0.7096931053638997, -9.468276958542117e-18, 0.7045109624405747, -4.451398614976226e-17,
+  0.7151753832640076, -1.466099578328228e-17, 0.6989450415971057, -5.5261332036460915e-18,
+  0.7206140105448711, 1.105694456137362e-17, 0.6933364607507934, 1.2822831674529969e-17,
+  0.7260086552607126, -1.573621815339587e-17, 0.6876855622205048, 3.5430696752823923e-17,
+  0.7313589881502236, 2.6553630314845697e-17, 0.6819926909079606, 2.8089333561212785e-17,
+  0.7366646826566614, -4.639723374875429e-17, 0.6762581942766833, 3.497002399394248e-17,
+  0.7419254149477796, 2.907482756987512e-18, 0.6704824223307908, 5.425808997571648e-17,
+  0.7471408639355942, 2.937498788028212e-17, 0.6646657275936333, -5.2874573286772266e-17,
+  0.7523107112959804, -4.07866182575664e-17, 0.6588084650862769, 1.7760805237087262e-17,
+]);
+// log: poly for log1p(r) - r around table centres, poly for |x - 1| < 1/16, and {1/c, log(c)} per subinterval.
+const LOG_POLY = new Float64Array([
+  -0.5000000000000001, 0.33333333331825593, -0.2499999999622955, 0.20000304511814496, -0.16667054827627667,
+]);
+const LOG_POLY1 = new Float64Array([
+  -0.5, 0.3333333333333352, -0.24999999999998432, 0.19999999999320328, -0.16666666669929706, 0.14285715076560868,
+  -0.12499997863982555, 0.11110712032936046, -0.10000486757818193, 0.09181994006195467, -0.08328363062289341,
+]);
+const LOG_TAB = new Float64Array([
+  1.4504249240398293, -0.3718565645633589,
+  1.442253508327276, -0.36620682668944937,
+  1.4341736174350004, -0.3605888069791945,
+  1.426183816329995, -0.3550022171419869,
+  1.4182825527052965, -0.34944666968829097,
+  1.4104682921759335, -0.3439217713603284,
+  1.4027396147468003, -0.3384271921261188,
+  1.3950954438932313, -0.332962831494342,
+  1.3875338232485754, -0.32752794345742586,
+  1.3800539211058593, -0.32212257167088865,
+  1.3726542695419708, -0.3167462884799761,
+  1.3653332798446802, -0.3113985598928366,
+  1.358090204587874, -0.3060794515165526,
+  1.3509234892132138, -0.300788424667644,
+  1.3438320840699889, -0.2955252968476998,
+  1.3368146974742003, -0.29028969275850613,
+  1.329870114677736, -0.2850812793277555,
+  1.322997339161106, -0.27989987391470095,
+  1.316195352741367, -0.27474526621870154,
+  1.3094628125672239, -0.2696169863701243,
+  1.3027990455471041, -0.26451506180308115,
+  1.2962024229438942, -0.2594387762767383,
+  1.2896726275815547, -0.2543884090981692,
+  1.2832080305745537, -0.24936321635129843,
+  1.276807885983376, -0.24436312405975968,
+  1.2704714060687552, -0.23938801747897287,
+  1.2641976054949482, -0.23443761696705678,
+  1.257985357514882, -0.22951151871518505,
+  1.2518337750655457, -0.2246094963439873,
+  1.2457421919097305, -0.21973149037705753,
+  1.2397094966625508, -0.2148770752847895,
+  1.2337348463589233, -0.210046029103637,
+  1.2278176973028803, -0.20523836373934046,
+  1.2219570190618474, -0.20045368751368642,
+  1.2161519732977757, -0.1956917537758045,
+  1.2104018095009725, -0.19095237845203883,
+  1.204705805718973, -0.18623539250290833,
+  1.1990631185441964, -0.18154051731551135,
+  1.1934733004462308, -0.1768677957431919,
+  1.1879350812847385, -0.17221657406412305,
+  1.1824481322833125, -0.16758697765942543,
+  1.1770114976921955, -0.16297859687290384,
+  1.1716248121809465, -0.15839151377804228,
+  1.1662869231674715, -0.15382513241456763,
+  1.1609977486762766, -0.14927976358922024,
+  1.1557563220795803, -0.14475495398119165,
+  1.1505619105480347, -0.14025044090817573,
+  1.1454138888505974, -0.1357660466685502,
+  1.140311877374656, -0.1313018016355727,
+  1.1352550225747513, -0.12685731518763532,
+  1.1302429094831266, -0.1224325737671279,
+  1.1252747693068048, -0.11802724521862729,
+  1.1203501571039876, -0.11364127671663482,
+  1.1154683327680124, -0.10927434611278386,
+  1.1106291463292157, -0.10492665324943573,
+  1.1058315813301596, -0.10059761422644442,
+  1.1010752177696026, -0.09628717309055901,
+  1.0963597137952512, -0.09199534069557558,
+  1.0916844827550398, -0.08772190036688698,
+  1.0870487291277784, -0.08346643613867855,
+  1.082452357388312, -0.07922916827544668,
+  1.0778948225025884, -0.0750099004750382,
+  1.0733751731601076, -0.07080805133352897,
+  1.068893585073351, -0.06662408085151128,
+  1.0644491706655506, -0.06245745471915143,
+  1.0600414846328305, -0.0583080438042316,
+  1.0556701316181605, -0.05417576112313327,
+  1.051334750556926, -0.050060547896805474,
+  1.0470347288442157, -0.045962101199052086,
+  1.0427699229652954, -0.04188056008865715,
+  1.0385395013738175, -0.03781540056183985,
+  1.034343418940345, -0.03376684757915882,
+  1.0301811073173315, -0.029734619131772888,
+  1.026052043621297, -0.025718470239212365,
+  1.0219561082336197, -0.021718543925430822,
+  1.0178926505784922, -0.01773446126981071,
+  1.0138614436244586, -0.013766252464051831,
+  1.0098620186501341, -0.009813706322574944,
+  1.0058938559734134, -0.005876555150052809,
+  1.00195696235014, -0.0019550499938532084,
+  0.9961089923088509, 0.0038985973556009412,
+  0.9884170338185201, 0.011650571286395461,
+  0.9808429191005297, 0.019342955478919066,
+  0.9733840169987446, 0.0269766014846482,
+  0.9660377568876556, 0.034552359728422744,
+  0.9588014945307369, 0.04207121767183253,
+  0.9516728569073111, 0.049533940950141186,
+  0.9446494635965822, 0.056941358295944156,
+  0.9377288993026223, 0.06429439168346107,
+  0.9309091073790681, 0.0715936354946507,
+  0.924187681612722, 0.07884010933776153,
+  0.9175626765599192, 0.08603438905970506,
+  0.9110320403624034, 0.09317721180013905,
+  0.9045935839762024, 0.10026951462748457,
+  0.8982456375922825, 0.10731170956330516,
+  0.8919860966782501, 0.11430473320717738,
+  0.8858131121185129, 0.12124928503033061,
+  0.879725075760676, 0.12814583422959913,
+  0.8737201372634685, 0.1349951636851756,
+  0.8677966405782273, 0.1417978768189414,
+  0.8619528050060739, 0.14855476039031146,
+  0.8561872354420692, 0.1552661937658968,
+  0.8504983927816893, 0.16193275688146969,
+  0.8448844572790304, 0.16855539792220497,
+  0.8393442741575965, 0.1751343179947753,
+  0.8338762249349438, 0.1816702989864325,
+  0.8284789320557778, 0.18816387146023317,
+  0.8231510800065832, 0.1946155228479256,
+  0.8178913903778707, 0.20102572579389744,
+  0.8126984007245374, 0.2073952090795501,
+  0.8075710029460227, 0.21372429840596396,
+  0.8025078881160415, 0.2200135945981856,
+  0.7975077379364331, 0.22626374162859975,
+  0.792569604966373, 0.23247494747693054,
+  0.7876923641254114, 0.23864766620658884,
+  0.7828746724940998, 0.24478265647405806,
+  0.7781155388790811, 0.25088025827324145,
+  0.7734139557869777, 0.2569408552510595,
+  0.7687687179914933, 0.26296511155101143,
+  0.7641790698041854, 0.2689531327189343,
+  0.7596438763692399, 0.27490553924610595,
+  0.7551621951078668, 0.2808227248478943,
+  0.7507331780216866, 0.286704979267256,
+  0.7463557196361751, 0.29255295645509705,
+  0.7420289364869653, 0.2983670386142876,
+  0.7377521537065876, 0.30414734587282055,
+  0.7335242966002608, 0.30989455774829366,
+  0.729344777457841, 0.31560871301871884,
+]);
+
+const LN2_HI = 0.6931471805598903; // 0x1.62e42fefa3800p-1
+const LN2_LO = 5.497923018708371e-14; // 0x1.ef35793c76730p-45
+
+/**
+ * glibc's log (sysdeps/ieee754/dbl-64/e_log.c, from Arm's optimized-routines, MIT/Apache-2.0): a 128-entry table
+ * around which log1p is a short polynomial, with a separate polynomial for arguments within 1/16 of 1.
+ */
+function glibcLog(x: number): number {
+  scratch[0] = x;
+  let hi = scratchWords[HI];
+  if (hi >= 0x3fee0000 && hi < 0x3ff10900) {
+    // 1 - 2**-4 <= x < 1 + 0x1.09p-4
+    if (x === 1) return 0;
+    const B = LOG_POLY1;
+    const r = x - 1;
+    const r2 = r * r;
+    const r3 = r * r2;
+    const t3 = fma(r3, B[10], fma(r2, B[9], fma(r, B[8], B[7])));
+    const t2 = fma(r3, t3, fma(r2, B[6], fma(r, B[5], B[4])));
+    const t1 = fma(r3, t2, fma(r2, B[3], fma(r, B[2], B[1])));
+    // Split r so that r*r*B[0] (B[0] = -0.5) is exact.
+    let w = r * 134217728;
+    const rhi = r + w - w;
+    const rlo = r - rhi;
+    w = rhi * rhi * B[0];
+    const h = r + w;
+    let l = r - h + w;
+    l = fma(B[0] * rlo, rhi + r, l);
+    const y = fma(r3, t1, l);
+    return y + h;
+  }
+  if (((hi >>> 16) - 0x10) >>> 0 >= 0x7fe0) {
+    // x < 2**-1022, x <= 0, inf or nan.
+    if (x === 0) return -Infinity;
+    if (x === Infinity) return x;
+    if (!(x > 0)) return NaN;
+    scratch[0] = x * 4503599627370496; // subnormal: scale by 2**52 and take 52 off the exponent
+    scratchWords[HI] -= 52 << 20;
+    hi = scratchWords[HI];
+  }
+  // x = 2**k * z with z in [0x1.6p-1, 0x1.6p0); the table entry i brackets z.
+  const tmpHi = (hi - 0x3fe60000) | 0;
+  const i = (tmpHi >>> 13) & 127;
+  const k = tmpHi >> 20;
+  scratchWords[HI] = hi - (k << 20);
+  const z = scratch[0];
+  const invc = LOG_TAB[2 * i];
+  const logc = LOG_TAB[2 * i + 1];
+  const r = fma(z, invc, -1.0);
+  const w = fma(k, LN2_HI, logc);
+  const h = w + r;
+  const l = fma(k, LN2_LO, w - h + r);
+  const r2 = r * r;
+  const A = LOG_POLY;
+  const p = fma(r2, fma(r, A[4], A[3]), fma(r, A[2], A[1]));
+  return fma(r * r2, p, fma(r2, A[0], l)) + h;
+}
+
+const LOG1P_LN2_HI = 6.93147180369123816490e-1;
+const LOG1P_LN2_LO = 1.90821492927058770002e-10;
+const LP1 = 6.666666666666735130e-1;
+const LP2 = 3.999999999940941908e-1;
+const LP3 = 2.857142874366239149e-1;
+const LP4 = 2.222219843214978396e-1;
+const LP5 = 1.818357216161805012e-1;
+const LP6 = 1.531383769920937332e-1;
+const LP7 = 1.479819860511658591e-1;
+const scratchInts = new Int32Array(scratch.buffer);
+
+/**
+ * glibc's log1p (sysdeps/ieee754/dbl-64/s_log1p.c: Sun's fdlibm, "Copyright (C) 1993 by Sun Microsystems, Inc.
+ * Permission to use, copy, modify, and distribute this software is freely granted, provided that this notice is
+ * preserved", with Shimizu's 1997 re-association of the polynomial). Only used on (-1, 0] by PyTorch.
+ */
+function glibcLog1p(x: number): number {
+  scratch[0] = x;
+  const hx = scratchInts[HI];
+  const ax = hx & 0x7fffffff;
+  let k = 1;
+  let f = 0;
+  let hu = 0;
+  let c = 0;
+  if (hx < 0x3fda827a) {
+    // x < 0.41422
+    if (ax >= 0x3ff00000) return x === -1 ? -Infinity : NaN;
+    if (ax < 0x3e200000) {
+      // |x| < 2**-29
+      if (ax < 0x3c900000) return x;
+      return fma(-(x * x), 0.5, x);
+    }
+    if (hx > 0 || hx <= (0xbfd2bec3 | 0)) {
+      // -0.2929 < x < 0.41422: no reduction needed
+      k = 0;
+      f = x;
+      hu = 1;
+    }
+  } else if (hx >= 0x7ff00000) {
+    return x + x;
+  }
+  if (k !== 0) {
+    let u: number;
+    if (hx < 0x43400000) {
+      u = 1.0 + x;
+      scratch[0] = u;
+      hu = scratchInts[HI];
+      k = (hu >> 20) - 1023;
+      c = k > 0 ? 1.0 - (u - x) : x - (u - 1.0); // what 1 + x lost to rounding
+      c /= u;
+    } else {
+      u = x;
+      scratch[0] = u;
+      hu = scratchInts[HI];
+      k = (hu >> 20) - 1023;
+      c = 0;
+    }
+    hu &= 0x000fffff;
+    scratch[0] = u;
+    if (hu < 0x6a09e) {
+      scratchWords[HI] = hu | 0x3ff00000;
+    } else {
+      k += 1;
+      scratchWords[HI] = hu | 0x3fe00000;
+      hu = (0x00100000 - hu) >> 2;
+    }
+    f = scratch[0] - 1.0;
+  }
+  const hfsq = 0.5 * f * f;
+  if (hu === 0) {
+    // |f| < 2**-20
+    if (f === 0) {
+      if (k === 0) return 0;
+      c = fma(k, LOG1P_LN2_LO, c);
+      return fma(k, LOG1P_LN2_HI, c);
+    }
+    const R = hfsq * fma(-0.66666666666666666, f, 1.0);
+    if (k === 0) return f - R;
+    return fma(k, LOG1P_LN2_HI, -(R - fma(k, LOG1P_LN2_LO, c) - f));
+  }
+  const s = f / (2.0 + f);
+  const z = s * s;
+  const z2 = z * z;
+  const R2 = fma(z, LP3, LP2);
+  const z4 = z2 * z2;
+  const R3 = fma(z, LP5, LP4);
+  const z6 = z4 * z2;
+  const R4 = fma(z, LP7, LP6);
+  const R = fma(z6, R4, fma(z4, R3, fma(z, LP1, z2 * R2)));
+  // GCC hoists s*(hfsq+R) out of both branches below, so it is never fused.
+  const sr = s * (hfsq + R);
+  if (k === 0) return f - (hfsq - sr);
+  return fma(k, LOG1P_LN2_HI, -(hfsq - (sr + fma(k, LOG1P_LN2_LO, c)) - f));
+}
+
+// IBM Accurate Mathematical Library constants (glibc sysdeps/ieee754/dbl-64/usncs.h and s_sin.c).
+const SC_BIG = 52776558133248.0; // 0x1.8p45: adding it rounds |x| to a multiple of 1/128 and exposes the index
+const HP0 = 1.5707963267948966; // pi/2, high part
+const HP1 = 6.123233995736766e-17; // pi/2, low part
+const MP1 = 1.5707963407039642;
+const MP2 = -1.3909067564377153e-8;
+const PP3 = -4.97899623147991e-17;
+const PP4 = -1.9034889620193266e-25;
+const HPINV = 0.6366197723675814; // 2/pi
+const TOINT = 6755399441055744.0; // 0x1.8p52
+const SN3 = -1.66666666666664880952546298448555e-1;
+const SN5 = 8.33333214285722277379541354343671e-3;
+const CS2 = 4.99999999999999999999950396842453e-1;
+const CS4 = -4.16666666666664434524222570944589e-2;
+const CS6 = 1.38888874007937613028114285595617e-3;
+const TS1 = -0.16666666666666666; // -0x1.5555555555555p-3
+const TS2 = 0.008333333333332329; // 0x1.1111111110ECEp-7
+const TS3 = -0.00019841269834414642; // -0x1.A01A019DB08B8p-13
+const TS4 = 2.755729806860771e-6; // 0x1.71DE27B9A7ED9p-19
+const TS5 = -2.5022014848318398e-8; // -0x1.ADDFFC2FCDF59p-26
+
+/*
+ * glibc's sin/cos (sysdeps/ieee754/dbl-64/s_sin.c, IBM Accurate Mathematical Library, LGPL-2.1-or-later):
+ * reduce to |a| < pi/4 (plus a correction da), then combine a table of sin/cos at multiples of 1/128 with short
+ * Taylor polynomials of the remainder.
+ */
+
+/** cos(x + dx) for |x| < 0.855469. */
+function doCos(x: number, dx: number): number {
+  if (x < 0) dx = -dx;
+  const u = SC_BIG + Math.abs(x);
+  scratch[0] = u;
+  const k = scratchWords[LO] << 2;
+  x = Math.abs(x) - (u - SC_BIG) + dx;
+  const xx = x * x;
+  const s = fma(x * xx, fma(xx, SN5, SN3), x);
+  const c = xx * fma(xx, fma(xx, CS6, CS4), CS2);
+  const sn = SINCOS_TAB[k];
+  const ssn = SINCOS_TAB[k + 1];
+  const cs = SINCOS_TAB[k + 2];
+  const ccs = SINCOS_TAB[k + 3];
+  const cor = fma(-sn, s, fma(-cs, c, fma(-s, ssn, ccs)));
+  return cs + cor;
+}
+
+/** sin(x + dx) for |x| < 0.855469. */
+function doSin(x: number, dx: number): number {
+  const negative = x < 0 || Object.is(x, -0);
+  if (Math.abs(x) < 0.126) {
+    const xx = x * x;
+    const poly = fma(fma(fma(fma(TS5, xx, TS4), xx, TS3), xx, TS2), xx, TS1);
+    const t = fma(fma(poly, x, -(0.5 * dx)), xx, dx);
+    return x + t;
+  }
+  if (x <= 0) dx = -dx;
+  const u = SC_BIG + Math.abs(x);
+  scratch[0] = u;
+  const k = scratchWords[LO] << 2;
+  x = Math.abs(x) - (u - SC_BIG);
+  const xx = x * x;
+  const s = x + fma(x * xx, fma(xx, SN5, SN3), dx);
+  const c = fma(x, dx, xx * fma(xx, fma(xx, CS6, CS4), CS2));
+  const sn = SINCOS_TAB[k];
+  const ssn = SINCOS_TAB[k + 1];
+  const cs = SINCOS_TAB[k + 2];
+  const ccs = SINCOS_TAB[k + 3];
+  const cor = fma(cs, s, fma(-sn, c, fma(s, ccs, ssn)));
+  const r = Math.abs(sn + cor);
+  return negative ? -r : r;
+}
+
+let reducedA = 0;
+let reducedDa = 0;
+
+/** x = n*pi/2 + (reducedA + reducedDa) for |x| < 105414350; returns n mod 4. */
+function reduceSinCos(x: number): number {
+  const t = fma(x, HPINV, TOINT);
+  const xn = t - TOINT;
+  scratch[0] = t;
+  const n = scratchWords[LO] & 3;
+  const y = fma(-xn, MP2, fma(-xn, MP1, x));
+  const t2 = fma(-xn, PP3, y);
+  let db = fma(-xn, PP3, y - t2);
+  const b = fma(-xn, PP4, t2);
+  db += fma(-xn, PP4, t2 - b);
+  reducedA = b;
+  reducedDa = db;
+  return n;
+}
+
+function doSinCos(a: number, da: number, n: number): number {
+  const r = n & 1 ? doCos(a, da) : doSin(a, da);
+  return n & 2 ? -r : r;
+}
+
+function glibcSin(x: number): number {
+  scratch[0] = x;
+  const k = scratchWords[HI] & 0x7fffffff;
+  if (k < 0x3e500000) return x;
+  if (k < 0x3feb6000) return doSin(x, 0);
+  if (k < 0x400368fd) {
+    const r = Math.abs(doCos(HP0 - Math.abs(x), HP1));
+    return x < 0 ? -r : r;
+  }
+  if (k < 0x419921fb) {
+    const n = reduceSinCos(x);
+    return doSinCos(reducedA, reducedDa, n);
+  }
+  // glibc's Payne–Hanek reduction for |x| >= 105414350 is not ported; PyTorch's sampling never gets there.
+  return Math.sin(x);
+}
+
+function glibcCos(x: number): number {
+  scratch[0] = x;
+  const k = scratchWords[HI] & 0x7fffffff;
+  if (k < 0x3e400000) return 1.0;
+  if (k < 0x3feb6000) return doCos(x, 0);
+  if (k < 0x400368fd) {
+    const y = HP0 - Math.abs(x);
+    const a = y + HP1;
+    const da = y - a + HP1;
+    return doSin(a, da);
+  }
+  if (k < 0x419921fb) {
+    const n = reduceSinCos(x);
+    return doSinCos(reducedA, reducedDa, n + 1);
+  }
+  return Math.cos(x);
+}
+
+/** The glibc routines PyTorch's float64 sampling relies on, exposed so tests can pin them to libm's results. */
+export const glibcMath = { log: glibcLog, log1p: glibcLog1p, sin: glibcSin, cos: glibcCos } as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The single-precision log and sincos of PyTorch's aten/src/ATen/native/cpu/avx_mathfun.h (Julien Pommier's
+// sse_mathfun ported to AVX by Giovanni Garberoglio, zlib licence; this is an altered, scalar TypeScript version),
+// which `normal_fill_16_AVX2` applies to 8 lanes at a time. Every intrinsic is one float32 rounding; where GCC
+// fused an _mm256_mul_ps into the following _mm256_add_ps/_mm256_sub_ps (PyTorch builds that file with -mfma and
+// contraction on), the code uses fmaf. The pattern was pinned down against PyTorch's own randn output.
+// ---------------------------------------------------------------------------------------------------------------
+
+const f32 = Math.fround;
+const f32Scratch = new Float32Array(1);
+const f32Bits = new Uint32Array(f32Scratch.buffer);
+
+const CEPHES_SQRTHF = f32(0.707106781186547524);
+const CEPHES_LOG_P = [
+  7.0376836292e-2, -1.151461031e-1, 1.167699874e-1, -1.2420140846e-1, 1.4249322787e-1, -1.6668057665e-1,
+  2.0000714765e-1, -2.4999993993e-1, 3.3333331174e-1,
+].map(f32);
+const CEPHES_LOG_Q1 = f32(-2.1219444e-4);
+const CEPHES_LOG_Q2 = f32(0.693359375);
+const MIN_NORM_POS = 1.1754943508222875e-38; // float32 0x00800000
+
+/** log256_ps for one lane (x > 0; Box–Muller only passes (0, 1]). */
+function logAvx(x: number): number {
+  if (!(x > 0)) return x === 0 ? -Infinity : NaN;
+  if (x < MIN_NORM_POS) x = MIN_NORM_POS;
+  f32Scratch[0] = x;
+  const bits = f32Bits[0];
+  let e = f32((bits >>> 23) - 0x7f);
+  f32Bits[0] = (bits & ~0x7f800000) | 0x3f000000; // mantissa of x with exponent of 0.5
+  x = f32Scratch[0];
+  e = f32(e + 1);
+  // if (x < SQRTHF) { e -= 1; x = x + x - 1 } else { x = x - 1 }, done branch-free in the original.
+  const below = x < CEPHES_SQRTHF;
+  const tmp = below ? x : 0;
+  x = f32(x - 1);
+  e = f32(e - (below ? 1 : 0));
+  x = f32(x + tmp);
+  const z = f32(x * x);
+  const P = CEPHES_LOG_P;
+  let y = P[0];
+  for (let i = 1; i < 9; i++) y = fmaf(y, x, P[i]);
+  y = f32(y * x);
+  y = fmaf(y, z, f32(e * CEPHES_LOG_Q1));
+  y = fmaf(-z, 0.5, y);
+  x = f32(x + y);
+  return fmaf(e, CEPHES_LOG_Q2, x);
+}
+
+const MINUS_DP1 = f32(-0.78515625);
+const MINUS_DP2 = f32(-2.4187564849853515625e-4);
+const MINUS_DP3 = f32(-3.77489497744594108e-8);
+const SINCOF_P0 = f32(-1.9515295891e-4);
+const SINCOF_P1 = f32(8.3321608736e-3);
+const SINCOF_P2 = f32(-1.6666654611e-1);
+const COSCOF_P0 = f32(2.443315711809948e-5);
+const COSCOF_P1 = f32(-1.388731625493765e-3);
+const COSCOF_P2 = f32(4.166664568298827e-2);
+const CEPHES_FOPI = f32(1.27323954473516); // 4/pi
+
+let sinAvxOut = 0;
+let cosAvxOut = 0;
+
+/** sincos256_ps for one lane; results land in sinAvxOut/cosAvxOut to avoid allocating a pair per call. */
+function sinCosAvx(x: number): void {
+  let signSin = x < 0 || Object.is(x, -0);
+  x = Math.abs(x);
+  let j = Math.trunc(f32(x * CEPHES_FOPI)) | 0;
+  j = (j + 1) & ~1;
+  const y = f32(j);
+  const swapSignSin = (j & 4) !== 0;
+  const polyIsSin = (j & 2) === 0;
+  const signCos = (~(j - 2) & 4) !== 0;
+  signSin = signSin !== swapSignSin;
+  // x - y*pi/4 in three steps ("extended precision modular arithmetic").
+  x = fmaf(y, MINUS_DP1, x);
+  x = fmaf(y, MINUS_DP2, x);
+  x = fmaf(y, MINUS_DP3, x);
+  const z = f32(x * x);
+  let yc = fmaf(fmaf(COSCOF_P0, z, COSCOF_P1), z, COSCOF_P2);
+  yc = f32(yc * z);
+  yc = fmaf(yc, z, -f32(z * 0.5));
+  yc = f32(yc + 1);
+  let ys = fmaf(fmaf(SINCOF_P0, z, SINCOF_P1), z, SINCOF_P2);
+  ys = f32(ys * z);
+  ys = fmaf(ys, x, x);
+  // The original selects with masks and then adds/subtracts zeros; the same float32 operations are kept so that
+  // signed zeros come out as they do there.
+  const ysin2 = polyIsSin ? ys : 0;
+  const ysin1 = polyIsSin ? 0 : yc;
+  const s = f32(ysin1 + ysin2);
+  const c = f32(f32(yc - ysin1) + f32(ys - ysin2));
+  sinAvxOut = signSin ? -s : s;
+  cosAvxOut = signCos ? -c : c;
+}
+
+const TWO_PI_F32 = f32(2 * Math.PI);
+const TWO_PI = 2 * Math.PI;
+
+/** normal_fill_16_AVX2 on data[o .. o+16): lanes j and j+8 are a Box–Muller pair. */
+function boxMuller16Float32(data: FloatStorage, o: number, mean: number, std: number): void {
+  for (let j = 0; j < 8; j++) {
+    const u1 = f32(1 - data[o + j]);
+    const u2 = data[o + j + 8];
+    const radius = f32(Math.sqrt(f32(-2 * logAvx(u1))));
+    sinCosAvx(f32(TWO_PI_F32 * u2));
+    data[o + j] = fmaf(f32(radius * cosAvxOut), std, mean);
+    data[o + j + 8] = fmaf(f32(radius * sinAvxOut), std, mean);
+  }
+}
+
+/** normal_fill_16<double>: the same pairing in double precision with glibc's log/cos/sin. */
+function boxMuller16Float64(data: FloatStorage, o: number, mean: number, std: number): void {
+  for (let j = 0; j < 8; j++) {
+    const u1 = 1 - data[o + j];
+    const u2 = data[o + j + 8];
+    const radius = Math.sqrt(-2 * glibcLog(u1));
+    const theta = TWO_PI * u2;
+    data[o + j] = fma(radius * glibcCos(theta), std, mean);
+    data[o + j + 8] = fma(radius * glibcSin(theta), std, mean);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fills: each writes `out` exactly as PyTorch fills a contiguous tensor of `dtype` with out.length elements, and
+// consumes exactly the draws PyTorch consumes, so interleaved calls stay in step with a real PyTorch session.
+// ---------------------------------------------------------------------------------------------------------------
+
+function storeRounding(dtype: DType): (v: number) => number {
+  return dtype === 'float32' ? f32 : (v: number) => v;
+}
+
+/** `Tensor.uniform_(from, to)` (and `torch.rand`): `x * (to - from) + from` in the tensor's precision, fused. */
+export function uniformFill(gen: Generator, out: FloatStorage, dtype: 'float32' | 'float64', from = 0, to = 1): void {
+  if (!(from <= to)) throw new RangeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
+  const n = out.length;
+  if (dtype === 'float32') {
+    const lo = f32(from);
+    const range = f32(f32(to) - lo);
+    if (lo === 0 && range === 1) {
+      for (let i = 0; i < n; i++) out[i] = gen.nextFloat();
+    } else {
+      for (let i = 0; i < n; i++) out[i] = fmaf(gen.nextFloat(), range, lo);
+    }
+  } else {
+    const range = to - from;
+    if (from === 0 && range === 1) {
+      for (let i = 0; i < n; i++) out[i] = gen.nextDouble();
+    } else {
+      for (let i = 0; i < n; i++) out[i] = fma(gen.nextDouble(), range, from);
+    }
+  }
+}
+
+/**
+ * `Tensor.normal_(mean, std)` (and `torch.randn`, `torch.normal(mean: float, std: float, size)`).
+ * From 16 elements on, PyTorch first fills the whole tensor with uniforms, transforms it in blocks of 16, and if
+ * the size is not a multiple of 16 redraws the last 16 uniforms and transforms that (overlapping) block again.
+ * Below 16 elements each value is an independent scalar draw that shares the generator's cached sample.
+ */
+export function normalFill(gen: Generator, out: FloatStorage, dtype: 'float32' | 'float64', mean = 0, std = 1): void {
+  if (!(std >= 0)) throw new RangeError(`normal expects std >= 0.0, but found std ${std}`);
+  const n = out.length;
+  if (n < 16) {
+    const round = storeRounding(dtype);
+    for (let i = 0; i < n; i++) out[i] = round(gen.sampleNormal(mean, std));
+    return;
+  }
+  const float32 = dtype === 'float32';
+  const m = float32 ? f32(mean) : mean;
+  const s = float32 ? f32(std) : std;
+  const block = float32 ? boxMuller16Float32 : boxMuller16Float64;
+  if (float32) {
+    for (let i = 0; i < n; i++) out[i] = gen.nextFloat();
+  } else {
+    for (let i = 0; i < n; i++) out[i] = gen.nextDouble();
+  }
+  for (let i = 0; i < n - 15; i += 16) block(out, i, m, s);
+  if (n % 16 !== 0) {
+    const base = n - 16;
+    if (float32) {
+      for (let i = 0; i < 16; i++) out[base + i] = gen.nextFloat();
+    } else {
+      for (let i = 0; i < 16; i++) out[base + i] = gen.nextDouble();
+    }
+    block(out, base, m, s);
+  }
+}
+
+/**
+ * `torch.normal` with a tensor mean and/or std (already broadcast to out.length). PyTorch draws N(0, std) and
+ * adds the mean tensor, or draws N(0, 1) and then multiplies by std and adds mean as two separate tensor ops.
+ */
+export function normalTensorFill(
+  gen: Generator,
+  out: FloatStorage,
+  dtype: 'float32' | 'float64',
+  mean: number | ArrayLike<number>,
+  std: number | ArrayLike<number>,
+): void {
+  const n = out.length;
+  const round = storeRounding(dtype);
+  if (typeof std === 'number') {
+    if (typeof mean === 'number') {
+      normalFill(gen, out, dtype, mean, std);
+      return;
+    }
+    normalFill(gen, out, dtype, 0, std);
+    for (let i = 0; i < n; i++) out[i] = round(out[i] + mean[i]);
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    if (!(std[i] >= 0)) throw new RangeError('normal expects all elements of std >= 0.0');
+  }
+  normalFill(gen, out, dtype, 0, 1);
+  const meanScalar = typeof mean === 'number' ? round(mean) : 0;
+  for (let i = 0; i < n; i++) {
+    const m = typeof mean === 'number' ? meanScalar : mean[i];
+    out[i] = round(round(out[i] * std[i]) + m);
+  }
+}
+
+/** update_from<scalar_t>: a `from` the float type cannot hold is moved up to one it can. */
+function updateFrom(from: number, digits: number): number {
+  const fromPlus1 = Math.trunc(digits === 24 ? f32(from + 1) : from + 1);
+  if (fromPlus1 < from) {
+    let mag = Math.abs(from + 1);
+    let bits = 0;
+    while ((mag = Math.floor(mag / 2)) > 0) bits++;
+    return fromPlus1 + 2 ** (bits - digits + 1);
+  }
+  return from;
+}
+
+/** update_to<scalar_t>: a `to` the float type cannot hold is moved down to one it can. */
+function updateTo(to: number, digits: number): number {
+  const toMinus1 = Math.trunc(digits === 24 ? f32(to - 1) : to - 1);
+  if (toMinus1 >= to) {
+    let mag = Math.abs(to - 1);
+    let bits = 0;
+    while ((mag = Math.floor(mag / 2)) > 0) bits++;
+    return toMinus1 - 2 ** (bits - digits + 1);
+  }
+  return to;
+}
+
+/** random_from_to: `from + draw % range`, with a 64-bit draw for ranges of 2**32 and up. */
+function fillFromTo(gen: Generator, out: FloatStorage, range: number, base: number): void {
+  const n = out.length;
+  if (range < TWO_POW_32) {
+    for (let i = 0; i < n; i++) out[i] = base + (gen.nextUint32() % range);
+    return;
+  }
+  const r = BigInt(range);
+  const b = BigInt(base);
+  for (let i = 0; i < n; i++) out[i] = Number(BigInt.asIntN(64, (gen.nextUint64() % r) + b));
+}
+
+/**
+ * `torch.randint(low, high, size)` / `Tensor.random_(low, high)`. Values are stored as numbers: int64 tensors live
+ * in a Float64Array; a Float32Array rounds them like the float32 cast PyTorch applies.
+ */
+export function randintFill(gen: Generator, out: FloatStorage, low: number, high: number): void {
+  if (!(low < high)) {
+    throw new RangeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
+  }
+  fillFromTo(gen, out, high - low, low);
+}
+
+/**
+ * `Tensor.random_()`: with no bounds, [0, 2**24] for float32, [0, 2**53] for float64 and [0, 2**63 - 1] for int64;
+ * `random_(from, to)` draws from [from, to); `random_(from, None)` from [from, largest value of the dtype].
+ */
+export function randomFill(
+  gen: Generator,
+  out: FloatStorage,
+  dtype: 'float32' | 'float64' | 'int64',
+  from?: number,
+  to?: number,
+): void {
+  const n = out.length;
+  if (from === undefined) {
+    if (dtype === 'float32') {
+      for (let i = 0; i < n; i++) out[i] = gen.nextUint32() % 16777217;
+    } else if (dtype === 'float64') {
+      for (let i = 0; i < n; i++) out[i] = Number(gen.nextUint64() % 9007199254740993n);
+    } else {
+      for (let i = 0; i < n; i++) out[i] = Number(gen.nextUint64() & 0x7fffffffffffffffn);
+    }
+    return;
+  }
+  const digits = dtype === 'float32' ? 24 : dtype === 'float64' ? 53 : 0;
+  if (to !== undefined) {
+    if (!(from < to)) throw new RangeError(`random_ expects 'from' to be less than 'to', but got from=${from} >= to=${to}`);
+    if (digits) {
+      from = updateFrom(from, digits);
+      to = updateTo(to, digits);
+      if (!(from < to)) {
+        throw new RangeError(
+          `random_ expects 'from' casted to dtype to be less than 'to' casted to dtype, but got from=${from} >= to=${to}`,
+        );
+      }
+    }
+    fillFromTo(gen, out, to - from, from);
+    return;
+  }
+  if (digits) {
+    const toInc = 2 ** digits;
+    from = updateFrom(from, digits);
+    if (!(from < toInc)) {
+      throw new RangeError(`random_ expects 'from' casted to dtype to be less than or equal to 'to_inc' casted to dtype, but got from=${from} > to_inc=${toInc}`);
+    }
+    fillFromTo(gen, out, toInc - from + 1, from);
+    return;
+  }
+  // int64 [from, 2**63 - 1]: exact arithmetic needs BigInt here.
+  const range = (1n << 63n) - 1n - BigInt(from) + 1n;
+  const b = BigInt(from);
+  if (range === 1n << 64n) {
+    for (let i = 0; i < n; i++) out[i] = Number(BigInt.asIntN(64, gen.nextUint64()));
+    return;
+  }
+  if (range < 1n << 32n) {
+    const r = Number(range);
+    for (let i = 0; i < n; i++) out[i] = from + (gen.nextUint32() % r);
+    return;
+  }
+  for (let i = 0; i < n; i++) out[i] = Number(BigInt.asIntN(64, (gen.nextUint64() % range) + b));
+}
+
+/** `torch.randperm(n)` as randperm_cpu does it: a forward swap shuffle driven by `random() % (n - i)`. */
+export function randperm(gen: Generator, n: number): Float64Array {
+  if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`n must be non-negative, got${n}`);
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) r[i] = i;
+  if (n < 214748364) {
+    // n < UINT32_MAX / 20: PyTorch keeps the old 32-bit algorithm.
+    for (let i = 0; i < n - 1; i++) {
+      const z = gen.nextUint32() % (n - i);
+      const sav = r[i];
+      r[i] = r[z + i];
+      r[z + i] = sav;
+    }
+    return r;
+  }
+  // Larger n: the "inside-out" Fisher–Yates with 64-bit draws, to keep the modulo bias negligible.
+  for (let i = 0; i < n; i++) {
+    const z = Number(gen.nextUint64() % BigInt(i + 1));
+    r[i] = r[z];
+    r[z] = i;
+  }
+  return r;
+}

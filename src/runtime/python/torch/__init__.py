@@ -1,0 +1,498 @@
+"""torch for Autograd Playground: PyTorch's Python API over the playground's TypeScript engine."""
+import builtins as _b
+import math as _math
+
+from . import _C
+from ._C import E as _E, op as _op, call as _call, js as _js
+from ._dtype import (
+    dtype,
+    float32,
+    float64,
+    int64,
+    bool_ as bool,
+    get_default_dtype,
+    set_default_dtype,
+    from_name as _dt,
+)
+from ._size import Size
+from ._tensor import (
+    Tensor,
+    Node as _Node,
+    _wrap,
+    _arg,
+    _dims,
+    _shape_args,
+    _tensor_from_data,
+    _norm_p,
+    _correction,
+    _ReturnType,
+    _scalar_or_none,
+    _tensor_or_none,
+    cpu_device as _cpu,
+)
+
+__version__ = "2.11.0+playground"
+
+float = float32
+double = float64
+long = int64
+pi = _math.pi
+e = _math.e
+inf = _math.inf
+nan = _math.nan
+
+FloatTensor = DoubleTensor = LongTensor = BoolTensor = Tensor
+
+
+def device(type="cpu", index=None):
+    if str(type).split(":")[0] != "cpu":
+        raise RuntimeError("Autograd Playground runs on the CPU only; device '%s' is not available" % type)
+    return _cpu
+
+
+class _Cuda:
+    @staticmethod
+    def is_available():
+        return False
+
+    @staticmethod
+    def device_count():
+        return 0
+
+    @staticmethod
+    def manual_seed(seed):
+        pass
+
+    manual_seed_all = manual_seed
+
+
+cuda = _Cuda()
+
+
+class _Backends:
+    class mps:
+        @staticmethod
+        def is_available():
+            return False
+
+
+backends = _Backends()
+
+
+def is_tensor(obj):
+    return isinstance(obj, Tensor)
+
+
+def numel(t):
+    return t.numel()
+
+
+# ---------------------------------------------------------------------------------------------------
+# creation
+
+
+def _finish(t, requires_grad):
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
+
+
+def _float_dtype(dtype):
+    return get_default_dtype() if dtype is None else _dt(dtype)
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    if isinstance(data, Tensor):
+        import warnings
+
+        warnings.warn(
+            "To copy construct from a tensor, it is recommended to use sourceTensor.clone().detach() or "
+            "sourceTensor.clone().detach().requires_grad_(True), rather than torch.tensor(sourceTensor).",
+            UserWarning,
+            stacklevel=2,
+        )
+    t = _tensor_from_data(data, dtype)
+    return _finish(t, requires_grad)
+
+
+def as_tensor(data, dtype=None, device=None):
+    if isinstance(data, Tensor):
+        return data if dtype is None else data.to(dtype)
+    return _tensor_from_data(data, dtype)
+
+
+asarray = as_tensor
+
+
+def from_numpy(arr):
+    return _tensor_from_data(arr)
+
+
+def _filled(size, value, dtype, requires_grad, name):
+    shape = _shape_args(size, name)
+    t = _wrap(_call(_E.full, value, _dt(dtype).name, *shape))
+    return _finish(t, requires_grad)
+
+
+def zeros(*size, dtype=None, device=None, requires_grad=False, out=None):
+    return _filled(size, 0, _float_dtype(dtype), requires_grad, "zeros")
+
+
+def ones(*size, dtype=None, device=None, requires_grad=False, out=None):
+    return _filled(size, 1, _float_dtype(dtype), requires_grad, "ones")
+
+
+def empty(*size, dtype=None, device=None, requires_grad=False, out=None):
+    return _filled(size, 0, _float_dtype(dtype), requires_grad, "empty")
+
+
+def full(size, fill_value, dtype=None, device=None, requires_grad=False):
+    if dtype is None:
+        dtype = (
+            bool if type(fill_value) is type(True) else int64 if isinstance(fill_value, int) else get_default_dtype()
+        )
+    return _filled((size,) if isinstance(size, int) else tuple(size), fill_value, dtype, requires_grad, "full")
+
+
+def _like(t, dtype):
+    return t.dtype if dtype is None else dtype
+
+
+def zeros_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
+    return _filled(tuple(input.shape), 0, _like(input, dtype), requires_grad, "zeros_like")
+
+
+def ones_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
+    return _filled(tuple(input.shape), 1, _like(input, dtype), requires_grad, "ones_like")
+
+
+def empty_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
+    return zeros_like(input, dtype=dtype, requires_grad=requires_grad)
+
+
+def full_like(input, fill_value, dtype=None, device=None, requires_grad=False, memory_format=None):
+    return _filled(tuple(input.shape), fill_value, _like(input, dtype), requires_grad, "full_like")
+
+
+def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False, out=None):
+    if end is None:
+        start, end = 0, start
+    vals = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
+    if dtype is None:
+        dtype = get_default_dtype() if _b.any(isinstance(v, _b.float) for v in vals) else int64
+    t = _wrap(_call(_E.arange, vals[0], vals[1], vals[2], _dt(dtype).name))
+    return _finish(t, requires_grad)
+
+
+def linspace(start, end, steps, dtype=None, device=None, requires_grad=False, out=None):
+    t = _wrap(_call(_E.linspace, start, end, int(steps), _float_dtype(dtype).name))
+    return _finish(t, requires_grad)
+
+
+def eye(n, m=None, dtype=None, device=None, requires_grad=False, out=None):
+    t = _wrap(_call(_E.eye, n, n if m is None else m, _float_dtype(dtype).name))
+    return _finish(t, requires_grad)
+
+
+# ---------------------------------------------------------------------------------------------------
+# random numbers
+
+
+class Generator:
+    """torch.Generator over the engine's bit-exact copy of PyTorch's CPU generator."""
+
+    def __init__(self, device="cpu"):
+        self._g = _E.generator()
+
+    def manual_seed(self, seed):
+        _call(_E.manual_seed, self._g, _seed_value(seed))
+        return self
+
+    def seed(self):
+        return int(_call(_E.seed, self._g))
+
+    def initial_seed(self):
+        return int(_call(_E.initial_seed, self._g))
+
+    @property
+    def device(self):
+        return _cpu
+
+
+def _seed_value(seed):
+    seed = int(seed)
+    if seed < -(2**63) or seed >= 2**64:
+        raise RuntimeError("Overflow when unpacking long")
+    return str(seed % 2**64)
+
+
+default_generator = Generator.__new__(Generator)
+default_generator._g = _E.default_generator()
+
+
+def manual_seed(seed):
+    default_generator.manual_seed(seed)
+    return default_generator
+
+
+def seed():
+    return default_generator.seed()
+
+
+def initial_seed():
+    return default_generator.initial_seed()
+
+
+def _g(generator):
+    return None if generator is None else generator._g
+
+
+def rand(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None):
+    t = _wrap(_call(_E.rand, _g(generator), _float_dtype(dtype).name, *_shape_args(size, "rand")))
+    return _finish(t, requires_grad)
+
+
+def randn(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None):
+    t = _wrap(_call(_E.randn, _g(generator), _float_dtype(dtype).name, *_shape_args(size, "randn")))
+    return _finish(t, requires_grad)
+
+
+def rand_like(input, dtype=None, generator=None, requires_grad=False, device=None):
+    return rand(*input.shape, generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def randn_like(input, dtype=None, generator=None, requires_grad=False, device=None):
+    return randn(*input.shape, generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def randint(low, high=None, size=None, generator=None, dtype=None, device=None, requires_grad=False):
+    if size is None:
+        low, high, size = 0, low, high
+    if high is None:
+        low, high = 0, low
+    t = _wrap(_call(_E.randint, _g(generator), int(low), int(high), _dt(dtype or int64).name, *_shape_args((size,), "randint")))
+    return t
+
+
+def randperm(n, generator=None, dtype=None, device=None, requires_grad=False):
+    t = _wrap(_call(_E.randperm, _g(generator), int(n)))
+    return t if dtype is None else t.to(dtype)
+
+
+def normal(mean=0.0, std=1.0, size=None, generator=None, dtype=None, out=None):
+    if isinstance(mean, Tensor) or isinstance(std, Tensor):
+        shape = (mean if isinstance(mean, Tensor) else std).shape
+        noise = randn(*shape, generator=generator, dtype=(mean if isinstance(mean, Tensor) else std).dtype)
+        return noise * std + mean
+    if size is None:
+        raise TypeError("normal() received an invalid combination of arguments")
+    t = _wrap(_call(_E.normal, _g(generator), _b.float(mean), _b.float(std), _float_dtype(dtype).name, *_shape_args((size,), "normal")))
+    return t
+
+
+# ---------------------------------------------------------------------------------------------------
+# functions that mirror Tensor methods
+
+
+def _method(name):
+    def f(input, *args, **kwargs):
+        return getattr(input, name)(*args, **kwargs)
+
+    f.__name__ = name
+    return f
+
+
+for _name in (
+    "abs exp expm1 log log2 log10 log1p sqrt rsqrt sin cos tan tanh sigmoid relu erf floor ceil round trunc square "
+    "neg negative reciprocal sign isnan isinf isfinite logical_not logical_and logical_or logical_xor "
+    "sum mean prod argmax argmin var std logsumexp softmax log_softmax all any cumsum amax amin "
+    "reshape flatten unflatten squeeze unsqueeze transpose permute t select narrow chunk split unbind index_select "
+    "matmul mm mv bmm dot outer clone detach masked_fill numel ravel"
+).split():
+    globals()[_name] = _method(_name)
+del _name
+
+absolute = abs
+swapaxes = transpose
+
+
+def add(input, other, alpha=1, out=None):
+    a = _arg(other)
+    if not isinstance(input, Tensor):
+        return tensor(input) + other
+    return _wrap(_op("add", input._t, a[0], a[1], alpha))
+
+
+def sub(input, other, alpha=1, out=None):
+    a = _arg(other)
+    return _wrap(_op("sub", input._t, a[0], a[1], alpha))
+
+
+subtract = sub
+
+
+def mul(input, other, out=None):
+    if not isinstance(input, Tensor):
+        return other * input
+    return input * other
+
+
+multiply = mul
+
+
+def div(input, other, rounding_mode=None, out=None):
+    if not isinstance(input, Tensor):
+        return tensor(input) / other
+    return input.div(other, rounding_mode=rounding_mode)
+
+
+divide = true_divide = div
+
+
+def pow(input, exponent, out=None):
+    if not isinstance(input, Tensor):
+        return exponent.__rpow__(input)
+    return input.pow(exponent)
+
+
+def floor_divide(input, other):
+    return input // other
+
+
+def remainder(input, other):
+    return input % other
+
+
+def max(input, dim=None, keepdim=False, out=None):
+    return input.max(dim, keepdim) if dim is not None else input.max()
+
+
+def min(input, dim=None, keepdim=False, out=None):
+    return input.min(dim, keepdim) if dim is not None else input.min()
+
+
+def maximum(input, other):
+    return input.maximum(other)
+
+
+def minimum(input, other):
+    return input.minimum(other)
+
+
+def clamp(input, min=None, max=None, out=None):
+    return input.clamp(min, max)
+
+
+clip = clamp
+
+
+def norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
+    return input.norm(p, dim, keepdim)
+
+
+def where(condition, input=None, other=None):
+    if input is None:
+        raise NotImplementedError("torch.where(condition) with one argument is not supported by Autograd Playground")
+    a = _arg(input)
+    b = _arg(other)
+    return _wrap(_op("where", condition._t, a[0], a[1], b[0], b[1]))
+
+
+def eq(a, b):
+    return a == b
+
+
+def ne(a, b):
+    return a != b
+
+
+def lt(a, b):
+    return a < b
+
+
+def le(a, b):
+    return a <= b
+
+
+def gt(a, b):
+    return a > b
+
+
+def ge(a, b):
+    return a >= b
+
+
+greater = gt
+less = lt
+
+
+def equal(a, b):
+    return a.shape == b.shape and bool((a == b).all())
+
+
+def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return bool(isclose(a, b, rtol, atol, equal_nan).all())
+
+
+def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    if not isinstance(b, Tensor):
+        b = tensor(b, dtype=a.dtype)
+    close = (a - b).abs() <= atol + rtol * b.abs()
+    if equal_nan:
+        close = close | (a.isnan() & b.isnan())
+    return close
+
+
+def cat(tensors, dim=0, out=None):
+    return _wrap(_op("cat", dim, *[t._t for t in tensors]))
+
+
+concat = concatenate = cat
+
+
+def stack(tensors, dim=0, out=None):
+    return _wrap(_op("stack", dim, *[t._t for t in tensors]))
+
+
+def hstack(tensors):
+    return cat(tensors, 1 if tensors[0].dim() > 1 else 0)
+
+
+def vstack(tensors):
+    return cat([t if t.dim() > 1 else t.unsqueeze(0) for t in tensors], 0)
+
+
+def square_(input):
+    return input.pow_(2)
+
+
+def linalg_norm(input, ord=None, dim=None, keepdim=False):
+    return input.norm(2 if ord is None else ord, dim, keepdim)
+
+
+class _Linalg:
+    @staticmethod
+    def norm(input, ord=None, dim=None, keepdim=False, out=None, dtype=None):
+        return input.norm(2 if ord is None else ord, dim, keepdim)
+
+    @staticmethod
+    def vector_norm(x, ord=2, dim=None, keepdim=False, out=None, dtype=None):
+        return x.norm(ord, dim, keepdim)
+
+
+linalg = _Linalg()
+
+
+def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None):
+    _call(_E.set_printoptions, precision, None if threshold is None else threshold, edgeitems, linewidth, profile, sci_mode)
+
+
+# ---------------------------------------------------------------------------------------------------
+# grad mode
+
+from .autograd import no_grad, enable_grad, set_grad_enabled, is_grad_enabled, inference_mode  # noqa: E402
+from . import autograd  # noqa: E402
+from . import nn  # noqa: E402
+from . import optim  # noqa: E402
+
+_Node.__module__ = "torch.autograd.graph"

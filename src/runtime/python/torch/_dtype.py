@@ -1,0 +1,73 @@
+"""torch.dtype objects for the dtypes the engine supports."""
+
+
+class dtype:
+    __slots__ = ("name", "is_floating_point", "itemsize", "is_signed")
+
+    def __init__(self, name, is_floating_point, itemsize, is_signed=True):
+        self.name = name
+        self.is_floating_point = is_floating_point
+        self.itemsize = itemsize
+        self.is_signed = is_signed
+
+    is_complex = False
+
+    def __repr__(self):
+        return "torch." + self.name
+
+    def __reduce__(self):
+        return (from_name, (self.name,))
+
+
+float32 = dtype("float32", True, 4)
+float64 = dtype("float64", True, 8)
+int64 = dtype("int64", False, 8)
+bool_ = dtype("bool", False, 1, False)
+
+_BY_NAME = {
+    "float32": float32,
+    "float": float32,
+    "float64": float64,
+    "double": float64,
+    "int64": int64,
+    "long": int64,
+    "bool": bool_,
+}
+
+_UNSUPPORTED = ("float16", "half", "bfloat16", "int32", "int", "int16", "short", "int8", "uint8", "complex64", "complex128")
+
+_default = [float32]
+
+
+def from_name(d):
+    """A torch.dtype from a dtype, a name ('float32'), a Python type (float, int, bool) or a NumPy dtype."""
+    if isinstance(d, dtype):
+        return d
+    if d is float:
+        return float64
+    if d is int:
+        return int64
+    if d is bool:
+        return bool_
+    name = str(d)
+    if name.startswith("torch."):
+        name = name[6:]
+    r = _BY_NAME.get(name)
+    if r is None:
+        if name in _UNSUPPORTED:
+            raise TypeError(
+                "dtype torch.%s is not supported by Autograd Playground (it has float32, float64, int64 and bool)" % name
+            )
+        raise TypeError("cannot interpret '%s' as a data type" % (d,))
+    return r
+
+
+def get_default_dtype():
+    return _default[0]
+
+
+def set_default_dtype(d):
+    d = from_name(d)
+    if not d.is_floating_point:
+        raise TypeError("only floating-point types are supported as the default type")
+    _default[0] = d

@@ -1,0 +1,1117 @@
+"""The Python face of the engine's Tensor: argument handling and operator overloading only."""
+import builtins
+import collections
+import math as _math
+import weakref
+
+from . import _C
+from ._C import E, op as _op, call as _call, js as _js
+from ._dtype import dtype, from_name, float32, float64, int64, bool_ as _bool_dtype, get_default_dtype
+from ._size import Size
+
+_new = object.__new__
+_nodes = weakref.WeakValueDictionary()
+
+
+def _wrap(t, cls=None):
+    w = _new(cls or Tensor)
+    w._t = t
+    return w
+
+
+def _wrap_opt(t):
+    return None if t is None else _wrap(t)
+
+
+def _arg(o):
+    """(engine value, is_python_int) for an operand, or None when the type is not supported."""
+    tp = type(o)
+    if tp is float:
+        return o, False
+    if tp is int:
+        return o, True
+    if tp is bool:
+        return o, False
+    if isinstance(o, Tensor):
+        return o._t, False
+    if isinstance(o, (list, tuple)):
+        return _tensor_from_data(o)._t, False
+    if hasattr(o, "__array__") and hasattr(o, "shape"):
+        return _tensor_from_data(o)._t, False
+    if isinstance(o, int):
+        return int(o), True
+    if hasattr(o, "__float__"):
+        return float(o), False
+    return None
+
+
+def _binary(name, rname=None):
+    def forward(self, other):
+        a = _arg(other)
+        if a is None:
+            return NotImplemented
+        return _wrap(_op(name, self._t, a[0], a[1]))
+
+    def reflected(self, other):
+        a = _arg(other)
+        if a is None:
+            return NotImplemented
+        if isinstance(other, Tensor):
+            return _wrap(_op(name, other._t, self._t, False))
+        return _wrap(_op(rname, self._t, a[0], a[1]))
+
+    return forward, reflected
+
+
+def _inplace(name):
+    def method(self, other, *args):
+        a = _arg(other)
+        if a is None:
+            return NotImplemented
+        _op("iop", name, self._t, a[0], a[1], *args)
+        return self
+
+    return method
+
+
+def _unary(name):
+    def method(self):
+        return _wrap(_op(name, self._t))
+
+    method.__name__ = name
+    return method
+
+
+def _unary_inplace(name):
+    def method(self):
+        _op("iop", name, self._t)
+        return self
+
+    method.__name__ = name + "_"
+    return method
+
+
+def _dims(dim):
+    if dim is None:
+        return None
+    if isinstance(dim, (list, tuple)):
+        return _js([int(d) for d in dim])
+    return int(dim)
+
+
+def _shape_args(args, name="size"):
+    """`f(2, 3)`, `f((2, 3))`, `f([2, 3])`, `f(torch.Size([2, 3]))` all mean shape (2, 3)."""
+    if len(args) == 1 and isinstance(args[0], (list, tuple)):
+        args = args[0]
+    out = []
+    for a in args:
+        if isinstance(a, Tensor):
+            a = a.item()
+        if isinstance(a, bool) or not isinstance(a, int):
+            if hasattr(a, "__index__"):
+                a = a.__index__()
+            else:
+                raise TypeError(
+                    "%s(): argument '%s' must be tuple of ints, but found element of type %s at pos 0"
+                    % (name, "size", type(a).__name__)
+                )
+        out.append(int(a))
+    return out
+
+
+class _ReturnType(tuple):
+    """torch.return_types.max and friends: a named pair that prints like PyTorch's."""
+
+    _fields = ("values", "indices")
+    _name = "max"
+
+    def __new__(cls, name, values, indices):
+        self = tuple.__new__(cls, (values, indices))
+        self._name = name
+        return self
+
+    @property
+    def values(self):
+        return self[0]
+
+    @property
+    def indices(self):
+        return self[1]
+
+    def __repr__(self):
+        return "torch.return_types.%s(\nvalues=%r,\nindices=%r)" % (self._name, self[0], self[1])
+
+
+class _Device:
+    type = "cpu"
+    index = None
+
+    def __repr__(self):
+        return "device(type='cpu')"
+
+    def __str__(self):
+        return "cpu"
+
+    def __eq__(self, other):
+        return str(other) == "cpu" or isinstance(other, _Device)
+
+    def __hash__(self):
+        return hash("cpu")
+
+
+cpu_device = _Device()
+
+
+class Node:
+    """A grad_fn: names, next_functions and hooks as PyTorch shows them."""
+
+    __slots__ = ("_n", "__weakref__")
+
+    def name(self):
+        return str(self._n.name)
+
+    @property
+    def next_functions(self):
+        return tuple((_node(n), 0) for n in _call(E.node_next, self._n))
+
+    @property
+    def variable(self):
+        v = _call(E.node_variable, self._n)
+        if v is None:
+            raise AttributeError("'%s' object has no attribute 'variable'" % self.name())
+        return _wrap(v)
+
+    @property
+    def metadata(self):
+        return {}
+
+    def __repr__(self):
+        return "<%s object at 0x%012x>" % (self.name(), 0x7F0000000000 + int(self._n.id) * 16)
+
+    def __eq__(self, other):
+        return isinstance(other, Node) and other._n.id == self._n.id
+
+    def __hash__(self):
+        return int(self._n.id)
+
+
+def _node(n):
+    if n is None:
+        return None
+    key = int(n.id)
+    w = _nodes.get(key)
+    if w is None:
+        w = _new(Node)
+        w._n = n
+        _nodes[key] = w
+    return w
+
+
+def _flatten_data(data):
+    """Row-major values, shape and inferred dtype of nested Python data, with PyTorch's errors."""
+    shape = []
+    d = data
+    while True:
+        if isinstance(d, Tensor):
+            shape.extend(d.shape)
+            break
+        if isinstance(d, (list, tuple)) or (hasattr(d, "__len__") and hasattr(d, "__getitem__") and not isinstance(d, (str, bytes))):
+            n = len(d)
+            shape.append(n)
+            if n == 0:
+                break
+            d = d[0]
+        else:
+            break
+    flat = []
+    kind = [0]  # 0 bool, 1 int, 2 float
+    nd = len(shape)
+
+    def scalar(x):
+        tp = type(x)
+        if tp is float:
+            kind[0] = 2
+            flat.append(x)
+        elif tp is bool:
+            flat.append(1 if x else 0)
+        elif tp is int:
+            if kind[0] < 1:
+                kind[0] = 1
+            flat.append(x)
+        elif isinstance(x, Tensor):
+            if x.numel() != 1:
+                raise ValueError("only one element tensors can be converted to Python scalars")
+            k = 2 if x.dtype.is_floating_point else 0 if x.dtype is _bool_dtype else 1
+            kind[0] = max(kind[0], k)
+            flat.append(float(x.item()))
+        elif isinstance(x, bool) or type(x).__name__ == "bool_":
+            flat.append(1 if x else 0)
+        elif isinstance(x, int):
+            kind[0] = max(kind[0], 1)
+            flat.append(int(x))
+        elif hasattr(x, "__float__"):
+            kind[0] = 2
+            flat.append(float(x))
+        else:
+            raise TypeError("new(): invalid data type '%s'" % type(x).__name__)
+
+    def rec(x, dim):
+        if dim == nd:
+            scalar(x)
+            return
+        if isinstance(x, Tensor):
+            rest = list(x.shape)
+            if rest != shape[dim:]:
+                raise ValueError(
+                    "expected sequence of length %d at dim %d (got %d)" % (shape[dim], dim, rest[0] if rest else 0)
+                )
+            k = 2 if x.dtype.is_floating_point else 0 if x.dtype is _bool_dtype else 1
+            kind[0] = max(kind[0], k)
+            flat.extend(float(v) for v in _call(E.tolist_flat, x._t))
+            return
+        if not (isinstance(x, (list, tuple)) or (hasattr(x, "__len__") and hasattr(x, "__getitem__"))):
+            raise TypeError("not a sequence")
+        if len(x) != shape[dim]:
+            raise ValueError("expected sequence of length %d at dim %d (got %d)" % (shape[dim], dim, len(x)))
+        for e in x:
+            rec(e, dim + 1)
+
+    rec(data, 0)
+    inferred = float32 if kind[0] == 2 else int64 if kind[0] == 1 else _bool_dtype
+    if kind[0] == 2:
+        inferred = get_default_dtype()
+    if nd > 0 and 0 in shape and kind[0] == 0:
+        inferred = get_default_dtype()
+    return flat, shape, inferred
+
+
+def _tensor_from_data(data, dtype=None):
+    if isinstance(data, Tensor):
+        t = data.detach()
+        return t.to(dtype) if dtype is not None else t.clone()
+    if hasattr(data, "__array_interface__") or type(data).__module__ == "numpy":
+        arr_dtype = getattr(data, "dtype", None)
+        values = data.tolist() if hasattr(data, "tolist") else data
+        flat, shape, inferred = _flatten_data(values)
+        if arr_dtype is not None and dtype is None:
+            dtype = from_name(str(arr_dtype)) if str(arr_dtype) in ("float32", "float64", "int64", "bool") else None
+    else:
+        flat, shape, inferred = _flatten_data(data)
+    dt = inferred if dtype is None else from_name(dtype)
+    return _wrap(_call(E.from_values, _js(flat), dt.name, *shape))
+
+
+class Tensor:
+    """torch.Tensor backed by an engine tensor (`_t`)."""
+
+    __slots__ = ("_t", "__dict__", "__weakref__")
+
+    # -- identity and printing -------------------------------------------------------------------
+    def __repr__(self, *, tensor_contents=None):
+        return str(_call(E.repr, self._t))
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        if self.dim() == 0:
+            return self.item().__format__(spec)
+        return object.__format__(str(self), spec)
+
+    __hash__ = object.__hash__
+
+    # -- geometry ---------------------------------------------------------------------------------
+    @property
+    def shape(self):
+        return Size(E.shape(self._t))
+
+    def size(self, dim=None):
+        s = Size(E.shape(self._t))
+        if dim is None:
+            return s
+        n = len(s)
+        if not (-max(n, 1) <= dim < max(n, 1)):
+            raise IndexError(
+                "Dimension out of range (expected to be in range of [%d, %d], but got %d)" % (-max(n, 1), max(n, 1) - 1, dim)
+            )
+        return s[dim] if n else 1
+
+    def dim(self):
+        return len(E.shape(self._t))
+
+    ndimension = dim
+
+    @property
+    def ndim(self):
+        return self.dim()
+
+    def numel(self):
+        return int(E.numel(self._t))
+
+    nelement = numel
+
+    def stride(self, dim=None):
+        s = tuple(int(x) for x in E.stride(self._t))
+        return s if dim is None else s[dim]
+
+    def storage_offset(self):
+        return int(E.storage_offset(self._t))
+
+    def is_contiguous(self, memory_format=None):
+        return bool(E.is_contiguous(self._t))
+
+    def element_size(self):
+        return self.dtype.itemsize
+
+    @property
+    def dtype(self):
+        return from_name(str(E.dtype(self._t)))
+
+    @property
+    def device(self):
+        return cpu_device
+
+    is_cuda = False
+    is_sparse = False
+    is_quantized = False
+    is_meta = False
+    is_nested = False
+    layout = "torch.strided"
+
+    def is_floating_point(self):
+        return self.dtype.is_floating_point
+
+    def __len__(self):
+        s = E.shape(self._t)
+        if len(s) == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return int(s[0])
+
+    def __iter__(self):
+        n = len(self)
+        return iter([self[i] for i in range(n)])
+
+    # -- autograd state ---------------------------------------------------------------------------
+    @property
+    def requires_grad(self):
+        return bool(E.requires_grad(self._t))
+
+    @requires_grad.setter
+    def requires_grad(self, value):
+        _call(E.set_requires_grad, self._t, bool(value))
+
+    def requires_grad_(self, requires_grad=True):
+        _call(E.set_requires_grad, self._t, bool(requires_grad))
+        if requires_grad:
+            _call(E.set_line, self._t, _C.user_line())
+        return self
+
+    @property
+    def is_leaf(self):
+        return bool(E.is_leaf(self._t))
+
+    @property
+    def grad_fn(self):
+        return _node(E.grad_fn(self._t))
+
+    @property
+    def grad(self):
+        g = E.grad(self._t)
+        if g is None:
+            return None
+        cache = self.__dict__.get("_grad_cache")
+        if cache is not None and cache._t == g:
+            return cache
+        w = _wrap(g)
+        self.__dict__["_grad_cache"] = w
+        return w
+
+    @grad.setter
+    def grad(self, value):
+        if value is not None and not isinstance(value, Tensor):
+            raise TypeError("assigned grad expected to be a Tensor or None but got grad of type %s" % type(value).__name__)
+        if value is not None and value.shape != self.shape:
+            raise RuntimeError(
+                "assigned grad has data of a different size"
+            )
+        self.__dict__.pop("_grad_cache", None)
+        _call(E.set_grad, self._t, None if value is None else value._t)
+
+    @property
+    def data(self):
+        return _wrap(E.data_of(self._t))
+
+    @data.setter
+    def data(self, value):
+        if not isinstance(value, Tensor):
+            raise TypeError("Variable data has to be a tensor, but got %s" % type(value).__name__)
+        _call(E.set_data, self._t, value._t)
+
+    @property
+    def _version(self):
+        return int(E.version(self._t))
+
+    def detach(self):
+        return _wrap(E.detach(self._t))
+
+    def detach_(self):
+        _call(E.detach_, self._t)
+        return self
+
+    def retain_grad(self):
+        _call(E.retain_grad, self._t)
+
+    @property
+    def retains_grad(self):
+        return bool(E.retains_grad(self._t))
+
+    def register_hook(self, hook):
+        def js_hook(g):
+            r = hook(_wrap(g))
+            return None if r is None else r._t
+
+        from pyodide.ffi import create_proxy
+
+        proxy = create_proxy(js_hook)
+        remove = _call(E.register_hook, self._t, proxy)
+        return _RemovableHandle(remove, proxy)
+
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        from .autograd import _run_backward
+
+        _run_backward(self, gradient, retain_graph, create_graph)
+
+    # -- conversion -------------------------------------------------------------------------------
+    def item(self):
+        v = _call(E.item, self._t)
+        dt = self.dtype
+        if dt.is_floating_point:
+            return float(v)
+        if dt is _bool_dtype:
+            return bool(v)
+        return int(v)
+
+    def tolist(self):
+        dt = self.dtype
+        conv = float if dt.is_floating_point else bool if dt is _bool_dtype else int
+        flat = [conv(v) for v in E.tolist_flat(self._t)]
+        shape = list(self.shape)
+        if not shape:
+            return flat[0]
+
+        def build(i, d):
+            if d == len(shape) - 1:
+                return flat[i : i + shape[d]], i + shape[d]
+            out = []
+            for _ in range(shape[d]):
+                sub, i = build(i, d + 1)
+                out.append(sub)
+            return out, i
+
+        return build(0, 0)[0]
+
+    def numpy(self, force=False):
+        if self.requires_grad and not force:
+            raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+        import numpy
+
+        return numpy.array(self.tolist(), dtype=self.dtype.name)
+
+    def __float__(self):
+        self._scalar_check("float")
+        return float(self.item())
+
+    def __int__(self):
+        self._scalar_check("int")
+        return int(self.item())
+
+    def __index__(self):
+        if self.dtype.is_floating_point or self.numel() != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self.item())
+
+    def __bool__(self):
+        if self.numel() == 0:
+            raise RuntimeError("Boolean value of Tensor with no values is ambiguous")
+        if self.numel() > 1:
+            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+        return bool(self.item())
+
+    def _scalar_check(self, what):
+        if self.numel() != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+
+    def to(self, *args, **kwargs):
+        target = kwargs.get("dtype")
+        for a in args:
+            if isinstance(a, dtype):
+                target = a
+            elif isinstance(a, Tensor):
+                target = a.dtype
+        if target is None:
+            return self
+        return _wrap(_op("to", self._t, from_name(target).name))
+
+    def type(self, dtype=None):
+        if dtype is None:
+            return {"float32": "torch.FloatTensor", "float64": "torch.DoubleTensor", "int64": "torch.LongTensor", "bool": "torch.BoolTensor"}[self.dtype.name]
+        return self.to(dtype)
+
+    def type_as(self, other):
+        return self.to(other.dtype)
+
+    def float(self):
+        return self.to(float32)
+
+    def double(self):
+        return self.to(float64)
+
+    def long(self):
+        return self.to(int64)
+
+    def int(self):
+        return self.to(int64)
+
+    def bool(self):
+        return self.to(_bool_dtype)
+
+    def cpu(self):
+        return self
+
+    def cuda(self, *args, **kwargs):
+        raise RuntimeError("Torch not compiled with CUDA enabled")
+
+    def clone(self, memory_format=None):
+        return _wrap(_op("clone", self._t))
+
+    def contiguous(self, memory_format=None):
+        return _wrap(_op("contiguous", self._t))
+
+    def new_tensor(self, data, dtype=None, requires_grad=False):
+        from . import tensor
+
+        return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_zeros(self, *size, dtype=None, requires_grad=False):
+        from . import zeros
+
+        return zeros(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_ones(self, *size, dtype=None, requires_grad=False):
+        from . import ones
+
+        return ones(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_full(self, size, fill_value, dtype=None, requires_grad=False):
+        from . import full
+
+        return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_empty(self, *size, dtype=None, requires_grad=False):
+        return self.new_zeros(*size, dtype=dtype, requires_grad=requires_grad)
+
+    # -- arithmetic -------------------------------------------------------------------------------
+    __add__, __radd__ = _binary("add", "radd")
+    __sub__, __rsub__ = _binary("sub", "rsub")
+    __mul__, __rmul__ = _binary("mul", "rmul")
+    __truediv__, __rtruediv__ = _binary("div", "rdiv")
+    __floordiv__, __rfloordiv__ = _binary("floordiv", "rfloordiv")
+    __mod__, __rmod__ = _binary("mod", "rmod")
+    __pow__, __rpow__ = _binary("pow", "rpow")
+    __iadd__ = _inplace("add")
+    __isub__ = _inplace("sub")
+    __imul__ = _inplace("mul")
+    __itruediv__ = _inplace("div")
+    __ifloordiv__ = _inplace("floordiv")
+    __imod__ = _inplace("mod")
+    __ipow__ = _inplace("pow")
+
+    def __matmul__(self, other):
+        if not isinstance(other, Tensor):
+            return NotImplemented
+        return _wrap(_op("matmul", self._t, other._t))
+
+    def __rmatmul__(self, other):
+        if not isinstance(other, Tensor):
+            return NotImplemented
+        return _wrap(_op("matmul", other._t, self._t))
+
+    def __neg__(self):
+        return _wrap(_op("neg", self._t))
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        return _wrap(_op("abs", self._t))
+
+    def __invert__(self):
+        return _wrap(_op("bitwise_not", self._t))
+
+    def _cmp(name):
+        def method(self, other):
+            a = _arg(other)
+            if a is None:
+                return NotImplemented
+            return _wrap(_op(name, self._t, a[0], a[1]))
+
+        return method
+
+    __eq__ = _cmp("eq")
+    __ne__ = _cmp("ne")
+    __lt__ = _cmp("lt")
+    __le__ = _cmp("le")
+    __gt__ = _cmp("gt")
+    __ge__ = _cmp("ge")
+    eq = __eq__
+    ne = __ne__
+    lt = __lt__
+    le = __le__
+    gt = __gt__
+    ge = __ge__
+    greater = gt
+    less = lt
+    del _cmp
+
+    def _bit(name):
+        def method(self, other):
+            a = _arg(other)
+            if a is None:
+                return NotImplemented
+            return _wrap(_op("bitwise", name, self._t, a[0], a[1]))
+
+        return method
+
+    __and__ = __rand__ = _bit("and")
+    __or__ = __ror__ = _bit("or")
+    __xor__ = __rxor__ = _bit("xor")
+    del _bit
+    __iand__ = _inplace("and")
+    __ior__ = _inplace("or")
+    __ixor__ = _inplace("xor")
+
+    def add(self, other, alpha=1):
+        a = _arg(other)
+        return _wrap(_op("add", self._t, a[0], a[1], alpha))
+
+    def sub(self, other, alpha=1):
+        a = _arg(other)
+        return _wrap(_op("sub", self._t, a[0], a[1], alpha))
+
+    subtract = sub
+
+    def mul(self, other):
+        a = _arg(other)
+        return _wrap(_op("mul", self._t, a[0], a[1]))
+
+    multiply = mul
+
+    def div(self, other, rounding_mode=None):
+        a = _arg(other)
+        return _wrap(_op("div", self._t, a[0], a[1], rounding_mode))
+
+    divide = div
+    true_divide = div
+
+    def floor_divide(self, other):
+        return self.__floordiv__(other)
+
+    def remainder(self, other):
+        return self.__mod__(other)
+
+    fmod = remainder
+
+    def pow(self, exponent):
+        a = _arg(exponent)
+        return _wrap(_op("pow", self._t, a[0], a[1]))
+
+    def add_(self, other, alpha=1):
+        a = _arg(other)
+        _op("iop", "add", self._t, a[0], a[1], alpha)
+        return self
+
+    def sub_(self, other, alpha=1):
+        a = _arg(other)
+        _op("iop", "sub", self._t, a[0], a[1], alpha)
+        return self
+
+    mul_ = _inplace("mul")
+    div_ = _inplace("div")
+    pow_ = _inplace("pow")
+
+    def clamp_(self, min=None, max=None):
+        _op("iop", "clamp", self._t, _scalar_or_none(min), _scalar_or_none(max))
+        return self
+
+    clip_ = clamp_
+
+    def zero_(self):
+        _op("zero_", self._t)
+        return self
+
+    def fill_(self, value):
+        _op("fill_", self._t, float(value.item() if isinstance(value, Tensor) else value))
+        return self
+
+    def copy_(self, src, non_blocking=False):
+        if not isinstance(src, Tensor):
+            src = _tensor_from_data(src)
+        _op("copy_", self._t, src._t)
+        return self
+
+    def masked_fill_(self, mask, value):
+        _op("iop", "masked_fill", self._t, mask._t, value._t if isinstance(value, Tensor) else float(value))
+        return self
+
+    def uniform_(self, a=0.0, b=1.0, generator=None):
+        _call(E.uniform_, _gen(generator), self._t, float(a), float(b))
+        return self
+
+    def normal_(self, mean=0.0, std=1.0, generator=None):
+        _call(E.normal_, _gen(generator), self._t, float(mean), float(std))
+        return self
+
+    # -- matrix products --------------------------------------------------------------------------
+    def matmul(self, other):
+        return _wrap(_op("matmul", self._t, other._t))
+
+    def mm(self, other):
+        return _wrap(_op("mm", self._t, other._t))
+
+    def mv(self, other):
+        return _wrap(_op("mv", self._t, other._t))
+
+    def bmm(self, other):
+        return _wrap(_op("bmm", self._t, other._t))
+
+    def dot(self, other):
+        return _wrap(_op("dot", self._t, other._t))
+
+    def outer(self, other):
+        return _wrap(_op("outer", self._t, other._t))
+
+    # -- reductions -------------------------------------------------------------------------------
+    def sum(self, dim=None, keepdim=False, dtype=None):
+        return _wrap(_op("sum", self._t, _dims(dim), keepdim, None if dtype is None else from_name(dtype).name))
+
+    def mean(self, dim=None, keepdim=False, dtype=None):
+        return _wrap(_op("mean", self._t, _dims(dim), keepdim, None if dtype is None else from_name(dtype).name))
+
+    def _extreme(self, which, dim=None, keepdim=False):
+        if isinstance(dim, Tensor):
+            return _wrap(_op("maximum" if which == "max" else "minimum", self._t, dim._t))
+        if dim is None:
+            return _wrap(_op(which + "_all", self._t))
+        r = _op(which + "_dim", self._t, int(dim), keepdim)
+        return _ReturnType(which, _wrap(r[0]), _wrap(r[1]))
+
+    def max(self, dim=None, keepdim=False):
+        return self._extreme("max", dim, keepdim)
+
+    def min(self, dim=None, keepdim=False):
+        return self._extreme("min", dim, keepdim)
+
+    def amax(self, dim=(), keepdim=False):
+        return self.max() if dim in ((), None) else self.max(dim, keepdim).values
+
+    def amin(self, dim=(), keepdim=False):
+        return self.min() if dim in ((), None) else self.min(dim, keepdim).values
+
+    def argmax(self, dim=None, keepdim=False):
+        return _wrap(_op("argmax", self._t, dim, keepdim))
+
+    def argmin(self, dim=None, keepdim=False):
+        return _wrap(_op("argmin", self._t, dim, keepdim))
+
+    def prod(self, dim=None, keepdim=False, dtype=None):
+        return _wrap(_op("prod", self._t, dim, keepdim))
+
+    def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
+        return _wrap(_op("norm", self._t, _norm_p(p), _dims(dim), keepdim))
+
+    def var(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
+        return _wrap(_op("var", self._t, _dims(dim), _correction(unbiased, correction), keepdim))
+
+    def std(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
+        return _wrap(_op("std", self._t, _dims(dim), _correction(unbiased, correction), keepdim))
+
+    def logsumexp(self, dim, keepdim=False):
+        return _wrap(_op("logsumexp", self._t, _dims(dim), keepdim))
+
+    def softmax(self, dim, dtype=None):
+        return _wrap(_op("softmax", self._t, dim))
+
+    def log_softmax(self, dim, dtype=None):
+        return _wrap(_op("log_softmax", self._t, dim))
+
+    def all(self, dim=None, keepdim=False):
+        return _wrap(_op("all", self._t, dim, keepdim))
+
+    def any(self, dim=None, keepdim=False):
+        return _wrap(_op("any", self._t, dim, keepdim))
+
+    def cumsum(self, dim, dtype=None):
+        return _wrap(_op("cumsum", self._t, dim))
+
+    # -- elementwise functions --------------------------------------------------------------------
+    abs = _unary("abs")
+    absolute = abs
+    neg = _unary("neg")
+    negative = neg
+    reciprocal = _unary("reciprocal")
+    sign = _unary("sign")
+    exp = _unary("exp")
+    expm1 = _unary("expm1")
+    log = _unary("log")
+    log2 = _unary("log2")
+    log10 = _unary("log10")
+    log1p = _unary("log1p")
+    sqrt = _unary("sqrt")
+    rsqrt = _unary("rsqrt")
+    sin = _unary("sin")
+    cos = _unary("cos")
+    tan = _unary("tan")
+    tanh = _unary("tanh")
+    sigmoid = _unary("sigmoid")
+    relu = _unary("relu")
+    erf = _unary("erf")
+    floor = _unary("floor")
+    ceil = _unary("ceil")
+    round = _unary("round")
+    trunc = _unary("trunc")
+    square = _unary("square")
+    isnan = _unary("isnan")
+    isinf = _unary("isinf")
+    isfinite = _unary("isfinite")
+    logical_not = _unary("logical_not")
+    neg_ = _unary_inplace("neg")
+    exp_ = _unary_inplace("exp")
+    log_ = _unary_inplace("log")
+    sqrt_ = _unary_inplace("sqrt")
+    abs_ = _unary_inplace("abs")
+    relu_ = _unary_inplace("relu")
+    sigmoid_ = _unary_inplace("sigmoid")
+    tanh_ = _unary_inplace("tanh")
+
+    def clamp(self, min=None, max=None):
+        if isinstance(min, Tensor) or isinstance(max, Tensor):
+            return _wrap(_op("clamp_tensor", self._t, _tensor_or_none(min), _tensor_or_none(max)))
+        return _wrap(_op("clamp", self._t, _scalar_or_none(min), _scalar_or_none(max)))
+
+    clip = clamp
+
+    def maximum(self, other):
+        return _wrap(_op("maximum", self._t, other._t))
+
+    def minimum(self, other):
+        return _wrap(_op("minimum", self._t, other._t))
+
+    def where(self, condition, other):
+        a = _arg(other)
+        return _wrap(_op("where", condition._t, self._t, False, a[0], a[1]))
+
+    def masked_fill(self, mask, value):
+        return _wrap(_op("masked_fill", self._t, mask._t, value._t if isinstance(value, Tensor) else float(value)))
+
+    def logical_and(self, other):
+        return _wrap(_op("logical_and", self._t, other._t))
+
+    def logical_or(self, other):
+        return _wrap(_op("logical_or", self._t, other._t))
+
+    def logical_xor(self, other):
+        return _wrap(_op("logical_xor", self._t, other._t))
+
+    # -- shapes and views -------------------------------------------------------------------------
+    def view(self, *shape):
+        if len(shape) == 1 and isinstance(shape[0], dtype):
+            raise NotImplementedError("view(dtype) is not supported by Autograd Playground")
+        return _wrap(_op("view", self._t, *_shape_args(shape, "view")))
+
+    def view_as(self, other):
+        return self.view(other.shape)
+
+    def reshape(self, *shape):
+        return _wrap(_op("reshape", self._t, *_shape_args(shape, "reshape")))
+
+    def reshape_as(self, other):
+        return self.reshape(other.shape)
+
+    def expand(self, *sizes):
+        return _wrap(_op("expand", self._t, *_shape_args(sizes, "expand")))
+
+    def expand_as(self, other):
+        return self.expand(other.shape)
+
+    def repeat(self, *sizes):
+        return _wrap(_op("repeat", self._t, *_shape_args(sizes, "repeat")))
+
+    def flatten(self, start_dim=0, end_dim=-1):
+        return _wrap(_op("flatten", self._t, start_dim, end_dim))
+
+    def unflatten(self, dim, sizes):
+        return _wrap(_op("unflatten", self._t, dim, *sizes))
+
+    def ravel(self):
+        return self.reshape(-1)
+
+    def t(self):
+        return _wrap(_op("t", self._t))
+
+    def t_(self):
+        raise NotImplementedError("t_() is not supported by Autograd Playground; use t()")
+
+    @property
+    def T(self):
+        return _wrap(_op("T", self._t))
+
+    @property
+    def mT(self):
+        return self.transpose(-2, -1)
+
+    def transpose(self, dim0, dim1):
+        return _wrap(_op("transpose", self._t, dim0, dim1))
+
+    swapaxes = transpose
+
+    def permute(self, *dims):
+        return _wrap(_op("permute", self._t, *_shape_args(dims, "permute")))
+
+    def unsqueeze(self, dim):
+        return _wrap(_op("unsqueeze", self._t, dim))
+
+    def squeeze(self, dim=None):
+        return _wrap(_op("squeeze", self._t, _dims(dim)))
+
+    def select(self, dim, index):
+        return _wrap(_op("select", self._t, dim, int(index)))
+
+    def narrow(self, dim, start, length):
+        return _wrap(_op("narrow", self._t, dim, int(start), int(length)))
+
+    def chunk(self, chunks, dim=0):
+        return tuple(_wrap(x) for x in _op("chunk", self._t, chunks, dim))
+
+    def split(self, split_size, dim=0):
+        s = split_size if isinstance(split_size, int) else _js(list(split_size))
+        return tuple(_wrap(x) for x in _op("split", self._t, s, dim))
+
+    def unbind(self, dim=0):
+        return tuple(_wrap(x) for x in _op("unbind", self._t, dim))
+
+    def index_select(self, dim, index):
+        return _wrap(_op("index_select", self._t, dim, index._t))
+
+    def __getitem__(self, index):
+        return _wrap(_op("getitem", self._t, *_index_items(index)))
+
+    def __setitem__(self, index, value):
+        if isinstance(value, Tensor):
+            v = value
+        else:
+            v = _tensor_from_data(value, self.dtype)
+        _op("setitem", self._t, v._t, *_index_items(index))
+
+    def __contains__(self, element):
+        return bool((self == element).any().item())
+
+    def __array__(self, dtype=None):
+        return self.numpy()
+
+    def __reduce_ex__(self, proto):
+        from . import tensor
+
+        return (tensor, (self.tolist(),), None)
+
+    def __deepcopy__(self, memo):
+        c = self.detach().clone()
+        if self.requires_grad:
+            c.requires_grad_(True)
+        if isinstance(self, type(c)) is False:
+            c = _wrap(c._t, type(self))
+        memo[id(self)] = c
+        return c
+
+
+def _scalar_or_none(x):
+    if x is None:
+        return None
+    if isinstance(x, Tensor):
+        return float(x.item())
+    return float(x)
+
+
+def _tensor_or_none(x):
+    if x is None:
+        return None
+    if isinstance(x, Tensor):
+        return x._t
+    return _tensor_from_data(x)._t
+
+
+def _norm_p(p):
+    if p in ("fro", None):
+        return 2.0
+    if p == "nuc":
+        raise NotImplementedError("nuclear norm is not supported by Autograd Playground")
+    return float(p)
+
+
+def _correction(unbiased, correction):
+    if correction is not None:
+        return float(correction)
+    if unbiased is None:
+        return 1.0
+    return 1.0 if unbiased else 0.0
+
+
+def _index_items(index):
+    if type(index) is not tuple:
+        index = (index,)
+    out = []
+    for it in index:
+        tp = type(it)
+        if tp is int:
+            out.append(it)
+        elif tp is slice:
+            out.append(_js(["s", _slice_bound(it.start), _slice_bound(it.stop), _slice_bound(it.step)]))
+        elif it is None:
+            out.append(None)
+        elif it is Ellipsis:
+            out.append("...")
+        elif tp is bool:
+            out.append(it)
+        elif isinstance(it, Tensor):
+            out.append(it._t)
+        elif isinstance(it, (list, tuple)) or hasattr(it, "__array__"):
+            out.append(_tensor_from_data(it)._t)
+        elif hasattr(it, "__index__"):
+            out.append(int(it.__index__()))
+        else:
+            raise IndexError(
+                "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got %s)"
+                % tp.__name__
+            )
+    return out
+
+
+def _slice_bound(x):
+    if x is None:
+        return None
+    if isinstance(x, Tensor):
+        return int(x.item())
+    return int(x.__index__())
+
+
+class _RemovableHandle:
+    def __init__(self, remove, proxy):
+        self._remove = remove
+        self._proxy = proxy
+
+    def remove(self):
+        if self._remove is not None:
+            self._remove()
+            self._remove = None
+
+
+def _gen(generator):
+    return None if generator is None else generator._g

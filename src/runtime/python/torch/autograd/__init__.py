@@ -1,0 +1,214 @@
+"""torch.autograd: grad mode switches, backward() and grad(), over the engine's autograd."""
+import functools
+
+from .. import _C
+from .._C import E, call as _call, js as _js
+from .._tensor import Tensor, _wrap
+
+
+class _GradMode:
+    """Context manager and decorator that sets grad mode, like torch.no_grad and friends."""
+
+    _mode = True
+
+    def __enter__(self):
+        self._prev = E.set_grad_enabled(self._mode)
+        return self
+
+    def __exit__(self, *exc):
+        E.set_grad_enabled(self._prev)
+        return False
+
+    def __call__(self, fn):
+        mode = self._mode
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            prev = E.set_grad_enabled(mode)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                E.set_grad_enabled(prev)
+
+        return wrapper
+
+    def clone(self):
+        return type(self)()
+
+
+class no_grad(_GradMode):
+    _mode = False
+
+
+class enable_grad(_GradMode):
+    _mode = True
+
+
+class inference_mode(_GradMode):
+    def __init__(self, mode=True):
+        self._mode = not mode
+
+
+class set_grad_enabled(_GradMode):
+    """Takes effect immediately (usable as a plain call) and restores the old mode when used with `with`."""
+
+    def __init__(self, mode):
+        self._mode = bool(mode)
+        self._prev = E.set_grad_enabled(self._mode)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        E.set_grad_enabled(self._prev)
+        return False
+
+    def clone(self):
+        return set_grad_enabled(self._mode)
+
+
+def is_grad_enabled():
+    return bool(E.grad_enabled())
+
+
+def _leaf_names(frame):
+    """Names the user gave to leaf tensors, as seen from the frame that called backward().
+
+    Module-level names, then local ones, and one level into objects: `model.weight` for an nn.Module's
+    parameters, `self.w` for tensors held as attributes.
+    """
+    from ..nn import Module
+
+    found = {}
+    if frame is None:
+        return found
+
+    def add(name, value):
+        if isinstance(value, Tensor):
+            if value.requires_grad and id(value) not in found:
+                found[id(value)] = (name, value)
+        elif isinstance(value, Module):
+            for pname, p in value.named_parameters():
+                if id(p) not in found:
+                    found[id(p)] = (name + "." + pname, p)
+
+    scopes = [frame.f_locals]
+    if frame.f_globals is not frame.f_locals:
+        scopes.append(frame.f_globals)
+    for scope in scopes:
+        for name, value in list(scope.items()):
+            if name.startswith("__"):
+                continue
+            if isinstance(value, (Tensor, Module)):
+                add(name, value)
+            elif isinstance(value, (list, tuple)) and len(value) <= 64:
+                for i, v in enumerate(value):
+                    if isinstance(v, Tensor):
+                        add("%s[%d]" % (name, i), v)
+            elif hasattr(value, "__dict__") and not isinstance(value, type) and type(value).__module__ not in (
+                "builtins",
+                "module",
+            ):
+                try:
+                    attrs = vars(value)
+                except TypeError:
+                    continue
+                if len(attrs) > 64:
+                    continue
+                for attr, v in list(attrs.items()):
+                    if isinstance(v, (Tensor, Module)):
+                        add(name + "." + attr, v)
+    return found
+
+
+def _run_backward(root, gradient, retain_graph, create_graph):
+    frame = _C.user_frame()
+    line = frame.f_lineno if frame is not None else -1
+    names = _leaf_names(frame)
+    tensors = [v._t for (_, v) in names.values()]
+    labels = [n for (n, _) in names.values()]
+    if gradient is not None and not isinstance(gradient, Tensor):
+        from .. import tensor
+
+        gradient = tensor(gradient, dtype=root.dtype)
+    _call(
+        E.backward,
+        line,
+        root._t,
+        None if gradient is None else gradient._t,
+        retain_graph,
+        bool(create_graph),
+        _js(tensors),
+        _js(labels),
+    )
+
+
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+    if isinstance(tensors, Tensor):
+        tensors = [tensors]
+        grad_tensors = [grad_tensors] if grad_tensors is not None else None
+    for i, t in enumerate(tensors):
+        g = grad_tensors[i] if grad_tensors is not None else None
+        _run_backward(t, g, True if i < len(tensors) - 1 else retain_graph, create_graph)
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True, allow_unused=None, is_grads_batched=False, materialize_grads=False):
+    single_in = isinstance(inputs, Tensor)
+    outs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
+    ins = [inputs] if single_in else list(inputs)
+    gouts = None
+    if grad_outputs is not None:
+        gouts = [grad_outputs] if isinstance(grad_outputs, Tensor) else list(grad_outputs)
+        gouts = [None if g is None else g._t for g in gouts]
+    res = _call(
+        E.autograd_grad,
+        _js([o._t for o in outs]),
+        _js([i._t for i in ins]),
+        None if gouts is None else _js(gouts),
+        retain_graph,
+        bool(create_graph),
+        bool(allow_unused or materialize_grads),
+    )
+    out = []
+    for i, r in enumerate(res):
+        if r is None and materialize_grads:
+            from .. import zeros_like
+
+            out.append(zeros_like(ins[i]))
+        else:
+            out.append(None if r is None else _wrap(r))
+    return tuple(out)
+
+
+class Variable(Tensor):
+    """Deprecated wrapper kept for old tutorials: Variable(t, requires_grad=True) is just a tensor."""
+
+    def __new__(cls, data, requires_grad=False):
+        t = data.detach() if isinstance(data, Tensor) else __import__("torch").tensor(data)
+        if requires_grad:
+            t.requires_grad_(True)
+        return t
+
+
+class _Graph:
+    from .._tensor import Node
+
+
+graph = _Graph()
+
+
+class _AnomalyMode:
+    """Accepted for compatibility; the engine's errors already name the failing operation's line."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def set_detect_anomaly(mode, check_nan=True):
+    return _AnomalyMode()
+
+
+detect_anomaly = set_detect_anomaly

@@ -1,0 +1,143 @@
+"""torch.nn.functional over the engine's ops."""
+import warnings
+
+from .._C import op as _op
+from .._tensor import Tensor, _wrap
+
+
+def relu(input, inplace=False):
+    return input.relu_() if inplace else input.relu()
+
+
+def sigmoid(input):
+    return input.sigmoid()
+
+
+def tanh(input):
+    return input.tanh()
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    return _wrap(_op("leaky_relu", input._t, float(negative_slope)))
+
+
+def softplus(input, beta=1.0, threshold=20.0):
+    return _wrap(_op("softplus", input._t, float(beta), float(threshold)))
+
+
+def elu(input, alpha=1.0, inplace=False):
+    return _wrap(_op("elu", input._t, float(alpha)))
+
+
+def silu(input, inplace=False):
+    return _wrap(_op("silu", input._t))
+
+
+def gelu(input, approximate="none"):
+    return _wrap(_op("gelu", input._t, approximate))
+
+
+def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    return input.softmax(dim)
+
+
+def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
+    return input.log_softmax(dim)
+
+
+def linear(input, weight, bias=None):
+    return _wrap(_op("linear", input._t, weight._t, None if bias is None else bias._t))
+
+
+def _check_sizes(input, target):
+    if target.shape != input.shape:
+        warnings.warn(
+            "Using a target size (%r) that is different to the input size (%r). This will likely lead to incorrect "
+            "results due to broadcasting. Please ensure they have the same size." % (target.shape, input.shape),
+            UserWarning,
+            stacklevel=3,
+        )
+
+
+def _reduction(size_average, reduce, reduction):
+    if size_average is not None or reduce is not None:
+        if reduce is False:
+            return "none"
+        return "mean" if size_average is not False else "sum"
+    return reduction
+
+
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    _check_sizes(input, target)
+    return _wrap(_op("mse_loss", input._t, target._t, _reduction(size_average, reduce, reduction)))
+
+
+def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    _check_sizes(input, target)
+    return _wrap(_op("l1_loss", input._t, target._t, _reduction(size_average, reduce, reduction)))
+
+
+def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    _check_sizes(input, target)
+    return _wrap(_op("smooth_l1_loss", input._t, target._t, _reduction(size_average, reduce, reduction), float(beta)))
+
+
+def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
+    _check_sizes(input, target)
+    return _wrap(_op("huber_loss", input._t, target._t, reduction, float(delta)))
+
+
+def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    return _wrap(
+        _op(
+            "binary_cross_entropy",
+            input._t,
+            target._t,
+            None if weight is None else weight._t,
+            _reduction(size_average, reduce, reduction),
+        )
+    )
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction="mean", pos_weight=None):
+    return _wrap(
+        _op(
+            "binary_cross_entropy_with_logits",
+            input._t,
+            target._t,
+            None if weight is None else weight._t,
+            None if pos_weight is None else pos_weight._t,
+            _reduction(size_average, reduce, reduction),
+        )
+    )
+
+
+def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
+    return _wrap(
+        _op("nll_loss", input._t, target._t, None if weight is None else weight._t, _reduction(size_average, reduce, reduction), ignore_index)
+    )
+
+
+def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean", label_smoothing=0.0):
+    return _wrap(
+        _op(
+            "cross_entropy",
+            input._t,
+            target._t,
+            None if weight is None else weight._t,
+            _reduction(size_average, reduce, reduction),
+            ignore_index,
+            float(label_smoothing),
+        )
+    )
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    if p < 0 or p > 1:
+        raise ValueError("dropout probability has to be between 0 and 1, but got %s" % p)
+    if not training or p == 0:
+        return input
+    from .. import rand
+
+    keep = (rand(*input.shape) >= p).to(input.dtype)
+    return input * keep / (1 - p)
