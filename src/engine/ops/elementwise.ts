@@ -301,7 +301,7 @@ export function relu(t: Tensor): Tensor {
 export function leakyRelu(t: Tensor, slope = 0.01): Tensor {
   const sl = castValue(t.dtype, slope);
   const out = mapUnary(t, t.dtype, (x) => (x > 0 ? x : x * sl));
-  return record('LeakyReluBackward0', out, [t], [t], (g, s) => [mul(g, where(gt(s[0], 0), 1, sl))]);
+  return record('LeakyReluBackward0', out, [t], [t], (g, s) => [where(gt(s[0], 0), g, mul(g, sl))]);
 }
 
 export function softplus(t: Tensor, beta = 1, threshold = 20): Tensor {

@@ -5,7 +5,7 @@ import { broadcastShapes, numelOf } from '../shape';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
 import { add, cast, mul } from './elementwise';
 import { sumToShape } from './reduce';
-import { expand, reshape, squeeze, t2d, transpose, unsqueeze } from './views';
+import { expand, reshape, squeeze, t2d, transpose, unsafeView, unsqueeze } from './views';
 
 const TYPE_NAMES: Record<DType, string> = { float32: 'float', float64: 'double', int64: 'long int', bool: 'bool' };
 
@@ -135,7 +135,8 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     if (a.shape[0] !== b.shape[0]) {
       throw runtimeError(`size mismatch, got input (${b.shape[1]}), mat (${b.shape[1]}x${b.shape[0]}), vec (${a.shape[0]})`);
     }
-    return squeeze(mm(unsqueeze(a, 0), b), 0);
+    // PyTorch squeezes in place here, which it records as SqueezeBackward4.
+    return squeeze(mm(unsqueeze(a, 0), b), 0, 'SqueezeBackward4');
   }
   if (a.ndim === 2 && b.ndim === 2) return mm(a, b);
   if (a.ndim >= 3 && b.ndim <= 2) {
@@ -148,7 +149,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     }
     const r = mm(rows, bm);
     const outShape = b.ndim === 1 ? a.shape.slice(0, -1) : [...a.shape.slice(0, -1), b.shape[1]];
-    return reshape(r, outShape);
+    return unsafeView(r, outShape);
   }
   const a3 = a.ndim === 1 ? unsqueeze(a, 0) : a;
   const b3 = b.ndim === 1 ? unsqueeze(b, 1) : b;

@@ -2,7 +2,8 @@ import { gradMode, record } from '../autograd';
 import { indexError, runtimeError, valueError } from '../errors';
 import { fromValues } from '../creation';
 import { Tensor } from '../tensor';
-import { abs, add, div, exp, gt, le, log, mul, neg, relu, rsub, sigmoid, sign, sub, where } from './elementwise';
+import { abs, add, cast, div, exp, gt, le, log, mul, neg, relu, rsub, sigmoid, sign, sub, where } from './elementwise';
+import { isFloating } from '../dtype';
 import { mean, sum, sumToShape, logSoftmax } from './reduce';
 import { expand, reshape, unsqueeze } from './views';
 
@@ -121,7 +122,9 @@ export function bceWithLogits(input: Tensor, target: Tensor, weight: Tensor | nu
     if (weight) l = mul(l, weight);
     return l;
   };
-  const out = noGrad(() => reduce(loss(input, target), r));
+  // PyTorch computes this as (1 - target).mul_(input)..., in place on a tensor of the target's dtype,
+  // so the loss takes the target's dtype even when the input is float64.
+  const out = noGrad(() => cast(reduce(loss(input, target), r), isFloating(target.dtype) ? target.dtype : input.dtype));
   return record('BinaryCrossEntropyWithLogitsBackward0', out, [input, target], [input, target], (g, s, needs) => {
     const [x, y] = s;
     const sg = sigmoid(x);
@@ -129,7 +132,7 @@ export function bceWithLogits(input: Tensor, target: Tensor, weight: Tensor | nu
     if (weight) d = mul(d, weight);
     const gg = reduceGrad(g, d, r);
     const dy = mul(neg(x), weight ?? 1);
-    return [needs[0] ? mul(gg, d) : null, needs[1] ? mul(gg, dy) : null];
+    return [needs[0] ? cast(mul(gg, d), x.dtype) : null, needs[1] ? cast(mul(gg, dy), y.dtype) : null];
   });
 }
 

@@ -26,6 +26,15 @@ export function view(t: Tensor, shape: Shape): Tensor {
   return record('ViewBackward0', viewOf(t, target, strides, t.offset), [t], [], (g) => [reshape(g, inShape)]);
 }
 
+/** A view recorded as UnsafeViewBackward0: what PyTorch shows for results it reshapes internally (matmul folding). */
+export function unsafeView(t: Tensor, shape: Shape): Tensor {
+  const target = inferViewShape(shape, t.numel);
+  const strides = computeViewStrides(t.shape, t.strides, target) ?? contiguousStrides(target);
+  const src = strides === null ? contiguous(t) : t;
+  const inShape = t.shape.slice();
+  return record('UnsafeViewBackward0', viewOf(src, target, strides, src.offset), [t], [], (g) => [reshape(g, inShape)]);
+}
+
 export function reshape(t: Tensor, shape: Shape): Tensor {
   const target = inferViewShape(shape, t.numel);
   const strides = computeViewStrides(t.shape, t.strides, target);
@@ -99,14 +108,14 @@ export function unsqueeze(t: Tensor, dim: number): Tensor {
   return record('UnsqueezeBackward0', viewOf(t, shape, strides, t.offset), [t], [], (g) => [squeezeDims(g, [d], 'SqueezeBackward1')]);
 }
 
-export function squeeze(t: Tensor, dim?: number | readonly number[] | null): Tensor {
+export function squeeze(t: Tensor, dim?: number | readonly number[] | null, name?: string): Tensor {
   if (dim === undefined || dim === null) {
     const dims = t.shape.map((s, i) => (s === 1 ? i : -1)).filter((i) => i >= 0);
     return squeezeDims(t, dims, 'SqueezeBackward0');
   }
   const list = typeof dim === 'number' ? [dim] : dim;
   const dims = list.map((d) => normalizeDim(d, t.ndim)).filter((d) => t.ndim > 0 && t.shape[d] === 1);
-  return squeezeDims(t, dims, typeof dim === 'number' ? 'SqueezeBackward1' : 'SqueezeBackward2');
+  return squeezeDims(t, dims, name ?? (typeof dim === 'number' ? 'SqueezeBackward1' : 'SqueezeBackward2'));
 }
 
 function squeezeDims(t: Tensor, dims: number[], name: string): Tensor {
