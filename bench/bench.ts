@@ -1,0 +1,226 @@
+/**
+ * `npm run bench`: engine and Python-path speed, each next to NumPy measured in the same run on the same
+ * machine, reported as ratios (absolute times vary by machine; the ratios are what we track).
+ */
+import { execFileSync } from 'node:child_process';
+import * as A from '../src/engine/autograd';
+import { fromValues } from '../src/engine/creation';
+import * as E from '../src/engine/ops/elementwise';
+import * as LA from '../src/engine/ops/linalg';
+import * as R from '../src/engine/ops/reduce';
+import { Tensor } from '../src/engine/tensor';
+import { openSession, PythonSession } from '../src/runtime/runner';
+
+const SIZES_ELEMENTWISE = [1_000, 100_000, 1_000_000];
+const SIZES_MATMUL = [64, 128, 256];
+
+function randomTensor(shape: number[], requiresGrad = false): Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const v = new Float32Array(n);
+  for (let i = 0; i < n; i++) v[i] = Math.sin(i * 12.9898) * 0.5;
+  const t = fromValues(v, shape, 'float32');
+  t.requiresGrad = requiresGrad;
+  return t;
+}
+
+/** Median seconds per call of f over `reps` timed batches of `inner` calls. */
+function timeIt(f: () => unknown, inner: number, reps = 5): number {
+  for (let i = 0; i < Math.min(inner, 50); i++) f();
+  const samples: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < inner; i++) f();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e9 / inner);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+interface Measures {
+  opUs: number;
+  opGradUs?: number;
+  addMelemPerS: Record<number, number>;
+  matmulGflops: Record<number, number>;
+}
+
+function engineMeasures(): Measures {
+  const a = randomTensor([2, 2]);
+  const b = randomTensor([2, 2]);
+  const ag = randomTensor([2, 2], true);
+  const opUs = timeIt(() => E.add(a, b), 20000) * 1e6;
+  const opGradUs = timeIt(() => E.add(ag, b), 20000) * 1e6;
+  const addMelemPerS: Record<number, number> = {};
+  for (const n of SIZES_ELEMENTWISE) {
+    const x = randomTensor([n]);
+    const y = randomTensor([n]);
+    addMelemPerS[n] = n / timeIt(() => E.add(x, y), Math.max(3, Math.round(2e6 / n))) / 1e6;
+  }
+  const matmulGflops: Record<number, number> = {};
+  for (const n of SIZES_MATMUL) {
+    const x = randomTensor([n, n]);
+    const y = randomTensor([n, n]);
+    matmulGflops[n] = (2 * n ** 3) / timeIt(() => LA.matmul(x, y), Math.max(2, Math.round(2e7 / n ** 3)), 3) / 1e9;
+  }
+  return { opUs, opGradUs, addMelemPerS, matmulGflops };
+}
+
+/** A backward pass through a small training step, the unit a tutorial loop repeats. */
+function engineTrainingStepUs(): number {
+  const x = randomTensor([100, 5]);
+  const y = randomTensor([100, 1]);
+  const w = randomTensor([5, 1], true);
+  const b = randomTensor([1], true);
+  return (
+    timeIt(() => {
+      const loss = R.mean(E.powScalar(E.sub(E.add(LA.matmul(x, w), b), y), 2));
+      A.backward(loss, null);
+      w.grad = null;
+      b.grad = null;
+    }, 2000) * 1e6
+  );
+}
+
+const PY_BENCH = (track: boolean) => `
+import time, json, torch
+def t(f, inner, reps=5):
+    for _ in range(min(inner, 50)): f()
+    s = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        for _ in range(inner): f()
+        s.append((time.perf_counter() - t0) / inner)
+    s.sort(); return s[len(s)//2]
+a = torch.rand(2, 2); b = torch.rand(2, 2)
+ag = torch.rand(2, 2, requires_grad=True)
+out = {"track": ${track ? 'True' : 'False'}}
+out["opUs"] = t(lambda: a + b, 5000) * 1e6
+out["opGradUs"] = t(lambda: ag + b, 5000) * 1e6
+out["add"] = {}
+for n in ${JSON.stringify(SIZES_ELEMENTWISE)}:
+    x = torch.rand(n); y = torch.rand(n)
+    out["add"][n] = n / t(lambda: x + y, max(3, round(2e6 / n))) / 1e6
+out["mm"] = {}
+for n in ${JSON.stringify(SIZES_MATMUL)}:
+    x = torch.rand(n, n); y = torch.rand(n, n)
+    out["mm"][n] = 2 * n**3 / t(lambda: x @ y, max(2, round(2e7 / n**3)), 3) / 1e9
+X = torch.rand(100, 5); Y = torch.rand(100, 1)
+w = torch.rand(5, 1, requires_grad=True); bb = torch.rand(1, requires_grad=True)
+def step():
+    loss = ((X @ w + bb - Y) ** 2).mean()
+    loss.backward()
+    w.grad = None; bb.grad = None
+out["stepUs"] = t(step, 300) * 1e6
+print(json.dumps(out))
+`;
+
+const NUMPY_BENCH = `
+import time, json
+import numpy as np
+def t(f, inner, reps=5):
+    for _ in range(min(inner, 50)): f()
+    s = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        for _ in range(inner): f()
+        s.append((time.perf_counter() - t0) / inner)
+    s.sort(); return s[len(s)//2]
+a = np.random.rand(2, 2).astype(np.float32); b = np.random.rand(2, 2).astype(np.float32)
+out = {"version": np.__version__, "opUs": t(lambda: a + b, 20000) * 1e6, "add": {}, "mm": {}}
+for n in ${JSON.stringify(SIZES_ELEMENTWISE)}:
+    x = np.random.rand(n).astype(np.float32); y = np.random.rand(n).astype(np.float32)
+    out["add"][n] = n / t(lambda: x + y, max(3, round(2e6 / n))) / 1e6
+for n in ${JSON.stringify(SIZES_MATMUL)}:
+    x = np.random.rand(n, n).astype(np.float32); y = np.random.rand(n, n).astype(np.float32)
+    out["mm"][n] = 2 * n**3 / t(lambda: x @ y, max(2, round(2e7 / n**3)), 3) / 1e9
+print(json.dumps(out))
+`;
+
+interface PyMeasures {
+  opUs: number;
+  opGradUs: number;
+  add: Record<string, number>;
+  mm: Record<string, number>;
+  stepUs: number;
+}
+
+async function pythonMeasures(session: PythonSession, track: boolean): Promise<PyMeasures> {
+  const r = await session.run(PY_BENCH(track), 'bench.py');
+  if (r.status !== 'ok') throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as PyMeasures;
+}
+
+function numpyMeasures(): (PyMeasures & { version: string }) | string {
+  try {
+    const out = execFileSync('python3', ['-c', NUMPY_BENCH], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return JSON.parse(out) as PyMeasures & { version: string };
+  } catch (e) {
+    return `NumPy not available (${(e as Error).message.split('\n')[0]}); ratios against NumPy are skipped`;
+  }
+}
+
+function fmt(x: number, digits = 2): string {
+  return x >= 100 ? x.toFixed(0) : x.toFixed(digits);
+}
+
+function ratio(ours: number, ref: number | undefined, higherIsBetter: boolean): string {
+  if (ref === undefined) return '';
+  const r = higherIsBetter ? ref / ours : ours / ref;
+  return `  (${fmt(r)}x NumPy's time)`;
+}
+
+async function main(): Promise<void> {
+  const np = numpyMeasures();
+  const npm = typeof np === 'string' ? undefined : np;
+  if (typeof np === 'string') console.log(np);
+  else console.log(`reference: NumPy ${np.version} on python3, same machine, same run`);
+
+  console.log('\n== engine (TypeScript API) ==');
+  const eng = engineMeasures();
+  console.log(`small op (2x2 add):            ${fmt(eng.opUs)} us/op${ratio(eng.opUs, npm?.opUs, false)}`);
+  console.log(`small op recording autograd:   ${fmt(eng.opGradUs!)} us/op`);
+  for (const n of SIZES_ELEMENTWISE) {
+    console.log(`add float32 n=${String(n).padEnd(9)}       ${fmt(eng.addMelemPerS[n])} Melem/s${ratio(eng.addMelemPerS[n], npm?.add[n], true)}`);
+  }
+  for (const n of SIZES_MATMUL) {
+    console.log(`matmul float32 ${n}x${n}:          ${fmt(eng.matmulGflops[n])} GFLOP/s${ratio(eng.matmulGflops[n], npm?.mm[n], true)}`);
+  }
+  console.log(`training step (100x5 linear, forward+backward): ${fmt(engineTrainingStepUs())} us`);
+
+  console.log('\n== Python path (Pyodide -> engine) ==');
+  const session = await openSession();
+  try {
+    const withLines = await pythonMeasures(session, true);
+    console.log(`small op (2x2 a + b):          ${fmt(withLines.opUs)} us/op${ratio(withLines.opUs, npm?.opUs, false)}`);
+    console.log(`small op recording autograd:   ${fmt(withLines.opGradUs)} us/op`);
+    for (const n of SIZES_ELEMENTWISE) {
+      console.log(`add float32 n=${String(n).padEnd(9)}       ${fmt(withLines.add[n])} Melem/s${ratio(withLines.add[n], npm?.add[n], true)}`);
+    }
+    for (const n of SIZES_MATMUL) {
+      console.log(`matmul float32 ${n}x${n}:          ${fmt(withLines.mm[n])} GFLOP/s${ratio(withLines.mm[n], npm?.mm[n], true)}`);
+    }
+    console.log(`training step from Python:     ${fmt(withLines.stepUs)} us`);
+  } finally {
+    await session.close();
+  }
+  const off = await openSession({ trackLines: false });
+  try {
+    const on = await openSession({ trackLines: true });
+    try {
+      const a = await pythonMeasures(on, true);
+      const b = await pythonMeasures(off, false);
+      console.log('\n== cost of source locations (Python path, same run) ==');
+      console.log(`small op with line tracking:    ${fmt(a.opGradUs)} us/op`);
+      console.log(`small op without line tracking: ${fmt(b.opGradUs)} us/op`);
+      console.log(`overhead: ${fmt(a.opGradUs - b.opGradUs)} us/op (${fmt(((a.opGradUs - b.opGradUs) / b.opGradUs) * 100, 1)}%)`);
+    } finally {
+      await on.close();
+    }
+  } finally {
+    await off.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
