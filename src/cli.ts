@@ -27,7 +27,8 @@ interface CliArgs {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): CliArgs | 'help' {
-  if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) return 'help';
+  if (argv.includes('-h') || argv.includes('--help')) return 'help';
+  if (argv.length === 0) throw new UsageError('missing command');
   const [command, ...rest] = argv;
   if (command !== 'run') throw new UsageError(`unknown command '${command}'`);
   let file: string | null = null;

@@ -13,6 +13,16 @@ import { EVENT_SCHEMA_VERSION, type RunEvent, type RunStatus } from './events';
 /** Settings the host passes to Python as `_playground_host.settings`. */
 export interface WorkerSettings {
   graphNodeLimit: number;
+  /** Record the user's source line for every op (graph nodes show it); off only to measure its cost. */
+  trackLines: boolean;
+}
+
+/** Options shared by startRun and openSession; each becomes a field of `_playground_host.settings`. */
+export interface RuntimeSettings {
+  /** Most graph nodes a backward event may carry (default DEFAULT_GRAPH_NODE_LIMIT). */
+  graphNodeLimit?: number;
+  /** Default true. */
+  trackLines?: boolean;
 }
 
 export interface WorkerInit {
@@ -44,18 +54,17 @@ export type WorkerMessage =
   | { kind: 'ready' }
   | { kind: 'fatal'; message: string }
   | { kind: 'event'; runId: number; event: RunEvent }
-  | { kind: 'done'; runId: number; status: RunStatus };
+  /** `broken`: the interpreter cannot run anything else; the host replaces the worker. */
+  | { kind: 'done'; runId: number; status: RunStatus; broken: boolean };
 
 // ---- Public API ----
 
-export interface RunOptions {
+export interface RunOptions extends RuntimeSettings {
   /** Shown in tracebacks and events exactly as given. */
   file: string;
   /** Script text; when absent the file is read (never written). */
   source?: string;
   onEvent?: (e: RunEvent) => void;
-  /** Most graph nodes a backward event may carry (default DEFAULT_GRAPH_NODE_LIMIT). */
-  graphNodeLimit?: number;
 }
 
 export interface RunHandle {
@@ -95,8 +104,8 @@ function workerScript(): string {
   return found;
 }
 
-function settingsFrom(opts: { graphNodeLimit?: number }): WorkerSettings {
-  return { graphNodeLimit: opts.graphNodeLimit ?? DEFAULT_GRAPH_NODE_LIMIT };
+function settingsFrom(opts: RuntimeSettings): WorkerSettings {
+  return { graphNodeLimit: opts.graphNodeLimit ?? DEFAULT_GRAPH_NODE_LIMIT, trackLines: opts.trackLines ?? true };
 }
 
 function clock(): number {
@@ -265,7 +274,10 @@ class WorkerHost {
     const cur = this.current;
     if (!cur || (msg.kind !== 'event' && msg.kind !== 'done') || msg.runId !== cur.runId) return;
     if (msg.kind === 'event') cur.recorder.push(msg.event);
-    else this.endCurrent(cur.stopTimer ? 'stopped' : msg.status);
+    else {
+      if (msg.broken) void this.terminate();
+      this.endCurrent(cur.stopTimer ? 'stopped' : msg.status);
+    }
   }
 
   private endCurrent(status: RunStatus): void {
@@ -321,7 +333,7 @@ export function startRun(opts: RunOptions): RunHandle {
   };
 }
 
-export async function openSession(opts: { graphNodeLimit?: number } = {}): Promise<PythonSession> {
+export async function openSession(opts: RuntimeSettings = {}): Promise<PythonSession> {
   const settings = settingsFrom(opts);
   let host = new WorkerHost(settings);
   try {

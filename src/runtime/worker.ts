@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   py.setStderr({ write: (b: Uint8Array) => err.write(b) });
   // No one can type into a run; input() gets EOFError instead of blocking forever.
   py.setStdin({ stdin: () => null });
-  py.setInterruptBuffer(new Int32Array(init.control, CONTROL_INTERRUPT * 4, 1));
+  py.setInterruptBuffer(new Int32Array(init.control, CONTROL_INTERRUPT * Int32Array.BYTES_PER_ELEMENT, 1));
 
   writePythonFiles(py);
   py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PYTHON_LIB_DIR)})`);
@@ -103,16 +103,18 @@ async function main(): Promise<void> {
     'import sys\ndef _flush():\n    for s in (sys.stdout, sys.stderr):\n        try: s.flush()\n        except Exception: pass\n_flush',
   ) as () => void;
 
+  /** Python calls this with a JSON string or a dict; the binding calls it with a plain object. */
+  const emit = (payload: unknown): void => {
+    const run = current;
+    if (!run) return;
+    // Print output written before the event must reach the consumer before it.
+    flushPythonStreams();
+    postEvent(run, completeEvent(run, toEventObject(py, payload), driver));
+  };
   py.registerJsModule('_playground_host', {
     settings: { ...init.settings },
-    binding: createBinding(),
-    emit: (payload: unknown): void => {
-      const run = current;
-      if (!run) return;
-      // Print output written before the event must reach the consumer before it.
-      flushPythonStreams();
-      postEvent(run, completeEvent(run, toEventObject(py, payload), driver));
-    },
+    binding: createBinding({ emit: (event) => emit(event), graphNodeLimit: init.settings.graphNodeLimit }),
+    emit,
     stopRequested: (): boolean => Atomics.load(control, CONTROL_STOP) !== 0,
     /** ms since the current run started, on the same clock as events' `t`. */
     now: (): number => (current ? elapsed(current) : 0),
@@ -127,20 +129,26 @@ async function main(): Promise<void> {
     const run: CurrentRun = { runId: req.runId, file: req.file, clockStart: req.clockStart, step: 0 };
     current = run;
     let status: RunStatus;
+    let broken = false;
     try {
       const result = runDriver.run(req.file, req.source);
       status = result === 'ok' || result === 'stopped' ? result : 'error';
     } catch (e) {
-      // Only a bug in the driver itself gets here; user errors are handled in Python.
-      status = Atomics.load(control, CONTROL_STOP) !== 0 ? 'stopped' : 'error';
-      if (status === 'error') {
+      // User errors are handled in Python; what lands here left the interpreter unusable: os._exit() (which
+      // Pyodide turns into a fatal error) or a bug in the driver. Either way this worker must be replaced.
+      broken = true;
+      const exit = /exit\((\d+)\)/.exec(e instanceof Error ? e.message : '');
+      if (Atomics.load(control, CONTROL_STOP) !== 0) status = 'stopped';
+      else if (exit) status = exit[1] === '0' ? 'ok' : 'error';
+      else {
+        status = 'error';
         postEvent(run, { type: 'stderr', t: elapsed(run), text: `autograd-playground internal error: ${errorText(e)}\n` });
       }
     }
     out.flush();
     err.flush();
     current = null;
-    post({ kind: 'done', runId: run.runId, status });
+    post({ kind: 'done', runId: run.runId, status, broken });
   });
   post({ kind: 'ready' });
 }
@@ -168,7 +176,8 @@ function completeEvent(run: CurrentRun, e: Record<string, unknown>, driver: Driv
   if (e.type === 'backward') {
     if (typeof e.step === 'number') run.step = Math.max(run.step, e.step);
     else e.step = ++run.step;
-    if (typeof e.line !== 'number' && driver) {
+    // The binding passes -1 when line tracking is off.
+    if ((typeof e.line !== 'number' || e.line < 0) && driver) {
       const loc = driver.user_location() as { toJs(): unknown; destroy(): void };
       const [file, line] = loc.toJs() as [string | undefined, number | undefined];
       loc.destroy();
