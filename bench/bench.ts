@@ -135,6 +135,24 @@ for n in ${JSON.stringify(SIZES_MATMUL)}:
 print(json.dumps(out))
 `;
 
+const LINE_COST_BENCH = `
+import time, json, torch, torch._C as C
+a = torch.rand(2, 2, requires_grad=True); b = torch.rand(2, 2)
+def run(n=3000):
+    t0 = time.perf_counter()
+    for _ in range(n):
+        a + b
+    return (time.perf_counter() - t0) / n * 1e6
+on, off = [], []
+for i in range(10):
+    for flag in ((True, False) if i % 2 else (False, True)):
+        C.TRACK_LINES = flag
+        (on if flag else off).append(run())
+C.TRACK_LINES = True
+on.sort(); off.sort()
+print(json.dumps({"on": (on[4] + on[5]) / 2, "off": (off[4] + off[5]) / 2}))
+`;
+
 interface PyMeasures {
   opUs: number;
   opGradUs: number;
@@ -202,21 +220,18 @@ async function main(): Promise<void> {
   } finally {
     await session.close();
   }
-  const off = await openSession({ trackLines: false });
+  // Same interpreter, alternating the switch, so warm-up and GC state affect both sides alike.
+  const session2 = await openSession();
   try {
-    const on = await openSession({ trackLines: true });
-    try {
-      const a = await pythonMeasures(on, true);
-      const b = await pythonMeasures(off, false);
-      console.log('\n== cost of source locations (Python path, same run) ==');
-      console.log(`small op with line tracking:    ${fmt(a.opGradUs)} us/op`);
-      console.log(`small op without line tracking: ${fmt(b.opGradUs)} us/op`);
-      console.log(`overhead: ${fmt(a.opGradUs - b.opGradUs)} us/op (${fmt(((a.opGradUs - b.opGradUs) / b.opGradUs) * 100, 1)}%)`);
-    } finally {
-      await on.close();
-    }
+    const r = await session2.run(LINE_COST_BENCH, 'bench_lines.py');
+    if (r.status !== 'ok') throw new Error(r.stderr);
+    const m = JSON.parse(r.stdout) as { on: number; off: number };
+    console.log('\n== cost of source locations (Python path, same session, alternating) ==');
+    console.log(`op recording autograd, with line tracking:    ${fmt(m.on)} us/op`);
+    console.log(`op recording autograd, without line tracking: ${fmt(m.off)} us/op`);
+    console.log(`overhead: ${fmt(m.on - m.off)} us/op (${fmt(((m.on - m.off) / m.off) * 100, 1)}%)`);
   } finally {
-    await off.close();
+    await session2.close();
   }
 }
 

@@ -25,19 +25,35 @@ _ERRORS = {
 }
 
 
+def _internal_files():
+    import os
+
+    found = set()
+    for root, _dirs, files in os.walk(_PREFIX):
+        for name in files:
+            if name.endswith(".py"):
+                found.add(os.path.join(root, name))
+    return frozenset(found)
+
+
+# Set membership on the (hash-cached) file name string is the cheapest test per frame; this walk runs on
+# every op, so it matters (see "cost of source locations" in `npm run bench`).
+_INTERNAL = _internal_files()
+
+
 def user_line():
     """Line of the innermost frame outside this package: the user's line that caused the op."""
     if not TRACK_LINES:
         return -1
-    f = _getframe(1)
-    while f is not None and f.f_code.co_filename.startswith(_PREFIX):
+    f = _getframe(2)
+    while f is not None and f.f_code.co_filename in _INTERNAL:
         f = f.f_back
     return f.f_lineno if f is not None else -1
 
 
 def user_frame():
     f = _getframe(1)
-    while f is not None and f.f_code.co_filename.startswith(_PREFIX):
+    while f is not None and f.f_code.co_filename in _INTERNAL:
         f = f.f_back
     return f
 
@@ -59,8 +75,16 @@ def convert(e):
 
 
 def op(name, *args):
+    # user_line() inlined: this runs once per tensor operation.
+    line = -1
+    if TRACK_LINES:
+        f = _getframe(2)
+        while f is not None and f.f_code.co_filename in _INTERNAL:
+            f = f.f_back
+        if f is not None:
+            line = f.f_lineno
     try:
-        return _call(user_line(), name, *args)
+        return _call(line, name, *args)
     except JsException as e:
         raise convert(e) from None
 
