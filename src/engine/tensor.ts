@@ -137,8 +137,8 @@ export function aliasOf(t: Tensor, shape: Shape, strides: Shape, offset: number)
   return new Tensor(t.data, shape.slice(), strides.slice(), offset, t.dtype, t.version);
 }
 
-/** Guards the few allocations a script can make arbitrarily large, so "too large" is an error, not a crash. */
-export const MAX_ELEMENTS = 2 ** 29;
+/** Largest tensor (1 GiB of float32) a script may allocate: past it PyTorch-style "not enough memory", not a crashed worker. */
+export const MAX_ELEMENTS = 2 ** 28;
 
 export function allocateChecked(dtype: DType, shape: Shape): StorageArray {
   const n = numelOf(shape);

@@ -66,7 +66,7 @@ def convert(e):
         message = str(e)
     cls = _ERRORS.get(name)
     if cls is None:
-        if name == "RangeError" and "Array buffer allocation failed" in message or "Invalid typed array length" in message:
+        if name == "RangeError" and ("allocation failed" in message or "Invalid typed array length" in message):
             return RuntimeError(
                 "DefaultCPUAllocator: not enough memory: the tensor is too large for the playground's memory"
             )
