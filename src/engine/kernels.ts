@@ -31,7 +31,19 @@ export function mapUnary(t: Tensor, outDtype: DType, f: (x: number) => number): 
  * Applies f elementwise over the broadcast of a and b. The innermost dimension is a plain loop with fixed
  * strides; outer dimensions advance an index counter.
  */
-export function mapBinary(a: Tensor, b: Tensor, outDtype: DType, f: (x: number, y: number) => number): Tensor {
+/** Arithmetic with a dedicated loop: calling `f` per element costs more than the arithmetic itself. */
+export type FastBinary = 'add' | 'sub' | 'mul' | 'div';
+
+function fastLoop(op: FastBinary, o: StorageArray, n: number, x: StorageArray, xo: number, xs: number, y: StorageArray, yo: number, ys: number): void {
+  switch (op) {
+    case 'add': for (let i = 0; i < n; i++) o[i] = x[xo + i * xs] + y[yo + i * ys]; break;
+    case 'sub': for (let i = 0; i < n; i++) o[i] = x[xo + i * xs] - y[yo + i * ys]; break;
+    case 'mul': for (let i = 0; i < n; i++) o[i] = x[xo + i * xs] * y[yo + i * ys]; break;
+    case 'div': for (let i = 0; i < n; i++) o[i] = x[xo + i * xs] / y[yo + i * ys]; break;
+  }
+}
+
+export function mapBinary(a: Tensor, b: Tensor, outDtype: DType, f: (x: number, y: number) => number, fast?: FastBinary): Tensor {
   const shape = broadcastShapes(a.shape, b.shape);
   const out = makeTensor(allocateChecked(outDtype, shape), shape, outDtype);
   const o = out.data;
@@ -41,6 +53,11 @@ export function mapBinary(a: Tensor, b: Tensor, outDtype: DType, f: (x: number, 
   const bd = b.data;
   const aSame = a.isContiguous() && a.shape.length === shape.length && numelOf(a.shape) === n;
   const bSame = b.isContiguous() && b.shape.length === shape.length && numelOf(b.shape) === n;
+  if (fast && outDtype !== 'int64' && outDtype !== 'bool') {
+    if (aSame && bSame) return fastLoop(fast, o, n, ad, a.offset, 1, bd, b.offset, 1), out;
+    if (aSame && b.numel === 1) return fastLoop(fast, o, n, ad, a.offset, 1, bd, b.offset, 0), out;
+    if (bSame && a.numel === 1) return fastLoop(fast, o, n, ad, a.offset, 0, bd, b.offset, 1), out;
+  }
   if (aSame && bSame) {
     const ao = a.offset;
     const bo = b.offset;

@@ -51,7 +51,7 @@ export function add(a: Operand, b: Operand, alpha: number = 1): Tensor {
   const al = castValue(dt, alpha);
   const out = dt === 'bool'
     ? mapBinary(ta, tb, dt, (x, y) => (x || y ? 1 : 0))
-    : al === 1 ? mapBinary(ta, tb, dt, (x, y) => x + y) : mapBinary(ta, tb, dt, (x, y) => x + al * y);
+    : al === 1 ? mapBinary(ta, tb, dt, (x, y) => x + y, 'add') : mapBinary(ta, tb, dt, (x, y) => x + al * y);
   const ia = tensorOrNull(a);
   const ib = tensorOrNull(b);
   return record('AddBackward0', out, [ia, ib], [], (g, _s, needs) => [
@@ -68,7 +68,7 @@ export function sub(a: Operand, b: Operand, alpha: number = 1): Tensor {
   const ta = operandTensor(a, dt);
   const tb = operandTensor(b, dt);
   const al = castValue(dt, alpha);
-  const out = al === 1 ? mapBinary(ta, tb, dt, (x, y) => x - y) : mapBinary(ta, tb, dt, (x, y) => x - al * y);
+  const out = al === 1 ? mapBinary(ta, tb, dt, (x, y) => x - y, 'sub') : mapBinary(ta, tb, dt, (x, y) => x - al * y);
   const ia = tensorOrNull(a);
   const ib = tensorOrNull(b);
   return record('SubBackward0', out, [ia, ib], [], (g, _s, needs) => [
@@ -89,7 +89,7 @@ export function mul(a: Operand, b: Operand): Tensor {
   const dt = resultType(a, b);
   const ta = operandTensor(a, dt);
   const tb = operandTensor(b, dt);
-  const out = dt === 'bool' ? mapBinary(ta, tb, dt, (x, y) => (x && y ? 1 : 0)) : mapBinary(ta, tb, dt, (x, y) => x * y);
+  const out = dt === 'bool' ? mapBinary(ta, tb, dt, (x, y) => (x && y ? 1 : 0)) : mapBinary(ta, tb, dt, (x, y) => x * y, 'mul');
   const ia = tensorOrNull(a);
   const ib = tensorOrNull(b);
   // PyTorch saves each operand only when the other one needs its gradient.
@@ -107,7 +107,7 @@ export function div(a: Operand, b: Operand, roundingMode: 'trunc' | 'floor' | nu
   const dt = floatResult(resultType(a, b));
   const ta = operandTensor(a, dt);
   const tb = operandTensor(b, dt);
-  const out = mapBinary(ta, tb, dt, (x, y) => x / y);
+  const out = mapBinary(ta, tb, dt, (x, y) => x / y, 'div');
   const ia = tensorOrNull(a);
   const ib = tensorOrNull(b);
   const saved: Tensor[] = [];
