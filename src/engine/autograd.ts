@@ -28,6 +28,8 @@ export class Node {
   /** Output geometry, kept even after the output is collected. */
   outShape: readonly number[] = [];
   outDtype: string = 'float32';
+  /** Which saved tensors are this node's own output (PyTorch names the saving node, not the output's later grad_fn). */
+  savedIsOutput: boolean[] | null = null;
   private saved: Tensor[] | null;
   private readonly savedVersions: number[];
   private readonly hadSaved: boolean;
@@ -64,7 +66,9 @@ export class Node {
     }
     for (let i = 0; i < this.saved.length; i++) {
       const t = this.saved[i];
-      if (t.version.value !== this.savedVersions[i]) throw modifiedSavedError(t, this.savedVersions[i]);
+      if (t.version.value !== this.savedVersions[i]) {
+        throw modifiedSavedError(t, this.savedVersions[i], this.savedIsOutput?.[i] ? this.name : t.gradFn?.name ?? null);
+      }
     }
     const needs = this.next.map((n) => n !== null);
     return this.fn!(grad, this.saved, needs);
@@ -80,8 +84,9 @@ function tensorTypeName(t: Tensor): string {
   }
 }
 
-function modifiedSavedError(t: Tensor, expected: number): Error {
-  const which = t.gradFn ? `, which is output 0 of ${t.gradFn.name},` : '';
+/** `gradFnName`: the saving node for a saved output, else the tensor's current grad_fn (null for leaves). */
+function modifiedSavedError(t: Tensor, expected: number, gradFnName: string | null): Error {
+  const which = gradFnName ? `, which is output 0 of ${gradFnName},` : '';
   return runtimeError(
     `one of the variables needed for gradient computation has been modified by an inplace operation: ` +
       `[${tensorTypeName(t)} ${formatShapeList(t.shape)}]${which} is at version ${t.version.value}; expected version ${expected} instead. ` +
@@ -116,6 +121,7 @@ export function record(
   if (!needed) return out;
   const node = new Node(name, inputs.map((t) => (t !== null && t.requiresGrad ? gradEdge(t) : null)), saved, fn);
   node.output = new WeakRef(out);
+  if (saved.includes(out)) node.savedIsOutput = saved.map((t) => t === out);
   node.outShape = out.shape;
   node.outDtype = out.dtype;
   out.requiresGrad = true;
@@ -144,6 +150,7 @@ export interface EngineMath {
   addInPlace(a: Tensor, b: Tensor): void;
   cloneDetached(t: Tensor): Tensor;
   castLike(g: Tensor, like: Tensor): Tensor;
+  copyWithHistory(g: Tensor): Tensor;
 }
 
 /** Set by ops at load time, so this module can sum gradients without importing the op modules (a cycle). */
@@ -267,8 +274,8 @@ function accumulateInto(leaf: Tensor, grad: Tensor, createGraph: boolean): void 
   const m = math();
   const g = m.castLike(grad, leaf);
   if (leaf.grad === null) {
-    leaf.grad = createGraph ? g : m.cloneDetached(g);
-  } else if (createGraph || leaf.grad.requiresGrad) {
+    leaf.grad = createGraph ? m.copyWithHistory(g) : m.cloneDetached(g);
+  } else if (createGraph) {
     leaf.grad = m.add(leaf.grad, g);
   } else {
     m.addInPlace(leaf.grad, g);
@@ -281,7 +288,13 @@ export function backward(root: Tensor, gradient: Tensor | null, retainGraph?: bo
   runBackward([root], [g], retainGraph ?? createGraph, createGraph, null);
 }
 
+/** Checks in PyTorch's order: `_make_grads` (shape, implicit scalar grad) before the engine's requires_grad check. */
 export function rootGradient(root: Tensor, gradient: Tensor | null, index: number): Tensor {
+  if (gradient !== null && !sameShape(gradient.shape, root.shape)) {
+    throw runtimeError(
+      `Mismatch in shape: grad_output[${index}] has a shape of torch.Size(${formatShapeList(gradient.shape)}) and output[${index}] has a shape of torch.Size(${formatShapeList(root.shape)}).`,
+    );
+  }
   if (!root.requiresGrad) {
     throw runtimeError(`element ${index} of tensors does not require grad and does not have a grad_fn`);
   }
@@ -289,11 +302,6 @@ export function rootGradient(root: Tensor, gradient: Tensor | null, index: numbe
     if (root.numel !== 1) throw runtimeError('grad can be implicitly created only for scalar outputs');
     if (!isFloating(root.dtype)) throw runtimeError('grad can be implicitly created only for real scalar outputs');
     return onesLike(root);
-  }
-  if (!sameShape(gradient.shape, root.shape)) {
-    throw runtimeError(
-      `Mismatch in shape: grad_output[${index}] has a shape of torch.Size(${formatShapeList(gradient.shape)}) and output[${index}] has a shape of torch.Size(${formatShapeList(root.shape)}).`,
-    );
   }
   return gradient;
 }

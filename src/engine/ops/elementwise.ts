@@ -526,4 +526,6 @@ engineMath.current = {
     }
   },
   castLike: (g, like) => cast(g, like.dtype),
+  // AccumulateGrad under create_graph stores new_empty_strided(...).copy_(grad): a CopyBackwards node.
+  copyWithHistory: (g) => record('CopyBackwards', cloneDetached(g), [null, g], [], (gr) => [null, gr]),
 };

@@ -1,5 +1,5 @@
 import { gradMode, record } from '../autograd';
-import { indexError, typeError, valueError } from '../errors';
+import { indexError, runtimeError, typeError, valueError } from '../errors';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';
 import { copyInto, expandedView } from '../kernels';
@@ -22,7 +22,7 @@ interface Advanced {
 }
 
 /** Basic indexing (a view) plus the advanced index tensors left to apply to that view. */
-function applyBasic(t: Tensor, items: readonly IndexItem[]): { view: Tensor; advanced: Advanced[] } {
+function applyBasic(t: Tensor, items: readonly IndexItem[], forRead: boolean): { view: Tensor; advanced: Advanced[] } {
   let consumed = 0;
   let ellipses = 0;
   for (const it of items) {
@@ -31,13 +31,19 @@ function applyBasic(t: Tensor, items: readonly IndexItem[]): { view: Tensor; adv
     else if (typeof it === 'number' || isSlice(it)) consumed++;
   }
   if (ellipses > 1) throw indexError('an index can only have a single ellipsis (\'...\')');
+  if (items.length === 1 && typeof items[0] === 'number' && t.ndim === 0) {
+    throw indexError(
+      'invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number',
+    );
+  }
   if (consumed > t.ndim) {
     throw indexError(`too many indices for tensor of dimension ${t.ndim}`);
   }
   let v = t;
   let dim = 0;
   const advanced: Advanced[] = [];
-  for (const it of items) {
+  // PyTorch names the position in the index tuple ("real_dim") in out-of-bounds messages.
+  for (const [position, it] of items.entries()) {
     if (it === '...') {
       dim += t.ndim - consumed;
     } else if (it === null || it === undefined) {
@@ -50,14 +56,15 @@ function applyBasic(t: Tensor, items: readonly IndexItem[]): { view: Tensor; adv
     } else if (typeof it === 'number') {
       const size = v.shape[dim];
       if (it < -size || it >= size) {
-        throw indexError(`index ${it} is out of bounds for dimension ${dim} with size ${size}`);
+        throw indexError(`index ${it} is out of bounds for dimension ${position} with size ${size}`);
       }
       v = select(v, dim, it);
     } else if (isSlice(it)) {
       const [, start, stop, step] = it;
       if (step !== null && step !== undefined && step <= 0) throw valueErrorStep();
       const size = v.shape[dim];
-      const full = (start ?? 0) === 0 && (stop === null || stop === undefined || stop >= size) && (step ?? 1) === 1;
+      // A whole-axis slice is skipped, except when reading a lone `x[:]`, which PyTorch always slices (SliceBackward0).
+      const full = !(forRead && items.length === 1) && (start ?? 0) === 0 && (stop === null || stop === undefined || stop >= size) && (step ?? 1) === 1;
       if (!full) v = slice(v, dim, start ?? null, stop ?? null, step ?? null);
       dim++;
     } else if (it instanceof Tensor) {
@@ -176,7 +183,7 @@ function indexPutAccumulate(shape: Shape, adv: Advanced[], g: Tensor): Tensor {
 }
 
 export function getItem(t: Tensor, items: readonly IndexItem[]): Tensor {
-  const { view, advanced } = applyBasic(t, items);
+  const { view, advanced } = applyBasic(t, items, true);
   if (advanced.length) return advancedGet(view, advanced);
   return view === t ? alias(t) : view;
 }
@@ -187,11 +194,15 @@ export function setItem(t: Tensor, items: readonly IndexItem[], value: Tensor): 
   gradMode.enabled = false;
   let target: { view: Tensor; advanced: Advanced[] };
   try {
-    target = applyBasic(t, items);
+    target = applyBasic(t, items, false);
   } finally {
     gradMode.enabled = prev;
   }
   const { view, advanced } = target;
+  // PyTorch writes through the indexed view (select/slice/unsqueeze) when there is one, and checks that view.
+  if (view !== t && gradMode.enabled && t.requiresGrad && t.isLeaf) {
+    throw runtimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
+  }
   assignInPlace(t, value, 'CopySlices', (dst, src) => {
     // Runs with dst aliasing t's storage; re-derive the view geometry onto dst.
     const v = viewOf(dst, view.shape, view.strides, view.offset);

@@ -132,10 +132,8 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 1 && b.ndim === 1) return dot(a, b);
   if (a.ndim === 2 && b.ndim === 1) return mv(a, b);
   if (a.ndim === 1 && b.ndim === 2) {
-    if (a.shape[0] !== b.shape[0]) {
-      throw runtimeError(`size mismatch, got input (${b.shape[1]}), mat (${b.shape[1]}x${b.shape[0]}), vec (${a.shape[0]})`);
-    }
-    // PyTorch squeezes in place here, which it records as SqueezeBackward4.
+    // PyTorch runs a.unsqueeze(0).mm(b).squeeze_(0): a mismatch is mm's error (1xK and K'xN), and the
+    // in-place squeeze is recorded as SqueezeBackward4.
     return squeeze(mm(unsqueeze(a, 0), b), 0, 'SqueezeBackward4');
   }
   if (a.ndim === 2 && b.ndim === 2) return mm(a, b);

@@ -92,9 +92,9 @@ export function permute(t: Tensor, dims: readonly number[]): Tensor {
   return record('PermuteBackward0', out, [t], [], (g) => [permute(g, inverse)]);
 }
 
-/** `.T`: reverses all dimensions (PyTorch implements it with permute). */
+/** `.T`: reverses all dimensions (PyTorch implements it with permute; a 0-dim tensor gets an alias). */
 export function numpyT(t: Tensor): Tensor {
-  if (t.ndim < 2) return t;
+  if (t.ndim === 0) return alias(t);
   return permute(t, t.shape.map((_, i) => t.ndim - 1 - i));
 }
 

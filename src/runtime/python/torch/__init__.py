@@ -427,11 +427,11 @@ less = lt
 
 
 def equal(a, b):
-    return a.shape == b.shape and bool((a == b).all())
+    return a.shape == b.shape and _b.bool((a == b).all())
 
 
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return bool(isclose(a, b, rtol, atol, equal_nan).all())
+    return _b.bool(isclose(a, b, rtol, atol, equal_nan).all())
 
 
 def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):

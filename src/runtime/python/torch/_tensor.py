@@ -549,7 +549,10 @@ class Tensor:
                 target = a.dtype
         if target is None:
             return self
-        return _wrap(_op("to", self._t, from_name(target).name))
+        target = from_name(target)
+        if target is self.dtype:
+            return self  # PyTorch returns self itself when nothing changes
+        return _wrap(_op("to", self._t, target.name))
 
     def type(self, dtype=None):
         if dtype is None:
@@ -584,6 +587,8 @@ class Tensor:
         return _wrap(_op("clone", self._t))
 
     def contiguous(self, memory_format=None):
+        if self.is_contiguous():
+            return self  # PyTorch returns self itself when already contiguous
         return _wrap(_op("contiguous", self._t))
 
     def new_tensor(self, data, dtype=None, requires_grad=False):

@@ -36,11 +36,20 @@ class _GradMode:
         return type(self)()
 
 
-class no_grad(_GradMode):
+class _NoParamGradMode(_GradMode):
+    """Also usable as a bare decorator (`@torch.no_grad` without parentheses), as in PyTorch 2."""
+
+    def __new__(cls, orig_func=None):
+        if orig_func is None:
+            return super().__new__(cls)
+        return cls()(orig_func)
+
+
+class no_grad(_NoParamGradMode):
     _mode = False
 
 
-class enable_grad(_GradMode):
+class enable_grad(_NoParamGradMode):
     _mode = True
 
 
