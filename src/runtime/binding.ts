@@ -275,6 +275,16 @@ export function createBinding(host?: BindingHost) {
       RNG.normalFill(gen(g), o.data as Float32Array, t.dtype as 'float32', mean, std);
       return IP.overwrite(t, o.data);
     },
+    random_: (g: RNG.Generator | null, t: Tensor, from: number | null | undefined, to: number | null | undefined) => {
+      const o = C.zeros(t.shape, t.dtype === 'bool' ? 'int64' : t.dtype);
+      RNG.randomFill(gen(g), o.data as Float64Array, o.dtype as 'int64', from ?? undefined, to ?? undefined);
+      return IP.overwrite(t, o.data);
+    },
+    /**
+     * `int(torch.empty((), dtype=torch.int64).random_().item())` exactly (63 bits do not fit a double):
+     * how PyTorch's samplers derive a seed for their own generator.
+     */
+    random_seed_int64: (g: RNG.Generator | null) => (gen(g).nextUint64() & 0x7fffffffffffffffn).toString(),
     overwrite: (t: Tensor, values: ArrayLike<number>) => IP.overwrite(t, values),
 
     // properties

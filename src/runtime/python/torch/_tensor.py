@@ -771,6 +771,12 @@ class Tensor:
         _call(E.uniform_, _gen(generator), self._t, float(a), float(b))
         return self
 
+    def random_(self, from_=None, to=None, *, generator=None):
+        if from_ is not None and to is None:
+            from_, to = 0, from_
+        _call(E.random_, _gen(generator), self._t, from_, to)
+        return self
+
     def normal_(self, mean=0.0, std=1.0, generator=None):
         _call(E.normal_, _gen(generator), self._t, float(mean), float(std))
         return self
