@@ -1,7 +1,7 @@
 import { isFloating } from './dtype';
 import { runtimeError } from './errors';
 import { formatShapeList, sameShape } from './shape';
-import { GradHook, Tensor } from './tensor';
+import { fullTensor, GradHook, Tensor } from './tensor';
 
 /** Global autograd switches; `no_grad()` and friends flip `enabled`. */
 export const gradMode = { enabled: true };
@@ -307,16 +307,7 @@ export function rootGradient(root: Tensor, gradient: Tensor | null, index: numbe
 }
 
 function onesLike(t: Tensor): Tensor {
-  const data = t.dtype === 'float64' ? new Float64Array(t.numel) : new Float32Array(t.numel);
-  data.fill(1);
-  return new Tensor(data, t.shape.slice(), t.strides.length ? contiguous(t.shape) : [], 0, t.dtype);
-}
-
-function contiguous(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) { s[i] = acc; acc *= Math.max(1, shape[i]); }
-  return s;
+  return fullTensor(t.shape, 1, t.dtype);
 }
 
 /** `torch.autograd.grad`. */
@@ -329,9 +320,8 @@ export function grad(
   allowUnused: boolean,
 ): Array<Tensor | null> {
   const roots = outputs.map((o, i) => rootGradient(o, gradOutputs ? gradOutputs[i] ?? null : null, i));
-  for (const [i, t] of inputs.entries()) {
-    if (!t.requiresGrad) throw runtimeError(`One of the differentiated Tensors does not require grad`);
-    void i;
+  for (const t of inputs) {
+    if (!t.requiresGrad) throw runtimeError('One of the differentiated Tensors does not require grad');
   }
   const res = runBackward(outputs, roots, retainGraph ?? createGraph, createGraph, inputs);
   if (!allowUnused && res.some((r) => r === null)) {
