@@ -9,16 +9,19 @@
  *   which GCC contracts into one fused multiply-add.
  * - `randn`/`normal_` with at least 16 elements: PyTorch's `normal_fill`. float32 goes through `normal_fill_16_AVX2`,
  *   whose log/sin/cos are the single-precision Cephes polynomials of avx_mathfun.h, evaluated with the fused
- *   multiply-adds GCC forms from them; float64 goes through the scalar loop calling glibc's log/sin/cos.
+ *   multiply-adds GCC forms from them; float64 goes through the scalar loop calling glibc's log/sin/cos (below).
  * - fewer than 16 elements: `at::normal_distribution<double>` per element (Box–Muller in double with glibc's
  *   log1p/sin/cos) whose second sample is cached in the generator and handed to the next scalar draw.
  * - `randint`/`random_`: `random() % range + from`, switching to a 64-bit draw when the range needs it.
  * - `randperm`: the swap shuffle of `randperm_cpu`.
  *
  * Plain `Math.log`/`Math.sin`/`Math.cos` differ from glibc in the last bit often enough to break bit-exactness of
- * float64 normals (and occasionally of float32 ones), so this file carries transliterations of the glibc routines
- * (glibc 2.36+ x86-64, FMA variants selected at run time on AVX2 machines), checked against the real libm on
- * millions of arguments. Origins and licences are noted at each routine.
+ * float64 normals (and occasionally of float32 ones), so this file carries its own versions: log and log1p
+ * transliterated from glibc 2.36+ x86-64 (FMA variants selected at run time on AVX2 machines; both come from
+ * permissively licensed code, noted at each routine), checked against the real libm on millions of arguments, and
+ * a correctly rounded sin/cos written for this project. glibc's sin/cos are not always correctly rounded, so about
+ * one float64 normal in 730 can differ from PyTorch's in the last bit; float32 normals use PyTorch's own
+ * single-precision kernels and are unaffected.
  */
 
 import type { DType } from './dtype';
@@ -202,8 +205,9 @@ export class Generator {
       const u2 = this.nextDouble();
       const r = Math.sqrt(-2.0 * glibcLog1p(-u2));
       const theta = 2.0 * Math.PI * u1;
-      this.cachedNormal = r * glibcSin(theta);
-      z = r * glibcCos(theta);
+      sinCos(theta);
+      this.cachedNormal = r * sinOut;
+      z = r * cosOut;
     }
     // `val * std + mean`, contracted by the compiler into one rounding.
     return fma(z, std, mean);
@@ -277,125 +281,12 @@ export function fmaf(a: number, b: number, c: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// glibc's double-precision log, log1p, sin and cos, as x86-64 glibc runs them on AVX2/FMA machines (the `*_fma`
-// ifunc variants, compiled by GCC with -mfma, whose a*b+c expressions are contracted). Each `fma(...)` below marks
-// a product GCC fused; a plain `*` marks one it could not (its result feeds another multiply, or lives in another
+// glibc's double-precision log and log1p, as x86-64 glibc runs them on AVX2/FMA machines (the `*_fma` ifunc
+// variants, compiled by GCC with -mfma, whose a*b+c expressions are contracted). Each `fma(...)` below marks a
+// product GCC fused; a plain `*` marks one it could not (its result feeds another multiply, or lives in another
 // basic block). Verified bit for bit against glibc 2.36's libm on about 2.7 million arguments.
 // ---------------------------------------------------------------------------------------------------------------
 
-// sin(i/128) and cos(i/128) for i = 0..109 as double-double pairs: [sin hi, sin lo, cos hi, cos lo].
-const SINCOS_TAB = new Float64Array([
-  0.0, 0.0, 1.0, 0.0,
-  0.0078124205273828315, -4.102755709382617e-19, 0.9999694825770951, 5.427791428371788e-17,
-  0.015624364224883372, -1.265093755275982e-19, 0.9998779321710066, 3.216122229972341e-17,
-  0.02343535429172257, 1.0500785515068913e-19, 0.9997253543694995, 4.666714544113391e-17,
-  0.03124491398532608, -1.562781562225433e-18, 0.9995117584851364, -3.418806487972947e-17,
-  0.03905256665042215, 1.1342467037138512e-18, 0.999237157554709, 1.1089280858439994e-17,
-  0.04685783574813424, -2.3419368365610254e-18, 0.9989015683384429, -2.1425557800399754e-17,
-  0.05466024488506646, 3.373831935351774e-19, 0.9985050113189741, 1.779930870620664e-17,
-  0.0624593178423802, -2.040259504585711e-18, 0.9980475107000991, 3.3232291674141346e-17,
-  0.07025457860486005, -6.773890900301373e-18, 0.9975290944052978, 5.112086057887235e-18,
-  0.07804555138996731, -5.4494437820057936e-18, 0.9969497940760287, -1.2467075728553626e-17,
-  0.08583176067687935, -3.490037167231825e-18, 0.996309645069798, -1.1743657041590172e-18,
-  0.09361273123551289, 1.4628632005878733e-18, 0.9956086864580017, 3.312922430932991e-17,
-  0.10138798815552964, 3.99242856835807e-18, 0.9948469610235406, -8.198278333258706e-18,
-  0.10915705687532236, 6.6284699502736666e-18, 0.9940245152582091, 1.3287985046260087e-17,
-  0.11691946321097965, -2.283412536970096e-18, 0.9931413993598577, 2.8553964189785565e-17,
-  0.12467473338522769, -2.925947496057858e-18, 0.992197667229329, 4.754870575189364e-17,
-  0.13242239405634718, 1.2801053067990684e-17, 0.9911933764671682, 3.1426138811726996e-17,
-  0.1401619723470637, -9.946847113883478e-18, 0.9901285883701071, -4.589906353553811e-18,
-  0.14789299587340962, -1.3140968557128452e-17, 0.9890033679273229, 1.7676104005868335e-18,
-  0.15561499277355603, 8.886053372342288e-18, 0.9878177838164719, 4.91917302237681e-17,
-  0.16332749173661285, 5.483569430347159e-18, 0.9865719083994976, -1.0327444588275446e-17,
-  0.17103002203139503, -9.954774726452923e-18, 0.9852658177182139, -4.925721262944555e-17,
-  0.17872211353515366, -1.6240405901074e-20, 0.983899591489664, -2.1647988531644275e-17,
-  0.18640329676226988, 2.3493796901281573e-18, 0.9824733131012553, -3.919920375420088e-17,
-  0.1940731028929098, -7.832741210198615e-18, 0.9809870696056692, 1.967841180870303e-17,
-  0.2017310638016388, 5.587232815460113e-18, 0.9794409517155483, 1.310876952152676e-17,
-  0.20937671208599365, -5.536403693172164e-18, 0.9778350537979598, 2.9910028492769484e-17,
-  0.21700958109501015, 1.1170071073364376e-17, 0.9761694738686353, -7.850690609285027e-18,
-  0.2246292049577053, -1.058590416432903e-17, 0.9744443135859889, 4.990128834921396e-17,
-  0.23223511861151147, -8.318080852687206e-18, 0.9726596782449127, 2.3920264546490165e-17,
-  0.23982685783066157, -7.260810660979712e-18, 0.9708156767703494, 5.1285792532153653e-17,
-  0.24740395925452294, -7.53102495590706e-18, 0.9689124217106447, 5.071436662403936e-17,
-  0.2549659604158785, -2.2310035435425957e-17, 0.9669500292306779, -3.237770297707692e-17,
-  0.2625123997691533, -2.2534597527902128e-17, 0.964928619104771, -3.0345542681018625e-18,
-  0.27004281671858504, -1.2103265097887777e-17, 0.9628483147093797, -4.646009771724241e-18,
-  0.2775567516463363, 1.7674070262791825e-17, 0.9607092430155619, -2.807827063516729e-17,
-  0.28505374594054744, -1.8162083107618118e-17, 0.9585115345812286, 8.134621492946255e-18,
-  0.29253334202332754, 7.516944930327352e-18, 0.9562553235431753, -3.148450868841629e-17,
-  0.299995083378683, 2.606392777930734e-17, 0.9539407476088947, 4.3757589471734985e-17,
-  0.30743851458038085, 1.1004366442765292e-19, 0.9515679480481722, -3.8614834675674123e-17,
-  0.3148631813197453, -2.6921345305772252e-17, 0.949137069684463, 4.149148046099445e-17,
-  0.3222686304333866, 2.093773358126606e-17, 0.9466482608860534, -3.911683334934152e-17,
-  0.32965440993086015, 2.35998378957031e-17, 0.9441016735570044, -1.6017653284545848e-17,
-  0.33702006902225307, 1.0312279860787216e-17, 0.9414974631278811, -4.85238302367971e-18,
-  0.3443651581456984, 5.881664587517989e-18, 0.9388357885462655, 6.919329459921788e-18,
-  0.3516892289948141, -2.5616208736069942e-17, 0.9361168122670553, -5.2350302039683216e-17,
-  0.35899183454606504, 1.7495482840158848e-17, 0.9333407002425484, -1.322859547778088e-17,
-  0.36627252908604757, -9.938814562106524e-18, 0.9305076219123143, 4.488760003328074e-18,
-  0.37353086823869297, -2.375669144106189e-17, 0.9276177501928519, 4.5350942573591974e-17,
-  0.38076640899239017, 2.1372528646211374e-17, 0.924671261467036, 5.5444125388034563e-17,
-  0.38797870972702503, 1.759799510335953e-17, 0.9216683355733519, -8.550693097867243e-18,
-  0.39516733024093426, -1.9613487871414228e-17, 0.9186091557949183, -4.0564150104514996e-17,
-  0.4023318317777731, 1.4413875452702007e-17, 0.9154939088483012, 5.413375566838042e-17,
-  0.40947177705329507, -5.679403000091266e-18, 0.9123227848721178, 2.6349040211413332e-17,
-  0.41658673028204113, -9.610850682533715e-18, 0.909095977415431, 2.920006113841211e-17,
-  0.42367625720393803, -2.331800700068871e-17, 0.9058136834259364, 4.2864666490805214e-17,
-  0.4307399251108032, -2.6212879607476533e-17, 0.9024761032379415, 3.112490674651326e-17,
-  0.4377773028727551, 7.64345629962023e-18, 0.8990834405601384, 9.076951775075616e-18,
-  0.4447879609645272, -6.655392977344925e-18, 0.8956359024631707, -8.854043885762716e-18,
-  0.4517714714916838, -8.234073942098903e-18, 0.8921336993669944, 2.3160655211380166e-17,
-  0.4587274082167366, 1.6080982096218356e-17, 0.8885770450280356, -4.034491998357167e-17,
-  0.46565534658516017, 1.459870391051426e-17, 0.8849661565261433, -7.690557775987357e-18,
-  0.47255486375130445, -3.608790703790546e-18, 0.8813012542513406, -4.973073189306066e-17,
-  0.479425538604203, -5.103969860556013e-18, 0.8775825618903728, -4.2623149864279997e-17,
-  0.48626695179327556, 1.5131647652857083e-17, 0.8738103064130545, 4.767670756525657e-17,
-  0.49307868575392305, 5.605083973871755e-18, 0.8699847180584174, 1.657385110740923e-17,
-  0.49986032473301345, 1.3570481487732128e-17, 0.8661060303206567, 2.0097792543831333e-17,
-  0.5066114548142574, -3.269413423618168e-17, 0.8621744799348805, 4.4132427578105805e-18,
-  0.5133316639434712, 3.462454351928195e-17, 0.8581903068626604, -5.4374664844403745e-17,
-  0.520020541953727, -3.983266745698455e-17, 0.8541537542773854, 5.420565102675287e-18,
-  0.5266776805903868, -4.570502275386202e-17, 0.8500650685494202, 5.317093455811416e-17,
-  0.5333026735360201, 5.129318115032044e-17, 0.8459244992310679, 1.549506647350329e-17,
-  0.5398951164352044, 2.4263515104613218e-17, 0.8417322990413384, -2.7333362440269662e-17,
-  0.5464546069192036, 8.399754840929507e-18, 0.8374887238505236, 4.3337026043948396e-17,
-  0.5529807446305274, -6.743270455611733e-18, 0.8331940326645814, -1.8644878796734315e-19,
-  0.5594731312473669, 1.575565514488728e-17, 0.8288484876093257, 1.1163935406617444e-17,
-  0.565931370507906, 6.582459440388572e-18, 0.8244523539144292, 3.731817754380378e-17,
-  0.5723550682345072, 2.6575872357215316e-17, 0.820005899897234, -3.912431748209128e-17,
-  0.5787438323577704, -2.7958488978746924e-17, 0.8155093969463755, 1.3751889684983784e-18,
-  0.5850972729404622, -5.4883972461161805e-17, 0.8109631195052179, -3.091333486122179e-17,
-  0.5914150022013163, 5.0668448898504805e-17, 0.8063673450551039, 3.4650875715584734e-17,
-  0.5976966345387015, 5.450323593054385e-17, 0.8017223540984184, 4.0134533311087014e-17,
-  0.6039417865541566, 1.1794923733511837e-17, 0.7970284301414683, 5.0523609948487484e-17,
-  0.6101500770757914, -1.479826990758988e-17, 0.7922858596771786, -2.9049779312834576e-17,
-  0.616321127181551, -2.20849501729641e-17, 0.7874949321676061, -4.8080555050456574e-17,
-  0.6224545602223437, -6.049035765709707e-18, 0.7826559400262728, -1.474071641211487e-17,
-  0.6285500018450296, 3.5348797769901485e-17, 0.7777691786003179, -8.842419849333787e-18,
-  0.6346070800152693, -3.4568582392624965e-17, 0.7728349461524715, 4.231014921891023e-17,
-  0.6406254250402305, -4.700891123899386e-17, 0.7678535438428503, 4.9065912521116424e-17,
-  0.6466046695911524, 4.567647714393287e-19, 0.7628252757105762, 1.6672995021546628e-17,
-  0.652544448725766, -4.5598735935930497e-17, 0.7577504486552193, -1.878215121154204e-18,
-  0.6584443999105676, -3.7736386700306717e-17, 0.7526293724180665, -1.2970993013150526e-17,
-  0.6643041630429463, 1.5784492324431575e-17, 0.7474623595632162, 5.6627515613726676e-18,
-  0.6701233804731629, 6.18353672557496e-18, 0.7422497254585013, -1.2339303604869521e-17,
-  0.6759016970261789, -5.119389624609889e-17, 0.7369917882562408, -4.631213290368497e-17,
-  0.6816387600233341, 4.410467313197903e-17, 0.7316888688738209, -1.0475824306512768e-17,
-  0.6873342193038735, 2.8994333996809586e-17, 0.7263412909741086, -9.465899179857832e-18,
-  0.692987727246318, -5.3543290798909455e-17, 0.7209493809456964, 3.494986701478816e-17,
-  0.6985989387896817, 2.975439919188114e-17, 0.7155134678829815, 3.8181038992157035e-17,
-  0.7041675114545337, -3.94095700584825e-17, 0.7100338835660797, 1.505272211891291e-17,
-  0.7096931053638997, -9.468276958542117e-18, 0.7045109624405747, -4.451398614976226e-17,
-  0.7151753832640076, -1.466099578328228e-17, 0.6989450415971057, -5.5261332036460915e-18,
-  0.7206140105448711, 1.105694456137362e-17, 0.6933364607507934, 1.2822831674529969e-17,
-  0.7260086552607126, -1.573621815339587e-17, 0.6876855622205048, 3.5430696752823923e-17,
-  0.7313589881502236, 2.6553630314845697e-17, 0.6819926909079606, 2.8089333561212785e-17,
-  0.7366646826566614, -4.639723374875429e-17, 0.6762581942766833, 3.497002399394248e-17,
-  0.7419254149477796, 2.907482756987512e-18, 0.6704824223307908, 5.425808997571648e-17,
-  0.7471408639355942, 2.937498788028212e-17, 0.6646657275936333, -5.2874573286772266e-17,
-  0.7523107112959804, -4.07866182575664e-17, 0.6588084650862769, 1.7760805237087262e-17,
-]);
 // log: poly for log1p(r) - r around table centres, poly for |x - 1| < 1/16, and {1/c, log(c)} per subinterval.
 const LOG_POLY = new Float64Array([
   -0.5000000000000001, 0.33333333331825593, -0.2499999999622955, 0.20000304511814496, -0.16667054827627667,
@@ -688,138 +579,280 @@ function glibcLog1p(x: number): number {
   return fma(k, LOG1P_LN2_HI, -(hfsq - (sr + fma(k, LOG1P_LN2_LO, c)) - f));
 }
 
-// IBM Accurate Mathematical Library constants (glibc sysdeps/ieee754/dbl-64/usncs.h and s_sin.c).
-const SC_BIG = 52776558133248.0; // 0x1.8p45: adding it rounds |x| to a multiple of 1/128 and exposes the index
-const HP0 = 1.5707963267948966; // pi/2, high part
-const HP1 = 6.123233995736766e-17; // pi/2, low part
-const MP1 = 1.5707963407039642;
-const MP2 = -1.3909067564377153e-8;
-const PP3 = -4.97899623147991e-17;
-const PP4 = -1.9034889620193266e-25;
-const HPINV = 0.6366197723675814; // 2/pi
-const TOINT = 6755399441055744.0; // 0x1.8p52
-const SN3 = -1.66666666666664880952546298448555e-1;
-const SN5 = 8.33333214285722277379541354343671e-3;
-const CS2 = 4.99999999999999999999950396842453e-1;
-const CS4 = -4.16666666666664434524222570944589e-2;
-const CS6 = 1.38888874007937613028114285595617e-3;
-const TS1 = -0.16666666666666666; // -0x1.5555555555555p-3
-const TS2 = 0.008333333333332329; // 0x1.1111111110ECEp-7
-const TS3 = -0.00019841269834414642; // -0x1.A01A019DB08B8p-13
-const TS4 = 2.755729806860771e-6; // 0x1.71DE27B9A7ED9p-19
-const TS5 = -2.5022014848318398e-8; // -0x1.ADDFFC2FCDF59p-26
+// ---------------------------------------------------------------------------------------------------------------
+// Correctly rounded sin and cos in double precision, written for this project from the mathematics (Cody–Waite
+// reduction, a table of sin/cos at multiples of 1/256, Taylor series, and Ziv's rounding test with an exact
+// fallback; see J.-M. Muller, "Elementary Functions: Algorithms and Implementation"). glibc's sin/cos are not
+// always correctly rounded (up to ~0.55 ulp): on PyTorch's Box–Muller angles 2*pi*u they return the correctly
+// rounded double for all but about one argument in 730, and differ from it by one ulp on the rest, so float64
+// normals reproduce PyTorch's except for that rare last-bit difference.
+//
+// Fast path, for 2^-27 <= |x| <= 2^19:
+//  1. x = k*pi/2 + r with |r| <= pi/4, r as a double-double rh + rl. pi/2 is split as PIO2_1 + PIO2_2 (33 bits
+//     each, so k*PIO2_1 and k*PIO2_2 are exact for |k| < 2^20) + PIO2_3 (k*PIO2_3 formed exactly by Dekker's
+//     product) + PIO2_4, leaving under 2^-170; x - k*PIO2_1 is exact (Sterbenz) and the rest is summed with
+//     TwoSum, so r is off by less than 2^-150 + 2^-104 |r|, a relative error below 2^-88 for every double in range
+//     (none comes within 2^-62 of a multiple of pi/2).
+//  2. |r| = a + t with a = j/256 and |t| <= 2^-9; sin a and cos a come from a table of double-doubles, and
+//       sin(a + t) = sin a + cos a * t + sin a * (cos t - 1) + cos a * (sin t - t)
+//       cos(a + t) = cos a - sin a * t + cos a * (cos t - 1) - sin a * (sin t - t)
+//     where cos a * t and sin a * t are exact (Dekker) and the Taylor series of cos t - 1 and sin t - t, terms up to
+//     t^6 and t^7, are evaluated in doubles (they are below 2^-19 of the result; the rest below 2^-87).
+//  3. Counting every rounding, hi + lo is within 2^-67.4 |result| of the true value (the worst seen on 6 million
+//     arguments is 2^-69.5); FAST_PATH_ERR = 2^-66 covers that. If hi + lo - err and hi + lo + err round to the
+//     same double, it is the correctly rounded result, since rounding is monotonic; otherwise (about one call in
+//     2,500) the exact path decides.
+// Exact path: BigInt fixed point with 256 fractional bits: reduction by a 1,408-bit pi/2 (exact for any finite
+// double), Taylor series, and Number(bigint), which the language defines to round to nearest. Its error, a few
+// units of 2^-256, is below 2^-190 of the result, orders of magnitude closer than sin or cos of any double is
+// expected to come to a rounding boundary (about 2^-(53+64+a few) by the usual probabilistic estimate over the
+// 2^64 doubles), so its result is the correctly rounded one. It also builds the table and the pi/2 split at load,
+// with pi/2 from Machin's formula.
+// ---------------------------------------------------------------------------------------------------------------
 
-/*
- * glibc's sin/cos (sysdeps/ieee754/dbl-64/s_sin.c, IBM Accurate Mathematical Library, LGPL-2.1-or-later):
- * reduce to |a| < pi/4 (plus a correction da), then combine a table of sin/cos at multiples of 1/128 with short
- * Taylor polynomials of the remainder.
+const FIX_BITS = 256;
+const FIX = BigInt(FIX_BITS);
+const FIX_ONE = 1n << FIX;
+const FIX_ULP = 2 ** -FIX_BITS; // exact
+/** Fractional bits of pi/2 for the exact path's reduction: enough for |x| up to 2^1024 with 384 bits left over. */
+const PIO2_BITS = 1408;
+
+/** arctan(1/n) with `bits` fractional bits (Gregory's series, each term truncated: error below 2^-(bits - 10)). */
+function fixedArctanInv(n: bigint, bits: bigint): bigint {
+  const n2 = n * n;
+  let power = (1n << bits) / n; // 1/n^(2i+1)
+  let sum = power;
+  for (let i = 1n; power !== 0n; i++) {
+    power /= n2;
+    const term = power / (2n * i + 1n);
+    sum += i & 1n ? -term : term;
+  }
+  return sum;
+}
+
+/** pi/2 = 8 arctan(1/5) - 2 arctan(1/239) (Machin), with PIO2_BITS fractional bits. */
+const PIO2_FIXED = (() => {
+  const guard = 16n;
+  const bits = BigInt(PIO2_BITS) + guard;
+  return (8n * fixedArctanInv(5n, bits) - 2n * fixedArctanInv(239n, bits)) >> guard;
+})();
+
+/** Exactly |x| * 2^bits as a BigInt, for finite x whose last mantissa bit is not below 2^-bits. */
+function toFixed(x: number, bits: number): bigint {
+  scratch[0] = x;
+  const hi = scratchWords[HI];
+  const biased = (hi >>> 20) & 0x7ff;
+  const mantissa = BigInt(hi & 0xfffff) * 4294967296n + BigInt(scratchWords[LO]);
+  if (biased === 0) return mantissa >> BigInt(1074 - bits); // subnormal
+  const shift = biased - 1075 + bits;
+  const m = mantissa + (1n << 52n);
+  return shift >= 0 ? m << BigInt(shift) : m >> BigInt(-shift);
+}
+
+/** sin and cos of r * 2^-FIX_BITS for |r| * 2^-FIX_BITS <= 1, as fixed-point values (error a few units). */
+function fixedSinCos(r: bigint): [bigint, bigint] {
+  const r2 = (r * r) >> FIX;
+  let s = r;
+  let term = r;
+  for (let i = 2n; term !== 0n; i += 2n) {
+    term = -((term * r2) >> FIX) / (i * (i + 1n));
+    s += term;
+  }
+  let c = FIX_ONE;
+  term = FIX_ONE;
+  for (let i = 1n; term !== 0n; i += 2n) {
+    term = -((term * r2) >> FIX) / (i * (i + 1n));
+    c += term;
+  }
+  return [s, c];
+}
+
+let sinOut = 0;
+let cosOut = 0;
+
+/** Correctly rounded sin(x) and cos(x) into sinOut/cosOut, the slow way, for finite |x| >= 2^-27. */
+function sinCosExact(x: number): void {
+  const X = toFixed(x, PIO2_BITS);
+  const k = (2n * X + PIO2_FIXED) / (2n * PIO2_FIXED); // round(|x| / (pi/2))
+  const r = (X - k * PIO2_FIXED) >> BigInt(PIO2_BITS - FIX_BITS); // |r| <= pi/4
+  const [s, c] = fixedSinCos(r);
+  // Number(bigint) rounds to nearest; the scaling by 2^-256 is exact.
+  const sr = Number(s) * FIX_ULP;
+  const cr = Number(c) * FIX_ULP;
+  const n = Number(k & 3n);
+  const sinAbs = n === 0 ? sr : n === 1 ? cr : n === 2 ? -sr : -cr;
+  sinOut = x < 0 ? -sinAbs : sinAbs;
+  cosOut = n === 0 ? cr : n === 1 ? -sr : n === 2 ? -cr : sr;
+}
+
+/** A double as a double-double: correctly rounded hi, then the rounded remainder. */
+function fixedToDoubleDouble(v: bigint, out: Float64Array, at: number): void {
+  const hi = Number(v) * FIX_ULP;
+  const rest = v - (hi < 0 ? -toFixed(hi, FIX_BITS) : toFixed(hi, FIX_BITS));
+  out[at] = hi;
+  out[at + 1] = Number(rest) * FIX_ULP;
+}
+
+/** Veltkamp's split of a double into a 26-bit high part and the rest, so that products of halves are exact. */
+function splitHigh(a: number): number {
+  const t = SPLITTER * a;
+  return t - (t - a);
+}
+
+// pi/2 = PIO2_1 + PIO2_2 + PIO2_3 + PIO2_4 (+ < 2^-170), PIO2_1 and PIO2_2 with 33 significant bits at most.
+const PIO2_1 = Number(PIO2_FIXED >> BigInt(PIO2_BITS - 32)) * 2 ** -32;
+const PIO2_REST_1 = PIO2_FIXED - (PIO2_FIXED >> BigInt(PIO2_BITS - 32) << BigInt(PIO2_BITS - 32));
+const PIO2_2 = Number(PIO2_REST_1 >> BigInt(PIO2_BITS - 65)) * 2 ** -65;
+const PIO2_REST_2 = PIO2_REST_1 - (PIO2_REST_1 >> BigInt(PIO2_BITS - 65) << BigInt(PIO2_BITS - 65));
+const PIO2_3 = Number(PIO2_REST_2 >> BigInt(PIO2_BITS - 118)) * 2 ** -118;
+const PIO2_REST_3 = PIO2_REST_2 - (PIO2_REST_2 >> BigInt(PIO2_BITS - 118) << BigInt(PIO2_BITS - 118));
+const PIO2_4 = Number(PIO2_REST_3 >> BigInt(PIO2_BITS - FIX_BITS)) * FIX_ULP;
+const PIO2_3H = splitHigh(PIO2_3);
+const PIO2_3L = PIO2_3 - PIO2_3H;
+const TWO_OVER_PI = 0.6366197723675814;
+const FAST_PATH_MAX = 524288; // 2^19: |k| < 2^20 keeps the products k * PIO2_n above exact
+const TINY = 7.450580596923828e-9; // 2^-27: below it sin(x) rounds to x and cos(x) to 1
+
+// sin and cos of j/256 for j = 0..TABLE_LAST (pi/4 < 202/256): [sin hi, sin lo, cos hi, cos lo, and the high
+// halves of sin hi and cos hi for Dekker's product], built once from the exact path by angle addition.
+const TABLE_LAST = 202;
+const SINCOS_TABLE = new Float64Array((TABLE_LAST + 1) * 6);
+(() => {
+  const [s1, c1] = fixedSinCos(FIX_ONE >> 8n);
+  let s = 0n;
+  let c = FIX_ONE;
+  for (let j = 0; j <= TABLE_LAST; j++) {
+    const o = j * 6;
+    fixedToDoubleDouble(s, SINCOS_TABLE, o);
+    fixedToDoubleDouble(c, SINCOS_TABLE, o + 2);
+    SINCOS_TABLE[o + 4] = splitHigh(SINCOS_TABLE[o]);
+    SINCOS_TABLE[o + 5] = splitHigh(SINCOS_TABLE[o + 2]);
+    [s, c] = [(s * c1 + c * s1) >> FIX, (c * c1 - s * s1) >> FIX]; // error grows by ~2 units per step
+  }
+})();
+
+// Taylor coefficients: sin t - t = t^3 (S3 + t^2 (S5 + t^2 S7)), cos t - 1 = t^2 (-1/2 + t^2 (C4 + t^2 C6)); the
+// next terms are below 2^-87 relative to the result for |t| <= 2^-9.
+const S3 = -1 / 6;
+const S5 = 1 / 120;
+const S7 = -1 / 5040;
+const C4 = 1 / 24;
+const C6 = -1 / 720;
+/** Relative bound on the fast path's error (see above). */
+const FAST_PATH_ERR = 2 ** -66;
+
+/** sin(x) and cos(x), correctly rounded, into sinOut/cosOut. */
+function sinCos(x: number): void {
+  const ax = Math.abs(x);
+  if (!(ax <= FAST_PATH_MAX)) {
+    if (ax === Infinity || x !== x) {
+      sinOut = NaN;
+      cosOut = NaN;
+    } else {
+      sinCosExact(x);
+    }
+    return;
+  }
+  if (ax < TINY) {
+    sinOut = x;
+    cosOut = 1;
+    return;
+  }
+  // x = k*pi/2 + (rh + rl)
+  const k = Math.round(x * TWO_OVER_PI);
+  const a = x - k * PIO2_1;
+  const b = -k * PIO2_2;
+  const h1 = a + b;
+  let bv = h1 - a;
+  const l1 = a - (h1 - bv) + (b - bv);
+  const c = -k * PIO2_3;
+  const cErr = -k * PIO2_3H - c - k * PIO2_3L;
+  const h2 = h1 + c;
+  bv = h2 - h1;
+  const l2 = h1 - (h2 - bv) + (c - bv);
+  const lo = l1 + cErr + l2 - k * PIO2_4;
+  let rh = h2 + lo;
+  bv = rh - h2;
+  let rl = h2 - (rh - bv) + (lo - bv);
+  const quadrant = k & 3; // k is an integer below 2^20 in magnitude, so & takes it mod 4 (two's complement)
+  const rNegative = rh < 0;
+  if (rNegative) {
+    rh = -rh;
+    rl = -rl;
+  }
+
+  // |r| = j/256 + (th + tl)
+  const j = (rh * 256 + 0.5) | 0;
+  const t0 = rh - j * 0.00390625; // exact
+  const th = t0 + rl;
+  bv = th - t0;
+  const tl = t0 - (th - bv) + (rl - bv);
+  const o = j * 6;
+  const sh = SINCOS_TABLE[o];
+  const sl = SINCOS_TABLE[o + 1];
+  const ch = SINCOS_TABLE[o + 2];
+  const cl = SINCOS_TABLE[o + 3];
+  const shH = SINCOS_TABLE[o + 4];
+  const shL = sh - shH;
+  const chH = SINCOS_TABLE[o + 5];
+  const chL = ch - chH;
+  const thH = splitHigh(th);
+  const thL = th - thH;
+  const z = th * th;
+  const sinM1 = th * z * (S3 + z * (S5 + z * S7)); // sin t - t
+  const cosM1 = z * (-0.5 + z * (C4 + z * C6)) - th * tl; // cos t - 1
+  // sin a * t and cos a * t exactly, as p + pErr
+  const ps = sh * th;
+  const psErr = shH * thH - ps + shH * thL + shL * thH + shL * thL;
+  const pc = ch * th;
+  const pcErr = chH * thH - pc + chH * thL + chL * thH + chL * thL;
+
+  // sin r = sh + pc + small
+  let hi = sh + pc;
+  bv = hi - sh;
+  let small = sh * cosM1 + ch * sinM1 + (sl + cl * th + ch * tl + pcErr) + (sh - (hi - bv) + (pc - bv));
+  const sinHi = hi + small;
+  const sinLo = small - (sinHi - hi);
+  // cos r = ch - ps + small
+  hi = ch - ps;
+  bv = hi - ch;
+  small = ch * cosM1 - sh * sinM1 + (cl - sl * th - sh * tl - psErr) + (ch - (hi - bv) - (ps + bv));
+  const cosHi = hi + small;
+  const cosLo = small - (cosHi - hi);
+
+  // Round, or settle it exactly when the error bound straddles a rounding boundary.
+  let err = Math.abs(sinHi) * FAST_PATH_ERR;
+  const sinR = sinHi + (sinLo - err);
+  if (sinR !== sinHi + (sinLo + err)) {
+    sinCosExact(x);
+    return;
+  }
+  err = cosHi * FAST_PATH_ERR;
+  const cosR = cosHi + (cosLo - err);
+  if (cosR !== cosHi + (cosLo + err)) {
+    sinCosExact(x);
+    return;
+  }
+  const sinRs = rNegative ? -sinR : sinR;
+  sinOut = quadrant === 0 ? sinRs : quadrant === 1 ? cosR : quadrant === 2 ? -sinRs : -cosR;
+  cosOut = quadrant === 0 ? cosR : quadrant === 1 ? -sinRs : quadrant === 2 ? -cosR : sinRs;
+}
+
+function sin64(x: number): number {
+  sinCos(x);
+  return sinOut;
+}
+
+function cos64(x: number): number {
+  sinCos(x);
+  return cosOut;
+}
+
+/**
+ * The libm functions PyTorch's float64 sampling relies on, exposed so tests can pin them to glibc's results:
+ * log and log1p bit for bit, sin and cos correctly rounded (which glibc's are, except rarely by one ulp).
  */
-
-/** cos(x + dx) for |x| < 0.855469. */
-function doCos(x: number, dx: number): number {
-  if (x < 0) dx = -dx;
-  const u = SC_BIG + Math.abs(x);
-  scratch[0] = u;
-  const k = scratchWords[LO] << 2;
-  x = Math.abs(x) - (u - SC_BIG) + dx;
-  const xx = x * x;
-  const s = fma(x * xx, fma(xx, SN5, SN3), x);
-  const c = xx * fma(xx, fma(xx, CS6, CS4), CS2);
-  const sn = SINCOS_TAB[k];
-  const ssn = SINCOS_TAB[k + 1];
-  const cs = SINCOS_TAB[k + 2];
-  const ccs = SINCOS_TAB[k + 3];
-  const cor = fma(-sn, s, fma(-cs, c, fma(-s, ssn, ccs)));
-  return cs + cor;
-}
-
-/** sin(x + dx) for |x| < 0.855469. */
-function doSin(x: number, dx: number): number {
-  const negative = x < 0 || Object.is(x, -0);
-  if (Math.abs(x) < 0.126) {
-    const xx = x * x;
-    const poly = fma(fma(fma(fma(TS5, xx, TS4), xx, TS3), xx, TS2), xx, TS1);
-    const t = fma(fma(poly, x, -(0.5 * dx)), xx, dx);
-    return x + t;
-  }
-  if (x <= 0) dx = -dx;
-  const u = SC_BIG + Math.abs(x);
-  scratch[0] = u;
-  const k = scratchWords[LO] << 2;
-  x = Math.abs(x) - (u - SC_BIG);
-  const xx = x * x;
-  const s = x + fma(x * xx, fma(xx, SN5, SN3), dx);
-  const c = fma(x, dx, xx * fma(xx, fma(xx, CS6, CS4), CS2));
-  const sn = SINCOS_TAB[k];
-  const ssn = SINCOS_TAB[k + 1];
-  const cs = SINCOS_TAB[k + 2];
-  const ccs = SINCOS_TAB[k + 3];
-  const cor = fma(cs, s, fma(-sn, c, fma(s, ccs, ssn)));
-  const r = Math.abs(sn + cor);
-  return negative ? -r : r;
-}
-
-let reducedA = 0;
-let reducedDa = 0;
-
-/** x = n*pi/2 + (reducedA + reducedDa) for |x| < 105414350; returns n mod 4. */
-function reduceSinCos(x: number): number {
-  const t = fma(x, HPINV, TOINT);
-  const xn = t - TOINT;
-  scratch[0] = t;
-  const n = scratchWords[LO] & 3;
-  const y = fma(-xn, MP2, fma(-xn, MP1, x));
-  const t2 = fma(-xn, PP3, y);
-  let db = fma(-xn, PP3, y - t2);
-  const b = fma(-xn, PP4, t2);
-  db += fma(-xn, PP4, t2 - b);
-  reducedA = b;
-  reducedDa = db;
-  return n;
-}
-
-function doSinCos(a: number, da: number, n: number): number {
-  const r = n & 1 ? doCos(a, da) : doSin(a, da);
-  return n & 2 ? -r : r;
-}
-
-function glibcSin(x: number): number {
-  scratch[0] = x;
-  const k = scratchWords[HI] & 0x7fffffff;
-  if (k < 0x3e500000) return x;
-  if (k < 0x3feb6000) return doSin(x, 0);
-  if (k < 0x400368fd) {
-    const r = Math.abs(doCos(HP0 - Math.abs(x), HP1));
-    return x < 0 ? -r : r;
-  }
-  if (k < 0x419921fb) {
-    const n = reduceSinCos(x);
-    return doSinCos(reducedA, reducedDa, n);
-  }
-  // glibc's Payne–Hanek reduction for |x| >= 105414350 is not ported; PyTorch's sampling never gets there.
-  return Math.sin(x);
-}
-
-function glibcCos(x: number): number {
-  scratch[0] = x;
-  const k = scratchWords[HI] & 0x7fffffff;
-  if (k < 0x3e400000) return 1.0;
-  if (k < 0x3feb6000) return doCos(x, 0);
-  if (k < 0x400368fd) {
-    const y = HP0 - Math.abs(x);
-    const a = y + HP1;
-    const da = y - a + HP1;
-    return doSin(a, da);
-  }
-  if (k < 0x419921fb) {
-    const n = reduceSinCos(x);
-    return doSinCos(reducedA, reducedDa, n + 1);
-  }
-  return Math.cos(x);
-}
-
-/** The glibc routines PyTorch's float64 sampling relies on, exposed so tests can pin them to libm's results. */
-export const glibcMath = { log: glibcLog, log1p: glibcLog1p, sin: glibcSin, cos: glibcCos } as const;
+export const glibcMath = { log: glibcLog, log1p: glibcLog1p, sin: sin64, cos: cos64 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The single-precision log and sincos of PyTorch's aten/src/ATen/native/cpu/avx_mathfun.h (Julien Pommier's
@@ -931,15 +964,15 @@ function boxMuller16Float32(data: FloatStorage, o: number, mean: number, std: nu
   }
 }
 
-/** normal_fill_16<double>: the same pairing in double precision with glibc's log/cos/sin. */
+/** normal_fill_16<double>: the same pairing in double precision with glibc's log and correctly rounded cos/sin. */
 function boxMuller16Float64(data: FloatStorage, o: number, mean: number, std: number): void {
   for (let j = 0; j < 8; j++) {
     const u1 = 1 - data[o + j];
     const u2 = data[o + j + 8];
     const radius = Math.sqrt(-2 * glibcLog(u1));
-    const theta = TWO_PI * u2;
-    data[o + j] = fma(radius * glibcCos(theta), std, mean);
-    data[o + j + 8] = fma(radius * glibcSin(theta), std, mean);
+    sinCos(TWO_PI * u2);
+    data[o + j] = fma(radius * cosOut, std, mean);
+    data[o + j + 8] = fma(radius * sinOut, std, mean);
   }
 }
 
