@@ -2,6 +2,7 @@ import { record } from '../autograd';
 import { DType, isFloating } from '../dtype';
 import { runtimeError } from '../errors';
 import { mapUnary, reduceAlong, reductionLayout, stridedLoop } from '../kernels';
+import { cascadeSumInto } from '../cascadeSum';
 import { normalizeDim, numelOf, sameShape, Shape } from '../shape';
 import { makeTensor, Tensor } from '../tensor';
 import { abs, add, cast, div, eq, exp, mul, powScalar, sign, sub, where, zerosOf } from './elementwise';
@@ -27,11 +28,28 @@ function expandBack(g: Tensor, inShape: Shape, dims: readonly number[], keepdim:
   return expand(x, inShape);
 }
 
+/**
+ * Sum over `rd` with PyTorch's float rounding order when it can be reproduced (see cascadeSum.ts), else
+ * in double precision; `scale` divides the result (mean) before the final rounding to the output dtype.
+ */
+function floatSum(t: Tensor, rd: number[], keepdim: boolean, outDtype: DType, divisor: number): Tensor {
+  if (isFloating(outDtype) && t.dtype === outDtype) {
+    const { outShape, keptShape } = reductionLayout(t.shape, rd, keepdim);
+    const acc = new Float64Array(numelOf(keptShape));
+    if (cascadeSumInto(t, rd, acc, outDtype)) {
+      const out = makeTensor(outDtype === 'float32' ? new Float32Array(acc.length) : new Float64Array(acc.length), outShape, outDtype);
+      for (let i = 0; i < acc.length; i++) out.data[i] = divisor === 1 ? acc[i] : acc[i] / divisor;
+      return out;
+    }
+  }
+  return reduceAlong(t, rd, keepdim, outDtype, 0, (a, x) => a + x, divisor === 1 ? undefined : (a) => a / divisor);
+}
+
 export function sum(t: Tensor, dims?: Dims, keepdim = false, dtype?: DType): Tensor {
   const outDtype = dtype ?? (isFloating(t.dtype) ? t.dtype : 'int64');
   const all = dims === null || dims === undefined;
   const rd = reductionDims(t, dims);
-  const out = reduceAlong(t, rd, keepdim, outDtype, 0, (a, x) => a + x);
+  const out = floatSum(t, rd, keepdim, outDtype, 1);
   const inShape = t.shape.slice();
   return record(all ? 'SumBackward0' : 'SumBackward1', out, [t], [], (g) => [cast(expandBack(g, inShape, rd, keepdim), t.dtype)]);
 }
@@ -58,9 +76,10 @@ export function mean(t: Tensor, dims?: Dims, keepdim = false, dtype?: DType): Te
   }
   const all = dims === null || dims === undefined;
   const rd = reductionDims(t, dims);
-  const out = reduceAlong(t, rd, keepdim, outDtype, 0, (a, x) => a + x, (a, n) => a / n);
-  const inShape = t.shape.slice();
   const count = rd.reduce((n, d) => n * t.shape[d], 1);
+  // PyTorch's CPU mean is the sum (in the output dtype) divided by the count.
+  const out = floatSum(t, rd, keepdim, outDtype, count);
+  const inShape = t.shape.slice();
   return record(all ? 'MeanBackward0' : 'MeanBackward1', out, [t], [], (g) => [cast(div(expandBack(g, inShape, rd, keepdim), count), t.dtype)]);
 }
 
