@@ -279,15 +279,17 @@ def randperm(n, generator=None, dtype=None, device=None, requires_grad=False):
     return t if dtype is None else t.to(dtype)
 
 
-def normal(mean=0.0, std=1.0, size=None, generator=None, dtype=None, out=None):
+def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None, device=None, requires_grad=False):
     if isinstance(mean, Tensor) or isinstance(std, Tensor):
-        shape = (mean if isinstance(mean, Tensor) else std).shape
-        noise = randn(*shape, generator=generator, dtype=(mean if isinstance(mean, Tensor) else std).dtype)
-        return noise * std + mean
+        like = mean if isinstance(mean, Tensor) else std
+        noise = randn(*like.shape, generator=generator, dtype=like.dtype)
+        return _finish(noise * std + mean, requires_grad)
     if size is None:
-        raise TypeError("normal() received an invalid combination of arguments")
-    t = _wrap(_call(_E.normal, _g(generator), _b.float(mean), _b.float(std), _float_dtype(dtype).name, *_shape_args((size,), "normal")))
-    return t
+        raise TypeError("normal() received an invalid combination of arguments - got (float, float), but expected a size")
+    t = _wrap(
+        _call(_E.normal, _g(generator), _b.float(mean), _b.float(std), _float_dtype(dtype).name, *_shape_args((size,), "normal"))
+    )
+    return _finish(t, requires_grad)
 
 
 # ---------------------------------------------------------------------------------------------------
