@@ -1,19 +1,26 @@
 /**
- * `autograd-playground run FILE.py [--events FILE.jsonl]`: runs a script like `python FILE.py` would, on the
- * playground's engine. Bundled to dist/cli.js and started by bin/autograd-playground.js.
+ * `autograd-playground run FILE.py [--events FILE.jsonl] [--plots DIR]`: runs a script like `python FILE.py`
+ * would, on the playground's engine. Bundled to dist/cli.js and started by bin/autograd-playground.js.
  */
 import * as fs from 'node:fs';
-import { encodeEvent, type RunEvent } from './runtime/events';
+import * as path from 'node:path';
+import { encodeEvent, encodeJson, type FigureEvent, type RunEvent } from './runtime/events';
+import { renderFigureSvg } from './runtime/figureSvg';
 import { startRun, type RunHandle } from './runtime/runner';
 
-const USAGE = `Usage: autograd-playground run FILE.py [--events FILE.jsonl] [--graph-node-limit N]
+const USAGE = `Usage: autograd-playground run FILE.py [--events FILE.jsonl] [--plots DIR] [--graph-node-limit N]
 
 Runs a PyTorch-style Python script on the Autograd Playground engine.
 The script's output goes to stdout/stderr as it is printed; the exit code is 1
 if the script raised an uncaught exception (or was interrupted), else 0.
+matplotlib figures are recorded at each plt.show() and plt.savefig(); savefig
+never writes into your folder.
 
 Options:
-  --events FILE.jsonl     also write the run's event stream, one JSON event per line
+  --events FILE.jsonl     also write the run's event stream, one JSON event per line,
+                          and each figure as FILE.figure-<n>.json next to it
+  --plots DIR             write each figure as an SVG file in DIR (created if
+                          missing): figure-<n>.svg, or the savefig() name with .svg
   --graph-node-limit N    most nodes kept per computation-graph snapshot
   -h, --help              show this help
 `;
@@ -21,6 +28,7 @@ Options:
 interface CliArgs {
   file: string;
   eventsFile: string | null;
+  plotsDir: string | null;
   graphNodeLimit: number | undefined;
 }
 
@@ -33,6 +41,7 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
   if (command !== 'run') throw new UsageError(`unknown command '${command}'`);
   let file: string | null = null;
   let eventsFile: string | null = null;
+  let plotsDir: string | null = null;
   let graphNodeLimit: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -43,6 +52,8 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
     };
     if (arg === '--events') eventsFile = value();
     else if (arg.startsWith('--events=')) eventsFile = arg.slice('--events='.length);
+    else if (arg === '--plots') plotsDir = value();
+    else if (arg.startsWith('--plots=')) plotsDir = arg.slice('--plots='.length);
     else if (arg === '--graph-node-limit') {
       const v = value();
       graphNodeLimit = Number(v);
@@ -52,7 +63,33 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
     else throw new UsageError(`unexpected argument '${arg}' (script arguments are not supported)`);
   }
   if (file === null) throw new UsageError('missing FILE.py');
-  return { file, eventsFile, graphNodeLimit };
+  return { file, eventsFile, plotsDir, graphNodeLimit };
+}
+
+/** `run.jsonl` → `run.figure-3.json`, in the events file's folder. */
+function figureJsonPath(eventsFile: string, index: number): string {
+  const dir = path.dirname(eventsFile);
+  const base = path.basename(eventsFile, path.extname(eventsFile));
+  return path.join(dir, `${base}.figure-${index}.json`);
+}
+
+/** Names SVG files after savefig()'s file name when there is one, never reusing a name within the run. */
+class PlotNamer {
+  private readonly used = new Set<string>();
+
+  name(fig: FigureEvent): string {
+    let stem = `figure-${fig.index}`;
+    if (fig.savefigPath) {
+      // The script's path may be POSIX or Windows style whatever this machine is; only its last part counts.
+      const last = fig.savefigPath.split(/[\\/]/).pop() ?? '';
+      const bare = last.replace(/\.[^.]*$/, '').replace(/[\u0000-\u001f<>:"|?*]/g, '_');
+      if (bare && bare !== '.' && bare !== '..') stem = bare;
+    }
+    let file = `${stem}.svg`;
+    if (this.used.has(file.toLowerCase())) file = `${stem}-${fig.index}.svg`;
+    this.used.add(file.toLowerCase());
+    return file;
+  }
 }
 
 /** Writes to a stream and resolves once the data is flushed, so the exit code never cuts output short. */
@@ -94,11 +131,37 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const eventsOut = events;
+  const eventsFile = args.eventsFile;
+
+  const plotsDir = args.plotsDir;
+  if (plotsDir !== null) {
+    try {
+      fs.mkdirSync(plotsDir, { recursive: true });
+    } catch (e) {
+      process.stderr.write(`autograd-playground: can't create plots folder '${plotsDir}': ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  const namer = new PlotNamer();
+
+  /** Figure files are a by-product: failing to write one is reported but does not stop the script. */
+  const writeFigure = (fig: FigureEvent): void => {
+    const attempt = (file: string, content: () => string): void => {
+      try {
+        fs.writeFileSync(file, content());
+      } catch (e) {
+        process.stderr.write(`autograd-playground: can't write figure file '${file}': ${(e as Error).message}\n`);
+      }
+    };
+    if (eventsFile !== null) attempt(figureJsonPath(eventsFile, fig.index), () => encodeJson(fig) + '\n');
+    if (plotsDir !== null) attempt(path.join(plotsDir, namer.name(fig)), () => renderFigureSvg(fig));
+  };
 
   const onEvent = (e: RunEvent): void => {
     if (e.type === 'stdout') process.stdout.write(e.text);
     else if (e.type === 'stderr') process.stderr.write(e.text);
     eventsOut?.write(encodeEvent(e) + '\n');
+    if (e.type === 'figure') writeFigure(e);
   };
 
   const handle: RunHandle = startRun({ file: args.file, source, onEvent, graphNodeLimit: args.graphNodeLimit });

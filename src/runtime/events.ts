@@ -108,7 +108,95 @@ export interface EndEvent extends Timed {
   steps: number;
 }
 
-export type RunEvent = StartEvent | StdoutEvent | StderrEvent | BackwardEvent | ErrorEvent | EndEvent;
+/** matplotlib's line styles; 'none' draws markers only. */
+export type FigureLineStyle = '-' | '--' | ':' | '-.' | 'none';
+
+/** Most points a series carries; longer ones are thinned evenly, keeping the first and last point. */
+export const FIGURE_MAX_POINTS = 10000;
+
+/** One plotted artist: the points of a plot() line, a scatter(), or the bars of a bar()/hist(). */
+export interface FigureSeries {
+  kind: 'line' | 'scatter' | 'bar' | 'hist';
+  /**
+   * Data coordinates, same length. Elements may be NaN or ±Infinity (a gap, as matplotlib draws it). Category
+   * values (strings) are already mapped to 0, 1, 2, …; the axes' xticks/yticks hold the names. For bar/hist
+   * `x` is each bar's centre and `y` its height.
+   */
+  x: number[];
+  y: number[];
+  /** Points before downsampling to FIGURE_MAX_POINTS (equals x.length when nothing was dropped). */
+  pointCount: number;
+  /** Legend text; null when the series has no legend entry (no label, a label starting with '_', or left out of legend(handles)). */
+  label: string | null;
+  /** CSS colour: '#rrggbb', '#rrggbbaa', a CSS colour name, or 'transparent'. */
+  color: string;
+  linestyle: FigureLineStyle;
+  /** matplotlib marker code ('o', '^', 's', 'x', '.', …); null for none. */
+  marker: string | null;
+  /** 0..1; 1 when the script gave none. */
+  alpha: number;
+  /** Line width in points; null for kinds that draw no line (scatter, bar, hist). */
+  linewidth: number | null;
+  /** Marker size in points (matplotlib's markersize; a scatter's `s`, which is an area in points², is given as its square root). */
+  size: number;
+  /** Per-point (scatter) or per-bar colours when the script gave several (scatter `c` values go through the colormap); else null. */
+  colors: string[] | null;
+  /** Per-point marker sizes in points (scatter with an array `s`); else null. */
+  sizes: number[] | null;
+  /** Bar widths in data units (bar, hist); else null. */
+  widths: number[] | null;
+  /** Bar bottoms (bar with `bottom=`); null means 0. */
+  bottoms: number[] | null;
+}
+
+export interface FigureTicks {
+  values: number[];
+  /** null: format the values as numbers. */
+  labels: string[] | null;
+}
+
+/** One subplot, placed in a rows × cols grid (0-based row/col, spanning rowSpan × colSpan cells). */
+export interface FigureAxes {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  rowSpan: number;
+  colSpan: number;
+  title: string | null;
+  xlabel: string | null;
+  ylabel: string | null;
+  /** Limits the script set; null (or a null end) is automatic: data range plus matplotlib's 5% margins. */
+  xlim: [number | null, number | null] | null;
+  ylim: [number | null, number | null] | null;
+  xscale: 'linear' | 'log';
+  yscale: 'linear' | 'log';
+  /** Fixed ticks (set_xticks/xticks, or category names); null for automatic ticks. */
+  xticks: FigureTicks | null;
+  yticks: FigureTicks | null;
+  grid: boolean;
+  /** Whether legend() was called. */
+  legend: boolean;
+  /** matplotlib's loc name: 'best', 'upper right', 'lower left', 'center', … */
+  legendLoc: string;
+  series: FigureSeries[];
+}
+
+/** A matplotlib figure as it stood when the script called show() or savefig(). Nothing is drawn or written by the runtime. */
+export interface FigureEvent extends Timed {
+  type: 'figure';
+  /** 1-based count of figure events in this run. */
+  index: number;
+  reason: 'show' | 'savefig';
+  /** The path savefig() was given, as given (nothing is written there); null for show() or a file object. */
+  savefigPath: string | null;
+  /** [width, height] in inches (matplotlib draws 100 px per inch by default). */
+  figsize: [number, number];
+  suptitle: string | null;
+  axes: FigureAxes[];
+}
+
+export type RunEvent = StartEvent | StdoutEvent | StderrEvent | BackwardEvent | ErrorEvent | FigureEvent | EndEvent;
 export type RunEventType = RunEvent['type'];
 
 /**
@@ -117,6 +205,8 @@ export type RunEventType = RunEvent['type'];
  * (e.g. a stdout chunk that happens to be "nan") are never touched.
  */
 const NON_FINITE_KEYS: ReadonlySet<string> = new Set(['loss', 'min', 'max', 'mean', 'norm']);
+/** Number arrays whose elements may be non-finite, encoded element by element the same way (figure series). */
+const NON_FINITE_ARRAY_KEYS: ReadonlySet<string> = new Set(['x', 'y']);
 
 function encodeNumber(n: number): number | string {
   if (Number.isNaN(n)) return 'nan';
@@ -148,9 +238,13 @@ export function encodeEvent(event: RunEvent): string {
   return encodeJson(event);
 }
 
-/** Inverse of encodeJson, for the known non-finite-capable fields (see NON_FINITE_KEYS). */
+/** Inverse of encodeJson, for the known non-finite-capable fields (see NON_FINITE_KEYS, NON_FINITE_ARRAY_KEYS). */
 export function decodeJson(json: string): unknown {
-  return JSON.parse(json, (key, v: unknown) => (NON_FINITE_KEYS.has(key) ? decodeNumber(v) : v));
+  return JSON.parse(json, (key, v: unknown) => {
+    if (NON_FINITE_KEYS.has(key)) return decodeNumber(v);
+    if (NON_FINITE_ARRAY_KEYS.has(key) && Array.isArray(v)) return v.map(decodeNumber);
+    return v;
+  });
 }
 
 /**
@@ -163,7 +257,7 @@ export function decodeEvent(json: string): RunEvent {
   return parsed;
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>(['start', 'stdout', 'stderr', 'backward', 'error', 'end']);
+const EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>(['start', 'stdout', 'stderr', 'backward', 'error', 'figure', 'end']);
 
 export function isRunEvent(v: unknown): v is RunEvent {
   if (typeof v !== 'object' || v === null) return false;

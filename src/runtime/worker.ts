@@ -24,6 +24,8 @@ interface CurrentRun {
   file: string;
   clockStart: number;
   step: number;
+  /** Figure events so far; numbers them 1, 2, … per run even though pyplot's state outlives a run. */
+  figures: number;
 }
 
 const port = parentPort;
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
     if (req.kind !== 'run') return;
     Atomics.store(control, CONTROL_STOP, 0);
     Atomics.store(control, CONTROL_INTERRUPT, 0);
-    const run: CurrentRun = { runId: req.runId, file: req.file, clockStart: req.clockStart, step: 0 };
+    const run: CurrentRun = { runId: req.runId, file: req.file, clockStart: req.clockStart, step: 0, figures: 0 };
     current = run;
     let status: RunStatus;
     let broken = false;
@@ -164,7 +166,7 @@ function toEventObject(py: PyodideAPI, payload: unknown): Record<string, unknown
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('_playground_host.emit: expected an event object');
   const type = (value as { type?: unknown }).type;
-  if (type !== 'backward' && type !== 'error' && type !== 'stdout' && type !== 'stderr') {
+  if (type !== 'backward' && type !== 'error' && type !== 'stdout' && type !== 'stderr' && type !== 'figure') {
     throw new TypeError(`_playground_host.emit: cannot emit event type ${JSON.stringify(type)}`);
   }
   return value as Record<string, unknown>;
@@ -185,6 +187,8 @@ function completeEvent(run: CurrentRun, e: Record<string, unknown>, driver: Driv
       e.line = typeof line === 'number' ? line : null;
     }
     if (typeof e.file !== 'string') e.file = run.file;
+  } else if (e.type === 'figure') {
+    e.index = ++run.figures;
   }
   return e as unknown as RunEvent;
 }

@@ -6,7 +6,7 @@ our own package (the embedded `torch` etc.), because users should see their code
 never see the C++ frames.
 
 Also the home of the small helpers our own Python package needs from the host: `emit_event`,
-`user_location`, `settings`.
+`user_location`, `settings`, `on_run_start`.
 """
 
 import builtins
@@ -57,6 +57,25 @@ def _finite(value):
     if isinstance(value, (list, tuple)):
         return [_finite(v) for v in value]
     return value
+
+
+_run_start_hooks = []
+
+
+def on_run_start(hook):
+    """Registers `hook()` to be called before each later run. Imported modules outlive a run (a session runs
+    many scripts in one interpreter), so module-level state that a script must see fresh (pyplot's open
+    figures, rcParams) is reset through this."""
+    _run_start_hooks.append(hook)
+
+
+def _start_run():
+    for hook in _run_start_hooks:
+        try:
+            hook()
+        except Exception as failure:
+            # A broken reset must not cost the user their run; say so where a developer will see it.
+            sys.stderr.write("autograd-playground: run-start hook %r failed: %r\n" % (hook, failure))
 
 
 def emit_event(event):
@@ -153,6 +172,7 @@ def run(file, source):
     sys.modules["__main__"] = main
     sys.argv = [file]
     status = "ok"
+    _start_run()
     try:
         try:
             code = compile(source, file, "exec", dont_inherit=True)

@@ -1,0 +1,261 @@
+// matplotlib.pyplot records figures: what a `figure` event holds for the scripts tutorials write, and the
+// files the CLI makes of it (--events JSON next to the events file, --plots SVG).
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { decodeEvent, decodeJson, encodeEvent, type FigureEvent, type RunEvent } from '../src/runtime/events';
+import { escapeXml, plainText, renderFigureSvg } from '../src/runtime/figureSvg';
+import { openSession, type PythonSession, type RunResult } from '../src/runtime/runner';
+
+const root = path.resolve(__dirname, '..');
+
+function figures(events: RunEvent[]): FigureEvent[] {
+  return events.filter((e): e is FigureEvent => e.type === 'figure');
+}
+
+function ok(r: RunResult): void {
+  assert.equal(r.status, 'ok', r.stderr);
+}
+
+const LOSS_CURVE = [
+  'import matplotlib',
+  "matplotlib.use('Agg')",
+  'import matplotlib.pyplot as plt',
+  "plt.rcParams['font.sans-serif'] = ['SimHei']",
+  "plt.rcParams['axes.unicode_minus'] = False",
+  'losses = [1.0 / (i + 1) for i in range(30)]',
+  'val = [l * 1.2 for l in losses]',
+  'plt.figure(figsize=(8, 4))',
+  "plt.plot(losses, label='train')",
+  "plt.plot(range(30), val, 'r--', label='val')",
+  "plt.xlabel('epoch')",
+  "plt.ylabel('loss')",
+  "plt.title('损失曲线')",
+  'plt.legend()',
+  'plt.grid(True)',
+].join('\n');
+
+describe('matplotlib.pyplot figures', function () {
+  this.timeout(60000);
+  let session: PythonSession;
+  before(async () => {
+    session = await openSession();
+  });
+  after(async () => {
+    await session.close();
+  });
+
+  it('records a loss curve with labels, legend, grid and a Chinese title at show()', async () => {
+    const r = await session.run(LOSS_CURVE + '\nplt.show()\n', 'loss.py');
+    ok(r);
+    const [fig] = figures(r.events);
+    assert.equal(figures(r.events).length, 1);
+    assert.equal(fig.index, 1);
+    assert.equal(fig.reason, 'show');
+    assert.equal(fig.savefigPath, null);
+    assert.deepEqual(fig.figsize, [8, 4]);
+    assert.equal(fig.axes.length, 1);
+    const ax = fig.axes[0];
+    assert.deepEqual([ax.row, ax.col, ax.rows, ax.cols], [0, 0, 1, 1]);
+    assert.equal(ax.title, '损失曲线');
+    assert.deepEqual([ax.xlabel, ax.ylabel, ax.grid, ax.legend, ax.legendLoc], ['epoch', 'loss', true, true, 'best']);
+    const [train, val] = ax.series;
+    assert.equal(train.kind, 'line');
+    assert.deepEqual(train.x, [...Array(30).keys()]);
+    assert.equal(train.y[3], 0.25);
+    assert.deepEqual([train.label, train.color, train.linestyle, train.marker, train.linewidth], ['train', '#1f77b4', '-', null, 1.5]);
+    assert.deepEqual([val.label, val.color, val.linestyle], ['val', '#ff0000', '--']);
+  });
+
+  it('lays out a 1x2 subplot figure: a scatter of tensors and format-string lines', async () => {
+    const src = [
+      'import torch',
+      'import matplotlib.pyplot as plt',
+      'x = torch.tensor([0.0, 1.0, 2.0, 3.0])',
+      'w = torch.tensor(2.0, requires_grad=True)',
+      'y = w * x + 1',
+      'fig, axes = plt.subplots(1, 2, figsize=(10, 4))',
+      "axes[0].scatter(x, y, alpha=0.5, label='data', c='g', s=25)",
+      "axes[0].plot(x, y.detach(), 'k:', label='fit')",
+      "axes[0].set_title('fit'); axes[0].legend()",
+      "line, = axes[1].plot([3, 2, 1], 'r--')",
+      "axes[1].plot([1, 2, 3], 'bo')",
+      "axes[1].plot([2, 2, 2], '^', color='C4')",
+      'axes[1].set_ylim(0, 4)',
+      "fig.suptitle('两个子图')",
+      'plt.tight_layout()',
+      'print(axes.shape, type(line).__name__)',
+      'plt.show()',
+    ].join('\n');
+    const r = await session.run(src, 'subplots.py');
+    ok(r);
+    assert.equal(r.stdout, '(2,) Line2D\n');
+    const [fig] = figures(r.events);
+    assert.equal(fig.suptitle, '两个子图');
+    assert.deepEqual(fig.figsize, [10, 4]);
+    const [left, right] = fig.axes;
+    assert.deepEqual([left.row, left.col, left.rows, left.cols], [0, 0, 1, 2]);
+    assert.deepEqual([right.row, right.col, right.rows, right.cols], [0, 1, 1, 2]);
+    const [scatter, fit] = left.series;
+    assert.equal(scatter.kind, 'scatter');
+    assert.deepEqual(scatter.x, [0, 1, 2, 3]);
+    assert.deepEqual(scatter.y, [1, 3, 5, 7]);
+    assert.deepEqual([scatter.alpha, scatter.color, scatter.size, scatter.marker, scatter.linestyle], [0.5, '#008000', 5, 'o', 'none']);
+    assert.deepEqual([fit.color, fit.linestyle, fit.y], ['#000000', ':', [1, 3, 5, 7]]);
+    assert.equal(left.title, 'fit');
+    const [dashed, dots, triangles] = right.series;
+    assert.deepEqual([dashed.color, dashed.linestyle, dashed.marker, dashed.x], ['#ff0000', '--', null, [0, 1, 2]]);
+    assert.deepEqual([dots.color, dots.linestyle, dots.marker], ['#0000ff', 'none', 'o']);
+    assert.deepEqual([triangles.color, triangles.linestyle, triangles.marker], ['#9467bd', 'none', '^']);
+    assert.deepEqual(right.ylim, [0, 4]);
+  });
+
+  it('emits one event per savefig and per show, writes no file, and numbers figures per run', async () => {
+    const src = LOSS_CURVE + "\nplt.savefig('out/loss.png', dpi=150)\nplt.show()\nimport os\nprint(os.path.exists('out/loss.png'))\n";
+    const r = await session.run(src, 'save.py');
+    ok(r);
+    assert.equal(r.stdout, 'False\n');
+    const figs = figures(r.events);
+    assert.deepEqual(
+      figs.map((f) => [f.index, f.reason, f.savefigPath]),
+      [
+        [1, 'savefig', 'out/loss.png'],
+        [2, 'show', null],
+      ],
+    );
+    assert.deepEqual(figs[0].axes, figs[1].axes);
+    // show() closed the figure, and state from earlier runs in this session is gone: the next run starts at 1.
+    const again = await session.run("import matplotlib.pyplot as plt\nprint(plt.get_fignums())\nplt.bar(['a', 'b'], [2, 3])\nplt.show()\n");
+    ok(again);
+    assert.equal(again.stdout, '[]\n');
+    const [bar] = figures(again.events);
+    assert.equal(bar.index, 1);
+    assert.deepEqual(bar.axes[0].xticks, { values: [0, 1], labels: ['a', 'b'] });
+    assert.deepEqual([bar.axes[0].series[0].kind, bar.axes[0].series[0].widths], ['bar', [0.8, 0.8]]);
+  });
+
+  it('keeps series bounded and non-finite values intact, through the JSON encoding too', async () => {
+    const src = [
+      'import matplotlib.pyplot as plt',
+      'plt.plot(range(25001))',
+      "plt.plot([1.0, float('nan'), float('inf'), float('-inf')])",
+      'n, bins, _ = plt.hist([1, 2, 2, 3, 3, 3], bins=3)',
+      'print(n)',
+      'plt.show()',
+    ].join('\n');
+    const r = await session.run(src);
+    ok(r);
+    assert.equal(r.stdout, '[1.0, 2.0, 3.0]\n');
+    const [fig] = figures(r.events);
+    const [long, odd, hist] = fig.axes[0].series;
+    assert.equal(long.x.length, 10000);
+    assert.equal(long.pointCount, 25001);
+    assert.deepEqual([long.x[0], long.x[9999], long.y[9999]], [0, 25000, 25000]);
+    assert.ok(long.x.every((v, i) => i === 0 || v > long.x[i - 1]));
+    assert.deepEqual(odd.y, [1, NaN, Infinity, -Infinity]);
+    assert.deepEqual([hist.kind, hist.y, hist.color], ['hist', [1, 2, 3], '#2ca02c']);
+    const line = encodeEvent(fig);
+    assert.match(line, /"y":\[1,"nan","inf","-inf"\]/);
+    assert.deepEqual((decodeEvent(line) as FigureEvent).axes[0].series[1].y, [1, NaN, Infinity, -Infinity]);
+  });
+
+  it('raises a clear AttributeError for what it does not cover', async () => {
+    const r = await session.run('import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.imshow([[0, 1]])\n', 'partial.py');
+    assert.equal(r.status, 'error');
+    const error = r.events.find((e) => e.type === 'error');
+    assert.ok(error && error.type === 'error');
+    assert.equal(error.errorType, 'AttributeError');
+    assert.equal(error.line, 3);
+    assert.match(error.message, /^matplotlib\.pyplot\.imshow is not supported: the Autograd Playground's matplotlib is partial/);
+    assert.doesNotMatch(r.stderr, /Did you mean/);
+    const ax = await session.run('import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.twinx()\n');
+    assert.match(ax.stderr, /AttributeError: Axes\.twinx is not supported/);
+  });
+});
+
+describe('figure SVG', () => {
+  const fig: FigureEvent = {
+    type: 'figure',
+    t: 0,
+    index: 1,
+    reason: 'show',
+    savefigPath: null,
+    figsize: [6.4, 4.8],
+    suptitle: null,
+    axes: [
+      {
+        row: 0, col: 0, rows: 1, cols: 1, rowSpan: 1, colSpan: 1,
+        title: '损失 <a & b>', xlabel: '$\\alpha$', ylabel: 'loss', xlim: null, ylim: null,
+        xscale: 'linear', yscale: 'linear', xticks: null, yticks: null, grid: true, legend: true, legendLoc: 'best',
+        series: [
+          {
+            kind: 'line', x: [0, 1, 2, 3], y: [4, NaN, 1, 0.5], pointCount: 4, label: 'train', color: '#1f77b4',
+            linestyle: '--', marker: 'o', alpha: 1, linewidth: 1.5, size: 6, colors: null, sizes: null, widths: null, bottoms: null,
+          },
+        ],
+      },
+    ],
+  };
+
+  it('escapes text, keeps CJK, breaks lines at NaN and labels nice ticks', () => {
+    const svg = renderFigureSvg(fig);
+    assert.match(svg, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="640" height="480"/);
+    assert.ok(svg.includes('损失 &lt;a &amp; b&gt;'));
+    assert.ok(svg.includes('>α</text>'));
+    assert.match(svg, /font-family="[^"]*Noto Sans CJK SC[^"]*"/);
+    // NaN splits the dashed line into two pieces: one lone point, then a segment.
+    assert.match(svg, /<path d="M[\d.]+,[\d.]+M[\d.]+,[\d.]+L[\d.]+,[\d.]+" fill="none" stroke="#1f77b4"[^>]*stroke-dasharray/);
+    for (const tick of ['0.0', '0.5', '1.0', '2.5', '3.0', '4.0']) assert.ok(svg.includes(`>${tick}</text>`), tick);
+    assert.ok(svg.includes('>train</text>'));
+  });
+
+  it('decodes non-finite array elements only under x and y', () => {
+    assert.deepEqual(decodeJson('{"x":[1,"nan"],"y":["inf"],"labels":["nan"]}'), { x: [1, NaN], y: [Infinity], labels: ['nan'] });
+    assert.equal(escapeXml('a\u0001<'), 'a&lt;');
+    assert.equal(plainText('$x^2 + \\theta_1$ (m)'), 'x² + θ₁ (m)');
+  });
+});
+
+describe('cli figure files', function () {
+  this.timeout(60000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agp-fig-'));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], { cwd: dir });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('writes each figure as JSON next to the events file and as SVG under --plots', async () => {
+    fs.writeFileSync(path.join(dir, 'train.py'), LOSS_CURVE + "\nplt.savefig('results/loss.png')\nplt.show()\n");
+    const r = await runCli(['run', 'train.py', '--events', 'run.jsonl', '--plots', 'plots']);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    assert.ok(!fs.existsSync(path.join(dir, 'results')), 'savefig must not write into the user folder');
+    const events = fs.readFileSync(path.join(dir, 'run.jsonl'), 'utf8').trimEnd().split('\n').map(decodeEvent);
+    assert.deepEqual(events.map((e) => e.type), ['start', 'figure', 'figure', 'end']);
+    const first = decodeEvent(fs.readFileSync(path.join(dir, 'run.figure-1.json'), 'utf8')) as FigureEvent;
+    assert.deepEqual([first.type, first.reason, first.savefigPath, first.axes[0].title], ['figure', 'savefig', 'results/loss.png', '损失曲线']);
+    assert.ok(fs.existsSync(path.join(dir, 'run.figure-2.json')));
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'plots')).sort(), ['figure-2.svg', 'loss.svg']);
+    const svg = fs.readFileSync(path.join(dir, 'plots', 'loss.svg'), 'utf8');
+    assert.ok(svg.includes('>损失曲线</text>'));
+    assert.match(svg, /<path d="M[^"]+L[^"]+" fill="none" stroke="#1f77b4"/);
+    const help = await runCli(['--help']);
+    assert.match(help.stdout, /--plots DIR/);
+  });
+});
