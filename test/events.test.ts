@@ -107,6 +107,29 @@ describe('backward events', function () {
     assert.ok(es.every((e) => e.loss === Infinity));
   });
 
+  it('marks the first step whose loss is not finite, once, and runs on to the end', async () => {
+    const src = [
+      'import torch',
+      'w = torch.tensor(1.0, requires_grad=True)',
+      'for i in range(6):',
+      '    loss = (w * 10.0) ** 2',
+      '    loss.backward()',
+      '    with torch.no_grad():',
+      '        w -= 1e18 * w.grad',
+      '        w.grad.zero_()',
+      'print(loss.item(), w.item())',
+    ].join('\n');
+    const r = await session.run(src, 'lr.py');
+    assert.equal(r.status, 'ok', r.stderr);
+    assert.equal(backwards(r.events).length, 6);
+    const marks = r.events.filter((e) => e.type === 'diverged');
+    assert.equal(marks.length, 1);
+    assert.deepEqual({ ...marks[0], t: 0 }, { type: 'diverged', t: 0, step: 2, file: 'lr.py', line: 5, loss: Infinity });
+    const at = r.events.indexOf(marks[0]);
+    assert.equal((r.events[at - 1] as BackwardEvent).step, 2, 'right after the backward event of that step');
+    assert.equal(r.stdout, 'nan nan\n');
+  });
+
   it('summarises big tensors instead of streaming them', async () => {
     const src = ['import torch', 'w = torch.ones(300, 300, requires_grad=True)', '(w * 2).sum().backward()'].join('\n');
     const r = await session.run(src, 'big.py');

@@ -196,7 +196,19 @@ export interface FigureEvent extends Timed {
   axes: FigureAxes[];
 }
 
-export type RunEvent = StartEvent | StdoutEvent | StderrEvent | BackwardEvent | ErrorEvent | FigureEvent | EndEvent;
+/**
+ * The first backward() of a run whose root value was NaN or ±Infinity: where training diverged. Sent once,
+ * right after that step's backward event; the script itself runs on exactly as PyTorch would.
+ */
+export interface DivergedEvent extends Timed {
+  type: 'diverged';
+  step: number;
+  file: string;
+  line: number;
+  loss: number;
+}
+
+export type RunEvent = StartEvent | StdoutEvent | StderrEvent | BackwardEvent | ErrorEvent | FigureEvent | DivergedEvent | EndEvent;
 export type RunEventType = RunEvent['type'];
 
 /**
@@ -257,7 +269,7 @@ export function decodeEvent(json: string): RunEvent {
   return parsed;
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>(['start', 'stdout', 'stderr', 'backward', 'error', 'figure', 'end']);
+const EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>(['start', 'stdout', 'stderr', 'backward', 'error', 'figure', 'diverged', 'end']);
 
 export function isRunEvent(v: unknown): v is RunEvent {
   if (typeof v !== 'object' || v === null) return false;

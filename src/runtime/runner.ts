@@ -124,6 +124,7 @@ class RunRecorder {
   private clockStart = 0;
   private started = false;
   private steps = 0;
+  private diverged = false;
   private settled = false;
   readonly done: Promise<RunResult>;
   private resolve!: (r: RunResult) => void;
@@ -155,6 +156,16 @@ class RunRecorder {
     else if (event.type === 'stderr') this.stderr += event.text;
     else if (event.type === 'backward') this.steps = Math.max(this.steps, event.step);
     this.events.push(event);
+    this.notify(event);
+    if (event.type === 'backward' && event.loss !== null && !Number.isFinite(event.loss) && !this.diverged) {
+      this.diverged = true;
+      const marker: RunEvent = { type: 'diverged', t: event.t, step: event.step, file: event.file, line: event.line, loss: event.loss };
+      this.events.push(marker);
+      this.notify(marker);
+    }
+  }
+
+  private notify(event: RunEvent): void {
     if (this.onEvent) {
       try {
         this.onEvent(event);
