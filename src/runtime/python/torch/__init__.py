@@ -1,6 +1,7 @@
 """torch for Autograd Playground: PyTorch's Python API over the playground's TypeScript engine."""
 import builtins as _b
 import math as _math
+import sys as _sys
 
 from . import _C
 from ._C import E as _E, op as _op, call as _call, js as _js
@@ -118,6 +119,9 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 def as_tensor(data, dtype=None, device=None):
     if isinstance(data, Tensor):
         return data if dtype is None else data.to(dtype)
+    np = _sys.modules.get("numpy")
+    if np is not None and isinstance(data, np.ndarray) and (dtype is None or _dt(dtype).name == data.dtype.name):
+        return from_numpy(data)
     return _tensor_from_data(data, dtype)
 
 
@@ -125,7 +129,11 @@ asarray = as_tensor
 
 
 def from_numpy(arr):
-    return _tensor_from_data(arr)
+    np = _sys.modules.get("numpy")
+    if np is None or not isinstance(arr, np.ndarray):
+        raise TypeError("expected np.ndarray (got %s)" % type(arr).__name__)
+    # Shares memory with the array, as in PyTorch.
+    return _wrap(_E.data_of(arr._t))
 
 
 def _filled(size, value, dtype, requires_grad, name):
@@ -496,5 +504,6 @@ from .autograd import no_grad, enable_grad, set_grad_enabled, is_grad_enabled, i
 from . import autograd  # noqa: E402
 from . import nn  # noqa: E402
 from . import optim  # noqa: E402
+from . import utils  # noqa: E402
 
 _Node.__module__ = "torch.autograd.graph"
