@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fromValues } from '../src/engine/creation';
 import * as E from '../src/engine/ops/elementwise';
+import * as LA from '../src/engine/ops/linalg';
 import * as LO from '../src/engine/ops/loss';
 import * as R from '../src/engine/ops/reduce';
 import { Tensor } from '../src/engine/tensor';
@@ -36,6 +37,18 @@ describe('float sums in PyTorch order', () => {
       assert.deepEqual(REDUCTIONS[c.expr](inputs).toNumberArray(), c.out.data);
     });
   }
+
+  it('matrix products (not matrix-vector) round like PyTorch sgemm, bit for bit', () => {
+    const products = cases.filter(
+      (c) => c.dtype === 'float32' && ['torch.mm(a, b)', 'torch.matmul(a, b)'].includes(c.expr) && c.inputs.b.shape.length === 2 && c.inputs.b.shape[1] > 1,
+    );
+    assert.ok(products.length >= 3);
+    for (const c of products) {
+      const a = fromValues(c.inputs.a.data, c.inputs.a.shape, 'float32');
+      const b = fromValues(c.inputs.b.data, c.inputs.b.shape, 'float32');
+      assert.deepEqual(LA.matmul(a, b).toNumberArray(), c.out.data, c.expr);
+    }
+  });
 
   it('rounds float32 partial sums (a double-precision sum would differ)', () => {
     // 1 + 2^-24 * 16 ones: float32 sequential addition loses each tiny term, double keeps them.

@@ -5,6 +5,7 @@ import { broadcastShapes, numelOf } from '../shape';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
 import { add, cast, mul } from './elementwise';
 import { sumToShape } from './reduce';
+import { fmaf } from '../random';
 import { expand, reshape, squeeze, t2d, transpose, unsafeView, unsqueeze } from './views';
 
 const TYPE_NAMES: Record<DType, string> = { float32: 'float', float64: 'double', int64: 'long int', bool: 'bool' };
@@ -20,10 +21,22 @@ function checkSameDtype(a: Tensor, b: Tensor, what: string): DType {
  * C = A(m×k) · B(k×n) for `batch` stacked problems, read through strides. Accumulates in double, so float32
  * results are the correctly rounded sums rather than BLAS's float32 accumulation (differences stay in the last bit).
  */
-function gemm(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number, dtype: DType): Tensor {
+function gemm(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number, dtype: DType, fmaOrder = false): Tensor {
   const av = a.values(true);
   const bv = b.values(true);
   const out = allocateChecked(dtype, [batch, m, n]);
+  if (fmaOrder) {
+    // Each output as one float32 fused multiply-add chain over k, in order: the rounding PyTorch's CPU
+    // sgemm shows for these shapes (checked bit for bit against ops.json's mm and matmul cases).
+    for (let p = 0; p < batch; p++) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+      let acc = 0;
+      const ab = p * m * k + i * k;
+      const bb = p * k * n + j;
+      for (let q = 0; q < k; q++) acc = fmaf(av[ab + q], bv[bb + q * n], acc);
+      out[(p * m + i) * n + j] = acc;
+    }
+    return makeTensor(out, [batch, m, n], dtype);
+  }
   const row = new Float64Array(n);
   for (let p = 0; p < batch; p++) {
     const ab = p * m * k;
@@ -51,6 +64,15 @@ function gemm(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: numb
   return makeTensor(out, [batch, m, n], dtype);
 }
 
+/**
+ * Whether PyTorch's float32 product is known to round like a sequential FMA chain: true for real matrix
+ * products and for a transposed left operand (as in the weight gradient Xᵀ·g). A contiguous matrix times a
+ * single column goes through a matrix-vector kernel whose order is not reproduced here (double accumulation).
+ */
+function useFmaOrder(a: Tensor, n: number, dtype: DType): boolean {
+  return dtype === 'float32' && (n > 1 || a.strides[a.ndim - 1] !== 1);
+}
+
 function allFinite(v: ArrayLike<number>): boolean {
   for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
   return true;
@@ -67,7 +89,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
     throw runtimeError(`mat1 and mat2 shapes cannot be multiplied (${a.shape[0]}x${a.shape[1]} and ${b.shape[0]}x${b.shape[1]})`);
   }
   const dt = checkSameDtype(a, b, 'mm');
-  const r = gemm(contiguousValues(a), contiguousValues(b), 1, a.shape[0], a.shape[1], b.shape[1], dt);
+  const r = gemm(contiguousValues(a), contiguousValues(b), 1, a.shape[0], a.shape[1], b.shape[1], dt, useFmaOrder(a, b.shape[1], dt));
   const out = makeTensor(r.data, [a.shape[0], b.shape[1]], dt);
   const saved: Tensor[] = [];
   if (b.requiresGrad) saved.push(a);
@@ -117,7 +139,7 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
     throw runtimeError(`Expected size for first two dimensions of batch2 tensor to be: [${a.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`);
   }
   const dt = checkSameDtype(a, b, 'bmm');
-  const out = gemm(contiguousValues(a), contiguousValues(b), a.shape[0], a.shape[1], a.shape[2], b.shape[2], dt);
+  const out = gemm(contiguousValues(a), contiguousValues(b), a.shape[0], a.shape[1], a.shape[2], b.shape[2], dt, useFmaOrder(a, b.shape[2], dt));
   return record('BmmBackward0', out, [a, b], [a, b], (g, s, needs) => [
     needs[0] ? bmm(g, transpose(s[1], 1, 2)) : null,
     needs[1] ? bmm(transpose(s[0], 1, 2), g) : null,
@@ -181,7 +203,7 @@ export function linear(x: Tensor, w: Tensor, b: Tensor | null): Tensor {
     }
     const dt = promoteTypes(x.dtype, w.dtype);
     if (!isFloating(dt) || x.dtype !== w.dtype) checkSameDtype(x, w, 'mm');
-    const r = gemm(contiguousValues(x), contiguousValues(wt), 1, x.shape[0], x.shape[1], wt.shape[1], dt);
+    const r = gemm(contiguousValues(x), contiguousValues(wt), 1, x.shape[0], x.shape[1], wt.shape[1], dt, useFmaOrder(x, wt.shape[1], dt));
     const prod = makeTensor(r.data, [x.shape[0], wt.shape[1]], dt);
     const bb = b.ndim === 1 ? b : b;
     const outData = add(prod, cast(bb, dt));
