@@ -97,6 +97,27 @@ describe('PyTorch reference data through the Python runtime', function () {
     });
   });
 
+  describe('rng.json: PyTorch\'s CPU generator bit for bit, through torch.manual_seed and the Python API', () => {
+    interface RngCase { seed: number; code?: string; sequence?: string[]; out?: TensorSpec; outs?: TensorSpec[] }
+    const cases = fixture<RngCase>('rng.json');
+    let results: TensorSpec[][] = [];
+    before(async () => {
+      results = await replay<TensorSpec[]>(session, 'replay_rng.py', cases);
+    });
+    cases.forEach((c, i) => {
+      it(`seed ${c.seed}: ${c.code ?? c.sequence!.join('; ')}`, () => {
+        const expected = c.outs ?? [c.out!];
+        assert.equal(results[i].length, expected.length);
+        expected.forEach((e, k) => {
+          assert.deepEqual(results[i][k].shape, e.shape);
+          assert.equal(results[i][k].dtype, e.dtype);
+          // Exact equality: the values are float32/float64/int64 widened to double on both sides.
+          assert.deepEqual(results[i][k].data, e.data);
+        });
+      });
+    });
+  });
+
   describe('errors.json: exception type and message', () => {
     const cases = fixture<{ code: string; error: string | null }>('errors.json');
     let results: Array<{ error: string | null }> = [];
