@@ -83,9 +83,7 @@ describe('PyTorch reference data through the Python runtime', function () {
       results = await replay(session, 'replay_snippets.py', cases);
     });
     cases.forEach((c, i) => {
-      // NumPy arrays arrive with the NumPy module of the tutorial-scripts issue (#3).
-      const test = c.code.includes('.numpy()') ? it.skip : it;
-      test(c.code, () => {
+      it(c.code, () => {
         const r = results[i];
         assert.equal(r.error, undefined, r.error);
         if (c.value !== undefined) assert.equal(r.value, c.value);

@@ -8,6 +8,8 @@ import * as C from '../engine/creation';
 import { DType } from '../engine/dtype';
 import { TorchError } from '../engine/errors';
 import { formatDType, formatPythonFloat, formatSize, printOptions, setPrintOptions, PrintOptions } from '../engine/format';
+import { numpyArrayRepr, numpyArrayStr, numpyPrintOptions, NumpyPrintOptions, numpyScalarRepr, numpyScalarStr, resetNumpyPrintOptions, setNumpyPrintOptions } from '../engine/numpyFormat';
+import * as NP from '../engine/numpyOps';
 import * as E from '../engine/ops/elementwise';
 import * as IX from '../engine/ops/indexing';
 import * as IP from '../engine/ops/inplace';
@@ -16,16 +18,20 @@ import * as LO from '../engine/ops/loss';
 import * as R from '../engine/ops/reduce';
 import { IntScalar, Operand, Scalar } from '../engine/ops/scalar';
 import * as V from '../engine/ops/views';
+import * as NPR from '../engine/numpyRandom';
 import * as RNG from '../engine/random';
-import { Tensor } from '../engine/tensor';
+import { emptyTensor, Tensor } from '../engine/tensor';
 import type { RunEvent } from './events';
 import { captureGraph } from './graphEvent';
+import { findNonFinite, nonFiniteMessage } from './nonFinite';
 import { printTensor, summarize } from './tensorSummary';
 
 /** What the runtime gives the binding: where backward events go (the host stamps time, step and file). */
 export interface BindingHost {
   emit(event: Omit<Extract<RunEvent, { type: 'backward' }>, 't' | 'step' | 'file'>): void;
   graphNodeLimit: number;
+  /** Raise at the first op whose result holds NaN or inf (the run setting of the same name; see nonFinite.ts). */
+  detectNonFinite?: boolean;
 }
 
 /** Python ints arrive as numbers; the Python side says which operands were ints (see `Tensor._sc`). */
@@ -56,6 +62,15 @@ const generators = { default: new RNG.Generator() };
 function gen(g: RNG.Generator | null | undefined): RNG.Generator {
   return g ?? generators.default;
 }
+
+/** NumPy samples land in a float64 (or int64/bool) tensor; allocating it first applies the engine's memory limit. */
+function nprTensor(shape: number[], dtype: DType, draw: (n: number) => ArrayLike<number>): Tensor {
+  const t = emptyTensor(shape, dtype);
+  (t.data as Float64Array | Uint8Array).set(draw(t.numel));
+  return t;
+}
+
+type NprParam = number | ArrayLike<number>;
 
 function randomTensor(shape: number[], dtype: DType, fill: (out: Float32Array | Float64Array) => void): Tensor {
   const t = C.zeros(shape, dtype);
@@ -229,11 +244,30 @@ function flatList(t: Tensor): number[] {
   return Array.from(t.values(true));
 }
 
+/**
+ * detectNonFinite: throws when an op's result (or, for ops that write in place and return nothing, the tensor
+ * written) holds NaN or inf. Ops that return several tensors (split, unbind, max with dim) are checked each.
+ */
+function checkFinite(name: OpName, args: unknown[], result: unknown): void {
+  const outputs: unknown[] = Array.isArray(result) ? result : [result === undefined ? args[0] : result];
+  for (const out of outputs) {
+    if (!(out instanceof Tensor)) continue;
+    const found = findNonFinite(out);
+    if (!found) continue;
+    // In-place methods arrive as `iop('sub', t, …)`; the script wrote `t.sub_(…)` or `t -= …`.
+    const op = name === 'iop' && typeof args[0] === 'string' ? `${args[0]}_` : name;
+    throw new TorchError('RuntimeError', nonFiniteMessage(op, out.gradFn ? out.gradFn.name : null, found));
+  }
+}
+
 export function createBinding(host?: BindingHost) {
+  const detectNonFinite = host?.detectNonFinite === true;
   return {
     call(line: number, name: OpName, ...args: unknown[]): unknown {
       A.sourceLocation.line = line >= 0 ? line : null;
-      return (ops[name] as (...a: unknown[]) => unknown)(...args);
+      const result = (ops[name] as (...a: unknown[]) => unknown)(...args);
+      if (detectNonFinite) checkFinite(name, args, result);
+      return result;
     },
     /** Error classes map by name; Python re-raises the matching built-in exception. */
     errorType(e: unknown): string | null {
@@ -286,6 +320,42 @@ export function createBinding(host?: BindingHost) {
      */
     random_seed_int64: (g: RNG.Generator | null) => (gen(g).nextUint64() & 0x7fffffffffffffffn).toString(),
     overwrite: (t: Tensor, values: ArrayLike<number>) => IP.overwrite(t, values),
+
+    // numpy.random: NumPy's legacy RandomState (src/engine/numpyRandom.ts). The output shape comes last; array
+    // parameters arrive already broadcast to it, flattened in C order.
+    npr_new: (seed: NPR.NumpySeed) => new NPR.RandomState(seed),
+    npr_global: () => NPR.globalRandomState,
+    npr_seed: (rs: NPR.RandomState, seed: NPR.NumpySeed) => {
+      rs.seed(seed);
+    },
+    npr_random_sample: (rs: NPR.RandomState, ...shape: number[]) => nprTensor(shape, 'float64', (n) => rs.randomSample(n)),
+    npr_standard_normal: (rs: NPR.RandomState, ...shape: number[]) => nprTensor(shape, 'float64', (n) => rs.standardNormal(n)),
+    npr_normal: (rs: NPR.RandomState, loc: NprParam, scale: NprParam, ...shape: number[]) =>
+      nprTensor(shape, 'float64', (n) => rs.normal(loc, scale, n)),
+    npr_uniform: (rs: NPR.RandomState, low: NprParam, high: NprParam, ...shape: number[]) =>
+      nprTensor(shape, 'float64', (n) => rs.uniform(low, high, n)),
+    npr_standard_exponential: (rs: NPR.RandomState, ...shape: number[]) =>
+      nprTensor(shape, 'float64', (n) => rs.standardExponential(n)),
+    npr_exponential: (rs: NPR.RandomState, scale: NprParam, ...shape: number[]) =>
+      nprTensor(shape, 'float64', (n) => rs.exponential(scale, n)),
+    npr_randint: (rs: NPR.RandomState, low: NPR.IntBound, high: NPR.IntBound, dtype: NPR.BoundedIntType, ...shape: number[]) =>
+      nprTensor(shape, dtype === 'bool' ? 'bool' : 'int64', (n) => rs.randint(low, high, n, dtype)),
+    /** One exact draw: a number when it is a safe integer, else a BigInt (Python gets an int either way). */
+    npr_randint_scalar: (rs: NPR.RandomState, low: number | bigint, high: number | bigint, dtype: NPR.BoundedIntType) => {
+      const v = rs.randintExact(low, high, 1, dtype)[0];
+      return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+    },
+    npr_permutation: (rs: NPR.RandomState, n: number) => nprTensor([n], 'int64', () => rs.permutation(n)),
+    npr_shuffle_swaps: (rs: NPR.RandomState, n: number) => Array.from(rs.shuffleSwaps(n)),
+    npr_choice: (rs: NPR.RandomState, popSize: number, replace: boolean, p: ArrayLike<number> | null | undefined, atol: number, ...shape: number[]) =>
+      nprTensor(shape, 'int64', (n) => rs.choice(popSize, n, replace, p ?? null, atol)),
+    npr_bytes: (rs: NPR.RandomState, length: number) => rs.bytes(length),
+    npr_get_state: (rs: NPR.RandomState) => {
+      const st = rs.getState();
+      return { key: Array.from(st.key), pos: st.pos, has_gauss: st.hasGauss ? 1 : 0, gauss: st.gauss };
+    },
+    npr_set_state: (rs: NPR.RandomState, key: ArrayLike<number | bigint>, pos: number, hasGauss: number, gauss: number) =>
+      rs.setState({ key, pos, hasGauss: !!hasGauss, gauss }),
 
     // properties
     shape: (t: Tensor) => t.shape,
@@ -416,6 +486,33 @@ export function createBinding(host?: BindingHost) {
       setPrintOptions(o);
     },
     print_options: () => ({ ...printOptions }),
+
+    // numpy (src/runtime/python/numpy): printing, and the few operations whose results follow NumPy's own algorithms
+    np_repr: (t: Tensor) => numpyArrayRepr({ shape: t.shape, dtype: t.dtype, values: t.values(true) }),
+    np_str: (t: Tensor) => numpyArrayStr({ shape: t.shape, dtype: t.dtype, values: t.values(true) }),
+    np_scalar_str: (v: number, dtype: DType) => numpyScalarStr(v, dtype),
+    np_scalar_repr: (v: number, dtype: DType) => numpyScalarRepr(v, dtype),
+    np_set_printoptions: (o: Partial<NumpyPrintOptions>) => setNumpyPrintOptions(o),
+    np_get_printoptions: () => ({ ...numpyPrintOptions }),
+    np_reset_printoptions: resetNumpyPrintOptions,
+    /** Element values as doubles, row-major: a typed array reaches Python as exact floats (-0.0 included). */
+    np_values: (t: Tensor) => Float64Array.from(t.values(true)),
+    /** One element as a number; negative zero travels as the string '-0' (Pyodide would turn -0 into the int 0). */
+    np_item: (t: Tensor): number | string => {
+      const v = t.item();
+      return Object.is(v, -0) ? '-0' : v;
+    },
+    np_sum: (t: Tensor, axes: ArrayLike<number> | null | undefined, keepdims: boolean, dtype: DType) => NP.numpySum(t, axes ? Array.from(axes) : null, keepdims, dtype),
+    np_mean: (t: Tensor, axes: ArrayLike<number> | null | undefined, keepdims: boolean, dtype: 'float32' | 'float64') => NP.numpyMean(t, axes ? Array.from(axes) : null, keepdims, dtype),
+    np_var: (t: Tensor, axes: ArrayLike<number> | null | undefined, ddof: number, keepdims: boolean, dtype: 'float32' | 'float64', std: boolean) =>
+      NP.numpyVar(t, axes ? Array.from(axes) : null, ddof, keepdims, dtype, std),
+    np_sort: (t: Tensor, axis: number) => NP.numpySort(t, axis),
+    np_arange: (first: number, second: number, length: number, dtype: DType) => NP.numpyArange(first, second, length, dtype),
+    np_linspace: (start: number, stop: number, num: number, endpoint: boolean, dtype: DType) => NP.numpyLinspace(start, stop, num, endpoint, dtype),
+    np_slice: (t: Tensor, dim: number, start: number, step: number, length: number) => NP.numpySliceView(t, dim, start, step, length),
+    np_divmod: (a: Tensor, b: Tensor, which: 0 | 1) => NP.numpyDivmod(a, b, which),
+    np_libm: (t: Tensor, name: 'log' | 'log1p' | 'sin' | 'cos') => NP.numpyLibm(t, name),
+    np_cumsum: (t: Tensor, axis: number) => NP.numpyCumsum(t, axis),
   };
 }
 

@@ -1,6 +1,7 @@
 """The Python face of the engine's Tensor: argument handling and operator overloading only."""
 import builtins
 import collections
+import sys
 import math as _math
 import weakref
 
@@ -289,6 +290,13 @@ def _tensor_from_data(data, dtype=None):
     if isinstance(data, Tensor):
         t = data.detach()
         return t.to(dtype) if dtype is not None else t.clone()
+    engine_tensor_of = getattr(sys.modules.get("numpy"), "_engine_tensor_of", None)
+    if engine_tensor_of is not None and not isinstance(data, (int, float)):
+        # The playground's NumPy arrays (and lists of them) are engine tensors already: copy, keeping their dtype.
+        src = engine_tensor_of(data)
+        if src is not None:
+            t = _wrap(E.data_of(src))
+            return t.clone() if dtype is None or from_name(dtype) is t.dtype else t.to(dtype)
     if hasattr(data, "__array_interface__") or type(data).__module__ == "numpy":
         arr_dtype = getattr(data, "dtype", None)
         values = data.tolist() if hasattr(data, "tolist") else data
@@ -514,7 +522,9 @@ class Tensor:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         import numpy
 
-        return numpy.array(self.tolist(), dtype=self.dtype.name)
+        # Shares memory, as in PyTorch; the array gets its own version counter because NumPy writes are invisible
+        # to autograd.
+        return numpy._from_engine(E.data_of(self._t))
 
     def __float__(self):
         self._scalar_check("float")
