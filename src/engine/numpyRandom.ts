@@ -15,18 +15,16 @@
  *   bool into 32 bits), the buffer living only for one call;
  * - shuffles are Fisher–Yates from the end, each index drawn by `random_interval` (masked rejection again).
  *
- * This is a separate mt19937 from random.ts's: PyTorch's Generator keeps its state private and has no
- * `init_by_array`, and NumPy needs the raw key and position for `get_state`/`set_state`.
+ * The bit generator itself is shared with PyTorch's (mt19937.ts); NumPy reads and writes its raw key and
+ * position for `get_state`/`set_state`.
  */
 
 import { valueError } from './errors';
 import { glibcMath } from './random';
+import { MT19937 } from './mt19937';
 
 const N = 624;
-const M = 397;
-const MATRIX_A = 0x9908b0df;
 const UPPER_MASK = 0x80000000;
-const LOWER_MASK = 0x7fffffff;
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
 const TWO_POW_32 = 4294967296;
@@ -100,8 +98,7 @@ function entropyWords(n: number): Uint32Array {
 }
 
 export class RandomState {
-  private readonly key = new Uint32Array(N);
-  private pos = N;
+  private readonly bits = new MT19937();
   private hasGauss = false;
   private cachedGauss = 0;
 
@@ -118,13 +115,13 @@ export class RandomState {
     if (seed === null || seed === undefined) {
       // NumPy fills the key from a fresh SeedSequence and sets the MSB of key[0] so the state cannot be all zero.
       const words = entropyWords(N);
-      this.key.set(words);
-      this.key[0] = UPPER_MASK;
-      this.pos = N;
+      this.bits.state.set(words);
+      this.bits.state[0] = UPPER_MASK;
+      this.bits.pos = N;
     } else if (typeof seed === 'number' || typeof seed === 'bigint') {
       const s = toBigInt(seed, 'seed');
       if (s < 0n || s > 0xffffffffn) throw valueError('Seed must be between 0 and 2**32 - 1');
-      this.initGenrand(Number(s));
+      this.bits.seed(Number(s));
     } else {
       if (seed.length === 0) throw valueError('Seed must be non-empty');
       const words = new Uint32Array(seed.length);
@@ -133,86 +130,21 @@ export class RandomState {
         if (s < 0n || s > 0xffffffffn) throw valueError('Seed must be between 0 and 2**32 - 1');
         words[i] = Number(s);
       }
-      this.initByArray(words);
+      this.bits.seedByArray(words);
     }
     this.hasGauss = false;
     this.cachedGauss = 0;
     return this;
   }
 
-  private initGenrand(s: number): void {
-    const key = this.key;
-    let x = s >>> 0;
-    for (let i = 0; i < N; i++) {
-      key[i] = x;
-      x = (Math.imul(1812433253, x ^ (x >>> 30)) + i + 1) >>> 0;
-    }
-    this.pos = N;
-  }
-
-  private initByArray(initKey: Uint32Array): void {
-    this.initGenrand(19650218);
-    const mt = this.key;
-    const len = initKey.length;
-    let i = 1;
-    let j = 0;
-    for (let k = Math.max(N, len); k > 0; k--) {
-      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
-      mt[i] = ((mt[i] ^ Math.imul(prev, 1664525)) + initKey[j] + j) >>> 0;
-      i++;
-      j++;
-      if (i >= N) {
-        mt[0] = mt[N - 1];
-        i = 1;
-      }
-      if (j >= len) j = 0;
-    }
-    for (let k = N - 1; k > 0; k--) {
-      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
-      mt[i] = ((mt[i] ^ Math.imul(prev, 1566083941)) - i) >>> 0;
-      i++;
-      if (i >= N) {
-        mt[0] = mt[N - 1];
-        i = 1;
-      }
-    }
-    mt[0] = UPPER_MASK;
-    this.pos = N;
-  }
-
-  private generate(): void {
-    const key = this.key;
-    let y = 0;
-    let i = 0;
-    for (; i < N - M; i++) {
-      y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
-      key[i] = key[i + M] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-    }
-    for (; i < N - 1; i++) {
-      y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
-      key[i] = key[i + (M - N)] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-    }
-    y = (key[N - 1] & UPPER_MASK) | (key[0] & LOWER_MASK);
-    key[N - 1] = key[M - 1] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-    this.pos = 0;
-  }
-
   /** mt19937_next32. */
   nextUint32(): number {
-    if (this.pos >= N) this.generate();
-    let y = this.key[this.pos++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+    return this.bits.nextUint32();
   }
 
   /** mt19937_next64: the first 32-bit draw is the high word. */
   nextUint64(): bigint {
-    const hi = this.nextUint32();
-    const lo = this.nextUint32();
-    return (BigInt(hi) << 32n) | BigInt(lo);
+    return this.bits.nextUint64();
   }
 
   /** mt19937_next_double: 27 + 26 bits of two draws. */
@@ -556,7 +488,7 @@ export class RandomState {
   }
 
   getState(): LegacyState {
-    return { key: this.key.slice(), pos: this.pos, hasGauss: this.hasGauss, gauss: this.cachedGauss };
+    return { key: this.bits.state.slice(), pos: this.bits.pos, hasGauss: this.hasGauss, gauss: this.cachedGauss };
   }
 
   /** `set_state`: NumPy takes the key modulo 2**32 and the position as given (it must index the key or equal 624). */
@@ -565,8 +497,8 @@ export class RandomState {
     if (!(Number.isInteger(state.pos) && state.pos >= 0 && state.pos <= N)) {
       throw valueError(`pos must be between 0 and ${N}`);
     }
-    for (let i = 0; i < N; i++) this.key[i] = Number(BigInt.asUintN(32, toBigInt(state.key[i], 'key')));
-    this.pos = state.pos;
+    for (let i = 0; i < N; i++) this.bits.state[i] = Number(BigInt.asUintN(32, toBigInt(state.key[i], 'key')));
+    this.bits.pos = state.pos;
     this.hasGauss = !!state.hasGauss;
     this.cachedGauss = state.gauss ?? 0;
   }

@@ -25,12 +25,11 @@
  */
 
 import type { DType } from './dtype';
+import { MT19937, MT_N } from './mt19937';
 
 /** PyTorch's `default_rng_seed_val`, the seed of the default CPU generator before any `manual_seed`. */
 export const DEFAULT_SEED = 67280421310721n;
 
-const MT_N = 624;
-const MT_M = 397;
 const TWO_POW_M24 = 5.9604644775390625e-8; // 2**-24
 const TWO_POW_M53 = 1.1102230246251565e-16; // 2**-53
 const TWO_POW_32 = 4294967296;
@@ -70,8 +69,7 @@ function nonDeterministicSeed(): bigint {
  * Draws are plain numbers (no BigInt) on every hot path.
  */
 export class Generator {
-  private readonly mt = new Uint32Array(MT_N);
-  private mti = MT_N;
+  private readonly bits = new MT19937();
   private seedValue = DEFAULT_SEED;
   /** PyTorch keeps the unused `r * sin(theta)` of `normal_distribution<double>` here until the next scalar normal. */
   private cachedNormal: number | null = null;
@@ -86,14 +84,7 @@ export class Generator {
   manualSeed(seed: number | bigint): this {
     const s = toSeed(seed);
     this.seedValue = s;
-    const mt = this.mt;
-    let x = Number(s & 0xffffffffn) >>> 0;
-    mt[0] = x;
-    for (let j = 1; j < MT_N; j++) {
-      x = (Math.imul(1812433253, x ^ (x >>> 30)) + j) >>> 0;
-      mt[j] = x;
-    }
-    this.mti = MT_N;
+    this.bits.seed(Number(s & 0xffffffffn));
     this.cachedNormal = null;
     this.cachedFloatNormal = null;
     return this;
@@ -116,8 +107,8 @@ export class Generator {
     const view = new DataView(bytes.buffer);
     let o = 0;
     view.setUint8(o, STATE_VERSION); o += 1;
-    for (let i = 0; i < MT_N; i++, o += 4) view.setUint32(o, this.mt[i], true);
-    view.setUint32(o, this.mti, true); o += 4;
+    for (let i = 0; i < MT_N; i++, o += 4) view.setUint32(o, this.bits.state[i], true);
+    view.setUint32(o, this.bits.pos, true); o += 4;
     view.setBigUint64(o, this.seedValue, true); o += 8;
     view.setUint8(o, (this.cachedNormal !== null ? 1 : 0) | (this.cachedFloatNormal !== null ? 2 : 0)); o += 1;
     view.setFloat64(o, this.cachedNormal ?? 0, true); o += 8;
@@ -131,10 +122,10 @@ export class Generator {
     }
     const view = new DataView(state.buffer, state.byteOffset, state.byteLength);
     let o = 1;
-    for (let i = 0; i < MT_N; i++, o += 4) this.mt[i] = view.getUint32(o, true);
+    for (let i = 0; i < MT_N; i++, o += 4) this.bits.state[i] = view.getUint32(o, true);
     const mti = view.getUint32(o, true); o += 4;
     if (mti > MT_N) throw new RangeError('Generator.setState: corrupt state (index out of range)');
-    this.mti = mti;
+    this.bits.pos = mti;
     this.seedValue = view.getBigUint64(o, true); o += 8;
     const flags = view.getUint8(o); o += 1;
     const cached = view.getFloat64(o, true); o += 8;
@@ -143,39 +134,14 @@ export class Generator {
     this.cachedFloatNormal = flags & 2 ? cachedFloat : null;
   }
 
-  private twist(): void {
-    const mt = this.mt;
-    let kk = 0;
-    let y = 0;
-    for (; kk < MT_N - MT_M; kk++) {
-      y = (mt[kk] & 0x80000000) | (mt[kk + 1] & 0x7fffffff);
-      mt[kk] = mt[kk + MT_M] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-    }
-    for (; kk < MT_N - 1; kk++) {
-      y = (mt[kk] & 0x80000000) | (mt[kk + 1] & 0x7fffffff);
-      mt[kk] = mt[kk + (MT_M - MT_N)] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-    }
-    y = (mt[MT_N - 1] & 0x80000000) | (mt[0] & 0x7fffffff);
-    mt[MT_N - 1] = mt[MT_M - 1] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-    this.mti = 0;
-  }
-
   /** `random()`: the next tempered mt19937 output, as an unsigned 32-bit number. */
   nextUint32(): number {
-    if (this.mti >= MT_N) this.twist();
-    let y = this.mt[this.mti++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+    return this.bits.nextUint32();
   }
 
   /** `random64()`: the first 32-bit draw is the high word. */
   nextUint64(): bigint {
-    const hi = this.nextUint32();
-    const lo = this.nextUint32();
-    return (BigInt(hi) << 32n) | BigInt(lo);
+    return this.bits.nextUint64();
   }
 
   /** `uniform_real_distribution<float>(0, 1)`: the low 24 bits of one draw, scaled exactly. */
