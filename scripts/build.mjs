@@ -79,3 +79,28 @@ if (watch) {
   await esbuild.build(options);
   console.log(`esbuild: built ${entries.map((e) => `dist/${e.out}.js`).join(', ')} in ${Date.now() - started} ms`);
 }
+
+// The panel's front end (webview/): a browser bundle, so it gets its own options. IIFE rather than ESM so
+// the extension's HTML loads it with a plain nonce'd <script src>; minified with --production (packaging).
+const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
+const webviewOptions = {
+  absWorkingDir: root,
+  entryPoints: [{ in: 'webview/src/main.ts', out: 'webview' }],
+  outdir: join(root, 'dist'),
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+};
+if (existsSync(join(root, 'webview/src/main.ts'))) {
+  if (watch) {
+    await (await esbuild.context(webviewOptions)).watch();
+  } else {
+    const startedWebview = Date.now();
+    await esbuild.build(webviewOptions);
+    console.log(`esbuild: built dist/webview.js${production ? ' (minified)' : ''} in ${Date.now() - startedWebview} ms`);
+  }
+}

@@ -247,7 +247,7 @@ describe('cli figure files', function () {
     assert.equal(r.code, 0);
     assert.ok(!fs.existsSync(path.join(dir, 'results')), 'savefig must not write into the user folder');
     const events = fs.readFileSync(path.join(dir, 'run.jsonl'), 'utf8').trimEnd().split('\n').map(decodeEvent);
-    assert.deepEqual(events.map((e) => e.type), ['start', 'figure', 'figure', 'end']);
+    assert.deepEqual(events.map((e) => e.type), ['start', 'figure', 'figure', 'variables', 'end']);
     const first = decodeEvent(fs.readFileSync(path.join(dir, 'run.figure-1.json'), 'utf8')) as FigureEvent;
     assert.deepEqual([first.type, first.reason, first.savefigPath, first.axes[0].title], ['figure', 'savefig', 'results/loss.png', '损失曲线']);
     assert.ok(fs.existsSync(path.join(dir, 'run.figure-2.json')));

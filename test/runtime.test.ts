@@ -233,7 +233,7 @@ describe('cli', () => {
     assert.equal(r.stdout, 'hello world\n');
     assert.match(r.stderr, /^Traceback \(most recent call last\):\n {2}File "train\.py", line 4, in <module>\n[\s\S]*IndexError: list index out of range\n$/);
     const events = fs.readFileSync(path.join(dir, 'events.jsonl'), 'utf8').trimEnd().split('\n').map(decodeEvent);
-    assert.deepEqual(events.map((e) => e.type), ['start', 'stdout', 'stderr', 'error', 'end']);
+    assert.deepEqual(events.map((e) => e.type), ['start', 'stdout', 'stderr', 'error', 'variables', 'end']);
     const start = events[0];
     assert.ok(start.type === 'start' && start.file === 'train.py' && start.version === 1);
     const end = events[events.length - 1];

@@ -208,7 +208,50 @@ export interface DivergedEvent extends Timed {
   loss: number;
 }
 
-export type RunEvent = StartEvent | StdoutEvent | StderrEvent | BackwardEvent | ErrorEvent | FigureEvent | DivergedEvent | EndEvent;
+/** One tensor bound in the script's module globals when the run ended (see VariablesEvent). */
+export interface VariableInfo {
+  /**
+   * As the script names it, with the naming of backward leaves: `w`, `params[0]`, `model.linear.weight` (an
+   * nn.Module's parameters by their dotted path), `opt.lr_t` (a tensor attribute one level into an object).
+   * Each tensor that has a gradient also gets an entry `<name>.grad` describing that gradient.
+   */
+  name: string;
+  shape: number[];
+  dtype: string;
+  requiresGrad: boolean;
+  /** `grad_fn` class name (e.g. 'MseLossBackward0'); null for leaves and tensors outside the graph. */
+  gradFn: string | null;
+  isLeaf: boolean;
+  value: TensorSummary;
+  /** The tensor's `.grad`; null when it has none (and always null for a `.grad` entry itself). */
+  grad: TensorSummary | null;
+}
+
+/**
+ * The tensors the script left in its module globals, sent once at the end of every run that got as far as
+ * running the script (also after an uncaught exception or a stop), right before `end`. Capped at
+ * VARIABLES_LIMIT entries; `truncated` says how many more there were.
+ */
+export interface VariablesEvent extends Timed {
+  type: 'variables';
+  file: string;
+  variables: VariableInfo[];
+  truncated: number;
+}
+
+/** Most entries a variables event carries (a script with thousands of tensors in globals keeps the first ones). */
+export const VARIABLES_LIMIT = 500;
+
+export type RunEvent =
+  | StartEvent
+  | StdoutEvent
+  | StderrEvent
+  | BackwardEvent
+  | ErrorEvent
+  | FigureEvent
+  | DivergedEvent
+  | VariablesEvent
+  | EndEvent;
 export type RunEventType = RunEvent['type'];
 
 /**
@@ -260,6 +303,40 @@ export function decodeJson(json: string): unknown {
 }
 
 /**
+ * The same encoding as encodeJson, applied to a value in memory: a copy in which non-finite numbers are the
+ * strings "nan" / "inf" / "-inf". For channels that serialise with plain JSON and would turn them into null
+ * (VS Code's webview postMessage does).
+ */
+export function encodeNonFinite<T>(value: T): T {
+  return JSON.parse(encodeJson(value)) as T;
+}
+
+/**
+ * Inverse of encodeNonFinite, in place, for an already parsed value (e.g. a message a webview received):
+ * only the known non-finite-capable fields are touched, as in decodeJson.
+ */
+export function decodeNonFinite<T>(value: T): T {
+  walkDecode(value, 0);
+  return value;
+}
+
+function walkDecode(value: unknown, depth: number): void {
+  // Event objects are shallow (a figure is the deepest, at about 6 levels); the bound only guards against cycles.
+  if (depth > 64 || typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const v of value) walkDecode(v, depth + 1);
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    const v = o[key];
+    if (NON_FINITE_KEYS.has(key)) o[key] = decodeNumber(v);
+    else if (NON_FINITE_ARRAY_KEYS.has(key) && Array.isArray(v)) o[key] = v.map(decodeNumber);
+    else walkDecode(v, depth + 1);
+  }
+}
+
+/**
  * Parses one encoded event. Checks only the envelope (an object with a known `type` and a numeric `t`);
  * the body is trusted to follow the schema, as it comes from our own encoder.
  */
@@ -269,7 +346,7 @@ export function decodeEvent(json: string): RunEvent {
   return parsed;
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>(['start', 'stdout', 'stderr', 'backward', 'error', 'figure', 'diverged', 'end']);
+const EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>(['start', 'stdout', 'stderr', 'backward', 'error', 'figure', 'diverged', 'variables', 'end']);
 
 export function isRunEvent(v: unknown): v is RunEvent {
   if (typeof v !== 'object' || v === null) return false;

@@ -15,6 +15,8 @@ export interface WorkerSettings {
   graphNodeLimit: number;
   /** Record the user's source line for every op (graph nodes show it); off only to measure its cost. */
   trackLines: boolean;
+  /** Every op whose result holds NaN or inf raises a RuntimeError naming it (see nonFinite.ts). */
+  detectNonFinite: boolean;
 }
 
 /** Options shared by startRun and openSession; each becomes a field of `_playground_host.settings`. */
@@ -23,6 +25,8 @@ export interface RuntimeSettings {
   graphNodeLimit?: number;
   /** Default true. */
   trackLines?: boolean;
+  /** Default false: stop the script at the first op that produces NaN or inf ("Find where NaN first appears"). */
+  detectNonFinite?: boolean;
 }
 
 export interface WorkerInit {
@@ -105,7 +109,11 @@ function workerScript(): string {
 }
 
 function settingsFrom(opts: RuntimeSettings): WorkerSettings {
-  return { graphNodeLimit: opts.graphNodeLimit ?? DEFAULT_GRAPH_NODE_LIMIT, trackLines: opts.trackLines ?? true };
+  return {
+    graphNodeLimit: opts.graphNodeLimit ?? DEFAULT_GRAPH_NODE_LIMIT,
+    trackLines: opts.trackLines ?? true,
+    detectNonFinite: opts.detectNonFinite ?? false,
+  };
 }
 
 function clock(): number {

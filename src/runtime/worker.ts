@@ -115,7 +115,11 @@ async function main(): Promise<void> {
   };
   py.registerJsModule('_playground_host', {
     settings: { ...init.settings },
-    binding: createBinding({ emit: (event) => emit(event), graphNodeLimit: init.settings.graphNodeLimit }),
+    binding: createBinding({
+      emit: (event) => emit(event),
+      graphNodeLimit: init.settings.graphNodeLimit,
+      detectNonFinite: init.settings.detectNonFinite,
+    }),
     emit,
     stopRequested: (): boolean => Atomics.load(control, CONTROL_STOP) !== 0,
     /** ms since the current run started, on the same clock as events' `t`. */
@@ -166,7 +170,7 @@ function toEventObject(py: PyodideAPI, payload: unknown): Record<string, unknown
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('_playground_host.emit: expected an event object');
   const type = (value as { type?: unknown }).type;
-  if (type !== 'backward' && type !== 'error' && type !== 'stdout' && type !== 'stderr' && type !== 'figure') {
+  if (type !== 'backward' && type !== 'error' && type !== 'stdout' && type !== 'stderr' && type !== 'figure' && type !== 'variables') {
     throw new TypeError(`_playground_host.emit: cannot emit event type ${JSON.stringify(type)}`);
   }
   return value as Record<string, unknown>;

@@ -157,6 +157,23 @@ def _exit_code_status(exc):
     return "error"
 
 
+def _emit_variables(main, file):
+    """The `variables` event: the tensors the script left in its globals (for the editor's hovers)."""
+    try:
+        import _playground_variables
+
+        variables, truncated = _playground_variables.collect(main.__dict__)
+        emit_event({"type": "variables", "file": file, "variables": variables, "truncated": truncated})
+    except BaseException as failure:
+        # Also KeyboardInterrupt (the stop arriving while collecting): the run's own outcome is already decided,
+        # and a stop needs no explanation.
+        try:
+            if not _playground_host.stopRequested():
+                sys.stderr.write("autograd-playground: could not list the script's variables: %r\n" % (failure,))
+        except BaseException:
+            pass
+
+
 def run(file, source):
     """Compiles and runs `source` as the __main__ module named `file`. Returns 'ok', 'error' or 'stopped'."""
     if source.startswith("\ufeff"):
@@ -194,6 +211,7 @@ def run(file, source):
                 status = "error"
     finally:
         _flush()
+        _emit_variables(main, file)
         sys.argv = saved_argv
         if saved_main is not None:
             sys.modules["__main__"] = saved_main

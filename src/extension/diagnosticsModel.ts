@@ -1,0 +1,55 @@
+/**
+ * Which problems a run puts in the editor, independent of VS Code's Diagnostic class (extension.ts maps
+ * these onto it): an uncaught exception is an Error on its line; a run that diverged gets a Warning on the
+ * backward() line that first saw a NaN/inf loss, with the likely causes and a quick fix to find the op.
+ */
+import type { RunEvent } from '../runtime/events';
+import { isNonFiniteMessage } from '../runtime/nonFinite';
+import { t } from './l10n';
+import { formatNumber } from './textFormat';
+
+/** `code` of each kind of diagnostic, so code actions can recognise theirs. */
+export type DiagnosticCode = 'exception' | 'diverged' | 'nonFinite';
+
+export const DIAGNOSTIC_SOURCE = 'Autograd Playground';
+
+export interface DiagnosticSpec {
+  /** 1-based, as in events. */
+  line: number;
+  severity: 'error' | 'warning';
+  message: string;
+  code: DiagnosticCode;
+  /** The step of a `diverged` warning. */
+  step?: number;
+}
+
+/** Diagnostics for the document that was run as `file` (events from other files, if any, are not its). */
+export function diagnosticsFor(file: string, events: readonly RunEvent[]): DiagnosticSpec[] {
+  const out: DiagnosticSpec[] = [];
+  for (const e of events) {
+    if (e.type === 'error') {
+      if (e.line === null || e.file !== file) continue;
+      const nonFinite = e.errorType === 'RuntimeError' && isNonFiniteMessage(e.message);
+      out.push({
+        line: e.line,
+        severity: 'error',
+        message: nonFinite ? t('NaN or inf first appears here: {0}', e.message) : `${e.errorType}: ${e.message}`,
+        code: nonFinite ? 'nonFinite' : 'exception',
+      });
+    } else if (e.type === 'diverged') {
+      if (e.file !== file) continue;
+      out.push({
+        line: e.line,
+        severity: 'warning',
+        message: t(
+          'Training diverged at step {0}: the loss became {1}. Likely causes: a learning rate that is too large, or input features that are not scaled (standardize them to mean 0 and std 1). PyTorch goes on computing with NaN, and so did this run.',
+          e.step,
+          formatNumber(e.loss),
+        ),
+        code: 'diverged',
+        step: e.step,
+      });
+    }
+  }
+  return out;
+}

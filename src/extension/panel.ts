@@ -1,0 +1,238 @@
+/**
+ * The graph panel's host side: one WebviewPanel beside the editor, showing the latest run (or the run of the
+ * document the user switched to). The front end (dist/webview.js, media/panel.css) is built separately in
+ * webview/; everything between the two is in panelProtocol.ts. The webview keeps its own state, so whenever it
+ * (re)loads it says `ready` and gets the whole event list of the shown run again in an `init`.
+ */
+import * as vscode from 'vscode';
+import { encodeNonFinite, type RunEvent } from '../runtime/events';
+import { compactBatch, EventBatcher } from './eventBatcher';
+import { t } from './l10n';
+import { makeNonce, panelHtml } from './panelHtml';
+import { PANEL_VIEW_TYPE, parseWebviewMessage, type ExtensionToWebview } from './panelProtocol';
+import type { RunRecord } from './runState';
+
+/** What the panel asks of the rest of the extension. */
+export interface PanelHost {
+  settings(): { graphNodeLimit: number; updateIntervalMs: number };
+  stop(run: RunRecord): void;
+  runAgain(run: RunRecord): void;
+  revealLine(run: RunRecord, line: number): void;
+  /** The 1-based cursor line when the active editor shows this run's document, else null. */
+  cursorLineFor(run: RunRecord): number | null;
+}
+
+export class PanelController implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | null = null;
+  private panelSubscriptions: vscode.Disposable[] = [];
+  /** The webview has said `ready` since it last (re)loaded; until then nothing is posted (it would be lost). */
+  private webviewReady = false;
+  private shown: RunRecord | null = null;
+  private readonly batcher: EventBatcher;
+  private lastCursorLine: number | null | undefined = undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly host: PanelHost,
+  ) {
+    this.batcher = new EventBatcher((events) => this.sendEvents(events), host.settings().updateIntervalMs);
+  }
+
+  /** Registers the serializer that brings the panel back after a window reload. */
+  registerSerializer(): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
+        this.attach(panel);
+      },
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== null;
+  }
+
+  get shownRun(): RunRecord | null {
+    return this.shown;
+  }
+
+  /** Opens the panel beside the editor (or reveals it), showing `run` if given. */
+  show(run?: RunRecord | null, preserveFocus = true): void {
+    if (run !== undefined && run !== null) this.setShownRun(run);
+    if (this.panel) {
+      this.panel.reveal(undefined, preserveFocus);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      this.title(),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+      this.webviewOptions(),
+    );
+    this.attach(panel);
+  }
+
+  /** Shows another run (e.g. the user focused another document's editor); the webview gets a fresh `init`. */
+  setShownRun(run: RunRecord | null): void {
+    if (run === this.shown) return;
+    this.shown = run;
+    this.batcher.reset();
+    if (this.panel) this.panel.title = this.title();
+    this.sendInit();
+  }
+
+  /** A run started: the panel follows the latest run. */
+  runStarted(run: RunRecord): void {
+    this.shown = run;
+    this.batcher.reset();
+    this.lastCursorLine = undefined;
+    if (!this.panel) return;
+    this.panel.title = this.title();
+    this.post({ type: 'runStarted', run: run.info });
+    this.cursorMoved();
+  }
+
+  runEvent(run: RunRecord, event: RunEvent): void {
+    if (run !== this.shown || !this.panel || !this.webviewReady) return;
+    this.batcher.push(event);
+  }
+
+  /** Re-reads the settings the panel uses. */
+  settingsChanged(): void {
+    this.batcher.setInterval(this.host.settings().updateIntervalMs);
+    this.sendInit();
+  }
+
+  /** The editor cursor may have moved, or another editor became active. */
+  cursorMoved(): void {
+    if (!this.panel || !this.webviewReady || !this.shown) return;
+    const line = this.host.cursorLineFor(this.shown);
+    if (line === this.lastCursorLine) return;
+    this.lastCursorLine = line;
+    this.post({ type: 'cursorLine', line });
+  }
+
+  showNode(nodeId: number): void {
+    this.show(undefined, false);
+    // A freshly created panel is not ready yet; its `init` comes first and the node request is kept for after it.
+    if (this.webviewReady) this.post({ type: 'showNode', nodeId });
+    else this.pendingNode = nodeId;
+  }
+
+  private pendingNode: number | null = null;
+
+  dispose(): void {
+    this.batcher.dispose();
+    this.panel?.dispose();
+    this.detach();
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+      // The webview restores itself from its own state on `ready`; keeping it alive while hidden would cost memory for nothing.
+      retainContextWhenHidden: false,
+    };
+  }
+
+  private title(): string {
+    return this.shown ? t('Autograd: {0}', this.shown.label) : t('Autograd Playground');
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.detach();
+    this.panel = panel;
+    this.webviewReady = false;
+    panel.title = this.title();
+    panel.webview.options = this.webviewOptions();
+    panel.webview.html = this.html(panel.webview);
+    this.panelSubscriptions.push(
+      panel.webview.onDidReceiveMessage((data: unknown) => this.onMessage(data)),
+      panel.onDidChangeViewState(() => {
+        // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
+        if (!panel.visible) {
+          this.webviewReady = false;
+          this.batcher.reset();
+        }
+      }),
+      panel.onDidDispose(() => {
+        if (this.panel === panel) {
+          this.detach();
+          this.panel = null;
+        }
+      }),
+    );
+  }
+
+  private detach(): void {
+    for (const d of this.panelSubscriptions) d.dispose();
+    this.panelSubscriptions = [];
+    this.webviewReady = false;
+    this.batcher.reset();
+  }
+
+  private html(webview: vscode.Webview): string {
+    return panelHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css')).toString(),
+      lang: vscode.env.language,
+      title: t('Autograd Playground'),
+      loadingText: t('Loading the graph panel…'),
+    });
+  }
+
+  private onMessage(data: unknown): void {
+    const msg = parseWebviewMessage(data);
+    if (!msg) return;
+    const run = this.shown;
+    switch (msg.type) {
+      case 'ready':
+        this.webviewReady = true;
+        this.lastCursorLine = undefined;
+        this.sendInit();
+        this.cursorMoved();
+        if (this.pendingNode !== null) {
+          this.post({ type: 'showNode', nodeId: this.pendingNode });
+          this.pendingNode = null;
+        }
+        return;
+      case 'stop':
+        if (run) this.host.stop(run);
+        return;
+      case 'runAgain':
+        if (run) this.host.runAgain(run);
+        return;
+      case 'revealLine':
+        if (run) this.host.revealLine(run, msg.line);
+        return;
+    }
+  }
+
+  private sendInit(): void {
+    if (!this.panel || !this.webviewReady) return;
+    // Everything of the shown run so far goes in the init; what the batcher holds is part of it already.
+    this.batcher.reset();
+    const run = this.shown;
+    this.post({
+      type: 'init',
+      // The runtime bundle for the display language (English text → translation); the panel's strings are in it.
+      l10n: { ...(vscode.l10n.bundle ?? {}) },
+      settings: { graphNodeLimit: this.host.settings().graphNodeLimit },
+      run: run ? run.info : null,
+      events: run ? compactBatch(run.events, run.diverged?.step ?? null) : [],
+    });
+  }
+
+  private sendEvents(events: RunEvent[]): void {
+    if (!this.shown || events.length === 0) return;
+    this.post({ type: 'events', runId: this.shown.runId, events });
+  }
+
+  private post(message: ExtensionToWebview): void {
+    if (!this.panel || !this.webviewReady) return;
+    // JSON transport: non-finite numbers travel as strings (see panelProtocol.ts).
+    void this.panel.webview.postMessage(encodeNonFinite(message));
+  }
+}

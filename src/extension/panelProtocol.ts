@@ -1,0 +1,121 @@
+/**
+ * The messages between the extension (src/extension/panel.ts) and the panel's front end (webview/). This is
+ * the only file the webview imports from src/extension, so it must stay free of `vscode` and of anything with
+ * side effects; change it only by adding (new optional fields, new message types), never by renaming.
+ *
+ * Transport note: VS Code carries webview messages as JSON, which has no NaN or Infinity. The extension
+ * therefore sends every message through `encodeNonFinite` (non-finite numbers in the fields the event schema
+ * names — `loss`, `min`, `max`, `mean`, `norm`, figure series `x`/`y` — become "nan", "inf", "-inf"), and the
+ * webview must pass what it receives through `decodeExtensionMessage` to get real numbers back.
+ */
+import { decodeNonFinite, type RunEvent } from '../runtime/events';
+
+export type {
+  BackwardEvent,
+  DivergedEvent,
+  EndEvent,
+  ErrorEvent,
+  FigureAxes,
+  FigureEvent,
+  FigureSeries,
+  GraphNode,
+  GraphSummary,
+  LeafSummary,
+  RunEvent,
+  StartEvent,
+  StderrEvent,
+  StdoutEvent,
+  TensorSummary,
+  VariableInfo,
+  VariablesEvent,
+} from '../runtime/events';
+
+/** The `viewType` of the panel; also what the serializer is registered under. */
+export const PANEL_VIEW_TYPE = 'autogradPlayground.panel';
+
+export type RunInfoStatus = 'running' | 'finished' | 'stopped' | 'failed';
+
+/** One run of one document, as the panel's header shows it. */
+export interface RunInfo {
+  /** Unique within the extension host's lifetime; increases with every run. */
+  runId: number;
+  /** The script's name as the runtime reports it in events and tracebacks (a path, or an untitled name). */
+  file: string;
+  /** Short name for display: the file's base name, e.g. '05_linear_regression_scratch.py' or 'Untitled-1'. */
+  label: string;
+  /** 'finished': the script ran to the end (even if training diverged); 'failed': uncaught exception. */
+  status: RunInfoStatus;
+  /** Epoch milliseconds (Date.now()) when the run was started. */
+  startedAt: number;
+}
+
+/**
+ * Extension → webview.
+ *
+ * - `init`: replaces everything the panel shows. Sent in answer to every `ready`, and again whenever the
+ *   panel switches to another run (the user focused an editor whose document has a run of its own). `events`
+ *   is the whole event list of `run` so far. `run` null (and `events` empty) means this extension host has no
+ *   run to show — e.g. right after a window reload — so keep showing whatever your saved state holds. `l10n`
+ *   is VS Code's runtime bundle for the display language (l10n/bundle.l10n.<lang>.json): it maps English UI
+ *   text, exactly as webview/strings.ts writes it, to the translation; it is empty for English, and a text
+ *   missing from it is shown in English. Placeholders `{0}`, `{1}`, … are left for the webview to fill.
+ * - `runStarted`: the panel now shows this new run; drop the previous run's content.
+ * - `events`: more events of run `runId`, in order, at most one message per `updateIntervalMs`. Ignore a
+ *   `runId` other than the shown run's. The run's status follows from its `end` event (`ok` → 'finished',
+ *   `error` → 'failed', `stopped` → 'stopped').
+ * - `cursorLine`: the 1-based line of the editor cursor in the shown run's document (null when that document
+ *   is not the active editor), so the panel can highlight graph nodes created on that line.
+ * - `showNode`: bring this graph node (an id from the latest backward event's graph) into view and select it.
+ *
+ * Event elision, so that long runs stay bounded in memory and message size (the panel is never told twice):
+ * - a backward event other than the latest one of its `events` batch (or of `init`'s list), and other than
+ *   the step that diverged, arrives with its graph elided: `graph.nodes` and `graph.edges` empty and
+ *   `graph.truncated = { shownNodes: 0, hiddenNodes: <the graph's real node count> }`. Its `step`, `line`,
+ *   `loss` and `leaves` are intact, so loss and gradient charts can use every event;
+ * - adjacent stdout (and stderr) events may arrive merged into one (text concatenated, `t` of the first);
+ * - in a very long run, the list `init` carries may skip some older backward events (steps are numbered,
+ *   so a chart by step stays correct).
+ */
+export type ExtensionToWebview =
+  | {
+      type: 'init';
+      l10n: Record<string, string>;
+      settings: { graphNodeLimit: number };
+      run: RunInfo | null;
+      events: RunEvent[];
+    }
+  | { type: 'runStarted'; run: RunInfo }
+  | { type: 'events'; runId: number; events: RunEvent[] }
+  | { type: 'cursorLine'; line: number | null }
+  | { type: 'showNode'; nodeId: number };
+
+/**
+ * Webview → extension.
+ *
+ * - `ready`: the webview has loaded (first load, reload, or being shown again after VS Code discarded it);
+ *   the extension answers with `init`.
+ * - `stop`: stop the shown run. `runAgain`: start the shown run's document again (its current text).
+ * - `revealLine`: show this 1-based line of the shown run's document in its editor and put the cursor there.
+ */
+export type WebviewToExtension = { type: 'ready' } | { type: 'stop' } | { type: 'runAgain' } | { type: 'revealLine'; line: number };
+
+/** For the webview: turns a received message back into real numbers (see the transport note above). */
+export function decodeExtensionMessage(data: unknown): ExtensionToWebview {
+  return decodeNonFinite(data) as ExtensionToWebview;
+}
+
+/** For the extension: checks the shape of what a webview sent (it is another process; trust nothing). */
+export function parseWebviewMessage(data: unknown): WebviewToExtension | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const m = data as { type?: unknown; line?: unknown };
+  switch (m.type) {
+    case 'ready':
+    case 'stop':
+    case 'runAgain':
+      return { type: m.type };
+    case 'revealLine':
+      return typeof m.line === 'number' && Number.isInteger(m.line) && m.line >= 1 ? { type: 'revealLine', line: m.line } : null;
+    default:
+      return null;
+  }
+}

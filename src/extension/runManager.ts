@@ -1,0 +1,160 @@
+/**
+ * The runs the editor has started: one current run per document (a new Train Model on a document stops its
+ * previous run first; different documents run side by side, each in its own worker), their records, and
+ * the notifications the UI parts listen to. No `vscode` here, so the lifecycle is tested under mocha with the
+ * real runtime.
+ */
+import type { RunEvent } from '../runtime/events';
+import { startRun, type RunHandle, type RunOptions } from '../runtime/runner';
+import { RunRecord } from './runState';
+
+/** A document as a run needs it; extension.ts makes one from a vscode.TextDocument. */
+export interface RunDocument {
+  /** Identity of the document (its URI as a string). */
+  key: string;
+  /** The name given to Python: tracebacks and events show it (a path, or an untitled document's name). */
+  file: string;
+  label: string;
+  version: number;
+  text: string;
+}
+
+export interface RunSettings {
+  graphNodeLimit: number;
+  detectNonFinite?: boolean;
+}
+
+export interface RunListener {
+  /** A run started (its document's previous run, if any, has been told to stop). */
+  started?(run: RunRecord): void;
+  /** An event of a document's current run, after the record has taken it in. */
+  event?(run: RunRecord, event: RunEvent): void;
+  /** A current run ended (its `end` event has been applied). */
+  ended?(run: RunRecord): void;
+}
+
+export type RunStarter = (opts: RunOptions) => RunHandle;
+
+interface Entry {
+  record: RunRecord;
+  /** Null only while startRun is being called. */
+  handle: RunHandle | null;
+}
+
+export class RunManager {
+  private readonly current = new Map<string, Entry>();
+  private readonly listeners = new Set<RunListener>();
+  private nextRunId = 1;
+  private lastStarted: RunRecord | null = null;
+
+  constructor(
+    private readonly starter: RunStarter = startRun,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  listen(listener: RunListener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Starts `doc`'s text; a run of the same document still going is stopped first (its events are dropped). */
+  start(doc: RunDocument, settings: RunSettings): RunRecord {
+    const previous = this.current.get(doc.key);
+    if (previous && previous.record.running) previous.handle?.stop();
+    const record = new RunRecord({
+      runId: this.nextRunId++,
+      key: doc.key,
+      file: doc.file,
+      label: doc.label,
+      docVersion: doc.version,
+      startedAt: this.clock(),
+      detectNonFinite: settings.detectNonFinite === true,
+    }, this.clock);
+    const isCurrent = (): boolean => this.current.get(doc.key)?.record === record;
+    // Events may arrive synchronously from startRun (a worker that cannot start ends the run at once), so the
+    // entry is registered first for them to count as the current run's.
+    const entry: Entry = { record, handle: null };
+    this.current.set(doc.key, entry);
+    this.lastStarted = record;
+    this.notify((l) => l.started?.(record));
+    entry.handle = this.starter({
+      file: doc.file,
+      source: doc.text,
+      graphNodeLimit: settings.graphNodeLimit,
+      detectNonFinite: settings.detectNonFinite === true,
+      onEvent: (e) => {
+        record.apply(e);
+        if (!isCurrent()) return;
+        this.notify((l) => l.event?.(record, e));
+        if (e.type === 'end') this.notify((l) => l.ended?.(record));
+      },
+    });
+    return record;
+  }
+
+  /** Stops the document's current run; false when it has none running. */
+  stop(key: string): boolean {
+    const entry = this.current.get(key);
+    if (!entry || !entry.record.running) return false;
+    entry.handle?.stop();
+    return true;
+  }
+
+  stopAll(): void {
+    for (const entry of this.current.values()) if (entry.record.running) entry.handle?.stop();
+  }
+
+  /** The document's current (latest) run, running or ended. */
+  get(key: string): RunRecord | undefined {
+    return this.current.get(key)?.record;
+  }
+
+  /** The run started last, of any document. */
+  get latest(): RunRecord | null {
+    return this.lastStarted;
+  }
+
+  runs(): RunRecord[] {
+    return [...this.current.values()].map((e) => e.record);
+  }
+
+  isRunning(key: string): boolean {
+    return this.current.get(key)?.record.running === true;
+  }
+
+  get anyRunning(): boolean {
+    return this.runs().some((r) => r.running);
+  }
+
+  /** Resolves when the run has ended (immediately for an ended one). */
+  whenDone(key: string): Promise<RunRecord | undefined> {
+    const entry = this.current.get(key);
+    if (!entry?.handle) return Promise.resolve(entry?.record);
+    return entry.handle.done.then(() => entry.record);
+  }
+
+  /** Forgets a document's run (its document was closed); stops it if it is still going. */
+  forget(key: string): void {
+    const entry = this.current.get(key);
+    if (!entry) return;
+    if (entry.record.running) entry.handle?.stop();
+    this.current.delete(key);
+    if (this.lastStarted === entry.record) this.lastStarted = null;
+  }
+
+  dispose(): void {
+    this.stopAll();
+    this.listeners.clear();
+  }
+
+  private notify(fn: (l: RunListener) => void): void {
+    for (const l of [...this.listeners]) {
+      try {
+        fn(l);
+      } catch (e) {
+        // One broken view must not stop the others (or the run) from getting events.
+        console.error('autograd-playground: run listener failed:', e);
+      }
+    }
+  }
+}

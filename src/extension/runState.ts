@@ -1,0 +1,272 @@
+/**
+ * What the extension remembers about one run of one document: the events the panel is (re)sent, the last
+ * `variables` event and backward graphs that hovers read, the loss and gradient-norm histories behind the
+ * hover charts, and the progress the status bar shows. Bounded in memory whatever the run's length.
+ * No `vscode` here (tested under mocha).
+ */
+import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, RunEvent, VariablesEvent } from '../runtime/events';
+import { elideGraph, isGraphElided } from './eventBatcher';
+import { t } from './l10n';
+import type { RunInfo, RunInfoStatus } from './panelProtocol';
+import { formatDuration, formatNumber } from './textFormat';
+
+/** Backward events kept in the panel's history before older ones are thinned out (every other one dropped). */
+export const MAX_RETAINED_BACKWARD = 2000;
+/** Points kept per history series (loss, each leaf's gradient norm) before thinning. */
+export const MAX_HISTORY_POINTS = 1000;
+/** Output kept in the panel's history, in characters; older output is dropped (the output channel has it all). */
+export const MAX_RETAINED_OUTPUT_CHARS = 1_000_000;
+
+/** A step-indexed series; `value` null when the quantity was missing that step. */
+export interface HistoryPoint {
+  step: number;
+  value: number | null;
+}
+
+/** What a `.backward()` hover says about the last graph built on its line. */
+export interface BackwardSummary {
+  step: number;
+  line: number;
+  loss: number | null;
+  rootId: number;
+  /** Nodes in the graph, including the ones cut at the node limit. */
+  nodes: number;
+  ops: number;
+  leaves: number;
+  hiddenNodes: number;
+}
+
+export interface RunStart {
+  runId: number;
+  /** Key of the document (its URI as a string). */
+  key: string;
+  /** As the runtime reports it in events and tracebacks. */
+  file: string;
+  label: string;
+  /** The document's version when its text was taken; hovers say when the document has changed since. */
+  docVersion: number;
+  startedAt: number;
+  detectNonFinite: boolean;
+}
+
+/** Adds a point, halving the series (every other point, the newest kept) once it outgrows `max`. */
+export function pushPoint(series: HistoryPoint[], point: HistoryPoint, max = MAX_HISTORY_POINTS): void {
+  series.push(point);
+  if (series.length > max) {
+    const last = series[series.length - 1];
+    const kept = series.filter((_, i) => i % 2 === 0);
+    if (kept[kept.length - 1] !== last) kept.push(last);
+    series.length = 0;
+    series.push(...kept);
+  }
+}
+
+export class RunRecord {
+  readonly runId: number;
+  readonly key: string;
+  readonly file: string;
+  readonly label: string;
+  readonly docVersion: number;
+  readonly startedAt: number;
+  readonly detectNonFinite: boolean;
+
+  status: RunInfoStatus = 'running';
+  /** The retained, compacted event list (see panelProtocol's elision rules). */
+  readonly events: RunEvent[] = [];
+  step = 0;
+  lastLoss: number | null = null;
+  error: ErrorEvent | null = null;
+  diverged: DivergedEvent | null = null;
+  end: EndEvent | null = null;
+  variables: VariablesEvent | null = null;
+  /** The latest backward event, graph included. */
+  lastBackward: BackwardEvent | null = null;
+  readonly lossHistory: HistoryPoint[] = [];
+  /** Leaf name → gradient norm after each backward() (as reported in the event's `leaves`). */
+  readonly gradHistory = new Map<string, HistoryPoint[]>();
+  /** Source line of a backward() call → the last graph it built. */
+  readonly backwardByLine = new Map<number, BackwardSummary>();
+
+  /** Wall-clock time the `end` event arrived. */
+  private endedAt: number | null = null;
+  private retainedBackward = 0;
+  private retainedOutput = 0;
+  private lastRetainedBackwardIndex = -1;
+
+  constructor(
+    start: RunStart,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.runId = start.runId;
+    this.key = start.key;
+    this.file = start.file;
+    this.label = start.label;
+    this.docVersion = start.docVersion;
+    this.startedAt = start.startedAt;
+    this.detectNonFinite = start.detectNonFinite;
+  }
+
+  get info(): RunInfo {
+    return { runId: this.runId, file: this.file, label: this.label, status: this.status, startedAt: this.startedAt };
+  }
+
+  get running(): boolean {
+    return this.status === 'running';
+  }
+
+  apply(e: RunEvent): void {
+    switch (e.type) {
+      case 'backward':
+        this.onBackward(e);
+        return;
+      case 'stdout':
+      case 'stderr':
+        this.retainOutput(e);
+        return;
+      case 'error':
+        this.error = e;
+        break;
+      case 'diverged':
+        this.diverged = e;
+        break;
+      case 'variables':
+        this.variables = e;
+        break;
+      case 'end':
+        this.end = e;
+        this.endedAt = this.clock();
+        this.status = e.status === 'ok' ? 'finished' : e.status === 'stopped' ? 'stopped' : 'failed';
+        break;
+      default:
+        break;
+    }
+    this.events.push(e);
+  }
+
+  private onBackward(e: BackwardEvent): void {
+    this.step = Math.max(this.step, e.step);
+    this.lastLoss = e.loss;
+    this.lastBackward = e;
+    pushPoint(this.lossHistory, { step: e.step, value: e.loss });
+    for (const leaf of e.leaves) {
+      if (!leaf.name) continue;
+      let series = this.gradHistory.get(leaf.name);
+      if (!series) this.gradHistory.set(leaf.name, (series = []));
+      pushPoint(series, { step: e.step, value: leaf.grad ? leaf.grad.norm : null });
+    }
+    const nodes = e.graph.nodes.length + (e.graph.truncated?.hiddenNodes ?? 0);
+    this.backwardByLine.set(e.line, {
+      step: e.step,
+      line: e.line,
+      loss: e.loss,
+      rootId: e.graph.rootId,
+      nodes,
+      ops: e.graph.nodes.filter((n) => n.kind === 'op').length,
+      leaves: e.graph.nodes.filter((n) => n.kind === 'leaf').length,
+      hiddenNodes: e.graph.truncated?.hiddenNodes ?? 0,
+    });
+    // Only the newest graph is kept whole (and the diverged step's, which arrives as the next event and is
+    // therefore still the newest when it is marked; see keepDivergedGraph).
+    const prev = this.lastRetainedBackwardIndex;
+    if (prev >= 0) {
+      const old = this.events[prev] as BackwardEvent;
+      if (!this.diverged || this.diverged.step !== old.step) this.events[prev] = elideGraph(old);
+    }
+    this.events.push(e);
+    this.lastRetainedBackwardIndex = this.events.length - 1;
+    this.retainedBackward++;
+    if (this.retainedBackward > MAX_RETAINED_BACKWARD) this.thinBackward();
+  }
+
+  /** Drops every other elided backward event (not the newest, not the diverged step's). */
+  private thinBackward(): void {
+    let seen = 0;
+    const kept: RunEvent[] = [];
+    for (const e of this.events) {
+      if (e.type === 'backward' && isGraphElided(e) && (!this.diverged || e.step !== this.diverged.step)) {
+        seen++;
+        if (seen % 2 === 0) continue;
+      }
+      kept.push(e);
+    }
+    this.events.length = 0;
+    this.events.push(...kept);
+    this.retainedBackward = kept.filter((e) => e.type === 'backward').length;
+    this.lastRetainedBackwardIndex = -1;
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      if (this.events[i].type === 'backward') {
+        this.lastRetainedBackwardIndex = i;
+        break;
+      }
+    }
+  }
+
+  private retainOutput(e: Extract<RunEvent, { type: 'stdout' | 'stderr' }>): void {
+    const last = this.events.length ? this.events[this.events.length - 1] : null;
+    if (last && last.type === e.type) this.events[this.events.length - 1] = { ...last, text: last.text + e.text };
+    else this.events.push(e);
+    this.retainedOutput += e.text.length;
+    if (this.retainedOutput > MAX_RETAINED_OUTPUT_CHARS) this.dropOldOutput();
+  }
+
+  /** Forgets the oldest output chunks until half the budget is left (one pass, not one per event). */
+  private dropOldOutput(): void {
+    let excess = this.retainedOutput - MAX_RETAINED_OUTPUT_CHARS / 2;
+    const kept: RunEvent[] = [];
+    for (const e of this.events) {
+      if (excess > 0 && (e.type === 'stdout' || e.type === 'stderr')) {
+        excess -= e.text.length;
+        this.retainedOutput -= e.text.length;
+        continue;
+      }
+      kept.push(e);
+    }
+    this.events.length = 0;
+    this.events.push(...kept);
+    this.lastRetainedBackwardIndex = -1;
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      if (this.events[i].type === 'backward') {
+        this.lastRetainedBackwardIndex = i;
+        break;
+      }
+    }
+  }
+
+  /**
+   * Wall-clock milliseconds since Train Model (to the end, once ended): what the user waited, Python's start-up
+   * included, which is why it can exceed the `end` event's durationMs (that counts from the script's start).
+   */
+  elapsedMs(now: number): number {
+    return Math.max(0, (this.endedAt ?? now) - this.startedAt);
+  }
+}
+
+export interface StatusText {
+  text: string;
+  tooltip: string;
+}
+
+/** The status bar item's text for a run: live progress while it runs, then its outcome. */
+export function statusText(run: RunRecord, now: number): StatusText {
+  const elapsed = formatDuration(run.elapsedMs(now));
+  const tooltip = t('Autograd Playground: {0}. Click to open the graph panel.', run.label);
+  switch (run.status) {
+    case 'running':
+      if (run.step === 0) return { text: `$(sync~spin) ${t('{0}: starting… {1}', run.label, elapsed)}`, tooltip };
+      return { text: `$(sync~spin) ${t('{0}: step {1} · loss {2} · {3}', run.label, run.step, formatNumber(run.lastLoss), elapsed)}`, tooltip };
+    case 'finished':
+      if (run.diverged) {
+        return { text: `$(warning) ${t('{0}: diverged at step {1} · {2}', run.label, run.diverged.step, elapsed)}`, tooltip };
+      }
+      if (run.step === 0) return { text: `$(check) ${t('{0}: done · {1}', run.label, elapsed)}`, tooltip };
+      if (run.step === 1) return { text: `$(check) ${t('{0}: 1 step · loss {1} · {2}', run.label, formatNumber(run.lastLoss), elapsed)}`, tooltip };
+      return { text: `$(check) ${t('{0}: {1} steps · loss {2} · {3}', run.label, run.step, formatNumber(run.lastLoss), elapsed)}`, tooltip };
+    case 'stopped':
+      return { text: `$(debug-stop) ${t('{0}: stopped at step {1} · {2}', run.label, run.step, elapsed)}`, tooltip };
+    case 'failed': {
+      const e = run.error;
+      if (e && e.line !== null) return { text: `$(error) ${t('{0}: {1} on line {2}', run.label, e.errorType, e.line)}`, tooltip };
+      return { text: `$(error) ${t('{0}: failed', run.label)}`, tooltip };
+    }
+  }
+}

@@ -1,0 +1,156 @@
+// The runtime's two editor-facing additions: the `variables` event at the end of every run (what hovers show)
+// and the detectNonFinite run setting ("Find where NaN first appears").
+import { strict as assert } from 'node:assert';
+import type { ErrorEvent, RunEvent, VariableInfo, VariablesEvent } from '../src/runtime/events';
+import { decodeEvent, encodeEvent } from '../src/runtime/events';
+import { isNonFiniteMessage } from '../src/runtime/nonFinite';
+import { openSession, startRun, type PythonSession } from '../src/runtime/runner';
+
+function variablesOf(events: RunEvent[]): VariablesEvent {
+  const found = events.filter((e): e is VariablesEvent => e.type === 'variables');
+  assert.equal(found.length, 1, 'exactly one variables event');
+  return found[0];
+}
+
+function byName(e: VariablesEvent): Map<string, VariableInfo> {
+  return new Map(e.variables.map((v) => [v.name, v]));
+}
+
+describe('variables event', function () {
+  this.timeout(60000);
+  let session: PythonSession;
+  before(async () => {
+    session = await openSession();
+  });
+  after(async () => {
+    await session.close();
+  });
+
+  it('lists module globals, module parameters, containers and attributes, with .grad entries', async () => {
+    const src = [
+      'import torch',
+      'from torch import nn',
+      'w = torch.tensor([[0.5], [-1.0]], requires_grad=True)',
+      'b = torch.zeros(1, requires_grad=True)',
+      'x = torch.tensor([[1.0, 2.0], [3.0, 4.0]])',
+      'class Net(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.linear = nn.Linear(2, 1)',
+      'model = Net()',
+      'params = [w, b]',
+      'class Holder:',
+      '    def __init__(self):',
+      '        self.t = torch.ones(3)',
+      'h = Holder()',
+      'loss = ((x @ w + b) ** 2).mean()',
+      'loss.backward()',
+      'n = 3',
+    ].join('\n');
+    const r = await session.run(src, 'vars.py');
+    assert.equal(r.status, 'ok', r.stderr);
+    const ev = variablesOf(r.events);
+    assert.equal(ev.file, 'vars.py');
+    assert.equal(ev.truncated, 0);
+    // Sent last before `end`.
+    assert.deepEqual(r.events.slice(-2).map((e) => e.type), ['variables', 'end']);
+    const v = byName(ev);
+    assert.deepEqual(
+      [...v.keys()].sort(),
+      ['b', 'b.grad', 'h.t', 'loss', 'model.linear.bias', 'model.linear.weight', 'params[0]', 'params[0].grad', 'params[1]', 'params[1].grad', 'w', 'w.grad', 'x'].sort(),
+    );
+    const w = v.get('w')!;
+    assert.deepEqual(w.shape, [2, 1]);
+    assert.equal(w.dtype, 'float32');
+    assert.equal(w.requiresGrad, true);
+    assert.equal(w.gradFn, null);
+    assert.equal(w.isLeaf, true);
+    assert.equal(w.value.text, 'tensor([[ 0.5000],\n        [-1.0000]])');
+    assert.equal(w.grad!.text, 'tensor([[ -9.],\n        [-13.]])');
+    const wg = v.get('w.grad')!;
+    assert.equal(wg.value.text, w.grad!.text);
+    assert.equal(wg.grad, null);
+    assert.equal(wg.requiresGrad, false);
+    // b.grad is b's own gradient, not w's (each entry describes its own tensor).
+    assert.deepEqual(v.get('b.grad')!.shape, [1]);
+    const loss = v.get('loss')!;
+    assert.equal(loss.gradFn, 'MeanBackward0');
+    assert.equal(loss.isLeaf, false);
+    assert.deepEqual(loss.shape, []);
+    assert.equal(loss.value.text, 'tensor(4.2500)');
+    assert.equal(v.get('model.linear.weight')!.requiresGrad, true);
+    assert.deepEqual(v.get('h.t')!.shape, [3]);
+  });
+
+  it('is sent after an uncaught exception too, with what was bound so far', async () => {
+    const r = await session.run("import torch\na = torch.ones(2)\nraise ValueError('boom')\nc = torch.zeros(1)\n", 'fail.py');
+    assert.equal(r.status, 'error');
+    const types = r.events.map((e) => e.type);
+    assert.ok(types.indexOf('error') < types.indexOf('variables'));
+    assert.deepEqual([...byName(variablesOf(r.events)).keys()], ['a']);
+  });
+
+  it('is empty for a script that never imports torch, and survives the JSON encoding with NaN', async () => {
+    const plain = await session.run("print('hi')\n", 'plain.py');
+    assert.deepEqual(variablesOf(plain.events).variables, []);
+    const r = await session.run("import torch\nz = torch.tensor([float('nan'), 1.0])\n", 'nan.py');
+    const z = byName(variablesOf(r.events)).get('z')!;
+    assert.ok(Number.isNaN(z.value.max));
+    const round = decodeEvent(encodeEvent(variablesOf(r.events))) as VariablesEvent;
+    assert.ok(Number.isNaN(round.variables[0].value.max));
+    assert.equal(round.variables[0].value.text, 'tensor([nan, 1.])');
+  });
+});
+
+describe('detectNonFinite', function () {
+  this.timeout(60000);
+
+  const DIVERGING = [
+    'import torch',
+    'torch.manual_seed(0)',
+    'X = torch.randn(32, 2) * 100',
+    'y = X @ torch.tensor([[2.0], [-3.4]]) + 4.2',
+    'w = torch.zeros(2, 1, requires_grad=True)',
+    'for epoch in range(200):',
+    '    pred = X @ w',
+    '    loss = ((pred - y) ** 2).mean()',
+    '    loss.backward()',
+    '    with torch.no_grad():',
+    '        w -= 0.1 * w.grad',
+    '        w.grad.zero_()',
+    "print('done')",
+  ].join('\n');
+
+  it('is off by default: a diverging run goes on to the end as in PyTorch', async () => {
+    const r = await startRun({ file: 'diverge.py', source: DIVERGING }).done;
+    assert.equal(r.status, 'ok', r.stderr);
+    assert.equal(r.stdout, 'done\n');
+    assert.ok(r.events.some((e) => e.type === 'diverged'));
+  });
+
+  it('stops at the first op whose result is not finite, on the line that ran it', async () => {
+    const r = await startRun({ file: 'diverge.py', source: DIVERGING, detectNonFinite: true }).done;
+    assert.equal(r.status, 'error');
+    assert.equal(r.stdout, '');
+    const err = r.events.find((e): e is ErrorEvent => e.type === 'error')!;
+    assert.equal(err.errorType, 'RuntimeError');
+    assert.ok(isNonFiniteMessage(err.message), err.message);
+    // The squared error overflows float32 first; the op is named by its grad_fn and by what the script called.
+    assert.equal(err.line, 8);
+    assert.match(err.message, /PowBackward0 \(pow\) returned inf values/);
+    assert.match(r.stderr, /File "diverge\.py", line 8, in <module>\n {4}loss = \(\(pred - y\) \*\* 2\)\.mean\(\)\n/);
+    // No backward event reports a non-finite loss: the run stopped before that.
+    assert.ok(!r.events.some((e) => e.type === 'diverged'));
+    assert.ok(r.events.some((e) => e.type === 'variables'));
+  });
+
+  it('names in-place ops and ops outside the graph', async () => {
+    const src = ['import torch', 'a = torch.tensor([1.0, 0.0])', 'a /= 0.0', ''].join('\n');
+    const r = await startRun({ file: 'inplace.py', source: src, detectNonFinite: true }).done;
+    const err = r.events.find((e): e is ErrorEvent => e.type === 'error')!;
+    assert.equal(err.line, 3);
+    assert.match(err.message, /^non-finite values detected: div_ returned NaN and inf values\./);
+    const ok = await startRun({ file: 'fine.py', source: 'import torch\nb = torch.isnan(torch.log(torch.tensor([2.0])))\n', detectNonFinite: true }).done;
+    assert.equal(ok.status, 'ok', ok.stderr);
+  });
+});

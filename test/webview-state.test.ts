@@ -1,0 +1,330 @@
+// The panel state reducer: how init/runStarted/events messages and every event type fold into what the
+// panel shows, frame batching, bounded console and figures, and the setState round trip.
+import { strict as assert } from 'node:assert';
+import type { RunEvent } from '../src/runtime/events';
+import { restore, snapshot, PERSIST_LOSS_POINTS, encode, decode } from '../webview/src/persist';
+import { isExtensionMessage } from '../webview/src/protocol';
+import { Debouncer, FrameBatcher } from '../webview/src/scheduler';
+import {
+  appendConsole,
+  applyMessage,
+  axisTickLabel,
+  CONSOLE_MAX_LINES,
+  createState,
+  elapsedMs,
+  FIGURES_MAX,
+  formatElapsed,
+  formatNumber,
+  type ConsoleState,
+  shownGraph,
+  type PanelState,
+} from '../webview/src/state';
+import { STRINGS, STRINGS_ZH, translate, zhBundle, type StringId } from '../webview/strings';
+import { axes, backward, figure, run, series } from './webview-fixtures';
+
+function started(): PanelState {
+  const s = createState();
+  applyMessage(s, { type: 'init', l10n: {}, settings: { graphNodeLimit: 200 }, run: null, events: [] });
+  applyMessage(s, { type: 'runStarted', run: run(1) });
+  s.dirty.clear();
+  return s;
+}
+
+function events(s: PanelState, evs: RunEvent[], runId = 1): void {
+  applyMessage(s, { type: 'events', runId, events: evs });
+}
+
+function consoleText(c: ConsoleState): string[] {
+  return c.lines.map((l) => `${l.stream}:${l.text}`);
+}
+
+describe('webview panel state', () => {
+  it('starts a run from runStarted and follows backward events', () => {
+    const s = started();
+    assert.equal(s.status, 'running');
+    assert.equal(s.run?.label, 'train.py');
+    events(s, [{ type: 'start', t: 0, version: 1, file: '/work/train.py', startedAt: '2025-01-01T00:00:00.000Z' }, backward(1, 4), backward(2, 2.5), backward(3, 1.25)]);
+    assert.equal(s.steps, 3);
+    assert.deepEqual(s.loss, { x: [1, 2, 3], y: [4, 2.5, 1.25] });
+    assert.deepEqual(
+      s.leaves.map((l) => [l.key, l.norms.y.length]),
+      [
+        ['w', 3],
+        ['b', 3],
+      ],
+    );
+    const w = s.leaves[0];
+    assert.ok(Math.abs(w.norms.y[2] - Math.hypot(3, 3)) < 1e-9);
+    assert.equal(w.grad?.text, 'tensor([3.0000, -3.0000])');
+    assert.equal(w.value?.text, 'tensor([0.4700, -1.0000])');
+    assert.equal(s.graph?.step, 3);
+    assert.equal(s.graph?.summary.rootId, 305);
+    assert.ok(['header', 'loss', 'gradients', 'graph'].every((d) => s.dirty.has(d as never)));
+  });
+
+  it('keeps only the latest graph, and the last known value of a leaf the node limit cut off', () => {
+    const s = started();
+    events(s, [backward(1, 3), backward(2, 2, { truncated: true })]);
+    assert.deepEqual(s.graph?.summary.truncated, { shownNodes: 3, hiddenNodes: 4 });
+    assert.equal(s.graph?.summary.nodes.length, 3);
+    // w is not among the 3 shown nodes in step 2: its value stays the one from step 1, its grad is new.
+    assert.equal(s.leaves[0].value?.text, 'tensor([0.4900, -1.0000])');
+    assert.equal(s.leaves[0].grad?.text, 'tensor([2.0000, -2.0000])');
+  });
+
+  it('records divergence and the end of the run', () => {
+    const s = started();
+    events(s, [backward(1, 1), backward(2, NaN), { type: 'diverged', t: 20, step: 2, file: 'train.py', line: 9, loss: NaN }]);
+    assert.equal(s.diverged?.step, 2);
+    assert.ok(Number.isNaN(s.loss.y[1]));
+    events(s, [{ type: 'end', t: 30, status: 'ok', durationMs: 1234, steps: 2 }]);
+    assert.equal(s.status, 'finished');
+    assert.equal(s.run?.status, 'finished');
+    assert.equal(elapsedMs(s, Date.now()), 1234);
+    const failed = started();
+    events(failed, [
+      { type: 'error', t: 5, errorType: 'RuntimeError', message: 'boom', file: 'train.py', line: 4, traceback: 'Traceback…' },
+      { type: 'end', t: 6, status: 'error', durationMs: 6, steps: 0 },
+    ]);
+    assert.equal(failed.status, 'failed');
+    assert.equal(failed.error?.message, 'boom');
+    const stopped = started();
+    events(stopped, [{ type: 'end', t: 6, status: 'stopped', durationMs: 6, steps: 0 }]);
+    assert.equal(stopped.status, 'stopped');
+  });
+
+  it('reads the JSON wire spelling of non-finite numbers', () => {
+    const s = started();
+    const e = backward(1, 0);
+    (e as unknown as { loss: string }).loss = 'inf';
+    events(s, [e]);
+    assert.equal(s.loss.y[0], Infinity);
+  });
+
+  it('drops events of another run and resets on runStarted, keeping strings, settings and view choices', () => {
+    const s = started();
+    s.ui.lossLog = true;
+    s.l10n = { 'section.loss': '损失' };
+    events(s, [backward(1, 1)]);
+    events(s, [backward(2, 1)], 99);
+    assert.equal(s.steps, 1);
+    applyMessage(s, { type: 'runStarted', run: run(2) });
+    assert.equal(s.steps, 0);
+    assert.equal(s.loss.x.length, 0);
+    assert.equal(s.graph, null);
+    assert.equal(s.ui.lossLog, true);
+    assert.equal(s.l10n['section.loss'], '损失');
+    events(s, [backward(1, 5)], 1);
+    assert.equal(s.steps, 0, 'a late batch of run 1 is ignored');
+  });
+
+  it('init replaces everything with the host list, and keeps the restored state when the host has no run', () => {
+    const s = createState();
+    applyMessage(s, { type: 'init', l10n: { Stop: '停止' }, settings: { graphNodeLimit: 50 }, run: run(7), events: [backward(1, 3), backward(2, 2)] });
+    assert.equal(s.steps, 2);
+    assert.equal(s.settings.graphNodeLimit, 50);
+    assert.equal(s.l10n.Stop, '停止');
+    applyMessage(s, { type: 'init', l10n: {}, settings: { graphNodeLimit: 50 }, run: null, events: [] });
+    assert.equal(s.steps, 2, 'no run on the host (window reload): keep what was restored');
+    assert.equal(s.run?.runId, 7);
+    applyMessage(s, { type: 'init', l10n: {}, settings: { graphNodeLimit: 50 }, run: run(7), events: [backward(1, 3)] });
+    assert.equal(s.steps, 1, 'the host list is authoritative');
+    applyMessage(s, { type: 'init', l10n: {}, settings: { graphNodeLimit: 50 }, run: run(8), events: [] });
+    assert.equal(s.steps, 0, 'another run: start over');
+    assert.equal(s.run?.runId, 8);
+  });
+
+  it('keeps the last full graph when the host elides the graphs of older steps', () => {
+    const s = started();
+    const elided = (step: number) => {
+      const e = backward(step, 1 / step);
+      return { ...e, graph: { rootId: e.graph.rootId, nodes: [], edges: [], truncated: { shownNodes: 0, hiddenNodes: 7 } } };
+    };
+    events(s, [elided(1), elided(2), backward(3, 0.3)]);
+    assert.equal(s.graph?.step, 3);
+    assert.deepEqual(s.loss.x, [1, 2, 3], 'loss and gradients use every step');
+    assert.equal(s.leaves[0].norms.x.length, 3);
+    events(s, [elided(4)]);
+    assert.equal(s.graph?.step, 3);
+    assert.equal(s.graph?.summary.nodes.length, 7);
+    assert.equal(s.leaves[0].value?.text, 'tensor([0.4700, -1.0000])', 'value from the last full graph');
+  });
+
+  it('keeps the graph of the step that diverged next to the latest one', () => {
+    const s = started();
+    events(s, [backward(1, 1), backward(2, Infinity), { type: 'diverged', t: 20, step: 2, file: 'train.py', line: 9, loss: Infinity }, backward(3, NaN)]);
+    assert.equal(s.divergedGraph?.step, 2);
+    assert.equal(s.graph?.step, 3);
+    assert.equal(shownGraph(s)?.step, 3);
+    s.ui.graphChoice = 'diverged';
+    assert.equal(shownGraph(s)?.step, 2);
+  });
+
+  it('handles cursorLine and showNode', () => {
+    const s = started();
+    applyMessage(s, { type: 'cursorLine', line: 7 });
+    assert.equal(s.cursorLine, 7);
+    assert.ok(s.dirty.has('cursor'));
+    applyMessage(s, { type: 'showNode', nodeId: 42 });
+    applyMessage(s, { type: 'showNode', nodeId: 42 });
+    assert.deepEqual(s.focus, { nodeId: 42, seq: 2 });
+  });
+
+  it('accepts only the protocol messages', () => {
+    assert.ok(isExtensionMessage({ type: 'events', runId: 1, events: [] }));
+    assert.ok(!isExtensionMessage({ type: 'somethingElse' }));
+    assert.ok(!isExtensionMessage('init'));
+    assert.ok(!isExtensionMessage(null));
+  });
+
+  it('joins output chunks into lines, keeps streams apart and honours \\r', () => {
+    const c: ConsoleState = { lines: [], nextId: 0, dropped: 0 };
+    appendConsole(c, 'stdout', 'Epoch 1');
+    appendConsole(c, 'stdout', ', loss 0.5\nEpoch 2');
+    appendConsole(c, 'stderr', 'warn\n');
+    appendConsole(c, 'stdout', '\n\n');
+    appendConsole(c, 'stdout', 'printed');
+    appendConsole(c, 'stderr', 'UserWarning: x\n');
+    appendConsole(c, 'stdout', '\n');
+    appendConsole(c, 'stdout', '10%\r50%\r100%\n');
+    appendConsole(c, 'stdout', '\u001b[31mred\u001b[0m\n');
+    assert.deepEqual(consoleText(c), ['stdout:Epoch 1, loss 0.5', 'stdout:Epoch 2', 'stderr:warn', 'stdout:', 'stdout:printed', 'stderr:UserWarning: x', 'stdout:100%', 'stdout:red']);
+  });
+
+  it('keeps the last CONSOLE_MAX_LINES lines and counts the rest', () => {
+    const s = started();
+    const chunk = Array.from({ length: 1000 }, (_, i) => `line ${i}`).join('\n') + '\n';
+    for (let k = 0; k < 7; k++) events(s, [{ type: 'stdout', t: k, text: chunk }]);
+    assert.equal(s.console.lines.length, CONSOLE_MAX_LINES);
+    assert.equal(s.console.dropped, 7000 - CONSOLE_MAX_LINES);
+    assert.equal(s.console.lines[s.console.lines.length - 1].text, 'line 999');
+  });
+
+  it('merges savefig followed by show of the same figure, and caps the figure list', () => {
+    const s = started();
+    const ax = axes({ series: [series({})] });
+    events(s, [figure({ index: 1, reason: 'savefig', savefigPath: 'loss.png', axes: [ax] }), figure({ index: 2, reason: 'show', axes: [ax] })]);
+    assert.equal(s.figures.length, 1);
+    assert.deepEqual(s.figures[0].reasons, [
+      { reason: 'savefig', path: 'loss.png' },
+      { reason: 'show', path: null },
+    ]);
+    for (let i = 0; i < FIGURES_MAX + 5; i++) events(s, [figure({ index: 3 + i, axes: [axes({ title: `f${i}` })] })]);
+    assert.equal(s.figures.length, FIGURES_MAX);
+    assert.equal(s.figuresDropped, 6);
+  });
+
+  it('replays 100 000 backward events quickly and keeps every loss point', () => {
+    const s = started();
+    const base = backward(1, 1);
+    const started_ = performance.now();
+    const batch: RunEvent[] = [];
+    for (let i = 1; i <= 100_000; i++) batch.push({ ...base, step: i, loss: 1 / i });
+    events(s, batch);
+    const ms = performance.now() - started_;
+    assert.equal(s.loss.x.length, 100_000);
+    assert.equal(s.leaves[0].norms.x.length <= 50_000, true);
+    assert.ok(ms < 3000, `${ms.toFixed(0)} ms`);
+  });
+
+  it('renders at most once per animation frame however many messages arrive', () => {
+    const frames: Array<() => void> = [];
+    let renders = 0;
+    const b = new FrameBatcher(
+      (cb) => frames.push(cb),
+      () => renders++,
+    );
+    for (let i = 0; i < 50; i++) b.schedule();
+    assert.equal(frames.length, 1);
+    frames.shift()!();
+    assert.equal(renders, 1);
+    b.schedule();
+    b.schedule();
+    assert.equal(frames.length, 1);
+  });
+
+  it('debounces saving and flushes at once on demand', async () => {
+    let saves = 0;
+    const d = new Debouncer(20, () => saves++);
+    d.schedule();
+    d.schedule();
+    assert.equal(saves, 0);
+    await new Promise((r) => setTimeout(r, 40));
+    assert.equal(saves, 1);
+    d.schedule();
+    d.flush();
+    assert.equal(saves, 2);
+    await new Promise((r) => setTimeout(r, 40));
+    assert.equal(saves, 2);
+  });
+
+  it('saves a bounded state that restores what the panel shows, NaN included', () => {
+    const s = started();
+    const base = backward(1, 1);
+    const batch: RunEvent[] = [];
+    for (let i = 1; i <= 50_000; i++) batch.push({ ...base, step: i, loss: i === 30_000 ? NaN : 1 / i });
+    batch.push({ type: 'diverged', t: 1, step: 30_000, file: 'train.py', line: 9, loss: NaN });
+    batch.push({ type: 'stdout', t: 2, text: 'hello 你好\n' });
+    events(s, batch);
+    s.ui.gradLog = true;
+    const saved = snapshot(s);
+    // VS Code stores it as JSON.
+    const back = restore(JSON.parse(JSON.stringify(saved)));
+    assert.ok(back);
+    assert.ok(back.loss.x.length <= PERSIST_LOSS_POINTS * 1.01, `${back.loss.x.length} points saved`);
+    assert.equal(back.loss.x[back.loss.x.length - 1], 50_000);
+    assert.ok(back.loss.y.some((v) => Number.isNaN(v)), 'the non-finite loss survives');
+    assert.ok(Number.isNaN(back.diverged!.loss));
+    assert.equal(back.steps, 50_000);
+    assert.equal(back.leaves.length, 2);
+    assert.equal(back.graph?.summary.nodes.length, 7);
+    assert.equal(back.console.lines[0].text, 'hello 你好');
+    assert.equal(back.ui.gradLog, true);
+    assert.ok(saved.body.length < 2_000_000, `${saved.body.length} chars`);
+    assert.equal(restore(undefined), null);
+    assert.equal(restore({ version: 999, body: '{}' }), null);
+    assert.equal(restore({ version: 1, body: 'not json' }), null);
+  });
+
+  it('keeps a printed "nan" a string through saving', () => {
+    const v = { text: 'nan', loss: NaN, y: [1, Infinity, -Infinity] };
+    assert.deepEqual(decode(encode(v)), v);
+  });
+
+  it('formats numbers and times as the panel shows them', () => {
+    assert.equal(formatNumber(NaN), 'nan');
+    assert.equal(formatNumber(-Infinity), '-inf');
+    assert.equal(formatNumber(115.27332305908203), '115.27');
+    assert.equal(formatNumber(1.5e-7), '1.5e-7');
+    assert.equal(formatNumber(0), '0');
+    assert.equal(axisTickLabel(2e32, false), '2e32');
+    assert.equal(axisTickLabel(0.30000000000000004, false), '0.3');
+    assert.equal(axisTickLabel(100, true), '100');
+    assert.equal(axisTickLabel(200, true), '', 'log axes label the powers of ten only');
+    assert.equal(formatElapsed(432), '0.4 s');
+    assert.equal(formatElapsed(59_999), '59.9 s');
+    assert.equal(formatElapsed(65_400), '1:05');
+    assert.equal(formatElapsed(3_725_000), '1:02:05');
+  });
+});
+
+describe('webview strings', () => {
+  it('has a Chinese text for every id, with the same placeholders', () => {
+    for (const id of Object.keys(STRINGS) as StringId[]) {
+      const placeholders = (s: string): string[] => (s.match(/\{\d+\}/g) ?? []).sort();
+      assert.ok(STRINGS_ZH[id], id);
+      assert.deepEqual(placeholders(STRINGS_ZH[id]), placeholders(STRINGS[id]), id);
+    }
+    // The English texts are the bundle's keys: two ids with the same text could not be translated apart.
+    assert.equal(new Set(Object.values(STRINGS)).size, Object.keys(STRINGS).length);
+    assert.equal(Object.keys(zhBundle()).length, Object.keys(STRINGS).length);
+  });
+
+  it('falls back to English and fills placeholders', () => {
+    assert.equal(translate({}, 'graph.hidden', 12, 200), '12 more nodes hidden (graph node limit 200)');
+    // The host's l10n is VS Code's bundle: keyed by the English text.
+    assert.equal(translate(zhBundle(), 'graph.hidden', 12, 200), '另有 12 个节点未显示（计算图节点上限 200）');
+    assert.equal(translate({ Stop: '停止' }, 'header.stop'), '停止');
+    assert.equal(translate({ constructor: 'x' }, 'header.stop'), 'Stop');
+  });
+});

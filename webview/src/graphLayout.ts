@@ -1,0 +1,370 @@
+/**
+ * The computation graph of one backward(): node labels, op symbols and the layered layout. Pure (no DOM):
+ * text widths are estimated rather than measured, so the layout is the same in tests and in the panel.
+ *
+ * Layout library: dagre (@dagrejs/dagre). It is synchronous and small (about 50 KB minified with graphlib),
+ * and lays out the few hundred nodes the graph node limit allows in a few milliseconds on the UI thread.
+ * elkjs gives somewhat tidier layered drawings but is about 1.5 MB, asynchronous (a web worker, which a
+ * webview's CSP then has to allow) and slower to start; nothing here needs its extra options.
+ */
+import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
+import type { GraphNode, GraphSummary, TensorSummary } from '../../src/runtime/events';
+import { formatNumber } from './state';
+import type { Translate } from '../strings';
+
+/** grad_fn class (without the BackwardN suffix) → what the node shows. */
+const OP_SYMBOLS: Record<string, string> = {
+  Add: '+',
+  Sub: '−',
+  Rsub: '−',
+  Mul: '×',
+  Div: '÷',
+  Neg: '−x',
+  Mm: '@',
+  Addmm: '@',
+  Bmm: '@',
+  Mv: '@',
+  Dot: '@',
+  Matmul: '@',
+  Pow: '^',
+  Sum: 'Σ',
+  Mean: 'mean',
+  Prod: 'Π',
+  Cumsum: 'cumsum',
+  Exp: 'exp',
+  Log: 'log',
+  Sqrt: '√',
+  Rsqrt: '1/√',
+  Reciprocal: '1/x',
+  Abs: '|x|',
+  Sin: 'sin',
+  Cos: 'cos',
+  Tan: 'tan',
+  Tanh: 'tanh',
+  Sigmoid: 'σ',
+  Relu: 'ReLU',
+  LeakyRelu: 'LeakyReLU',
+  Elu: 'ELU',
+  Gelu: 'GELU',
+  Silu: 'SiLU',
+  Softplus: 'softplus',
+  Softmax: 'softmax',
+  LogSoftmax: 'log_softmax',
+  Logsumexp: 'logsumexp',
+  MseLoss: 'MSE',
+  HuberLoss: 'Huber',
+  NllLoss: 'NLL',
+  BinaryCrossEntropy: 'BCE',
+  BinaryCrossEntropyWithLogits: 'BCE·logits',
+  LinalgVectorNorm: '‖x‖',
+  Norm: '‖x‖',
+  Std: 'std',
+  Var: 'var',
+  Max: 'max',
+  Min: 'min',
+  Maximum: 'max',
+  Minimum: 'min',
+  Clamp: 'clamp',
+  T: '.T',
+  Transpose: 'transpose',
+  Permute: 'permute',
+  View: 'view',
+  UnsafeView: 'view',
+  Reshape: 'reshape',
+  Alias: 'alias',
+  Expand: 'expand',
+  Squeeze: 'squeeze',
+  Unsqueeze: 'unsqueeze',
+  Select: '[i]',
+  Slice: '[:]',
+  Index: '[idx]',
+  IndexPut: '[idx]=',
+  Cat: 'cat',
+  Stack: 'stack',
+  Where: 'where',
+  MaskedFill: 'masked_fill',
+  Clone: 'clone',
+  ToCopy: 'to',
+  Erf: 'erf',
+  Sign: 'sign',
+  Round: 'round',
+  Floor: 'floor',
+  Ceil: 'ceil',
+  Trunc: 'trunc',
+  Remainder: '%',
+  Fill: 'fill',
+  Zero: 'zero',
+};
+
+/**
+ * 'MulBackward0' → 'Mul'; names that do not follow the pattern are returned as they are. Only the last
+ * suffix goes: a double-backward node ('SelectBackwardBackward0') keeps 'SelectBackward', so it is not shown
+ * as the forward op.
+ */
+export function opBaseName(gradFn: string): string {
+  const m = /^(.+)Backward\d*$/.exec(gradFn);
+  return m ? m[1] : gradFn;
+}
+
+/** The readable symbol of a grad_fn ('AddBackward0' → '+'); unknown ops show their base name. */
+export function opSymbol(gradFn: string | null): string {
+  if (!gradFn) return '?';
+  const base = opBaseName(gradFn);
+  return OP_SYMBOLS[base] ?? base;
+}
+
+// ---- labels --------------------------------------------------------------------------------------------
+
+export const TITLE_FONT_PX = 13;
+export const DETAIL_FONT_PX = 11;
+const PAD_X = 10;
+const PAD_Y = 6;
+const LINE_GAP = 3;
+const MIN_WIDTH = 56;
+
+export interface NodeLabel {
+  /** Leaf name or op symbol, drawn large. */
+  title: string;
+  /** Smaller lines under it: grad_fn name (ops), shape, value, gradient. */
+  details: string[];
+  /** Full text for the hover tooltip: PyTorch prints of value and gradient, source line. */
+  tooltip: string;
+}
+
+function isWide(code: number): boolean {
+  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60) || code >= 0x20000;
+}
+
+/** Advance width estimate: 0.62 em per Latin character (a little generous, so text never overflows), 1 em for CJK. */
+export function textWidth(text: string, fontPx: number): number {
+  let em = 0;
+  for (const ch of text) em += isWide(ch.codePointAt(0) ?? 0) ? 1 : 0.62;
+  return em * fontPx;
+}
+
+export function formatShape(shape: number[], t: Translate): string {
+  return shape.length === 0 ? t('graph.scalar') : `[${shape.join(', ')}]`;
+}
+
+/** A one-line summary: the number itself for one element, else the range. */
+export function summaryLine(s: TensorSummary): string {
+  if (s.numel === 1) return formatNumber(s.mean);
+  if (s.min === null || s.max === null) return s.numel === 0 ? '[]' : s.dtype;
+  return `∈ [${formatNumber(s.min)}, ${formatNumber(s.max)}]`;
+}
+
+export function nodeLabel(node: GraphNode, t: Translate): NodeLabel {
+  const details: string[] = [];
+  let title: string;
+  if (node.kind === 'leaf') {
+    title = node.name ?? t('graph.leaf');
+  } else {
+    title = opSymbol(node.gradFn);
+    if (node.gradFn) details.push(node.gradFn);
+  }
+  details.push(formatShape(node.shape, t) + (node.dtype === 'float32' ? '' : ` ${node.dtype}`));
+  if (node.value) details.push(`${t('graph.value')} ${summaryLine(node.value)}`);
+  if (node.grad) {
+    const g = node.grad;
+    details.push(g.numel === 1 ? `${t('graph.grad')} ${formatNumber(g.mean)}` : `‖${t('graph.grad')}‖ ${formatNumber(g.norm)}`);
+  }
+  const tip = [node.kind === 'leaf' ? title : node.gradFn ?? title];
+  if (node.line !== null) tip.push(t('graph.line', node.line));
+  tip.push(`${formatShape(node.shape, t)} ${node.dtype}`);
+  if (node.value) tip.push(`${t('graph.value')}:\n${node.value.text}`);
+  if (node.grad) tip.push(`${t('graph.grad')}:\n${node.grad.text}`);
+  return { title, details, tooltip: tip.join('\n') };
+}
+
+export function labelSize(label: NodeLabel): { width: number; height: number } {
+  const width = Math.max(MIN_WIDTH, textWidth(label.title, TITLE_FONT_PX), ...label.details.map((d) => textWidth(d, DETAIL_FONT_PX))) + 2 * PAD_X;
+  const height = 2 * PAD_Y + TITLE_FONT_PX + label.details.length * (DETAIL_FONT_PX + LINE_GAP);
+  return { width: Math.ceil(width), height: Math.ceil(height) };
+}
+
+// ---- layout --------------------------------------------------------------------------------------------
+
+export interface LaidNode {
+  id: number;
+  kind: 'op' | 'leaf';
+  isRoot: boolean;
+  line: number | null;
+  label: NodeLabel;
+  /** Centre, in layout coordinates. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LaidEdge {
+  from: number;
+  to: number;
+  points: Array<{ x: number; y: number }>;
+}
+
+export interface GraphLayout {
+  /** Same for graphs of the same shape (see structureKey); the view keeps its pan and zoom while it holds. */
+  key: string;
+  nodes: LaidNode[];
+  edges: LaidEdge[];
+  width: number;
+  height: number;
+}
+
+export const LAYOUT_OPTIONS = { nodesep: 24, ranksep: 36, edgesep: 12, marginx: 16, marginy: 16 } as const;
+
+/** TB: inputs at the top, the root at the bottom. LR: inputs on the left, the root on the right. */
+export type GraphDirection = 'TB' | 'LR';
+
+/**
+ * Which direction shows the graph larger in a box of `box` px: a long chain of ops (a deep model, a loop
+ * unrolled into the graph) reads better left to right in a wide panel. Estimated from the rank count (longest
+ * path from an input) and the widest rank, without running the layout twice. Top to bottom is preferred
+ * unless left to right is clearly (25%) larger.
+ */
+export function chooseDirection(g: GraphSummary, t: Translate, box: { width: number; height: number }): GraphDirection {
+  if (g.nodes.length === 0 || box.width <= 0 || box.height <= 0) return 'TB';
+  const ids = new Set(g.nodes.map((n) => n.id));
+  const edges = g.edges.filter(([a, b]) => ids.has(a) && ids.has(b));
+  const indegree = new Map<number, number>();
+  const out = new Map<number, number[]>();
+  for (const id of ids) {
+    indegree.set(id, 0);
+    out.set(id, []);
+  }
+  for (const [a, b] of edges) {
+    indegree.set(b, (indegree.get(b) ?? 0) + 1);
+    out.get(a)!.push(b);
+  }
+  const rank = new Map<number, number>();
+  const queue = [...ids].filter((id) => indegree.get(id) === 0);
+  for (const id of queue) rank.set(id, 0);
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i];
+    for (const next of out.get(id)!) {
+      rank.set(next, Math.max(rank.get(next) ?? 0, rank.get(id)! + 1));
+      const d = indegree.get(next)! - 1;
+      indegree.set(next, d);
+      if (d === 0) queue.push(next);
+    }
+  }
+  const perRank = new Map<number, number>();
+  for (const id of ids) {
+    const r = rank.get(id) ?? 0;
+    perRank.set(r, (perRank.get(r) ?? 0) + 1);
+  }
+  const ranks = perRank.size;
+  const widest = Math.max(...perRank.values());
+  let w = 0;
+  let h = 0;
+  for (const n of g.nodes) {
+    const size = labelSize(nodeLabel(n, t));
+    w += size.width;
+    h += size.height;
+  }
+  w /= g.nodes.length;
+  h /= g.nodes.length;
+  const { nodesep, ranksep } = LAYOUT_OPTIONS;
+  // Capped at 1: when both fit at full size, the usual top-to-bottom drawing wins.
+  const scale = (gw: number, gh: number): number => Math.min(1, box.width / gw, box.height / gh);
+  const tb = scale(widest * (w + nodesep), ranks * (h + ranksep));
+  const lr = scale(ranks * (w + ranksep), widest * (h + nodesep));
+  return lr > tb * 1.25 ? 'LR' : 'TB';
+}
+
+/**
+ * The graph's shape, independent of node ids (op ids grow every step): node kinds, ops, names and shapes in
+ * the order the runtime lists them (breadth-first from the root, so deterministic), and edges by position.
+ * A training loop produces the same key every step, which lets the view reuse the previous layout.
+ */
+export function structureKey(g: GraphSummary): string {
+  const index = new Map<number, number>();
+  g.nodes.forEach((n, i) => index.set(n.id, i));
+  const nodes = g.nodes.map((n) => `${n.kind}:${n.kind === 'leaf' ? n.name ?? '' : n.gradFn ?? ''}:${n.shape.join('x')}:${n.id === g.rootId ? 'r' : ''}`);
+  const edges = g.edges.map(([a, b]) => `${index.get(a)}>${index.get(b)}`);
+  return `${nodes.join('|')}#${edges.join(',')}`;
+}
+
+/** Node id → dagre's string id. */
+const nid = (id: number): string => String(id);
+
+/**
+ * The dagre input: one node per graph node sized to its label, one edge per [input, consumer] pair, ranked
+ * along the edges so input leaves come first (top, or left) and the root (the loss) last. Edges that name a node
+ * not in the list (cut by the node limit) are left out.
+ */
+export type DagreGraph = Graph<Record<string, unknown>, { width: number; height: number; x?: number; y?: number }, { points?: Array<{ x: number; y: number }> }>;
+
+export function buildDagreGraph(g: GraphSummary, labels: ReadonlyMap<number, NodeLabel>, direction: GraphDirection = 'TB'): DagreGraph {
+  const dg: DagreGraph = new Graph({ multigraph: false });
+  dg.setGraph({ ...LAYOUT_OPTIONS, rankdir: direction });
+  dg.setDefaultEdgeLabel(() => ({}));
+  for (const n of g.nodes) {
+    const label = labels.get(n.id);
+    dg.setNode(nid(n.id), label ? labelSize(label) : { width: MIN_WIDTH, height: 30 });
+  }
+  for (const [from, to] of g.edges) {
+    if (dg.hasNode(nid(from)) && dg.hasNode(nid(to))) dg.setEdge(nid(from), nid(to));
+  }
+  return dg;
+}
+
+/**
+ * Lays the graph out, or, when `previous` has the same structure key, keeps its positions and only
+ * refreshes the labels (values and gradients change every step; positions should not jump). A label that
+ * no longer fits its box forces a fresh layout.
+ */
+export function layoutGraph(g: GraphSummary, t: Translate, previous: GraphLayout | null = null, direction: GraphDirection = 'TB'): GraphLayout {
+  const key = `${direction}:${structureKey(g)}`;
+  const labels = new Map<number, NodeLabel>();
+  for (const n of g.nodes) labels.set(n.id, nodeLabel(n, t));
+
+  if (previous && previous.key === key && previous.nodes.length === g.nodes.length) {
+    const fits = g.nodes.every((n, i) => {
+      const size = labelSize(labels.get(n.id)!);
+      return size.width <= previous.nodes[i].width && size.height <= previous.nodes[i].height;
+    });
+    if (fits) {
+      const idMap = new Map<number, number>();
+      g.nodes.forEach((n, i) => idMap.set(previous.nodes[i].id, n.id));
+      return {
+        key,
+        width: previous.width,
+        height: previous.height,
+        nodes: g.nodes.map((n, i) => ({ ...previous.nodes[i], id: n.id, line: n.line, isRoot: n.id === g.rootId, kind: n.kind, label: labels.get(n.id)! })),
+        edges: previous.edges.map((e) => ({ from: idMap.get(e.from) ?? e.from, to: idMap.get(e.to) ?? e.to, points: e.points })),
+      };
+    }
+  }
+
+  const dg = buildDagreGraph(g, labels, direction);
+  dagreLayout(dg);
+  const nodes: LaidNode[] = g.nodes.map((n) => {
+    const box = dg.node(nid(n.id));
+    return { id: n.id, kind: n.kind, isRoot: n.id === g.rootId, line: n.line, label: labels.get(n.id)!, x: box.x ?? 0, y: box.y ?? 0, width: box.width, height: box.height };
+  });
+  const edges: LaidEdge[] = dg.edges().map((e) => {
+    return { from: Number(e.v), to: Number(e.w), points: dg.edge(e)?.points ?? [] };
+  });
+  const graphLabel = dg.graph() as { width?: number; height?: number };
+  return { key, nodes, edges, width: graphLabel.width ?? 0, height: graphLabel.height ?? 0 };
+}
+
+/** SVG path through dagre's edge points: straight ends, quadratic curves through the bends. */
+export function edgePath(points: ReadonlyArray<{ x: number; y: number }>): string {
+  if (points.length === 0) return '';
+  const f = (v: number): string => (Math.round(v * 10) / 10).toString();
+  let d = `M${f(points[0].x)},${f(points[0].y)}`;
+  if (points.length === 2) return d + `L${f(points[1].x)},${f(points[1].y)}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const p = points[i];
+    const next = points[i + 1];
+    const mx = i === points.length - 2 ? next.x : (p.x + next.x) / 2;
+    const my = i === points.length - 2 ? next.y : (p.y + next.y) / 2;
+    d += `Q${f(p.x)},${f(p.y)} ${f(mx)},${f(my)}`;
+  }
+  return d;
+}
+
+export { PAD_X as NODE_PAD_X, PAD_Y as NODE_PAD_Y, LINE_GAP as NODE_LINE_GAP };

@@ -1,0 +1,39 @@
+/**
+ * matplotlib mathtext ($\alpha^2$) as plain Unicode, for titles, labels and legends drawn by chart.js.
+ * (src/runtime/figureSvg.ts does the same for the CLI's SVG files; the webview may not import runtime code,
+ * so the small table lives here too.)
+ */
+const GREEK: Record<string, string> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
+  iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ',
+  upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω', Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ',
+  Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω', nabla: '∇', partial: '∂',
+  infty: '∞', times: '×', cdot: '·', pm: '±', leq: '≤', geq: '≥', neq: '≠', approx: '≈', to: '→',
+  rightarrow: '→', leftarrow: '←', sum: 'Σ', prod: 'Π', sqrt: '√', in: '∈', ell: 'ℓ', hat: '', bar: '',
+  mathrm: '', mathbf: '', mathit: '', text: '',
+};
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻', '+': '⁺', n: 'ⁿ', T: 'ᵀ',
+};
+const SUBSCRIPT: Record<string, string> = {
+  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '-': '₋', '+': '₊',
+};
+
+export function superscript(text: string): string {
+  return [...text].map((ch) => SUPERSCRIPT[ch] ?? ch).join('');
+}
+
+export function plainText(text: string): string {
+  if (!/\$[^$]+\$/.test(text)) return text;
+  return text.replace(/\$([^$]+)\$/g, (_m, math: string) => {
+    let s = math.replace(/\\([A-Za-z]+)\s*/g, (_m2, name: string) => GREEK[name] ?? name);
+    const script = (table: Record<string, string>, mark: string) => (_m3: string, group: string | undefined, single: string | undefined) => {
+      const body = group ?? single ?? '';
+      const mapped = [...body].map((ch) => table[ch]);
+      return mapped.every((ch) => ch !== undefined) ? mapped.join('') : mark + body;
+    };
+    s = s.replace(/\^(?:\{([^{}]*)\}|(.))/g, script(SUPERSCRIPT, '^'));
+    s = s.replace(/_(?:\{([^{}]*)\}|(.))/g, script(SUBSCRIPT, '_'));
+    return s.replace(/[{}]/g, '').replace(/\\,|\\;|\\!|\\ /g, ' ');
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * The panel's DOM: a header and five collapsible sections, each drawn by its view from the shared state.
+ * `render` redraws only the sections marked dirty and skips collapsed ones (they catch up when opened).
+ */
+import { translate, type StringId, type Translate } from '../strings';
+import { el } from './dom';
+import type { WebviewToExtension } from './protocol';
+import type { PanelState, Section } from './state';
+import type { PanelTheme } from './theme';
+import { ConsoleView } from './views/consoleView';
+import { FiguresView } from './views/figuresView';
+import { GradView, LeafTableView } from './views/gradView';
+import { GraphView } from './views/graphView';
+import { HeaderView } from './views/headerView';
+import { LossView } from './views/lossView';
+
+type SectionId = 'loss' | 'gradients' | 'leaves' | 'graph' | 'figures' | 'console';
+
+const SECTION_TITLES: Record<SectionId, StringId> = {
+  loss: 'section.loss',
+  gradients: 'section.gradients',
+  leaves: 'section.leaves',
+  graph: 'section.graph',
+  figures: 'section.figures',
+  console: 'section.console',
+};
+
+export interface PanelHost {
+  post(msg: WebviewToExtension): void;
+  /** The state changed through the UI (scale toggles, collapsing): redraw and save. */
+  changed(): void;
+}
+
+export class Panel {
+  private readonly header: HeaderView;
+  private readonly loss: LossView;
+  private readonly grad: GradView;
+  private readonly leafTable: LeafTableView;
+  private readonly graph: GraphView;
+  private readonly figures: FiguresView;
+  private readonly console: ConsoleView;
+  private readonly details = new Map<SectionId, HTMLDetailsElement>();
+  /** Sections that changed while collapsed. */
+  private readonly stale = new Set<SectionId>();
+
+  constructor(
+    root: HTMLElement,
+    private readonly state: PanelState,
+    theme: PanelTheme,
+    private readonly host: PanelHost,
+  ) {
+    const t: Translate = (id, ...args) => translate(this.state.l10n, id, ...args);
+    this.header = new HeaderView(t, {
+      stop: () => host.post({ type: 'stop' }),
+      runAgain: () => host.post({ type: 'runAgain' }),
+      revealLine: (line) => host.post({ type: 'revealLine', line }),
+    });
+    this.loss = new LossView(t, theme, (log) => this.setUi({ lossLog: log }));
+    this.grad = new GradView(t, theme, (log) => this.setUi({ gradLog: log }));
+    this.leafTable = new LeafTableView(t);
+    this.graph = new GraphView(
+      t,
+      (line) => host.post({ type: 'revealLine', line }),
+      (choice) => this.setUi({ graphChoice: choice }),
+    );
+    this.figures = new FiguresView(t, theme);
+    this.console = new ConsoleView(t);
+    const main = el('main', 'sections');
+    const bodies: Record<SectionId, HTMLElement> = { loss: this.loss.root, gradients: this.grad.root, leaves: this.leafTable.root, graph: this.graph.root, figures: this.figures.root, console: this.console.root };
+    for (const id of Object.keys(bodies) as SectionId[]) {
+      const d = el('details', `card card-${id}`);
+      d.open = !state.ui.collapsed.includes(id);
+      const summary = el('summary', 'card-title', t(SECTION_TITLES[id]));
+      d.append(summary, bodies[id]);
+      d.addEventListener('toggle', () => this.toggled(id, d.open));
+      this.details.set(id, d);
+      main.append(d);
+    }
+    root.replaceChildren(this.header.root, main);
+  }
+
+  private setUi(patch: Partial<PanelState['ui']>): void {
+    Object.assign(this.state.ui, patch);
+    this.state.dirty.add('loss').add('gradients').add('graph').add('ui');
+    this.host.changed();
+  }
+
+  private toggled(id: SectionId, open: boolean): void {
+    const collapsed = new Set(this.state.ui.collapsed);
+    if (open) collapsed.delete(id);
+    else collapsed.add(id);
+    this.state.ui.collapsed = [...collapsed];
+    if (open) this.stale.add(id);
+    this.state.dirty.add('ui');
+    this.host.changed();
+    if (open && id === 'graph') requestAnimationFrame(() => this.graph.shown());
+  }
+
+  private isOpen(id: SectionId): boolean {
+    return this.details.get(id)?.open ?? true;
+  }
+
+  /** Releases the charts (the panel is rebuilt when the display language arrives or changes). */
+  destroy(): void {
+    this.loss.destroy();
+    this.grad.destroy();
+    this.figures.destroy();
+    this.graph.destroy();
+  }
+
+  /** Re-reads theme colours into the canvas charts (the SVG graph follows the CSS variables by itself). */
+  setTheme(theme: PanelTheme): void {
+    this.loss.setTheme(theme);
+    this.grad.setTheme(theme);
+    this.figures.setTheme(theme);
+    for (const s of ['loss', 'gradients', 'figures'] as const) this.state.dirty.add(s);
+  }
+
+  render(now: number): void {
+    const dirty = this.state.dirty;
+    // The leaf table changes with the gradients.
+    const dirtyKey = (id: SectionId): Section => (id === 'leaves' ? 'gradients' : id);
+    const want = (id: SectionId): boolean => {
+      if (!dirty.has(dirtyKey(id)) && !this.stale.has(id)) return false;
+      if (!this.isOpen(id)) {
+        this.stale.add(id);
+        return false;
+      }
+      this.stale.delete(id);
+      return true;
+    };
+    if (dirty.has('header')) this.header.render(this.state, now);
+    if (want('loss')) this.loss.render(this.state);
+    if (want('gradients')) this.grad.render(this.state);
+    if (want('leaves')) this.leafTable.render(this.state);
+    if (want('graph')) this.graph.render(this.state);
+    else if (dirty.has('cursor')) this.graph.highlight(this.state.cursorLine);
+    if (dirty.has('focus')) {
+      const d = this.details.get('graph');
+      if (d && !d.open) {
+        // The extension asked to show a node: open the graph first.
+        d.open = true;
+        this.graph.render(this.state);
+      }
+      this.graph.focus(this.state.focus);
+    }
+    if (want('figures')) this.figures.render(this.state);
+    if (want('console')) this.console.render(this.state);
+    dirty.clear();
+  }
+}

@@ -1,0 +1,409 @@
+/**
+ * The panel state and the reducer that folds extension messages and run events into it. Pure (no DOM): the
+ * views read this state, and the mocha suite drives it directly.
+ *
+ * The reducer mutates in place and records which sections changed in `dirty` instead of returning new
+ * objects: a run can deliver 100 000 backward events, and copying series on every event would make
+ * replaying a long run (init with all events) quadratic.
+ */
+import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, GraphSummary, RunEvent, TensorSummary } from '../../src/runtime/events';
+import type { ExtensionToWebview, PanelSettings, RunInfo, RunState } from './protocol';
+import { appendPoint, emptySeries, type Series } from './series';
+
+/** Parts of the panel a change can touch; a view re-renders only its own part. */
+export type Section = 'header' | 'loss' | 'gradients' | 'graph' | 'figures' | 'console' | 'cursor' | 'focus' | 'ui';
+
+/** Most console lines kept (older ones are dropped and counted). */
+export const CONSOLE_MAX_LINES = 5000;
+/** Most figure events kept (interactive loops can send one per frame). */
+export const FIGURES_MAX = 20;
+/** Raw points kept per series before compaction (see appendPoint). */
+export const LOSS_CAP = 200_000;
+export const LEAF_NORM_CAP = 50_000;
+/** Longest console line kept; a script printing one huge line must not freeze the panel. */
+export const CONSOLE_MAX_LINE_CHARS = 10_000;
+
+export interface ConsoleLine {
+  /** Running number of the line in this run, for the view's incremental update. */
+  id: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+  /** No newline seen yet: the next chunk of the same stream continues this line. */
+  open: boolean;
+}
+
+export interface ConsoleState {
+  lines: ConsoleLine[];
+  nextId: number;
+  /** Lines dropped from the front to stay under CONSOLE_MAX_LINES. */
+  dropped: number;
+  /**
+   * The stream whose open line the other stream interrupted (print() writes text and '\n' as two chunks;
+   * a warning on stderr can land between them). Its next '\n' ends that line instead of adding a blank one.
+   */
+  cut?: 'stdout' | 'stderr' | null;
+}
+
+/** One leaf tensor followed across steps, by name (model.weight, w, …). */
+export interface LeafTrack {
+  key: string;
+  name: string | null;
+  id: number;
+  shape: number[];
+  /** Gradient norm per step (NaN where the leaf had no gradient). */
+  norms: Series;
+  grad: TensorSummary | null;
+  value: TensorSummary | null;
+}
+
+export interface FigureEntry {
+  figure: FigureEvent;
+  /** How the script produced it; several when consecutive events carried the same figure (savefig then show). */
+  reasons: Array<{ reason: 'show' | 'savefig'; path: string | null }>;
+}
+
+export interface GraphState {
+  summary: GraphSummary;
+  step: number;
+  line: number;
+}
+
+export interface UiState {
+  lossLog: boolean;
+  gradLog: boolean;
+  /** Which graph the graph section shows when the run diverged: the latest one or the diverged step's. */
+  graphChoice: 'latest' | 'diverged';
+  /** Sections the user collapsed. */
+  collapsed: string[];
+}
+
+export interface PanelState {
+  l10n: Record<string, string>;
+  settings: PanelSettings;
+  run: RunInfo | null;
+  status: RunState | null;
+  /** Script path from the start event (RunInfo.file before it arrives). */
+  file: string | null;
+  /** Epoch ms when the run started. */
+  startedAt: number | null;
+  /** `t` of the latest event. */
+  lastT: number;
+  durationMs: number | null;
+  steps: number;
+  loss: Series;
+  diverged: DivergedEvent | null;
+  leaves: LeafTrack[];
+  graph: GraphState | null;
+  /** The graph of the step whose loss first went non-finite (the extension keeps it un-elided). */
+  divergedGraph: GraphState | null;
+  figures: FigureEntry[];
+  /** Figure entries dropped to stay under FIGURES_MAX. */
+  figuresDropped: number;
+  console: ConsoleState;
+  error: ErrorEvent | null;
+  end: EndEvent | null;
+  cursorLine: number | null;
+  /** Latest showNode request; seq makes a repeated request for the same node count again. */
+  focus: { nodeId: number; seq: number } | null;
+  ui: UiState;
+  dirty: Set<Section>;
+}
+
+const ALL_SECTIONS: Section[] = ['header', 'loss', 'gradients', 'graph', 'figures', 'console', 'cursor', 'focus', 'ui'];
+
+export function createState(): PanelState {
+  return {
+    l10n: {},
+    settings: { graphNodeLimit: 200 },
+    run: null,
+    status: null,
+    file: null,
+    startedAt: null,
+    lastT: 0,
+    durationMs: null,
+    steps: 0,
+    loss: emptySeries(),
+    diverged: null,
+    leaves: [],
+    graph: null,
+    divergedGraph: null,
+    figures: [],
+    figuresDropped: 0,
+    console: { lines: [], nextId: 0, dropped: 0 },
+    error: null,
+    end: null,
+    cursorLine: null,
+    focus: null,
+    ui: { lossLog: false, gradLog: false, graphChoice: 'latest', collapsed: [] },
+    dirty: new Set(ALL_SECTIONS),
+  };
+}
+
+/** Clears everything about the run, keeping what belongs to the panel (strings, settings, view choices). */
+function resetRun(state: PanelState, run: RunInfo | null): void {
+  const fresh = createState();
+  fresh.l10n = state.l10n;
+  fresh.settings = state.settings;
+  fresh.ui = state.ui;
+  fresh.cursorLine = state.cursorLine;
+  Object.assign(state, fresh);
+  state.run = run;
+  state.status = run?.status ?? null;
+  state.file = run?.file ?? null;
+  state.startedAt = run ? epochMs(run.startedAt) : null;
+}
+
+/** RunInfo.startedAt as epoch ms, whether the host sends a number or an ISO string. */
+export function epochMs(v: number | string | null | undefined): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string') {
+    const ms = Date.parse(v);
+    return Number.isNaN(ms) ? null : ms;
+  }
+  return null;
+}
+
+/**
+ * A number field of an event. Events normally arrive as structured-cloned objects where NaN survives, but
+ * if a host ever forwards the JSON wire form ("nan", "inf", "-inf", see events.ts) it must not turn into a
+ * string on a chart.
+ */
+export function num(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (v === 'nan') return NaN;
+  if (v === 'inf') return Infinity;
+  if (v === '-inf') return -Infinity;
+  return NaN;
+}
+
+export function leafKey(leaf: { name: string | null; id: number }): string {
+  return leaf.name ?? `#${leaf.id}`;
+}
+
+/** Applies one message from the extension host. */
+export function applyMessage(state: PanelState, msg: ExtensionToWebview): void {
+  switch (msg.type) {
+    case 'init':
+      state.l10n = msg.l10n ?? {};
+      state.settings = { ...state.settings, ...msg.settings };
+      // init replaces everything with the host's full list of the run's events; run null means the host has
+      // nothing to show (e.g. after a window reload), so the state restored from setState stays.
+      if (msg.run !== null || msg.events.length > 0) {
+        resetRun(state, msg.run);
+        for (const e of msg.events) applyEvent(state, e);
+      }
+      markAll(state);
+      return;
+    case 'runStarted':
+      resetRun(state, msg.run);
+      markAll(state);
+      return;
+    case 'events':
+      // Events of a run the panel no longer shows (a late batch after Run again) are dropped.
+      if (state.run !== null && msg.runId !== state.run.runId) return;
+      for (const e of msg.events) applyEvent(state, e);
+      return;
+    case 'cursorLine':
+      state.cursorLine = msg.line;
+      state.dirty.add('cursor');
+      return;
+    case 'showNode':
+      state.focus = { nodeId: msg.nodeId, seq: (state.focus?.seq ?? 0) + 1 };
+      state.dirty.add('focus');
+      return;
+  }
+}
+
+function markAll(state: PanelState): void {
+  for (const s of ALL_SECTIONS) state.dirty.add(s);
+}
+
+export function applyEvent(state: PanelState, e: RunEvent): void {
+  if (typeof e.t === 'number' && e.t > state.lastT) state.lastT = e.t;
+  switch (e.type) {
+    case 'start':
+      state.file = e.file;
+      state.startedAt = state.startedAt ?? epochMs(e.startedAt);
+      if (!state.status) state.status = 'running';
+      state.dirty.add('header');
+      return;
+    case 'stdout':
+    case 'stderr':
+      appendConsole(state.console, e.type, e.text);
+      state.dirty.add('console');
+      return;
+    case 'backward':
+      applyBackward(state, e);
+      return;
+    case 'diverged':
+      state.diverged = { ...e, loss: num(e.loss) };
+      // The diverged event follows its step's backward event, whose graph the host never elides.
+      if (state.graph && state.graph.step === e.step) state.divergedGraph = state.graph;
+      state.dirty.add('loss').add('graph');
+      return;
+    case 'error':
+      state.error = e;
+      state.dirty.add('header');
+      return;
+    case 'figure':
+      addFigure(state, e);
+      state.dirty.add('figures');
+      return;
+    case 'end':
+      state.end = e;
+      state.durationMs = e.durationMs;
+      state.status = e.status === 'ok' ? 'finished' : e.status === 'error' ? 'failed' : 'stopped';
+      if (state.run) state.run = { ...state.run, status: state.status };
+      state.steps = Math.max(state.steps, e.steps);
+      state.dirty.add('header');
+      return;
+  }
+}
+
+function applyBackward(state: PanelState, e: BackwardEvent): void {
+  state.steps = Math.max(state.steps, e.step);
+  if (e.loss !== null) appendPoint(state.loss, e.step, num(e.loss), LOSS_CAP);
+  const values = new Map<number, TensorSummary>();
+  for (const node of e.graph.nodes) if (node.kind === 'leaf' && node.value) values.set(node.id, node.value);
+  for (const leaf of e.leaves) {
+    const key = leafKey(leaf);
+    let track = state.leaves.find((l) => l.key === key);
+    if (!track) {
+      track = { key, name: leaf.name, id: leaf.id, shape: leaf.shape, norms: emptySeries(), grad: null, value: null };
+      state.leaves.push(track);
+    }
+    track.id = leaf.id;
+    track.shape = leaf.shape;
+    track.grad = leaf.grad;
+    // A leaf cut off by the graph node limit has no value in this event; keep the last one seen.
+    track.value = values.get(leaf.id) ?? track.value;
+    appendPoint(track.norms, e.step, leaf.grad ? num(leaf.grad.norm) : NaN, LEAF_NORM_CAP);
+  }
+  // The host elides the graphs of all but the latest backward of a batch; those must not replace the graph.
+  if (!isGraphElided(e.graph)) {
+    state.graph = { summary: e.graph, step: e.step, line: e.line };
+    state.dirty.add('graph');
+  }
+  state.dirty.add('header').add('loss').add('gradients');
+}
+
+/** The host's mark for a graph it left out (panelProtocol.ts): no nodes, and `shownNodes: 0`. */
+export function isGraphElided(g: GraphSummary): boolean {
+  return g.nodes.length === 0 && g.truncated !== null && g.truncated.shownNodes === 0;
+}
+
+/** Same drawing, whatever made the event: savefig() followed by show() of one figure is one entry. */
+function sameFigure(a: FigureEvent, b: FigureEvent): boolean {
+  return a.suptitle === b.suptitle && a.figsize[0] === b.figsize[0] && a.figsize[1] === b.figsize[1] && JSON.stringify(a.axes) === JSON.stringify(b.axes);
+}
+
+function addFigure(state: PanelState, e: FigureEvent): void {
+  const reason = { reason: e.reason, path: e.savefigPath };
+  const last = state.figures[state.figures.length - 1];
+  if (last && sameFigure(last.figure, e)) {
+    last.reasons.push(reason);
+    return;
+  }
+  state.figures.push({ figure: e, reasons: [reason] });
+  if (state.figures.length > FIGURES_MAX) {
+    state.figuresDropped += state.figures.length - FIGURES_MAX;
+    state.figures.splice(0, state.figures.length - FIGURES_MAX);
+  }
+}
+
+// ANSI colour/cursor sequences (from libraries that colour their logs) would show as garbage.
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
+/**
+ * Appends a stdout/stderr chunk. Chunks may split lines anywhere, so an unterminated last line stays open
+ * for the next chunk of the same stream. A bare '\r' (progress bars) restarts the current line, as a
+ * terminal would show it.
+ */
+export function appendConsole(c: ConsoleState, stream: 'stdout' | 'stderr', chunk: string): void {
+  const text = chunk.replace(ANSI, '').replace(/\r\n/g, '\n');
+  const parts = text.split('\n');
+  parts.forEach((part, i) => {
+    const last = c.lines[c.lines.length - 1];
+    let line: ConsoleLine;
+    if (i === 0 && last && last.open && last.stream === stream) {
+      line = last;
+    } else {
+      if (i === parts.length - 1 && part === '') {
+        // The chunk ended with '\n': nothing opens until the next chunk writes something.
+        return;
+      }
+      if (i === 0 && part === '' && c.cut === stream) {
+        // This '\n' ends the line the other stream interrupted; it is already shown as ended.
+        c.cut = null;
+        return;
+      }
+      if (last && last.open) {
+        last.open = false;
+        if (last.stream !== stream) c.cut = last.stream;
+      }
+      line = { id: c.nextId++, stream, text: '', open: true };
+      c.lines.push(line);
+    }
+    const cr = part.lastIndexOf('\r');
+    line.text = cr >= 0 ? part.slice(cr + 1) : line.text + part;
+    if (line.text.length > CONSOLE_MAX_LINE_CHARS) line.text = line.text.slice(0, CONSOLE_MAX_LINE_CHARS) + '…';
+    line.open = i === parts.length - 1;
+    if (c.cut === stream) c.cut = null;
+  });
+  if (c.lines.length > CONSOLE_MAX_LINES) {
+    const drop = c.lines.length - CONSOLE_MAX_LINES;
+    c.lines.splice(0, drop);
+    c.dropped += drop;
+  }
+}
+
+/** The graph the graph section shows: the latest, or the diverged step's when the user picked it. */
+export function shownGraph(state: PanelState): GraphState | null {
+  if (state.ui.graphChoice === 'diverged' && state.divergedGraph) return state.divergedGraph;
+  return state.graph;
+}
+
+/** What the header shows for elapsed time: the run's duration once it ended, else the clock since it started. */
+export function elapsedMs(state: PanelState, now: number): number | null {
+  if (state.durationMs !== null) return state.durationMs;
+  if (state.status !== 'running') return state.lastT || null;
+  if (state.startedAt !== null) return Math.max(0, now - state.startedAt);
+  return state.lastT;
+}
+
+export function formatElapsed(ms: number): string {
+  // Short runs are common (a scalar example takes a fraction of a second): show tenths below a minute.
+  if (ms < 60_000) return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (v: number): string => String(v).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+/** Numbers as the panel prints them: PyTorch's spelling of non-finite values, 5 significant digits. */
+export function formatNumber(v: number | null): string {
+  if (v === null) return '–';
+  if (Number.isNaN(v)) return 'nan';
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e5 || a < 1e-4) return v.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return String(Number(v.toPrecision(5)));
+}
+
+/** A y-axis tick label: every tick on a linear axis, only the powers of ten on a log axis (chart.js puts ticks at 1…9 × 10ⁿ). */
+export function axisTickLabel(v: number, log: boolean): string {
+  if (log) {
+    const k = Math.log10(v);
+    if (!(v > 0) || Math.abs(k - Math.round(k)) > 1e-9) return '';
+  }
+  return formatNumber(v);
+}
+
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}

@@ -1,0 +1,106 @@
+/** The Figures section: the script's matplotlib figures, one chart.js chart per subplot. */
+import type { Chart as ChartType } from 'chart.js';
+import { FIGURE_MAX_POINTS } from '../../../src/runtime/events';
+import type { Translate } from '../../strings';
+import { Chart } from '../chartSetup';
+import { el } from '../dom';
+import { figureToCharts } from '../figureCharts';
+import type { FigureEntry, PanelState } from '../state';
+import type { PanelTheme } from '../theme';
+import { mplLegendPlugin } from './mplLegend';
+
+interface Rendered {
+  root: HTMLElement;
+  caption: HTMLElement;
+  charts: ChartType[];
+}
+
+export class FiguresView {
+  readonly root: HTMLElement;
+  private readonly empty: HTMLElement;
+  private readonly dropped: HTMLElement;
+  private readonly list: HTMLElement;
+  private rendered = new Map<FigureEntry, Rendered>();
+
+  constructor(
+    private readonly t: Translate,
+    private theme: PanelTheme,
+  ) {
+    this.root = el('div', 'section-body');
+    this.empty = el('p', 'empty', t('figures.empty'));
+    this.dropped = el('p', 'muted');
+    this.list = el('div', 'figure-list');
+    this.root.append(this.empty, this.dropped, this.list);
+  }
+
+  setTheme(theme: PanelTheme): void {
+    this.theme = theme;
+    this.clear();
+  }
+
+  private clear(): void {
+    for (const r of this.rendered.values()) for (const c of r.charts) c.destroy();
+    this.rendered.clear();
+    this.list.replaceChildren();
+  }
+
+  render(state: PanelState): void {
+    this.empty.hidden = state.figures.length > 0;
+    this.dropped.hidden = state.figuresDropped === 0;
+    this.dropped.textContent = state.figuresDropped ? this.t('figures.olderHidden', state.figuresDropped) : '';
+    const keep = new Set(state.figures);
+    for (const [entry, r] of this.rendered) {
+      if (keep.has(entry)) continue;
+      for (const c of r.charts) c.destroy();
+      r.root.remove();
+      this.rendered.delete(entry);
+    }
+    for (const entry of state.figures) {
+      let r = this.rendered.get(entry);
+      if (!r) {
+        r = this.create(entry);
+        this.rendered.set(entry, r);
+        this.list.append(r.root);
+      }
+      r.caption.textContent = this.captionText(entry);
+    }
+  }
+
+  private captionText(entry: FigureEntry): string {
+    const how = entry.reasons.map((r) => (r.reason === 'savefig' ? this.t('figures.savefig', r.path ?? '') : this.t('figures.show')));
+    return [this.t('figures.title', entry.figure.index), ...how].join(' · ');
+  }
+
+  private create(entry: FigureEntry): Rendered {
+    const view = figureToCharts(entry.figure, this.theme);
+    const root = el('figure', 'mpl-figure');
+    const caption = el('figcaption', 'muted');
+    root.append(caption);
+    if (view.suptitle) root.append(el('div', 'mpl-suptitle', view.suptitle));
+    const area = el('div', 'mpl-area');
+    // Geometry from data, through CSSOM (the CSP forbids style attributes, not style properties).
+    area.style.maxWidth = `${view.widthPx}px`;
+    area.style.aspectRatio = `${view.widthPx} / ${view.heightPx}`;
+    const charts: ChartType[] = [];
+    for (const cell of view.cells) {
+      const box = el('div', 'mpl-cell');
+      box.style.left = `${cell.left * 100}%`;
+      box.style.top = `${cell.top * 100}%`;
+      box.style.width = `${cell.width * 100}%`;
+      box.style.height = `${cell.height * 100}%`;
+      const canvas = el('canvas');
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', cell.config.options?.plugins?.title?.text?.toString() || this.t('figures.title', entry.figure.index));
+      box.append(canvas);
+      area.append(box);
+      charts.push(new Chart(canvas, { ...cell.config, plugins: [...(cell.config.plugins ?? []), mplLegendPlugin] }) as unknown as ChartType);
+    }
+    root.append(area);
+    if (view.thinnedFrom !== null) root.append(el('p', 'muted', this.t('figures.downsampled', FIGURE_MAX_POINTS)));
+    return { root, caption, charts };
+  }
+
+  destroy(): void {
+    this.clear();
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * The Computation graph section: the latest backward()'s graph as SVG, laid out by dagre (graphLayout.ts),
+ * with pan (drag), zoom (wheel), fit, click-to-reveal, and highlights for the editor's cursor line.
+ */
+import type { Translate } from '../../strings';
+import { button, el, svg } from '../dom';
+import { chooseDirection, DETAIL_FONT_PX, edgePath, layoutGraph, structureKey, type GraphDirection, NODE_LINE_GAP, NODE_PAD_Y, TITLE_FONT_PX, type GraphLayout, type LaidNode } from '../graphLayout';
+import { shownGraph, type PanelState } from '../state';
+
+interface ViewTransform {
+  k: number;
+  tx: number;
+  ty: number;
+}
+
+const MIN_ZOOM = 0.1;
+const MAX_ZOOM = 4;
+/** Pointer travel (px) below which a press on a node counts as a click, not a pan. */
+const CLICK_SLOP = 4;
+
+export class GraphView {
+  readonly root: HTMLElement;
+  private readonly caption: HTMLElement;
+  /** Latest / diverged step switch, shown once the run diverged (the host keeps that step's graph). */
+  private readonly choice: HTMLElement;
+  private readonly latestButton: HTMLButtonElement;
+  private readonly divergedButton: HTMLButtonElement;
+  private readonly hidden: HTMLElement;
+  private readonly empty: HTMLElement;
+  private readonly box: HTMLElement;
+  private readonly svgEl: SVGSVGElement;
+  private readonly viewport: SVGGElement;
+  private readonly edgeLayer: SVGGElement;
+  private readonly nodeLayer: SVGGElement;
+  private layout: GraphLayout | null = null;
+  private shape: string | null = null;
+  private direction: GraphDirection = 'TB';
+  private nodeEls = new Map<number, SVGGElement>();
+  private view: ViewTransform = { k: 1, tx: 0, ty: 0 };
+  private needsFit = true;
+  private cursorLine: number | null = null;
+  private focusSeq = 0;
+  private focusTimer: ReturnType<typeof setTimeout> | null = null;
+  private drag: { x: number; y: number; tx: number; ty: number; moved: boolean; pointerId: number } | null = null;
+  private suppressClick = false;
+
+  constructor(
+    private readonly t: Translate,
+    private readonly revealLine: (line: number) => void,
+    onChoice: (choice: 'latest' | 'diverged') => void,
+  ) {
+    this.root = el('div', 'section-body');
+    const bar = el('div', 'toolbar');
+    const fit = button(t('graph.fit'), 'secondary', () => this.fit());
+    fit.title = t('graph.fitTitle');
+    this.choice = el('div', 'segmented');
+    this.choice.setAttribute('role', 'group');
+    this.latestButton = button(t('graph.showLatest'), 'segment', () => onChoice('latest'));
+    this.divergedButton = button('', 'segment', () => onChoice('diverged'));
+    this.choice.append(this.latestButton, this.divergedButton);
+    this.choice.hidden = true;
+    this.caption = el('span', 'muted');
+    this.hidden = el('span', 'graph-hidden');
+    this.hidden.hidden = true;
+    bar.append(fit, this.choice, this.caption, this.hidden);
+    this.empty = el('p', 'empty', t('graph.empty'));
+    this.box = el('div', 'graph-box');
+    this.box.title = t('graph.hint');
+    this.svgEl = svg('svg', { class: 'graph-svg' });
+    this.svgEl.setAttribute('role', 'img');
+    this.svgEl.setAttribute('aria-label', t('section.graph'));
+    const defs = svg('defs');
+    const marker = svg('marker', { id: 'graph-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto' });
+    marker.append(svg('path', { d: 'M0,0L10,5L0,10Z', class: 'graph-arrow' }));
+    defs.append(marker);
+    this.viewport = svg('g');
+    this.edgeLayer = svg('g', { class: 'graph-edges' });
+    this.nodeLayer = svg('g', { class: 'graph-nodes' });
+    this.viewport.append(this.edgeLayer, this.nodeLayer);
+    this.svgEl.append(defs, this.viewport);
+    this.box.append(this.svgEl);
+    this.root.append(bar, this.empty, this.box);
+    this.attachPanZoom();
+  }
+
+  private attachPanZoom(): void {
+    const s = this.svgEl;
+    s.addEventListener('pointerdown', (e) => {
+      if (e.button !== 0) return;
+      this.drag = { x: e.clientX, y: e.clientY, tx: this.view.tx, ty: this.view.ty, moved: false, pointerId: e.pointerId };
+      this.suppressClick = false;
+    });
+    s.addEventListener('pointermove', (e) => {
+      const d = this.drag;
+      if (!d || d.pointerId !== e.pointerId) return;
+      const dx = e.clientX - d.x;
+      const dy = e.clientY - d.y;
+      if (!d.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
+      if (!d.moved) {
+        d.moved = true;
+        s.setPointerCapture(e.pointerId);
+        this.box.classList.add('panning');
+      }
+      this.view = { ...this.view, tx: d.tx + dx, ty: d.ty + dy };
+      this.applyTransform();
+    });
+    const end = (e: PointerEvent): void => {
+      const d = this.drag;
+      if (!d || d.pointerId !== e.pointerId) return;
+      this.suppressClick = d.moved;
+      this.drag = null;
+      this.box.classList.remove('panning');
+      if (s.hasPointerCapture(e.pointerId)) s.releasePointerCapture(e.pointerId);
+    };
+    s.addEventListener('pointerup', end);
+    s.addEventListener('pointercancel', end);
+    s.addEventListener(
+      'wheel',
+      (e) => {
+        e.preventDefault();
+        const rect = s.getBoundingClientRect();
+        const px = e.clientX - rect.left;
+        const py = e.clientY - rect.top;
+        // deltaMode 1 is lines (Firefox-style wheels); treat a line as ~16 px.
+        const delta = e.deltaY * (e.deltaMode === 1 ? 16 : 1);
+        this.zoomAt(px, py, Math.exp(-delta * 0.0015));
+      },
+      { passive: false },
+    );
+  }
+
+  private zoomAt(px: number, py: number, factor: number): void {
+    const { k, tx, ty } = this.view;
+    const k2 = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, k * factor));
+    this.view = { k: k2, tx: px - ((px - tx) * k2) / k, ty: py - ((py - ty) * k2) / k };
+    this.applyTransform();
+  }
+
+  private applyTransform(): void {
+    const { k, tx, ty } = this.view;
+    this.viewport.setAttribute('transform', `translate(${tx.toFixed(1)},${ty.toFixed(1)}) scale(${k.toFixed(4)})`);
+  }
+
+  /** Scales and centres the whole graph in the box; deferred while the box has no size (section collapsed). */
+  fit(): void {
+    const layout = this.layout;
+    const w = this.box.clientWidth;
+    const h = this.box.clientHeight;
+    if (!layout || w === 0 || h === 0) {
+      this.needsFit = true;
+      return;
+    }
+    this.needsFit = false;
+    const k = Math.max(MIN_ZOOM, Math.min(1.25, (w - 16) / Math.max(1, layout.width), (h - 16) / Math.max(1, layout.height)));
+    this.view = { k, tx: (w - layout.width * k) / 2, ty: (h - layout.height * k) / 2 };
+    this.applyTransform();
+  }
+
+  render(state: PanelState): void {
+    const d = state.divergedGraph;
+    this.choice.hidden = !d || !state.graph || d.step === state.graph.step;
+    if (d) {
+      this.divergedButton.textContent = this.t('graph.showDiverged', d.step);
+      const onDiverged = state.ui.graphChoice === 'diverged';
+      this.latestButton.setAttribute('aria-pressed', String(!onDiverged));
+      this.divergedButton.setAttribute('aria-pressed', String(onDiverged));
+    }
+    const g = shownGraph(state);
+    this.empty.hidden = g !== null;
+    this.box.hidden = g === null;
+    if (!g) {
+      this.caption.textContent = '';
+      this.hidden.hidden = true;
+      return;
+    }
+    this.caption.textContent = this.t('graph.caption', g.line, g.step);
+    const tr = g.summary.truncated;
+    this.hidden.hidden = !tr;
+    if (tr) this.hidden.textContent = this.t('graph.hidden', tr.hiddenNodes, state.settings.graphNodeLimit);
+    const previous = this.layout;
+    // The direction is chosen when the graph's shape changes, then kept, so steps of a loop do not flip it.
+    const shape = structureKey(g.summary);
+    if (shape !== this.shape) {
+      this.shape = shape;
+      const w = this.box.clientWidth || 1000;
+      const h = this.box.clientHeight || 460;
+      this.direction = chooseDirection(g.summary, this.t, { width: w, height: h });
+    }
+    const layout = layoutGraph(g.summary, this.t, previous, this.direction);
+    this.layout = layout;
+    if (previous && previous.key === layout.key && layout.nodes.every((n, i) => previous.nodes[i].x === n.x && previous.nodes[i].y === n.y)) {
+      this.updateLabels(layout);
+    } else {
+      this.draw(layout);
+      this.needsFit = true;
+    }
+    if (this.needsFit) this.fit();
+    this.highlight(state.cursorLine);
+  }
+
+  private draw(layout: GraphLayout): void {
+    const edges = layout.edges.map((e) => svg('path', { d: edgePath(e.points), class: 'graph-edge', 'marker-end': 'url(#graph-arrow)' }));
+    this.edgeLayer.replaceChildren(...edges);
+    this.nodeEls = new Map();
+    const nodes = layout.nodes.map((n) => {
+      const g = this.nodeElement(n);
+      this.nodeEls.set(n.id, g);
+      return g;
+    });
+    this.nodeLayer.replaceChildren(...nodes);
+  }
+
+  private nodeElement(n: LaidNode): SVGGElement {
+    const g = svg('g', { transform: `translate(${(n.x - n.width / 2).toFixed(1)},${(n.y - n.height / 2).toFixed(1)})` });
+    g.setAttribute('class', this.nodeClass(n));
+    g.setAttribute('tabindex', '0');
+    g.setAttribute('role', 'button');
+    const title = svg('title');
+    g.append(title, svg('rect', { width: n.width, height: n.height, rx: n.kind === 'leaf' ? 4 : 10, class: 'gnode-box' }));
+    const titleText = svg('text', { x: n.width / 2, y: NODE_PAD_Y + TITLE_FONT_PX * 0.9, 'text-anchor': 'middle', class: 'gnode-title' });
+    g.append(titleText);
+    n.label.details.forEach((_d, i) => {
+      const y = NODE_PAD_Y + TITLE_FONT_PX + NODE_LINE_GAP + i * (DETAIL_FONT_PX + NODE_LINE_GAP) + DETAIL_FONT_PX * 0.85;
+      g.append(svg('text', { x: n.width / 2, y: y.toFixed(1), 'text-anchor': 'middle', class: i === 0 && n.kind === 'op' ? 'gnode-detail gnode-fn' : 'gnode-detail' }));
+    });
+    this.fillLabel(g, n);
+    const activate = (): void => {
+      const line = Number(g.dataset.line);
+      if (g.dataset.line && Number.isInteger(line)) this.revealLine(line);
+    };
+    g.addEventListener('click', () => {
+      if (this.suppressClick) return;
+      activate();
+    });
+    g.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        activate();
+      }
+    });
+    return g;
+  }
+
+  private nodeClass(n: LaidNode): string {
+    return `gnode ${n.kind}${n.isRoot ? ' root' : ''}${n.line !== null ? ' has-line' : ''}`;
+  }
+
+  private fillLabel(g: SVGGElement, n: LaidNode): void {
+    g.dataset.id = String(n.id);
+    g.dataset.line = n.line === null ? '' : String(n.line);
+    g.setAttribute('aria-label', n.label.tooltip.split('\n')[0]);
+    const texts = g.querySelectorAll('text');
+    texts[0].textContent = n.label.title;
+    n.label.details.forEach((d, i) => {
+      const t = texts[i + 1];
+      if (t) t.textContent = d;
+    });
+    const title = g.querySelector('title');
+    if (title) title.textContent = n.label.tooltip;
+  }
+
+  /** Same shape as drawn: only the text changes (ids, values and gradients are new every step). */
+  private updateLabels(layout: GraphLayout): void {
+    const els = [...this.nodeEls.values()];
+    this.nodeEls = new Map();
+    layout.nodes.forEach((n, i) => {
+      const g = els[i];
+      if (!g) return;
+      this.fillLabel(g, n);
+      g.setAttribute('class', this.nodeClass(n));
+      this.nodeEls.set(n.id, g);
+    });
+  }
+
+  highlight(line: number | null): void {
+    this.cursorLine = line;
+    const want = line === null ? null : String(line);
+    for (const g of this.nodeEls.values()) g.classList.toggle('on-cursor', want !== null && g.dataset.line === want);
+  }
+
+  /** Centres the node with `nodeId` and flashes it (the extension's showNode). */
+  focus(focus: { nodeId: number; seq: number } | null): void {
+    if (!focus || focus.seq === this.focusSeq) return;
+    this.focusSeq = focus.seq;
+    const n = this.layout?.nodes.find((m) => m.id === focus.nodeId);
+    const g = this.nodeEls.get(focus.nodeId);
+    if (!n || !g) return;
+    const w = this.box.clientWidth;
+    const h = this.box.clientHeight;
+    const k = Math.max(this.view.k, 0.9);
+    this.view = { k, tx: w / 2 - n.x * k, ty: h / 2 - n.y * k };
+    this.needsFit = false;
+    this.applyTransform();
+    for (const other of this.nodeEls.values()) other.classList.remove('focused');
+    g.classList.add('focused');
+    if (this.focusTimer !== null) clearTimeout(this.focusTimer);
+    this.focusTimer = setTimeout(() => g.classList.remove('focused'), 1600);
+    this.box.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Called when the section becomes visible again: a fit requested while hidden happens now. */
+  shown(): void {
+    if (this.needsFit) this.fit();
+  }
+
+  get currentCursorLine(): number | null {
+    return this.cursorLine;
+  }
+
+  destroy(): void {
+    if (this.focusTimer !== null) clearTimeout(this.focusTimer);
+  }
+}

@@ -1,0 +1,68 @@
+/** The header: which script, its state, step count, elapsed time, and the Stop / Run again buttons. */
+import type { Translate } from '../../strings';
+import { button, el } from '../dom';
+import { baseName, elapsedMs, formatElapsed, type PanelState } from '../state';
+
+export class HeaderView {
+  readonly root: HTMLElement;
+  private readonly name: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly step: HTMLElement;
+  private readonly elapsed: HTMLElement;
+  private readonly error: HTMLButtonElement;
+  private errorLine: number | null = null;
+  private readonly stop: HTMLButtonElement;
+  private readonly again: HTMLButtonElement;
+  private readonly noRun: HTMLElement;
+
+  constructor(
+    private readonly t: Translate,
+    actions: { stop: () => void; runAgain: () => void; revealLine: (line: number) => void },
+  ) {
+    this.root = el('header', 'run-header');
+    const info = el('div', 'run-info');
+    this.name = el('span', 'run-name');
+    this.status = el('span', 'run-status');
+    this.status.setAttribute('role', 'status');
+    this.step = el('span', 'run-step');
+    this.elapsed = el('span', 'run-elapsed');
+    this.noRun = el('span', 'muted', t('header.noRun'));
+    info.append(this.name, this.status, this.step, this.elapsed, this.noRun);
+    const buttons = el('div', 'run-actions');
+    this.stop = button(t('header.stop'), 'secondary', actions.stop);
+    this.again = button(t('header.runAgain'), 'primary', actions.runAgain);
+    buttons.append(this.stop, this.again);
+    // The error names a line of the script; clicking it goes there, like a traceback link.
+    this.error = el('button', 'run-error');
+    this.error.type = 'button';
+    this.error.addEventListener('click', () => {
+      if (this.errorLine !== null) actions.revealLine(this.errorLine);
+    });
+    this.root.append(info, buttons, this.error);
+  }
+
+  render(state: PanelState, now: number): void {
+    const hasRun = state.run !== null || state.file !== null;
+    this.noRun.hidden = hasRun;
+    this.name.hidden = this.status.hidden = this.step.hidden = this.elapsed.hidden = !hasRun;
+    const file = state.file ?? state.run?.file ?? '';
+    this.name.textContent = state.run?.label || baseName(file);
+    this.name.title = file;
+    const status = state.status ?? 'running';
+    this.status.textContent = this.t(`status.${status}`);
+    this.status.className = `run-status status-${status}`;
+    this.step.textContent = this.t('header.step', state.steps);
+    const ms = elapsedMs(state, now);
+    this.elapsed.textContent = ms === null ? '' : formatElapsed(ms);
+    this.stop.disabled = !(hasRun && state.status === 'running');
+    this.again.disabled = !hasRun;
+    const err = state.error;
+    this.error.hidden = !err;
+    this.errorLine = err?.line ?? null;
+    this.error.disabled = this.errorLine === null;
+    if (err) {
+      const what = `${err.errorType}: ${err.message}`;
+      this.error.textContent = err.line !== null ? this.t('header.errorAt', what, err.line) : what;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Every string the panel shows. The code refers to them by id; the extension's `init` message carries
+ * `l10n`, VS Code's bundle for the display language, which maps the *English text* to its translation
+ * (see panelProtocol.ts). So the English texts below are the keys of l10n/bundle.l10n.zh-cn.json, and must
+ * stay unique; a text missing from the bundle is shown in English. Placeholders are `{0}`, `{1}`, … as in
+ * `vscode.l10n.t`. `zhBundle()` gives the English → Chinese pairs to merge into that bundle.
+ *
+ * Plain data (no DOM, no vscode), so either side may import it.
+ */
+export const STRINGS = {
+  'header.noRun': 'No run yet. Run a Python training script to watch it here.',
+  'header.step': 'step {0}',
+  'header.stop': 'Stop',
+  'header.runAgain': 'Run again',
+  'header.errorAt': '{0} on line {1}',
+  'status.running': 'Running',
+  'status.finished': 'Finished',
+  'status.stopped': 'Stopped',
+  'status.failed': 'Failed',
+
+  'section.loss': 'Loss',
+  'section.gradients': 'Gradients',
+  'section.leaves': 'Values and gradients',
+  'section.graph': 'Computation graph',
+  'section.figures': 'Figures',
+  'section.console': 'Console',
+
+  'scale.linear': 'Linear',
+  'scale.log': 'Log',
+  'scale.label': 'Y axis scale',
+
+  'loss.empty': 'The loss curve fills in as the script calls backward() on a scalar.',
+  'loss.axisStep': 'step',
+  'loss.axisLoss': 'loss',
+  'loss.diverged': 'Diverged at step {0}: loss is {1} (line {2})',
+  'loss.markerLabel': 'loss = {0}',
+  'loss.downsampled': '{0} steps, drawn as {1} points',
+
+  'grad.empty': 'Gradient norms appear after the first backward().',
+  'grad.axisNorm': 'gradient norm',
+  'grad.colName': 'Parameter',
+  'grad.colShape': 'Shape',
+  'grad.colValue': 'Value',
+  'grad.colGrad': 'Gradient',
+  'grad.colNorm': 'Norm of gradient',
+  'grad.none': 'None',
+  'grad.unnamed': 'leaf {0}',
+
+  'graph.empty': 'The computation graph of the latest backward() appears here.',
+  'graph.fit': 'Fit',
+  'graph.fitTitle': 'Fit the whole graph into view',
+  'graph.caption': 'backward() on line {0}, step {1}',
+  'graph.hidden': '{0} more nodes hidden (graph node limit {1})',
+  'graph.hint': 'Drag to pan, scroll to zoom, click a node to go to its line.',
+  'graph.showLatest': 'Latest step',
+  'graph.showDiverged': 'Step {0}, where the loss diverged',
+  'graph.value': 'value',
+  'graph.grad': 'grad',
+  'graph.line': 'line {0}',
+  'graph.leaf': 'leaf',
+  'graph.scalar': 'scalar',
+
+  'figures.empty': 'Figures appear here when the script calls plt.show() or plt.savefig().',
+  'figures.title': 'Figure {0}',
+  'figures.savefig': 'savefig("{0}")',
+  'figures.show': 'show()',
+  'figures.downsampled': 'some series thinned to {0} points',
+  'figures.olderHidden': '{0} earlier figures not kept',
+
+  'console.empty': 'Nothing printed yet.',
+  'console.dropped': '{0} earlier lines not kept',
+} as const;
+
+export type StringId = keyof typeof STRINGS;
+
+/** Simplified Chinese, for l10n/bundle.l10n.zh-cn.json (see zhBundle). Technical names (backward(), plt.show()) stay as they are. */
+export const STRINGS_ZH: Record<StringId, string> = {
+  'header.noRun': '还没有运行。运行一个 Python 训练脚本，即可在这里观察训练过程。',
+  'header.step': '第 {0} 步',
+  'header.stop': '停止',
+  'header.runAgain': '重新运行',
+  'header.errorAt': '{0}（第 {1} 行）',
+  'status.running': '运行中',
+  'status.finished': '已完成',
+  'status.stopped': '已停止',
+  'status.failed': '失败',
+
+  'section.loss': '损失',
+  'section.gradients': '梯度',
+  'section.leaves': '值与梯度',
+  'section.graph': '计算图',
+  'section.figures': '图表',
+  'section.console': '控制台',
+
+  'scale.linear': '线性',
+  'scale.log': '对数',
+  'scale.label': 'Y 轴刻度',
+
+  'loss.empty': '脚本对标量调用 backward() 后，这里会画出损失曲线。',
+  'loss.axisStep': '步数',
+  'loss.axisLoss': '损失',
+  'loss.diverged': '在第 {0} 步发散：损失为 {1}（第 {2} 行）',
+  'loss.markerLabel': '损失 = {0}',
+  'loss.downsampled': '共 {0} 步，绘制为 {1} 个点',
+
+  'grad.empty': '第一次 backward() 之后，这里会显示梯度范数。',
+  'grad.axisNorm': '梯度范数',
+  'grad.colName': '参数',
+  'grad.colShape': '形状',
+  'grad.colValue': '值',
+  'grad.colGrad': '梯度',
+  'grad.colNorm': '梯度范数',
+  'grad.none': 'None',
+  'grad.unnamed': '叶子节点 {0}',
+
+  'graph.empty': '最近一次 backward() 的计算图会显示在这里。',
+  'graph.fit': '适应窗口',
+  'graph.fitTitle': '缩放以显示整个计算图',
+  'graph.caption': '第 {0} 行的 backward()，第 {1} 步',
+  'graph.hidden': '另有 {0} 个节点未显示（计算图节点上限 {1}）',
+  'graph.hint': '拖动以平移，滚动以缩放，点击节点可跳转到对应代码行。',
+  'graph.showLatest': '最新一步',
+  'graph.showDiverged': '第 {0} 步（损失发散处）',
+  'graph.value': '值',
+  'graph.grad': '梯度',
+  'graph.line': '第 {0} 行',
+  'graph.leaf': '叶子节点',
+  'graph.scalar': '标量',
+
+  'figures.empty': '脚本调用 plt.show() 或 plt.savefig() 时，图表会显示在这里。',
+  'figures.title': '图 {0}',
+  'figures.savefig': 'savefig("{0}")',
+  'figures.show': 'show()',
+  'figures.downsampled': '部分数据序列已抽稀为 {0} 个点',
+  'figures.olderHidden': '更早的 {0} 张图未保留',
+
+  'console.empty': '还没有输出。',
+  'console.dropped': '更早的 {0} 行未保留',
+};
+
+/** English text → Chinese, the shape of l10n/bundle.l10n.zh-cn.json when the extension calls vscode.l10n.t(STRINGS[id]). */
+export function zhBundle(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const id of Object.keys(STRINGS) as StringId[]) out[STRINGS[id]] = STRINGS_ZH[id];
+  return out;
+}
+
+/** The text of `id` in the display language (`l10n` is keyed by the English text), `{0}`, `{1}`, … filled with `args`. */
+export function translate(l10n: Readonly<Record<string, string>>, id: StringId, ...args: Array<string | number>): string {
+  const english = STRINGS[id];
+  const template = (Object.prototype.hasOwnProperty.call(l10n, english) ? l10n[english] : undefined) ?? english;
+  return template.replace(/\{(\d+)\}/g, (m, i: string) => {
+    const v = args[Number(i)];
+    return v === undefined ? m : String(v);
+  });
+}
+
+export type Translate = (id: StringId, ...args: Array<string | number>) => string;
