@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeEvent, decodeJson, encodeEvent, type FigureEvent, type RunEvent } from '../src/runtime/events';
-import { escapeXml, plainText, renderFigureSvg } from '../src/runtime/figureSvg';
+import { escapeXml, renderFigureSvg } from '../src/runtime/figureSvg';
+import { plainText } from '../src/runtime/figureText';
 import { openSession, type PythonSession, type RunResult } from '../src/runtime/runner';
 
 const root = path.resolve(__dirname, '..');

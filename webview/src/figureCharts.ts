@@ -10,7 +10,7 @@
  */
 import type { ChartConfiguration, ChartDataset, ChartType, Plugin, PointStyle, Scale } from 'chart.js';
 import type { FigureAxes, FigureEvent, FigureSeries, FigureTicks } from '../../src/runtime/events';
-import { plainText, superscript } from './mathtext';
+import { plainText, Rect, segmentHitsRect, superscript } from '../../src/runtime/figureText';
 
 /** Pixels per typographic point at matplotlib's 100 dpi. */
 export const PT = 100 / 72;
@@ -433,12 +433,7 @@ export function legendEntries(ax: FigureAxes, theme: ChartTheme): LegendEntry[] 
     });
 }
 
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Rect };
 
 /** The legend box for a matplotlib loc inside the plot area, `pad` px from its edges. */
 export function legendRect(area: Rect, loc: string, w: number, h: number, pad: number): Rect {
@@ -447,30 +442,6 @@ export function legendRect(area: Rect, loc: string, w: number, h: number, pad: n
   return { x, y, w, h };
 }
 
-function segmentHitsRect(x1: number, y1: number, x2: number, y2: number, r: Rect): boolean {
-  // Liang–Barsky clipping: does any part of the segment lie inside r?
-  let t0 = 0;
-  let t1 = 1;
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  const edges: Array<[number, number]> = [
-    [-dx, x1 - r.x],
-    [dx, r.x + r.w - x1],
-    [-dy, y1 - r.y],
-    [dy, r.y + r.h - y1],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-      if (t0 > t1) return false;
-    }
-  }
-  return true;
-}
 
 /** Pixel positions of one series as drawn; `joined` when consecutive points are connected by a line. */
 export interface DrawnSeries {

@@ -1,7 +1,6 @@
 /**
- * matplotlib mathtext ($\alpha^2$) as plain Unicode, for titles, labels and legends drawn by chart.js.
- * (src/runtime/figureSvg.ts does the same for the CLI's SVG files; the webview may not import runtime code,
- * so the small table lives here too.)
+ * Pure helpers for drawing recorded matplotlib figures, shared by the CLI's SVG renderer (figureSvg.ts) and
+ * the panel's chart.js figures (webview/): mathtext as plain Unicode, and the legend-placement geometry.
  */
 const GREEK: Record<string, string> = {
   alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ',
@@ -23,6 +22,7 @@ export function superscript(text: string): string {
   return [...text].map((ch) => SUPERSCRIPT[ch] ?? ch).join('');
 }
 
+/** matplotlib mathtext ($\alpha^2$) reduced to plain Unicode; text outside $…$ is left alone. */
 export function plainText(text: string): string {
   if (!/\$[^$]+\$/.test(text)) return text;
   return text.replace(/\$([^$]+)\$/g, (_m, math: string) => {
@@ -36,4 +36,36 @@ export function plainText(text: string): string {
     s = s.replace(/_(?:\{([^{}]*)\}|(.))/g, script(SUBSCRIPT, '_'));
     return s.replace(/[{}]/g, '').replace(/\\,|\\;|\\!|\\ /g, ' ');
   });
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Liang–Barsky clipping: does any part of the segment lie inside r? (What loc='best' counts as covered.) */
+export function segmentHitsRect(x1: number, y1: number, x2: number, y2: number, r: Rect): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const edges: Array<[number, number]> = [
+    [-dx, x1 - r.x],
+    [dx, r.x + r.w - x1],
+    [-dy, y1 - r.y],
+    [dy, r.y + r.h - y1],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
 }
