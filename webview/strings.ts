@@ -37,6 +37,7 @@ export const STRINGS = {
   'loss.downsampled': '{0} steps, drawn as {1} points',
 
   'grad.empty': 'Gradient norms appear after the first backward().',
+  'grad.tableEmpty': 'Each parameter\'s value and gradient appear after the first backward().',
   'grad.axisNorm': 'gradient norm',
   'grad.colName': 'Parameter',
   'grad.colShape': 'Shape',
@@ -104,6 +105,7 @@ export const STRINGS_ZH: Record<StringId, string> = {
   'loss.downsampled': '共 {0} 步，绘制为 {1} 个点',
 
   'grad.empty': '第一次 backward() 之后，这里会显示梯度范数。',
+  'grad.tableEmpty': '第一次 backward() 之后，这里会显示每个参数的值和梯度。',
   'grad.axisNorm': '梯度范数',
   'grad.colName': '参数',
   'grad.colShape': '形状',

@@ -94,7 +94,12 @@ class Extension implements vscode.Disposable {
   }
 
   activate(): void {
-    const python: vscode.DocumentSelector = { language: 'python' };
+    // Saved and untitled Python files (the schemes whose text Train Model runs); a bare language selector would also
+    // match git:/output views and makes VS Code log "uses a document selector without scheme".
+    const python: vscode.DocumentSelector = [
+      { language: 'python', scheme: 'file' },
+      { language: 'python', scheme: 'untitled' },
+    ];
     this.disposables.push(
       vscode.commands.registerCommand(CMD.train, (arg?: unknown) => this.train(asUri(arg))),
       vscode.commands.registerCommand(CMD.stop, (arg?: unknown) => this.stop(asUri(arg))),

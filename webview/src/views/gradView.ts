@@ -121,7 +121,7 @@ export class LeafTableView {
 
   constructor(private readonly t: Translate) {
     this.root = el('div', 'section-body');
-    this.empty = el('p', 'empty', t('grad.empty'));
+    this.empty = el('p', 'empty', t('grad.tableEmpty'));
     this.table = el('table', 'leaf-table');
     const head = el('thead');
     const hr = el('tr');
