@@ -82,6 +82,8 @@ describe('status bar text', () => {
     const r = new RunRecord({ runId: 1, key: 'file:///a.py', file: 'a.py', label: 'a.py', docVersion: 1, startedAt: 1000, detectNonFinite: false }, () => now);
     assert.equal(statusText(r, 2500).text, '$(sync~spin) a.py: starting… 1.5 s');
     r.apply({ type: 'start', t: 0, version: 1, file: 'a.py', startedAt: '' });
+    // Python is up and the script runs, but it has not called backward() yet (or never will).
+    assert.equal(statusText(r, 3000).text, '$(sync~spin) a.py: running… 2.0 s');
     r.apply(backward(1, 0.5));
     r.apply(backward(2, 0.012345));
     assert.equal(statusText(r, 5200).text, '$(sync~spin) a.py: step 2 · loss 0.01235 · 4.2 s');

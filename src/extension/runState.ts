@@ -71,6 +71,8 @@ export class RunRecord {
   readonly detectNonFinite: boolean;
 
   status: RunInfoStatus = 'running';
+  /** Set by the `start` event: Python is loaded and the script itself is running. */
+  scriptStarted = false;
   /** The retained, compacted event list (see panelProtocol's elision rules). */
   readonly events: RunEvent[] = [];
   step = 0;
@@ -131,6 +133,9 @@ export class RunRecord {
         break;
       case 'variables':
         this.variables = e;
+        break;
+      case 'start':
+        this.scriptStarted = true;
         break;
       case 'end':
         this.end = e;
@@ -252,7 +257,11 @@ export function statusText(run: RunRecord, now: number): StatusText {
   const tooltip = t('Autograd Playground: {0}. Click to open the graph panel.', run.label);
   switch (run.status) {
     case 'running':
-      if (run.step === 0) return { text: `$(sync~spin) ${t('{0}: starting… {1}', run.label, elapsed)}`, tooltip };
+      if (run.step === 0) {
+        // Before the first backward(): loading Python, or a script that has not reached training yet.
+        const text = run.scriptStarted ? t('{0}: running… {1}', run.label, elapsed) : t('{0}: starting… {1}', run.label, elapsed);
+        return { text: `$(sync~spin) ${text}`, tooltip };
+      }
       return { text: `$(sync~spin) ${t('{0}: step {1} · loss {2} · {3}', run.label, run.step, formatNumber(run.lastLoss), elapsed)}`, tooltip };
     case 'finished':
       if (run.diverged) {
