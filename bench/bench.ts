@@ -153,6 +153,21 @@ on.sort(); off.sort()
 print(json.dumps({"on": (on[4] + on[5]) / 2, "off": (off[4] + off[5]) / 2}))
 `;
 
+/** A tutorial training loop (the house-price model of examples/07) timed inside the script. */
+const TRAINING_LOOP = `
+import time, torch, torch.nn as nn
+torch.manual_seed(0)
+X = torch.randn(200, 5); y = X @ torch.tensor([[3.0], [1.5], [-2.0], [-1.0], [0.5]]) + 10.0
+model = nn.Linear(5, 1); crit = nn.MSELoss(); opt = torch.optim.SGD(model.parameters(), lr=0.05)
+t0 = time.perf_counter()
+for epoch in range(400):
+    opt.zero_grad()
+    loss = crit(model(X), y)
+    loss.backward()
+    opt.step()
+print((time.perf_counter() - t0) * 1e3)
+`;
+
 interface PyMeasures {
   opUs: number;
   opGradUs: number;
@@ -220,6 +235,32 @@ async function main(): Promise<void> {
   } finally {
     await session.close();
   }
+  // The panel's event stream against none: same loop, two interpreters, runs interleaved, medians compared.
+  const withEvents = await openSession();
+  const without = await openSession({ instrument: false });
+  try {
+    const on: number[] = [];
+    const off: number[] = [];
+    let events = 0;
+    for (let i = 0; i < 7; i++) {
+      const a = await withEvents.run(TRAINING_LOOP, 'loop.py');
+      const b = await without.run(TRAINING_LOOP, 'loop.py');
+      if (a.status !== 'ok' || b.status !== 'ok') throw new Error(a.stderr + b.stderr);
+      on.push(Number(a.stdout));
+      off.push(Number(b.stdout));
+      events = a.events.filter((e) => e.type === 'backward').length;
+    }
+    const median = (xs: number[]): number => xs.slice().sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const mOn = median(on);
+    const mOff = median(off);
+    console.log('\n== cost of the event stream (400-step training loop, median of 7 interleaved runs) ==');
+    console.log(`with backward events (${events} per run, graph + summaries): ${fmt(mOn)} ms`);
+    console.log(`without events:                                  ${fmt(mOff)} ms`);
+    console.log(`overhead: ${fmt(((mOn - mOff) / mOff) * 100, 1)}% (target: under 10%)`);
+  } finally {
+    await Promise.all([withEvents.close(), without.close()]);
+  }
+
   // Same interpreter, alternating the switch, so warm-up and GC state affect both sides alike.
   const session2 = await openSession();
   try {

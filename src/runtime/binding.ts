@@ -32,6 +32,8 @@ export interface BindingHost {
   graphNodeLimit: number;
   /** Raise at the first op whose result holds NaN or inf (the run setting of the same name; see nonFinite.ts). */
   detectNonFinite?: boolean;
+  /** False: backward() sends no event (no graph capture, no summaries); used to measure their cost. */
+  instrument?: boolean;
 }
 
 /** Python ints arrive as numbers; the Python side says which operands were ints (see `Tensor._sc`). */
@@ -440,21 +442,22 @@ export function createBinding(host?: BindingHost) {
       for (let i = 0; i < leaves.length; i++) names2.set(leaves[i].id, names[i]);
       let captured: ReturnType<typeof captureGraph> | null = null;
       let nodeGrads: ReadonlyMap<A.Node, Tensor> | null = null;
+      const reporting = host !== undefined && host.instrument !== false ? host : null;
       const observer: A.BackwardObserver = {
-        wantsNodeGrads: !!host,
+        wantsNodeGrads: true,
         after: (info) => {
           nodeGrads = info.nodeGrads;
         },
       };
-      if (host) A.backwardObservers.add(observer);
+      if (reporting) A.backwardObservers.add(observer);
       try {
         A.backward(root, gradient ?? null, retainGraph ?? undefined, createGraph);
       } finally {
         A.backwardObservers.delete(observer);
       }
-      if (!host) return;
-      captured = withGrad(false, () => captureGraph(root, names2, nodeGrads, host.graphNodeLimit));
-      host.emit({
+      if (!reporting) return;
+      captured = withGrad(false, () => captureGraph(root, names2, nodeGrads, reporting.graphNodeLimit));
+      reporting.emit({
         type: 'backward',
         line,
         loss: root.numel === 1 ? root.item() : null,

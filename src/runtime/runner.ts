@@ -17,6 +17,8 @@ export interface WorkerSettings {
   trackLines: boolean;
   /** Every op whose result holds NaN or inf raises a RuntimeError naming it (see nonFinite.ts). */
   detectNonFinite: boolean;
+  /** backward() reports its graph and leaves as events; off only to measure what that costs (npm run bench). */
+  instrument: boolean;
 }
 
 /** Options shared by startRun and openSession; each becomes a field of `_playground_host.settings`. */
@@ -27,6 +29,8 @@ export interface RuntimeSettings {
   trackLines?: boolean;
   /** Default false: stop the script at the first op that produces NaN or inf ("Find where NaN first appears"). */
   detectNonFinite?: boolean;
+  /** Default true: backward events with graph and leaf summaries; false sends none (to measure their cost). */
+  instrument?: boolean;
 }
 
 export interface WorkerInit {
@@ -113,6 +117,7 @@ function settingsFrom(opts: RuntimeSettings): WorkerSettings {
     graphNodeLimit: opts.graphNodeLimit ?? DEFAULT_GRAPH_NODE_LIMIT,
     trackLines: opts.trackLines ?? true,
     detectNonFinite: opts.detectNonFinite ?? false,
+    instrument: opts.instrument ?? true,
   };
 }
 

@@ -119,6 +119,7 @@ async function main(): Promise<void> {
       emit: (event) => emit(event),
       graphNodeLimit: init.settings.graphNodeLimit,
       detectNonFinite: init.settings.detectNonFinite,
+      instrument: init.settings.instrument,
     }),
     emit,
     stopRequested: (): boolean => Atomics.load(control, CONTROL_STOP) !== 0,

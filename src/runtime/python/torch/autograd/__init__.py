@@ -133,7 +133,7 @@ def _leaf_names(frame):
 def _run_backward(root, gradient, retain_graph, create_graph):
     frame = _C.user_frame()
     line = frame.f_lineno if frame is not None else -1
-    names = _leaf_names(frame)
+    names = _leaf_names(frame) if _C.INSTRUMENT else {}
     tensors = [v._t for (_, v) in names.values()]
     labels = [n for (n, _) in names.values()]
     if gradient is not None and not isinstance(gradient, Tensor):
