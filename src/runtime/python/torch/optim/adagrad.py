@@ -2,7 +2,7 @@
 from .. import full_like as _full_like, tensor as _tensor_fn
 from .._tensor import Tensor
 from ._functional import addcdiv_, addcmul_, get_value
-from .optimizer import Optimizer, _get_scalar_dtype, _use_grad_for_differentiable
+from .optimizer import _closure_loss, Optimizer, _get_scalar_dtype, _use_grad_for_differentiable
 
 __all__ = ["Adagrad", "adagrad"]
 
@@ -86,12 +86,7 @@ class Adagrad(Optimizer):
 
     @_use_grad_for_differentiable
     def step(self, closure=None):
-        loss = None
-        if closure is not None:
-            from ..autograd import enable_grad
-
-            with enable_grad():
-                loss = closure()
+        loss = _closure_loss(closure)
 
         for group in self.param_groups:
             params_with_grad = []

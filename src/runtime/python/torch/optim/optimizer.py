@@ -47,6 +47,16 @@ def _get_scalar_dtype(is_fused=None):
     return float64 if get_default_dtype() is float64 else float32
 
 
+def _closure_loss(closure):
+    """What step(closure) returns: the closure's loss, evaluated with grad enabled (step itself runs without)."""
+    if closure is None:
+        return None
+    from ..autograd import enable_grad
+
+    with enable_grad():
+        return closure()
+
+
 def _use_grad_for_differentiable(func):
     """Runs `step` with grad mode set to the optimizer's `differentiable` flag (off by default)."""
 

@@ -2,7 +2,7 @@
 from .. import zeros as _zeros, zeros_like as _zeros_like
 from .._tensor import Tensor
 from ._functional import addcdiv_, addcmul, addcmul_, get_value, lerp_
-from .optimizer import Optimizer, _get_scalar_dtype, _use_grad_for_differentiable
+from .optimizer import _closure_loss, Optimizer, _get_scalar_dtype, _use_grad_for_differentiable
 
 __all__ = ["RMSprop", "rmsprop"]
 
@@ -86,12 +86,7 @@ class RMSprop(Optimizer):
     def step(self, closure=None):
         self._cuda_graph_capture_health_check()
 
-        loss = None
-        if closure is not None:
-            from ..autograd import enable_grad
-
-            with enable_grad():
-                loss = closure()
+        loss = _closure_loss(closure)
 
         for group in self.param_groups:
             params_with_grad = []

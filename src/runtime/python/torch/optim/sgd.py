@@ -1,6 +1,6 @@
 """torch.optim.sgd: stochastic gradient descent (optionally with momentum), PyTorch 2.11's single-tensor path."""
 from .._tensor import Tensor
-from .optimizer import Optimizer, _use_grad_for_differentiable
+from .optimizer import _closure_loss, Optimizer, _use_grad_for_differentiable
 
 __all__ = ["SGD", "sgd"]
 
@@ -67,12 +67,7 @@ class SGD(Optimizer):
 
     @_use_grad_for_differentiable
     def step(self, closure=None):
-        loss = None
-        if closure is not None:
-            from ..autograd import enable_grad
-
-            with enable_grad():
-                loss = closure()
+        loss = _closure_loss(closure)
 
         for group in self.param_groups:
             params = []
