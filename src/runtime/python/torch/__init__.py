@@ -30,6 +30,7 @@ from ._tensor import (
     _scalar_or_none,
     _tensor_or_none,
     cpu_device as _cpu,
+    typename,
 )
 
 __version__ = "2.11.0+playground"

@@ -3,28 +3,12 @@ import collections
 import math
 
 from .. import _C
-from .._tensor import Tensor, _wrap
+from .._tensor import Tensor, _wrap, typename as _typename
 from . import functional
 from . import init
 from .functional import _reduction
 
 F = functional
-
-
-def _typename(obj):
-    if isinstance(obj, Tensor):
-        return obj.type()
-    module = getattr(obj, "__module__", "") or ""
-    if hasattr(obj, "__qualname__"):
-        qualname = obj.__qualname__
-    elif hasattr(obj, "__name__"):
-        qualname = obj.__name__
-    else:
-        module = obj.__class__.__module__ or ""
-        qualname = obj.__class__.__qualname__
-    if module in ("", "builtins"):
-        return qualname
-    return "%s.%s" % (module, qualname)
 
 
 def _addindent(s_, numSpaces):

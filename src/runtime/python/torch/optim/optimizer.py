@@ -7,7 +7,7 @@ import warnings
 
 from .. import autograd as _autograd
 from .._dtype import float32, float64, get_default_dtype
-from .._tensor import Tensor
+from .._tensor import Tensor, typename as _typename
 
 __all__ = ["Optimizer", "required"]
 
@@ -23,22 +23,6 @@ required = _RequiredParameter()
 
 _global_optimizer_pre_hooks = collections.OrderedDict()
 _global_optimizer_post_hooks = collections.OrderedDict()
-
-
-def _typename(obj):
-    if isinstance(obj, Tensor):
-        return obj.type()
-    module = getattr(obj, "__module__", "") or ""
-    if hasattr(obj, "__qualname__"):
-        qualname = obj.__qualname__
-    elif hasattr(obj, "__name__"):
-        qualname = obj.__name__
-    else:
-        module = obj.__class__.__module__ or ""
-        qualname = obj.__class__.__qualname__
-    if module in ("", "builtins"):
-        return qualname
-    return "%s.%s" % (module, qualname)
 
 
 def _get_scalar_dtype(is_fused=None):
