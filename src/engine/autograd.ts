@@ -6,6 +6,17 @@ import { fullTensor, GradHook, Tensor } from './tensor';
 /** Global autograd switches; `no_grad()` and friends flip `enabled`. */
 export const gradMode = { enabled: true };
 
+/** Runs `f` with grad mode set to `enabled`, restoring the previous mode afterwards (a scoped `no_grad()`). */
+export function withGradMode<T>(enabled: boolean, f: () => T): T {
+  const prev = gradMode.enabled;
+  gradMode.enabled = enabled;
+  try {
+    return f();
+  } finally {
+    gradMode.enabled = prev;
+  }
+}
+
 /**
  * Where the script is when an op runs. The Python binding updates `line` before each call so nodes can
  * point back at the source line that created them; the engine only reads it.

@@ -49,16 +49,6 @@ function dims(d: unknown): Dims {
   return Array.from(d as ArrayLike<number>);
 }
 
-function withGrad<T>(enabled: boolean, f: () => T): T {
-  const prev = A.gradMode.enabled;
-  A.gradMode.enabled = enabled;
-  try {
-    return f();
-  } finally {
-    A.gradMode.enabled = prev;
-  }
-}
-
 const generators = { default: new RNG.Generator() };
 
 function gen(g: RNG.Generator | null | undefined): RNG.Generator {
@@ -456,7 +446,7 @@ export function createBinding(host?: BindingHost) {
         A.backwardObservers.delete(observer);
       }
       if (!reporting) return;
-      captured = withGrad(false, () => captureGraph(root, names2, nodeGrads, reporting.graphNodeLimit));
+      captured = A.withGradMode(false, () => captureGraph(root, names2, nodeGrads, reporting.graphNodeLimit));
       reporting.emit({
         type: 'backward',
         line,

@@ -1,4 +1,4 @@
-import { record, engineMath, gradMode } from '../autograd';
+import { record, engineMath } from '../autograd';
 import { castValue, DType, isFloating } from '../dtype';
 import { runtimeError } from '../errors';
 import { mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
@@ -516,15 +516,7 @@ function addInPlaceRaw(a: Tensor, b: Tensor): void {
 engineMath.current = {
   add: (a, b) => add(a, b),
   addInPlace: addInPlaceRaw,
-  cloneDetached: (t) => {
-    const prev = gradMode.enabled;
-    gradMode.enabled = false;
-    try {
-      return cloneDetached(t);
-    } finally {
-      gradMode.enabled = prev;
-    }
-  },
+  cloneDetached,
   castLike: (g, like) => cast(g, like.dtype),
   // AccumulateGrad under create_graph stores new_empty_strided(...).copy_(grad): a CopyBackwards node.
   copyWithHistory: (g) => record('CopyBackwards', cloneDetached(g), [null, g], [], (gr) => [null, gr]),

@@ -1,4 +1,4 @@
-import { gradMode, record } from '../autograd';
+import { gradMode, record, withGradMode } from '../autograd';
 import { indexError, runtimeError, typeError, valueError } from '../errors';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';
@@ -190,15 +190,7 @@ export function getItem(t: Tensor, items: readonly IndexItem[]): Tensor {
 
 /** `t[items] = value`: writes through a view of `t`, with autograd like PyTorch's CopySlices/IndexPut. */
 export function setItem(t: Tensor, items: readonly IndexItem[], value: Tensor): void {
-  const prev = gradMode.enabled;
-  gradMode.enabled = false;
-  let target: { view: Tensor; advanced: Advanced[] };
-  try {
-    target = applyBasic(t, items, false);
-  } finally {
-    gradMode.enabled = prev;
-  }
-  const { view, advanced } = target;
+  const { view, advanced } = withGradMode(false, () => applyBasic(t, items, false));
   // PyTorch writes through the indexed view (select/slice/unsqueeze) when there is one, and checks that view.
   if (view !== t && gradMode.enabled && t.requiresGrad && t.isLeaf) {
     throw runtimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');

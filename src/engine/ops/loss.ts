@@ -1,4 +1,4 @@
-import { gradMode, record } from '../autograd';
+import { record, withGradMode } from '../autograd';
 import { indexError, runtimeError, valueError } from '../errors';
 import { fromValues } from '../creation';
 import { Tensor } from '../tensor';
@@ -15,13 +15,7 @@ function checkReduction(r: string): Reduction {
 }
 
 function noGrad<T>(f: () => T): T {
-  const prev = gradMode.enabled;
-  gradMode.enabled = false;
-  try {
-    return f();
-  } finally {
-    gradMode.enabled = prev;
-  }
+  return withGradMode(false, f);
 }
 
 function reduce(x: Tensor, r: Reduction): Tensor {
