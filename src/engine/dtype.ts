@@ -45,7 +45,8 @@ export function castValue(dtype: DType, v: number): number {
   switch (dtype) {
     case 'float32': return Math.fround(v);
     case 'float64': return v;
-    case 'int64': return Number.isFinite(v) ? Math.trunc(v) : v !== v ? -9223372036854775808 : v > 0 ? -9223372036854775808 : -9223372036854775808;
+    // NaN and ±inf become INT64_MIN, as the x86 conversion PyTorch uses produces.
+    case 'int64': return Number.isFinite(v) ? Math.trunc(v) : -9223372036854775808;
     case 'bool': return v !== 0 ? 1 : 0;
   }
 }
