@@ -60,11 +60,6 @@ export class Tensor {
     return true;
   }
 
-  /** True when the elements are exactly data[offset .. offset+numel) in row-major order. */
-  isDense(): boolean {
-    return this.isContiguous();
-  }
-
   /** Reads one element by flat row-major index (slow path; used for printing and scalars). */
   getFlat(i: number): number {
     if (this.isContiguous()) return this.data[this.offset + i];
