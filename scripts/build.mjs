@@ -1,4 +1,5 @@
 // Bundles the extension, CLI, worker and (if present) benchmark into dist/. `--watch` rebuilds on change.
+// `--production` (used by `npm run package`): minified, no source maps, no benchmark.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -7,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pythonDir = join(root, 'src', 'runtime', 'python');
 const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
 
 function listFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -49,7 +51,10 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  sourcemap: 'linked',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  // Minified, but error stacks and class names stay readable.
+  keepNames: production,
   logLevel: 'warning',
   // pyodide is loaded from node_modules at run time (it needs its .wasm and stdlib zip beside it).
   external: ['vscode', 'pyodide'],
@@ -60,8 +65,8 @@ const entries = [
   { in: 'src/extension/extension.ts', out: 'extension' },
   { in: 'src/cli.ts', out: 'cli' },
   { in: 'src/runtime/worker.ts', out: 'worker' },
-  { in: 'bench/bench.ts', out: 'bench' },
-].filter((e) => existsSync(join(root, e.in)));
+  { in: 'bench/bench.ts', out: 'bench', dev: true },
+].filter((e) => existsSync(join(root, e.in)) && !(production && e.dev));
 
 const options = {
   ...common,
@@ -77,12 +82,11 @@ if (watch) {
 } else {
   const started = Date.now();
   await esbuild.build(options);
-  console.log(`esbuild: built ${entries.map((e) => `dist/${e.out}.js`).join(', ')} in ${Date.now() - started} ms`);
+  console.log(`esbuild: built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}${production ? ' (production)' : ''} in ${Date.now() - started} ms`);
 }
 
 // The panel's front end (webview/): a browser bundle, so it gets its own options. IIFE rather than ESM so
 // the extension's HTML loads it with a plain nonce'd <script src>; minified with --production (packaging).
-const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
 const webviewOptions = {
   absWorkingDir: root,
   entryPoints: [{ in: 'webview/src/main.ts', out: 'webview' }],
