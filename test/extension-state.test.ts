@@ -2,10 +2,10 @@
 // event batching and throttling for the panel, what a run record keeps, the panel's HTML and message
 // checks, and the run lifecycle (a new run of a document stops its old one; documents run side by side).
 import { strict as assert } from 'node:assert';
-import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, RunEvent, StdoutEvent } from '../src/runtime/events';
-import { encodeNonFinite } from '../src/runtime/events';
+import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, GraphEvent, RunEvent, StdoutEvent } from '../src/runtime/events';
+import { encodeNonFinite, isGraphElided } from '../src/runtime/events';
 import { diagnosticsFor } from '../src/extension/diagnosticsModel';
-import { compactBatch, elideGraph, EventBatcher, isGraphElided, type Scheduler } from '../src/extension/eventBatcher';
+import { carriesGraph, compactBatch, elideGraph, EventBatcher, type Scheduler } from '../src/extension/eventBatcher';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../src/extension/panelHtml';
 import { decodeExtensionMessage, parseWebviewMessage, type ExtensionToWebview } from '../src/extension/panelProtocol';
 import { RunManager, type RunDocument } from '../src/extension/runManager';
@@ -177,8 +177,8 @@ describe('event batching for the panel', () => {
     // Within a batch only the newest graph travels whole.
     for (const s of sent) {
       const bw = s.events.filter((e): e is BackwardEvent => e.type === 'backward');
-      bw.slice(0, -1).forEach((e) => assert.ok(isGraphElided(e)));
-      assert.ok(!isGraphElided(bw[bw.length - 1]));
+      bw.slice(0, -1).forEach((e) => assert.ok(isGraphElided(e.graph)));
+      assert.ok(!isGraphElided(bw[bw.length - 1].graph));
     }
   });
 
@@ -210,11 +210,19 @@ describe('event batching for the panel', () => {
       ['stdout', 'backward', 'backward', 'diverged', 'backward', 'stdout'],
     );
     assert.equal((batch[0] as StdoutEvent).text, 'ab');
-    const graphs = batch.filter((e): e is BackwardEvent => e.type === 'backward').map((e) => !isGraphElided(e));
+    const graphs = batch.filter((e): e is BackwardEvent => e.type === 'backward').map((e) => !isGraphElided(e.graph));
     assert.deepEqual(graphs, [false, true, true]);
     const elided = elideGraph(backward(1));
     assert.deepEqual(elided.graph.truncated, { shownNodes: 0, hiddenNodes: 2 });
     assert.equal(elided.leaves.length, 1, 'leaves stay for the charts');
+  });
+
+  it('keeps the newest whole graph of a batch when later steps came without one', () => {
+    const batch = compactBatch([backward(1), backward(2), elideGraph(backward(3)), elideGraph(backward(4))]);
+    assert.deepEqual(
+      batch.map((e) => e.type === 'backward' && !isGraphElided(e.graph)),
+      [false, true, false, false],
+    );
   });
 });
 
@@ -239,7 +247,7 @@ describe('run record', () => {
     assert.deepEqual({ ...r.backwardByLine.get(20)! }, { step: 3, line: 20, loss: 0.5, rootId: 1, nodes: 2, ops: 1, leaves: 1, hiddenNodes: 0 });
     const kept = r.events.filter((e): e is BackwardEvent => e.type === 'backward');
     assert.deepEqual(
-      kept.map((e) => isGraphElided(e)),
+      kept.map((e) => isGraphElided(e.graph)),
       [true, true, false],
     );
     assert.deepEqual(r.info, { runId: 1, file: 'a.py', label: 'a.py', status: 'finished', startedAt: 1000 });
@@ -255,12 +263,40 @@ describe('run record', () => {
     assert.ok(kept.length <= MAX_RETAINED_BACKWARD, `${kept.length}`);
     assert.equal(kept[kept.length - 1].step, 3 * MAX_RETAINED_BACKWARD);
     assert.deepEqual(
-      kept.filter((e) => !isGraphElided(e)).map((e) => e.step),
+      kept.filter((e) => !isGraphElided(e.graph)).map((e) => e.step),
       [6, 3 * MAX_RETAINED_BACKWARD],
     );
     assert.ok(r.lossHistory.length <= MAX_HISTORY_POINTS);
     assert.equal(r.lossHistory[r.lossHistory.length - 1].step, 3 * MAX_RETAINED_BACKWARD);
     assert.equal(r.step, 3 * MAX_RETAINED_BACKWARD);
+  });
+
+  it('keeps the latest whole graph through steps sent without one, and takes the closing graph event', () => {
+    const r = record();
+    const light = (step: number): BackwardEvent => ({ ...elideGraph(backward(step)), leaves: backward(step).leaves.map((l) => ({ ...l, grad: l.grad && { ...l.grad, text: '' } })) });
+    r.apply(backward(1));
+    r.apply(light(2));
+    r.apply(light(3));
+    assert.deepEqual(r.gradHistory.get('w')!.map((p) => p.step), [1, 2, 3], 'every step charted');
+    assert.equal(r.step, 3);
+    assert.equal(r.lastBackward?.step, 1, 'hovers read the latest whole graph');
+    assert.equal(r.backwardByLine.get(9)!.step, 1);
+    assert.equal(r.backwardByLine.get(9)!.ops, 1);
+    const { graph, leaves, file, line } = backward(3);
+    const closing: GraphEvent = { type: 'graph', t: 4, step: 3, file, line, graph, leaves };
+    r.apply(closing);
+    r.apply(end('ok', 3));
+    assert.equal(r.lastBackward?.type, 'backward');
+    assert.equal(r.lastBackward?.step, 3);
+    assert.equal(r.lastBackward?.loss, 1 / 3, 'with the loss of the step it completes');
+    assert.deepEqual({ ...r.backwardByLine.get(9)! }, { step: 3, line: 9, loss: 1 / 3, rootId: 1, nodes: 2, ops: 1, leaves: 1, hiddenNodes: 0 });
+    assert.equal(r.lossHistory.length, 3, 'no extra point');
+    // A restored panel replays the retained events: one whole graph (the closing one), every step's point.
+    assert.deepEqual(
+      r.events.filter((e) => carriesGraph(e)).map((e) => `${e.type} ${'step' in e ? e.step : ''}`),
+      ['graph 3'],
+    );
+    assert.equal(r.events.filter((e) => e.type === 'backward').length, 3);
   });
 
   it('thins a history series evenly, keeping the newest point', () => {

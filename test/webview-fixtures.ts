@@ -1,5 +1,5 @@
 // Hand-built run events for the webview tests: a tiny linear model's graph, as the runtime describes it.
-import type { BackwardEvent, FigureAxes, FigureEvent, FigureSeries, GraphNode, TensorSummary } from '../src/runtime/events';
+import { elidedGraph, type BackwardEvent, type FigureAxes, type FigureEvent, type FigureSeries, type GraphEvent, type GraphNode, type TensorSummary } from '../src/runtime/events';
 import type { RunInfo } from '../webview/src/protocol';
 
 export function summary(values: number[], shape: number[] = [values.length], text?: string): TensorSummary {
@@ -114,4 +114,20 @@ export function axes(partial: Partial<FigureAxes>): FigureAxes {
 
 export function figure(partial: Partial<FigureEvent>): FigureEvent {
   return { type: 'figure', t: 0, index: 1, reason: 'show', savefigPath: null, figsize: [6.4, 4.8], suptitle: null, axes: [], ...partial };
+}
+
+/** A step as the runtime sends it between whole graphs: the graph's size, and leaf stats without text. */
+export function lightBackward(step: number, loss: number): BackwardEvent {
+  const e = backward(step, loss);
+  return {
+    ...e,
+    graph: elidedGraph(e.graph.rootId, e.graph.nodes.length),
+    leaves: e.leaves.map((l) => ({ ...l, grad: l.grad && { ...l.grad, text: '' } })),
+  };
+}
+
+/** The `graph` event that completes a step sent without its graph. */
+export function graphEvent(step: number): GraphEvent {
+  const { graph, leaves, line, file } = backward(step, 0);
+  return { type: 'graph', t: step * 10 + 5, step, file, line, graph, leaves };
 }

@@ -20,7 +20,7 @@ import {
   type PanelState,
 } from '../webview/src/state';
 import { STRINGS, STRINGS_ZH, translate, zhBundle, type StringId } from '../webview/strings';
-import { axes, backward, figure, run, series } from './webview-fixtures';
+import { axes, backward, figure, graphEvent, lightBackward, run, series } from './webview-fixtures';
 
 function started(): PanelState {
   const s = createState();
@@ -148,6 +148,25 @@ describe('webview panel state', () => {
     assert.equal(s.graph?.step, 3);
     assert.equal(s.graph?.summary.nodes.length, 7);
     assert.equal(s.leaves[0].value?.text, 'tensor([0.4700, -1.0000])', 'value from the last full graph');
+  });
+
+  it('charts every light step, and fills the table and graph from whole graphs and the closing graph event', () => {
+    const s = started();
+    events(s, [backward(1, 1), lightBackward(2, 0.5), lightBackward(3, 0.25)]);
+    assert.deepEqual(s.loss.x, [1, 2, 3]);
+    assert.deepEqual(Array.from(s.leaves.find((l) => l.name === "w")!.norms.y), [1, 2, 3].map((k) => Math.sqrt(2 * k * k)));
+    assert.equal(s.graph?.step, 1);
+    const w = () => s.leaves.find((l) => l.name === 'w')!;
+    assert.equal(w().grad?.text, 'tensor([1.0000, -1.0000])', 'the table shows one step: the latest whole graph');
+    assert.equal(w().value?.text, 'tensor([0.4900, -1.0000])');
+    events(s, [graphEvent(3)]);
+    assert.equal(s.graph?.step, 3);
+    assert.equal(s.graph?.summary.nodes.length, 7);
+    assert.equal(w().grad?.text, 'tensor([3.0000, -3.0000])');
+    assert.equal(w().value?.text, 'tensor([0.4700, -1.0000])');
+    assert.deepEqual(s.loss.x, [1, 2, 3], 'the graph event adds no point');
+    assert.equal(w().norms.x.length, 3);
+    assert.equal(s.steps, 3);
   });
 
   it('keeps the graph of the step that diverged next to the latest one', () => {

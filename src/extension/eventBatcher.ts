@@ -4,31 +4,31 @@
  * graphNodeLimit nodes) does not flood the webview. Also the compaction the run history uses (runState.ts).
  * No `vscode` here: the timers are injectable so tests can drive time.
  */
-import type { BackwardEvent, RunEvent } from '../runtime/events';
+import { elidedGraph, isGraphElided, type BackwardEvent, type RunEvent } from '../runtime/events';
 
 /** A backward event without its graph's nodes and edges; `truncated` says how many nodes there were. */
 export function elideGraph(e: BackwardEvent): BackwardEvent {
   if (e.graph.nodes.length === 0) return e;
-  const hidden = e.graph.nodes.length + (e.graph.truncated?.hiddenNodes ?? 0);
-  return { ...e, graph: { rootId: e.graph.rootId, nodes: [], edges: [], truncated: { shownNodes: 0, hiddenNodes: hidden } } };
+  return { ...e, graph: elidedGraph(e.graph.rootId, e.graph.nodes.length + (e.graph.truncated?.hiddenNodes ?? 0)) };
 }
 
-export function isGraphElided(e: BackwardEvent): boolean {
-  return e.graph.nodes.length === 0 && e.graph.truncated !== null && e.graph.truncated.shownNodes === 0;
+/** A backward event with its graph, or the `graph` event that completes one: the events that show a graph. */
+export function carriesGraph(e: RunEvent): boolean {
+  return e.type === 'graph' || (e.type === 'backward' && !isGraphElided(e.graph));
 }
 
 /**
  * The batch the panel gets: adjacent stdout (and stderr) chunks merged, and every backward event's graph
- * elided except the last one's and the one of the step that diverged (the two graphs worth looking at).
+ * elided except the newest graph's and the one of the step that diverged (the two graphs worth looking at).
  * Returns new objects where it changes anything; the input events are never modified.
  */
 export function compactBatch(events: readonly RunEvent[], keepGraphOfStep: number | null = null): RunEvent[] {
-  let lastBackward = -1;
+  let lastGraph = -1;
   const divergedSteps = new Set<number>();
   if (keepGraphOfStep !== null) divergedSteps.add(keepGraphOfStep);
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    if (e.type === 'backward') lastBackward = i;
+    if (carriesGraph(e)) lastGraph = i;
     else if (e.type === 'diverged') divergedSteps.add(e.step);
   }
   const out: RunEvent[] = [];
@@ -37,7 +37,7 @@ export function compactBatch(events: readonly RunEvent[], keepGraphOfStep: numbe
     const prev = out.length ? out[out.length - 1] : null;
     if ((e.type === 'stdout' || e.type === 'stderr') && prev && prev.type === e.type) {
       out[out.length - 1] = { ...prev, text: prev.text + e.text };
-    } else if (e.type === 'backward' && i !== lastBackward && !divergedSteps.has(e.step)) {
+    } else if (e.type === 'backward' && i !== lastGraph && !divergedSteps.has(e.step)) {
       out.push(elideGraph(e));
     } else {
       out.push(e);

@@ -21,6 +21,8 @@ export interface RunDocument {
 
 export interface RunSettings {
   graphNodeLimit: number;
+  /** The panel's update interval: it shows one graph per update, so the runtime need not describe more. */
+  graphIntervalMs?: number;
   detectNonFinite?: boolean;
 }
 
@@ -81,6 +83,7 @@ export class RunManager {
       file: doc.file,
       source: doc.text,
       graphNodeLimit: settings.graphNodeLimit,
+      graphIntervalMs: settings.graphIntervalMs ?? 0,
       detectNonFinite: settings.detectNonFinite === true,
       onEvent: (e) => {
         record.apply(e);

@@ -4,8 +4,8 @@
  * hover charts, and the progress the status bar shows. Bounded in memory whatever the run's length.
  * No `vscode` here (tested under mocha).
  */
-import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, RunEvent, VariablesEvent } from '../runtime/events';
-import { elideGraph, isGraphElided } from './eventBatcher';
+import { isGraphElided, type BackwardEvent, type DivergedEvent, type EndEvent, type ErrorEvent, type GraphEvent, type RunEvent, type VariablesEvent } from '../runtime/events';
+import { carriesGraph, elideGraph } from './eventBatcher';
 import { t } from './l10n';
 import type { RunInfo, RunInfoStatus } from './panelProtocol';
 import { formatDuration, formatNumber } from './textFormat';
@@ -121,6 +121,9 @@ export class RunRecord {
       case 'backward':
         this.onBackward(e);
         return;
+      case 'graph':
+        this.onGraph(e);
+        return;
       case 'stdout':
       case 'stderr':
         this.retainOutput(e);
@@ -151,7 +154,6 @@ export class RunRecord {
   private onBackward(e: BackwardEvent): void {
     this.step = Math.max(this.step, e.step);
     this.lastLoss = e.loss;
-    this.lastBackward = e;
     pushPoint(this.lossHistory, { step: e.step, value: e.loss });
     for (const leaf of e.leaves) {
       if (!leaf.name) continue;
@@ -159,13 +161,28 @@ export class RunRecord {
       if (!series) this.gradHistory.set(leaf.name, (series = []));
       pushPoint(series, { step: e.step, value: leaf.grad ? leaf.grad.norm : null });
     }
-    const nodes = e.graph.nodes.length + (e.graph.truncated?.hiddenNodes ?? 0);
+    if (isGraphElided(e.graph)) {
+      // Most steps of a fast loop come with the graph's size only (see src/runtime/graphReporter.ts).
+      this.events.push(e);
+      this.retainedBackward++;
+      if (this.retainedBackward > MAX_RETAINED_BACKWARD) this.thinBackward();
+      return;
+    }
+    this.onGraph(e);
+    this.retainedBackward++;
+    if (this.retainedBackward > MAX_RETAINED_BACKWARD) this.thinBackward();
+  }
+
+  /** A whole graph: from a backward event, or from the `graph` event that completes the last one. */
+  private onGraph(e: BackwardEvent | GraphEvent): void {
+    // Hovers and annotations read it as the backward event it completes.
+    this.lastBackward = e.type === 'graph' ? { ...e, type: 'backward', loss: this.lastLoss } : e;
     this.backwardByLine.set(e.line, {
       step: e.step,
       line: e.line,
-      loss: e.loss,
+      loss: this.lastBackward.loss,
       rootId: e.graph.rootId,
-      nodes,
+      nodes: e.graph.nodes.length + (e.graph.truncated?.hiddenNodes ?? 0),
       ops: e.graph.nodes.filter((n) => n.kind === 'op').length,
       leaves: e.graph.nodes.filter((n) => n.kind === 'leaf').length,
       hiddenNodes: e.graph.truncated?.hiddenNodes ?? 0,
@@ -174,13 +191,12 @@ export class RunRecord {
     // therefore still the newest when it is marked; see keepDivergedGraph).
     const prev = this.lastRetainedBackwardIndex;
     if (prev >= 0) {
-      const old = this.events[prev] as BackwardEvent;
-      if (!this.diverged || this.diverged.step !== old.step) this.events[prev] = elideGraph(old);
+      const old = this.events[prev];
+      // (A `graph` event is a run's last; nothing newer ever follows it.)
+      if (old.type === 'backward' && (!this.diverged || this.diverged.step !== old.step)) this.events[prev] = elideGraph(old);
     }
     this.events.push(e);
     this.lastRetainedBackwardIndex = this.events.length - 1;
-    this.retainedBackward++;
-    if (this.retainedBackward > MAX_RETAINED_BACKWARD) this.thinBackward();
   }
 
   /** Drops every other elided backward event (not the newest, not the diverged step's). */
@@ -188,7 +204,7 @@ export class RunRecord {
     let seen = 0;
     const kept: RunEvent[] = [];
     for (const e of this.events) {
-      if (e.type === 'backward' && isGraphElided(e) && (!this.diverged || e.step !== this.diverged.step)) {
+      if (e.type === 'backward' && isGraphElided(e.graph) && (!this.diverged || e.step !== this.diverged.step)) {
         seen++;
         if (seen % 2 === 0) continue;
       }
@@ -199,7 +215,7 @@ export class RunRecord {
     this.retainedBackward = kept.filter((e) => e.type === 'backward').length;
     this.lastRetainedBackwardIndex = -1;
     for (let i = this.events.length - 1; i >= 0; i--) {
-      if (this.events[i].type === 'backward') {
+      if (carriesGraph(this.events[i])) {
         this.lastRetainedBackwardIndex = i;
         break;
       }
@@ -230,7 +246,7 @@ export class RunRecord {
     this.events.push(...kept);
     this.lastRetainedBackwardIndex = -1;
     for (let i = this.events.length - 1; i >= 0; i--) {
-      if (this.events[i].type === 'backward') {
+      if (carriesGraph(this.events[i])) {
         this.lastRetainedBackwardIndex = i;
         break;
       }

@@ -22,19 +22,21 @@ import * as NPR from '../engine/numpyRandom';
 import * as RNG from '../engine/random';
 import { emptyTensor, Tensor } from '../engine/tensor';
 import type { RunEvent } from './events';
-import { captureGraph } from './graphEvent';
+import { GraphReporter, type GraphReporterHost } from './graphReporter';
 import { findNonFinite, nonFiniteMessage } from './nonFinite';
 import { printTensor, summarize } from './tensorSummary';
 
 /** What the runtime gives the binding: where backward events go (the host stamps time, step and file). */
-export interface BindingHost {
-  emit(event: Omit<Extract<RunEvent, { type: 'backward' }>, 't' | 'step' | 'file'>): void;
-  graphNodeLimit: number;
+export interface BindingHost extends GraphReporterHost {
   /** Raise at the first op whose result holds NaN or inf (the run setting of the same name; see nonFinite.ts). */
   detectNonFinite?: boolean;
   /** False: backward() sends no event (no graph capture, no summaries); used to measure their cost. */
   instrument?: boolean;
+  /** Called every TICK_EVERY ops: the script is busy computing and the host may want to send what it holds. */
+  tick?(): void;
 }
+
+const TICK_EVERY = 64;
 
 /** Python ints arrive as numbers; the Python side says which operands were ints (see `Tensor._sc`). */
 function scalar(x: Tensor | number | boolean, isInt: boolean): Operand {
@@ -254,8 +256,12 @@ function checkFinite(name: OpName, args: unknown[], result: unknown): void {
 
 export function createBinding(host?: BindingHost) {
   const detectNonFinite = host?.detectNonFinite === true;
+  const reporter = host !== undefined && host.instrument !== false ? new GraphReporter(host) : null;
+  const tick = host?.tick;
+  let calls = 0;
   return {
     call(line: number, name: OpName, ...args: unknown[]): unknown {
+      if (tick && ++calls % TICK_EVERY === 0) tick();
       A.sourceLocation.line = line >= 0 ? line : null;
       const result = (ops[name] as (...a: unknown[]) => unknown)(...args);
       if (detectNonFinite) checkFinite(name, args, result);
@@ -427,33 +433,37 @@ export function createBinding(host?: BindingHost) {
       A.gradMode.enabled = v;
       return prev;
     },
-    backward(line: number, root: Tensor, gradient: Tensor | null, retainGraph: boolean | null, createGraph: boolean, leaves: ArrayLike<Tensor>, names: ArrayLike<string>): void {
-      const names2 = new Map<number, string>();
-      for (let i = 0; i < leaves.length; i++) names2.set(leaves[i].id, names[i]);
-      let captured: ReturnType<typeof captureGraph> | null = null;
+    /**
+     * Runs backward() and reports it. Returns true when the report needs the names the script gives its leaf
+     * tensors (a whole graph is due, or a leaf was never named before): Python then walks its scopes and calls
+     * report_graph(). Walking scopes and describing every node cost more than a fast training step, so most
+     * steps are sent without them (see GraphReporter).
+     */
+    backward(line: number, root: Tensor, gradient: Tensor | null, retainGraph: boolean | null, createGraph: boolean): boolean {
       let nodeGrads: ReadonlyMap<A.Node, Tensor> | null = null;
-      const reporting = host !== undefined && host.instrument !== false ? host : null;
       const observer: A.BackwardObserver = {
         wantsNodeGrads: true,
         after: (info) => {
           nodeGrads = info.nodeGrads;
         },
       };
-      if (reporting) A.backwardObservers.add(observer);
+      if (reporter) A.backwardObservers.add(observer);
       try {
         A.backward(root, gradient ?? null, retainGraph ?? undefined, createGraph);
       } finally {
         A.backwardObservers.delete(observer);
       }
-      if (!reporting) return;
-      captured = A.withGradMode(false, () => captureGraph(root, names2, nodeGrads, reporting.graphNodeLimit));
-      reporting.emit({
-        type: 'backward',
-        line,
-        loss: root.numel === 1 ? root.item() : null,
-        graph: captured.graph,
-        leaves: captured.leaves,
-      });
+      return reporter ? reporter.afterBackward(line, root, nodeGrads) : false;
+    },
+    report_graph(leaves: ArrayLike<Tensor>, names: ArrayLike<string>): void {
+      reporter?.nameLeaves(leaves, names);
+    },
+    /** At the end of a run: the last step's whole graph, when its backward event went without it. */
+    flush_graph(): void {
+      reporter?.flush();
+    },
+    reset_graph_reporting(): void {
+      reporter?.reset();
     },
     autograd_grad: (
       outputs: Tensor[],

@@ -11,7 +11,10 @@ export interface TensorSummary {
   shape: number[];
   dtype: string;
   numel: number;
-  /** PyTorch-style print, summarised for large tensors. */
+  /**
+   * PyTorch-style print, summarised for large tensors. Empty in the leaves of a backward event whose graph is
+   * elided: printing costs more than a fast step, so those steps carry the stats only.
+   */
   text: string;
   min: number | null;
   max: number | null;
@@ -40,6 +43,18 @@ export interface GraphSummary {
   edges: Array<[number, number]>;
   /** Set when the graph was cut down to the node limit. */
   truncated: null | { shownNodes: number; hiddenNodes: number };
+}
+
+/**
+ * A graph left out, given by its size: no nodes, `truncated.shownNodes` 0. The runtime sends most steps of a
+ * fast loop this way and the extension elides older graphs the same way before they reach the panel.
+ */
+export function elidedGraph(rootId: number, nodes: number): GraphSummary {
+  return { rootId, nodes: [], edges: [], truncated: { shownNodes: 0, hiddenNodes: nodes } };
+}
+
+export function isGraphElided(g: GraphSummary): boolean {
+  return g.nodes.length === 0 && g.truncated !== null && g.truncated.shownNodes === 0;
 }
 
 export interface LeafSummary {
@@ -82,6 +97,21 @@ export interface BackwardEvent extends Timed {
   line: number;
   /** Root value when the root is a scalar, else null. May be NaN or ±Infinity. */
   loss: number | null;
+  graph: GraphSummary;
+  leaves: LeafSummary[];
+}
+
+/**
+ * The whole graph of a step whose backward event carried only its size (an elided graph: no nodes,
+ * `truncated.shownNodes` 0). The runtime describes whole graphs at most once per update interval; when the
+ * run ends on a step sent without one, this follows with it, so the last graph is always in the stream.
+ */
+export interface GraphEvent extends Timed {
+  type: 'graph';
+  /** The backward event's step. */
+  step: number;
+  file: string;
+  line: number;
   graph: GraphSummary;
   leaves: LeafSummary[];
 }
@@ -247,6 +277,7 @@ export type RunEvent =
   | StdoutEvent
   | StderrEvent
   | BackwardEvent
+  | GraphEvent
   | ErrorEvent
   | FigureEvent
   | DivergedEvent
@@ -346,7 +377,7 @@ export function decodeEvent(json: string): RunEvent {
   return parsed;
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>(['start', 'stdout', 'stderr', 'backward', 'error', 'figure', 'diverged', 'variables', 'end']);
+const EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>(['start', 'stdout', 'stderr', 'backward', 'graph', 'error', 'figure', 'diverged', 'variables', 'end']);
 
 export function isRunEvent(v: unknown): v is RunEvent {
   if (typeof v !== 'object' || v === null) return false;

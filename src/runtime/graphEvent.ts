@@ -1,7 +1,10 @@
 import type { Node } from '../engine/autograd';
 import type { Tensor } from '../engine/tensor';
-import type { GraphNode, GraphSummary, LeafSummary } from './events';
+import { elidedGraph, type GraphNode, type GraphSummary, type LeafSummary } from './events';
 import { summarize } from './tensorSummary';
+
+/** A leaf's value and gradient as they were at a step, for describing that step's graph later. */
+export type LeafSnapshots = ReadonlyMap<number, { value: Tensor; grad: Tensor | null }>;
 
 export interface GraphCapture {
   graph: GraphSummary;
@@ -10,13 +13,17 @@ export interface GraphCapture {
 
 /**
  * Describes the graph reachable from `root` breadth-first, so when it is cut at `limit` nodes the part
- * nearest the root (what the learner just wrote) is what stays.
+ * nearest the root (what the learner just wrote) is what stays. With `whole` false only the leaves are
+ * described and the graph is given by its size, in the form consumers know as an elided graph (no nodes,
+ * `shownNodes` 0).
  */
 export function captureGraph(
   root: Tensor,
-  names: ReadonlyMap<number, string>,
+  names: ReadonlyMap<number, string | null>,
   nodeGrads: ReadonlyMap<Node, Tensor> | null,
   limit: number,
+  whole = true,
+  snapshots: LeafSnapshots | null = null,
 ): GraphCapture {
   const start = root.gradFn ?? root.accumulator;
   const nodes: GraphNode[] = [];
@@ -30,21 +37,26 @@ export function captureGraph(
   let hidden = 0;
   for (let qi = 0; qi < queue.length; qi++) {
     const node = queue[qi];
-    if (nodes.length >= limit) {
+    if (qi >= limit) {
       hidden++;
       for (const nx of node.next) if (nx && !seen.has(nx)) { seen.add(nx); queue.push(nx); }
       continue;
     }
-    nodes.push(describe(node, names, nodeGrads));
+    const snap = node.variable ? snapshots?.get(node.variable.id) : undefined;
+    if (whole) nodes.push(describe(node, names, nodeGrads, snap?.value));
     if (node.variable) {
       const v = node.variable;
-      leaves.push({ id: node.id, name: names.get(v.id) ?? null, shape: v.shape.slice(), grad: v.grad ? summarize(v.grad) : null });
+      const grad = snap ? snap.grad : v.grad;
+      leaves.push({ id: node.id, name: names.get(v.id) ?? null, shape: v.shape.slice(), grad: grad ? summarize(grad, whole) : null });
     }
     for (const nx of node.next) {
       if (!nx) continue;
-      edges.push([nx.id, node.id]);
+      if (whole) edges.push([nx.id, node.id]);
       if (!seen.has(nx)) { seen.add(nx); queue.push(nx); }
     }
+  }
+  if (!whole) {
+    return { graph: elidedGraph(start.id, queue.length), leaves };
   }
   const shown = new Set(nodes.map((n) => n.id));
   const keptEdges = edges.filter(([a, b]) => shown.has(a) && shown.has(b));
@@ -54,7 +66,22 @@ export function captureGraph(
   };
 }
 
-function describe(node: Node, names: ReadonlyMap<number, string>, nodeGrads: ReadonlyMap<Node, Tensor> | null): GraphNode {
+/** The leaf tensors reachable from `root` (what captureGraph would describe, without the node limit). */
+export function graphLeaves(root: Tensor): Tensor[] {
+  const start = root.gradFn ?? root.accumulator;
+  if (!start) return [];
+  const out: Tensor[] = [];
+  const seen = new Set<Node>([start]);
+  const queue: Node[] = [start];
+  for (let qi = 0; qi < queue.length; qi++) {
+    const node = queue[qi];
+    if (node.variable) out.push(node.variable);
+    for (const nx of node.next) if (nx && !seen.has(nx)) { seen.add(nx); queue.push(nx); }
+  }
+  return out;
+}
+
+function describe(node: Node, names: ReadonlyMap<number, string | null>, nodeGrads: ReadonlyMap<Node, Tensor> | null, leafValue?: Tensor): GraphNode {
   const grad = nodeGrads?.get(node);
   if (node.variable) {
     const v = node.variable;
@@ -66,7 +93,7 @@ function describe(node: Node, names: ReadonlyMap<number, string>, nodeGrads: Rea
       shape: v.shape.slice(),
       dtype: v.dtype,
       line: v.line,
-      value: summarize(v),
+      value: summarize(leafValue ?? v),
       ...(grad ? { grad: summarize(grad) } : {}),
     };
   }

@@ -13,6 +13,8 @@ import { EVENT_SCHEMA_VERSION, type RunEvent, type RunStatus } from './events';
 /** Settings the host passes to Python as `_playground_host.settings`. */
 export interface WorkerSettings {
   graphNodeLimit: number;
+  /** Whole graphs at most once per this many ms (0: for every backward()); see graphReporter.ts. */
+  graphIntervalMs: number;
   /** Record the user's source line for every op (graph nodes show it); off only to measure its cost. */
   trackLines: boolean;
   /** Every op whose result holds NaN or inf raises a RuntimeError naming it (see nonFinite.ts). */
@@ -25,6 +27,11 @@ export interface WorkerSettings {
 export interface RuntimeSettings {
   /** Most graph nodes a backward event may carry (default DEFAULT_GRAPH_NODE_LIMIT). */
   graphNodeLimit?: number;
+  /**
+   * Default 0: every backward event carries its graph. The panel passes its update interval: it shows one
+   * graph per update anyway, and describing every graph of a fast loop would slow the loop down.
+   */
+  graphIntervalMs?: number;
   /** Default true. */
   trackLines?: boolean;
   /** Default false: stop the script at the first op that produces NaN or inf ("Find where NaN first appears"). */
@@ -61,7 +68,8 @@ export type WorkerRequest = {
 export type WorkerMessage =
   | { kind: 'ready' }
   | { kind: 'fatal'; message: string }
-  | { kind: 'event'; runId: number; event: RunEvent }
+  /** In order; several at once where the worker held back backward events that carry no graph (see worker.ts). */
+  | { kind: 'events'; runId: number; events: RunEvent[] }
   /** `broken`: the interpreter cannot run anything else; the host replaces the worker. */
   | { kind: 'done'; runId: number; status: RunStatus; broken: boolean };
 
@@ -115,6 +123,7 @@ function workerScript(): string {
 function settingsFrom(opts: RuntimeSettings): WorkerSettings {
   return {
     graphNodeLimit: opts.graphNodeLimit ?? DEFAULT_GRAPH_NODE_LIMIT,
+    graphIntervalMs: Math.max(0, opts.graphIntervalMs ?? 0),
     trackLines: opts.trackLines ?? true,
     detectNonFinite: opts.detectNonFinite ?? false,
     instrument: opts.instrument ?? true,
@@ -296,8 +305,8 @@ class WorkerHost {
 
   private onRunMessage(msg: WorkerMessage): void {
     const cur = this.current;
-    if (!cur || (msg.kind !== 'event' && msg.kind !== 'done') || msg.runId !== cur.runId) return;
-    if (msg.kind === 'event') cur.recorder.push(msg.event);
+    if (!cur || (msg.kind !== 'events' && msg.kind !== 'done') || msg.runId !== cur.runId) return;
+    if (msg.kind === 'events') for (const e of msg.events) cur.recorder.push(e);
     else {
       if (msg.broken) void this.terminate();
       this.endCurrent(cur.stopTimer ? 'stopped' : msg.status);

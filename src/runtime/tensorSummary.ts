@@ -16,8 +16,11 @@ export function printTensor(t: Tensor): string {
   });
 }
 
-/** A bounded description of a tensor for the event stream: PyTorch-style text (summarised) and stats. */
-export function summarize(t: Tensor): TensorSummary {
+/**
+ * A bounded description of a tensor for the event stream: PyTorch-style text (summarised) and stats; with
+ * `printed` false the text is left empty (see TensorSummary.text).
+ */
+export function summarize(t: Tensor, printed = true): TensorSummary {
   const values = t.values(true);
   let min: number | null = null;
   let max: number | null = null;
@@ -31,6 +34,8 @@ export function summarize(t: Tensor): TensorSummary {
     sq += v * v;
   }
   const n = values.length;
+  const stats = { shape: t.shape.slice(), dtype: t.dtype, numel: n, min, max, mean: n ? sum / n : null, norm: n ? Math.sqrt(sq) : null };
+  if (!printed) return { ...stats, text: '' };
   const saved = { threshold: printOptions.threshold, edgeitems: printOptions.edgeitems };
   printOptions.threshold = Math.min(saved.threshold, SUMMARY_THRESHOLD);
   printOptions.edgeitems = Math.min(saved.edgeitems, SUMMARY_EDGE);
@@ -41,14 +46,5 @@ export function summarize(t: Tensor): TensorSummary {
     printOptions.threshold = saved.threshold;
     printOptions.edgeitems = saved.edgeitems;
   }
-  return {
-    shape: t.shape.slice(),
-    dtype: t.dtype,
-    numel: n,
-    text,
-    min,
-    max,
-    mean: n ? sum / n : null,
-    norm: n ? Math.sqrt(sq) : null,
-  };
+  return { ...stats, text };
 }

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import pythonFiles from 'virtual:python-files';
 import { createBinding } from './binding';
-import { decodeJson, type RunEvent, type RunStatus } from './events';
+import { decodeJson, isGraphElided, type RunEvent, type RunStatus } from './events';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest } from './runner';
 
 /** Where the embedded Python tree lives in Pyodide's file system; it is put first on sys.path. */
@@ -47,8 +47,29 @@ function elapsed(run: CurrentRun): number {
   return Math.max(0, Math.round((now() - run.clockStart) * 1000) / 1000);
 }
 
-function postEvent(run: CurrentRun, event: RunEvent): void {
-  post({ kind: 'event', runId: run.runId, event });
+/**
+ * Events not yet posted, oldest first. Posting a message costs more than a small training step, so backward
+ * events that carry no graph (most steps of a fast loop; see graphReporter.ts) wait here for up to
+ * HOLD_MS; any other event posts them along with itself, in order.
+ */
+const held: RunEvent[] = [];
+let heldSince = 0;
+const HOLD_MS = 20;
+
+function postEvent(run: CurrentRun, event: RunEvent, canWait = false): void {
+  if (held.length === 0) heldSince = performance.now();
+  held.push(event);
+  if (!canWait || performance.now() - heldSince >= HOLD_MS) postHeld(run);
+}
+
+function postHeld(run: CurrentRun): void {
+  if (held.length === 0) return;
+  post({ kind: 'events', runId: run.runId, events: held.splice(0) });
+}
+
+/** Called now and then while the script computes, so held events do not wait for the next event to go out. */
+function postHeldIfDue(): void {
+  if (current && held.length > 0 && performance.now() - heldSince >= HOLD_MS) postHeld(current);
 }
 
 /** Turns raw bytes written to a Python stream into stdout/stderr events, one per write. */
@@ -109,15 +130,22 @@ async function main(): Promise<void> {
   const emit = (payload: unknown): void => {
     const run = current;
     if (!run) return;
+    const event = completeEvent(run, toEventObject(py, payload), driver);
+    if (event.type === 'backward' && isGraphElided(event.graph)) {
+      postEvent(run, event, true);
+      return;
+    }
     // Print output written before the event must reach the consumer before it.
     flushPythonStreams();
-    postEvent(run, completeEvent(run, toEventObject(py, payload), driver));
+    postEvent(run, event);
   };
   py.registerJsModule('_playground_host', {
     settings: { ...init.settings },
     binding: createBinding({
       emit: (event) => emit(event),
       graphNodeLimit: init.settings.graphNodeLimit,
+      graphIntervalMs: init.settings.graphIntervalMs,
+      tick: postHeldIfDue,
       detectNonFinite: init.settings.detectNonFinite,
       instrument: init.settings.instrument,
     }),
@@ -154,6 +182,7 @@ async function main(): Promise<void> {
     }
     out.flush();
     err.flush();
+    postHeld(run);
     current = null;
     post({ kind: 'done', runId: run.runId, status, broken });
   });
@@ -171,7 +200,7 @@ function toEventObject(py: PyodideAPI, payload: unknown): Record<string, unknown
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('_playground_host.emit: expected an event object');
   const type = (value as { type?: unknown }).type;
-  if (type !== 'backward' && type !== 'error' && type !== 'stdout' && type !== 'stderr' && type !== 'figure' && type !== 'variables') {
+  if (type !== 'backward' && type !== 'graph' && type !== 'error' && type !== 'stdout' && type !== 'stderr' && type !== 'figure' && type !== 'variables') {
     throw new TypeError(`_playground_host.emit: cannot emit event type ${JSON.stringify(type)}`);
   }
   return value as Record<string, unknown>;
@@ -180,8 +209,9 @@ function toEventObject(py: PyodideAPI, payload: unknown): Record<string, unknown
 /** Fills what only the host knows (t, step) or can find out cheaply (the user's file and line). */
 function completeEvent(run: CurrentRun, e: Record<string, unknown>, driver: Driver | null): RunEvent {
   e.t = elapsed(run);
-  if (e.type === 'backward') {
-    if (typeof e.step === 'number') run.step = Math.max(run.step, e.step);
+  if (e.type === 'backward' || e.type === 'graph') {
+    if (e.type === 'graph') e.step = run.step; // it completes the latest backward event
+    else if (typeof e.step === 'number') run.step = Math.max(run.step, e.step);
     else e.step = ++run.step;
     // The binding passes -1 when line tracking is off.
     if ((typeof e.line !== 'number' || e.line < 0) && driver) {

@@ -6,7 +6,8 @@
  * objects: a run can deliver 100 000 backward events, and copying series on every event would make
  * replaying a long run (init with all events) quadratic.
  */
-import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, GraphSummary, RunEvent, TensorSummary } from '../../src/runtime/events';
+import { isGraphElided } from '../../src/runtime/events';
+import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary } from '../../src/runtime/events';
 import type { ExtensionToWebview, PanelSettings, RunInfo, RunState } from './protocol';
 import { appendPoint, emptySeries, type Series } from './series';
 
@@ -235,6 +236,10 @@ export function applyEvent(state: PanelState, e: RunEvent): void {
     case 'backward':
       applyBackward(state, e);
       return;
+    case 'graph':
+      // The last step's whole graph, sent at the end of a run whose backward event went without it.
+      applyGraph(state, e);
+      return;
     case 'diverged':
       state.diverged = { ...e, loss: num(e.loss) };
       // The diverged event follows its step's backward event, whose graph the host never elides.
@@ -263,34 +268,41 @@ export function applyEvent(state: PanelState, e: RunEvent): void {
 function applyBackward(state: PanelState, e: BackwardEvent): void {
   state.steps = Math.max(state.steps, e.step);
   if (e.loss !== null) appendPoint(state.loss, e.step, num(e.loss), LOSS_CAP);
+  for (const leaf of e.leaves) appendPoint(leafTrack(state, leaf).norms, e.step, leaf.grad ? num(leaf.grad.norm) : NaN, LEAF_NORM_CAP);
+  // Most backward events of a fast loop carry only the graph's size and their leaves' stats (the runtime
+  // describes whole graphs at most once per update, the host elides all but a batch's latest). The table
+  // and the graph show the latest whole one, so values and gradients there are always of one step.
+  if (!isGraphElided(e.graph)) applyGraph(state, e);
+  state.dirty.add('header').add('loss').add('gradients');
+}
+
+function leafTrack(state: PanelState, leaf: LeafSummary): LeafTrack {
+  const key = leafKey(leaf);
+  let track = state.leaves.find((l) => l.key === key);
+  if (!track) {
+    track = { key, name: leaf.name, id: leaf.id, shape: leaf.shape, norms: emptySeries(), grad: null, value: null };
+    state.leaves.push(track);
+  }
+  return track;
+}
+
+/** A whole graph: shown in the graph section, its leaves' values and gradients in the table. */
+function applyGraph(state: PanelState, e: BackwardEvent | GraphEvent): void {
   const values = new Map<number, TensorSummary>();
   for (const node of e.graph.nodes) if (node.kind === 'leaf' && node.value) values.set(node.id, node.value);
   for (const leaf of e.leaves) {
-    const key = leafKey(leaf);
-    let track = state.leaves.find((l) => l.key === key);
-    if (!track) {
-      track = { key, name: leaf.name, id: leaf.id, shape: leaf.shape, norms: emptySeries(), grad: null, value: null };
-      state.leaves.push(track);
-    }
+    const track = leafTrack(state, leaf);
     track.id = leaf.id;
     track.shape = leaf.shape;
     track.grad = leaf.grad;
     // A leaf cut off by the graph node limit has no value in this event; keep the last one seen.
     track.value = values.get(leaf.id) ?? track.value;
-    appendPoint(track.norms, e.step, leaf.grad ? num(leaf.grad.norm) : NaN, LEAF_NORM_CAP);
   }
-  // The host elides the graphs of all but the latest backward of a batch; those must not replace the graph.
-  if (!isGraphElided(e.graph)) {
-    state.graph = { summary: e.graph, step: e.step, line: e.line };
-    state.dirty.add('graph');
-  }
-  state.dirty.add('header').add('loss').add('gradients');
+  state.graph = { summary: e.graph, step: e.step, line: e.line };
+  state.dirty.add('graph').add('gradients');
 }
 
-/** The host's mark for a graph it left out (panelProtocol.ts): no nodes, and `shownNodes: 0`. */
-export function isGraphElided(g: GraphSummary): boolean {
-  return g.nodes.length === 0 && g.truncated !== null && g.truncated.shownNodes === 0;
-}
+
 
 /** Same drawing, whatever made the event: savefig() followed by show() of one figure is one entry. */
 function sameFigure(a: FigureEvent, b: FigureEvent): boolean {

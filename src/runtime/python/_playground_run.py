@@ -190,6 +190,7 @@ def run(file, source):
     sys.argv = [file]
     status = "ok"
     _start_run()
+    _playground_host.binding.reset_graph_reporting()
     try:
         try:
             code = compile(source, file, "exec", dont_inherit=True)
@@ -211,6 +212,11 @@ def run(file, source):
                 status = "error"
     finally:
         _flush()
+        # The last step's whole graph, if its backward event went without it; it shows in the panel at the end.
+        try:
+            _playground_host.binding.flush_graph()
+        except Exception as failure:
+            sys.stderr.write("autograd-playground: could not send the last graph: %r\n" % (failure,))
         _emit_variables(main, file)
         sys.argv = saved_argv
         if saved_main is not None:

@@ -16,12 +16,6 @@ try:
 except AttributeError:
     TRACK_LINES = True
 
-try:
-    # False only when `npm run bench` measures a run without the event stream.
-    INSTRUMENT = bool(_host_settings.instrument)
-except AttributeError:
-    INSTRUMENT = True
-
 _ERRORS = {
     "RuntimeError": RuntimeError,
     "IndexError": IndexError,

@@ -133,23 +133,23 @@ def _leaf_names(frame):
 def _run_backward(root, gradient, retain_graph, create_graph):
     frame = _C.user_frame()
     line = frame.f_lineno if frame is not None else -1
-    names = _leaf_names(frame) if _C.INSTRUMENT else {}
-    tensors = [v._t for (_, v) in names.values()]
-    labels = [n for (n, _) in names.values()]
     if gradient is not None and not isinstance(gradient, Tensor):
         from .. import tensor
 
         gradient = tensor(gradient, dtype=root.dtype)
-    _call(
+    wants_names = _call(
         E.backward,
         line,
         root._t,
         None if gradient is None else gradient._t,
         retain_graph,
         bool(create_graph),
-        _js(tensors),
-        _js(labels),
     )
+    # The engine asks only when this step's report needs them (see src/runtime/graphReporter.ts): the walk
+    # over the script's variables costs more than a small training step.
+    if wants_names:
+        names = _leaf_names(frame)
+        E.report_graph(_js([v._t for (_, v) in names.values()]), _js([n for (n, _) in names.values()]))
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):

@@ -1,0 +1,147 @@
+// The panel's event stream describes whole graphs at most once per update interval (graphReporter.ts):
+// which steps carry a graph, what the others still carry, and the `graph` event that completes the last one.
+import { strict as assert } from 'node:assert';
+import { isGraphElided, type BackwardEvent, type GraphEvent, type RunEvent } from '../src/runtime/events';
+import { openSession, type PythonSession } from '../src/runtime/runner';
+
+function backwards(events: RunEvent[]): BackwardEvent[] {
+  return events.filter((e): e is BackwardEvent => e.type === 'backward');
+}
+
+function graphs(events: RunEvent[]): GraphEvent[] {
+  return events.filter((e): e is GraphEvent => e.type === 'graph');
+}
+
+const LOOP = (body: string) =>
+  [
+    'import torch',
+    'x = torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])',
+    'y = torch.tensor([[1.0], [2.0], [3.0]])',
+    'w = torch.zeros(2, 1, requires_grad=True)',
+    'b = torch.zeros(1, requires_grad=True)',
+    body,
+  ].join('\n');
+
+const TRAIN = LOOP(
+  [
+    'for i in range(30):',
+    '    loss = ((x @ w + b - y) ** 2).mean()',
+    '    loss.backward()',
+    '    with torch.no_grad():',
+    '        w -= 0.01 * w.grad',
+    '        b -= 0.01 * b.grad',
+    '        w.grad.zero_()',
+    '        b.grad.zero_()',
+    'print("done")',
+  ].join('\n'),
+);
+
+describe('graph capture at most once per interval', function () {
+  this.timeout(60000);
+  let throttled: PythonSession;
+  let every: PythonSession;
+  before(async () => {
+    // An interval no test run outlasts: only the steps that must carry a graph do.
+    [throttled, every] = await Promise.all([openSession({ graphIntervalMs: 1e9 }), openSession()]);
+  });
+  after(async () => {
+    await Promise.all([throttled.close(), every.close()]);
+  });
+
+  it('sends every step, the first with its graph and the rest with their size, leaves and stats', async () => {
+    const r = await throttled.run(TRAIN, 'train.py');
+    assert.equal(r.status, 'ok', r.stderr);
+    const bw = backwards(r.events);
+    assert.deepEqual(bw.map((e) => e.step), Array.from({ length: 30 }, (_, i) => i + 1));
+    assert.ok(!isGraphElided(bw[0].graph));
+    const size = bw[0].graph.nodes.length;
+    for (const e of bw.slice(1)) {
+      assert.ok(isGraphElided(e.graph), `step ${e.step} carries a graph`);
+      assert.equal(e.graph.truncated?.hiddenNodes, size);
+      assert.equal(e.graph.rootId > bw[0].graph.rootId, true);
+      assert.equal(e.line, 8);
+      assert.deepEqual(e.leaves.map((l) => l.name).sort(), ['b', 'w']);
+      for (const leaf of e.leaves) {
+        assert.ok(leaf.grad && leaf.grad.norm !== null && leaf.grad.norm > 0);
+        assert.equal(leaf.grad.text, '', 'stats only between whole graphs');
+      }
+    }
+    // The gradient norms of light steps are the real ones: the loss falls, and so does |grad w|.
+    const normW = bw.map((e) => e.leaves.find((l) => l.name === 'w')!.grad!.norm!);
+    assert.ok(normW[29] < normW[1]);
+  });
+
+  it('completes the last step with a graph event, after the script and before the variables', async () => {
+    const r = await throttled.run(TRAIN, 'train.py');
+    const [g] = graphs(r.events);
+    assert.ok(g, 'a graph event');
+    assert.equal(graphs(r.events).length, 1);
+    assert.equal(g.step, 30);
+    assert.equal(g.line, 8);
+    assert.equal(g.file, 'train.py');
+    assert.equal(g.graph.nodes.length, backwards(r.events)[0].graph.nodes.length);
+    const leafW = g.leaves.find((l) => l.name === 'w')!;
+    assert.match(leafW.grad!.text, /^tensor\(\[\[/);
+    assert.equal(leafW.grad!.norm, backwards(r.events)[29].leaves.find((l) => l.name === 'w')!.grad!.norm);
+    const order = r.events.map((e) => e.type);
+    assert.ok(order.lastIndexOf('stdout') < order.indexOf('graph'));
+    assert.ok(order.indexOf('graph') < order.indexOf('variables'));
+    assert.equal(order[order.length - 1], 'end');
+  });
+
+  it('sends the whole graph of a step whose loss is not finite', async () => {
+    const src = LOOP(
+      [
+        'for i in range(6):',
+        '    loss = ((x @ w + b - y) ** 2).mean() * (float("inf") if i == 3 else 1.0)',
+        '    loss.backward()',
+      ].join('\n'),
+    );
+    const r = await throttled.run(src, 'inf.py');
+    const whole = backwards(r.events).filter((e) => !isGraphElided(e.graph)).map((e) => e.step);
+    assert.deepEqual(whole, [1, 4]);
+    const diverged = r.events.find((e) => e.type === 'diverged');
+    assert.equal(diverged && diverged.type === 'diverged' ? diverged.step : null, 4);
+    assert.equal(graphs(r.events)[0]?.step, 6);
+  });
+
+  it('finds the names of leaves made anew every step', async () => {
+    const src = [
+      'import torch',
+      'for i in range(5):',
+      '    a = torch.tensor([1.0, float(i)], requires_grad=True)',
+      '    (a * a).sum().backward()',
+    ].join('\n');
+    const r = await throttled.run(src, 'fresh.py');
+    const bw = backwards(r.events);
+    assert.equal(bw.length, 5);
+    for (const e of bw) assert.deepEqual(e.leaves.map((l) => l.name), ['a']);
+    assert.deepEqual(bw.map((e) => e.leaves[0].grad!.norm), [0, 1, 2, 3, 4].map((i) => Math.hypot(2, 2 * i)));
+  });
+
+  it('sends the graph of the last step before an error ends the run', async () => {
+    const src = LOOP(
+      ['for i in range(4):', '    loss = ((x @ w + b - y) ** 2).mean()', '    loss.backward()', 'raise ValueError("stop here")'].join('\n'),
+    );
+    const r = await throttled.run(src, 'err.py');
+    assert.equal(r.status, 'error');
+    assert.equal(graphs(r.events)[0]?.step, 4);
+  });
+
+  it('starts each run of a session afresh: its first step carries a graph', async () => {
+    const a = await throttled.run(TRAIN, 'a.py');
+    const b = await throttled.run(TRAIN, 'b.py');
+    for (const r of [a, b]) assert.ok(!isGraphElided(backwards(r.events)[0].graph));
+  });
+
+  it('with no interval, every step carries its graph and no graph event follows', async () => {
+    const r = await every.run(TRAIN, 'every.py');
+    const bw = backwards(r.events);
+    assert.equal(bw.length, 30);
+    for (const e of bw) {
+      assert.ok(!isGraphElided(e.graph));
+      for (const leaf of e.leaves) assert.notEqual(leaf.grad!.text, '');
+    }
+    assert.equal(graphs(r.events).length, 0);
+  });
+});
