@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import type { RunEvent } from '../src/runtime/events';
 import { restore, snapshot, PERSIST_LOSS_POINTS, encode, decode } from '../webview/src/persist';
 import { isExtensionMessage } from '../webview/src/protocol';
+import { persistedLabel } from '../src/extension/panelProtocol';
 import { Debouncer, FrameBatcher } from '../webview/src/scheduler';
 import {
   appendConsole,
@@ -288,7 +289,10 @@ describe('webview panel state', () => {
     s.ui.gradLog = true;
     const saved = snapshot(s);
     // VS Code stores it as JSON.
-    const back = restore(JSON.parse(JSON.stringify(saved)));
+    const json = JSON.parse(JSON.stringify(saved)) as unknown;
+    assert.equal(persistedLabel(json), run().label, 'the extension names the restored tab from it');
+    assert.equal(persistedLabel({ version: 1, body: '{}', label: null }), null);
+    const back = restore(json);
     assert.ok(back);
     assert.ok(back.loss.x.length <= PERSIST_LOSS_POINTS * 1.01, `${back.loss.x.length} points saved`);
     assert.equal(back.loss.x[back.loss.x.length - 1], 50_000);

@@ -9,7 +9,7 @@ import { encodeNonFinite, type RunEvent } from '../runtime/events';
 import { compactBatch, EventBatcher } from './eventBatcher';
 import { t } from './l10n';
 import { makeNonce, panelHtml } from './panelHtml';
-import { PANEL_VIEW_TYPE, parseWebviewMessage, type ExtensionToWebview } from './panelProtocol';
+import { PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExtensionToWebview } from './panelProtocol';
 import type { RunRecord } from './runState';
 
 /** What the panel asks of the rest of the extension. */
@@ -41,7 +41,8 @@ export class PanelController implements vscode.Disposable {
   /** Registers the serializer that brings the panel back after a window reload. */
   registerSerializer(): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+        this.restoredLabel = persistedLabel(state);
         this.attach(panel);
       },
     });
@@ -135,8 +136,12 @@ export class PanelController implements vscode.Disposable {
     };
   }
 
+  /** The label the panel showed before a window reload, until a run of this session is shown. */
+  private restoredLabel: string | null = null;
+
   private title(): string {
-    return this.shown ? t('Autograd: {0}', this.shown.label) : t('Autograd Playground');
+    const label = this.shown?.label ?? this.restoredLabel;
+    return label ? t('Autograd: {0}', label) : t('Autograd Playground');
   }
 
   private attach(panel: vscode.WebviewPanel): void {

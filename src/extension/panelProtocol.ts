@@ -99,6 +99,22 @@ export type ExtensionToWebview =
  */
 export type WebviewToExtension = { type: 'ready' } | { type: 'stop' } | { type: 'runAgain' } | { type: 'revealLine'; line: number };
 
+/**
+ * The part of the webview's saved state (vscode.setState) the extension reads: VS Code hands that state to
+ * the panel serializer after a window reload, before the webview runs, and the restored tab should already
+ * carry the script's name.
+ */
+export interface PersistedPanelHeader {
+  /** The shown run's label (RunInfo.label), or null when the panel showed no run. */
+  label: string | null;
+}
+
+export function persistedLabel(state: unknown): string | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const label = (state as Partial<PersistedPanelHeader>).label;
+  return typeof label === 'string' && label.length > 0 ? label : null;
+}
+
 /** For the webview: turns a received message back into real numbers (see the transport note above). */
 export function decodeExtensionMessage(data: unknown): ExtensionToWebview {
   return decodeNonFinite(data) as ExtensionToWebview;

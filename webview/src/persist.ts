@@ -7,7 +7,7 @@
 import { decimateMinMax, type Series } from './series';
 import { createState, type ConsoleLine, type FigureEntry, type GraphState, type LeafTrack, type PanelState, type UiState } from './state';
 import type { DivergedEvent, EndEvent, ErrorEvent } from '../../src/runtime/events';
-import type { PanelSettings, RunInfo, RunState } from './protocol';
+import type { PanelSettings, PersistedPanelHeader, RunInfo, RunState } from './protocol';
 
 export const PERSIST_VERSION = 1;
 /** Loss points kept in the saved state (min/max buckets, so the curve's shape survives). */
@@ -21,7 +21,7 @@ interface SavedSeries {
   y: number[];
 }
 
-export interface PersistedState {
+export interface PersistedState extends PersistedPanelHeader {
   version: number;
   /** encode(SavedBody): a string, so non-finite numbers survive VS Code's JSON round trip. */
   body: string;
@@ -106,7 +106,7 @@ export function snapshot(state: PanelState): PersistedState {
     end: state.end,
     ui: state.ui,
   };
-  return { version: PERSIST_VERSION, body: encode(body) };
+  return { version: PERSIST_VERSION, label: state.run?.label ?? null, body: encode(body) };
 }
 
 /** The saved state, or null when there is none or it comes from another version of the panel. */

@@ -6,7 +6,7 @@
 import type { ExtensionToWebview } from '../../src/extension/panelProtocol';
 
 export { decodeExtensionMessage } from '../../src/extension/panelProtocol';
-export type { ExtensionToWebview, RunInfo, RunInfoStatus as RunState, WebviewToExtension } from '../../src/extension/panelProtocol';
+export type { ExtensionToWebview, PersistedPanelHeader, RunInfo, RunInfoStatus as RunState, WebviewToExtension } from '../../src/extension/panelProtocol';
 
 export type PanelSettings = Extract<ExtensionToWebview, { type: 'init' }>['settings'];
 
