@@ -163,6 +163,16 @@ class Extension implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
+  /** For the TestApi (see activate()). */
+  runFor(key: string): RunRecord | undefined {
+    return this.runs.get(key);
+  }
+
+  /** For the TestApi (see activate()). */
+  whenDone(key: string): Promise<RunRecord | undefined> {
+    return this.runs.whenDone(key);
+  }
+
   // ---- Commands ----
 
   private async resolveDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
@@ -190,7 +200,11 @@ class Extension implements vscode.Disposable {
       return undefined;
     }
     this.diagnostics.delete(doc.uri);
-    const record = this.runs.start(this.runDocument(doc), { graphNodeLimit: this.settings.graphNodeLimit, detectNonFinite });
+    const record = this.runs.start(this.runDocument(doc), {
+      graphNodeLimit: this.settings.graphNodeLimit,
+      graphIntervalMs: this.settings.updateIntervalMs,
+      detectNonFinite,
+    });
     return record;
   }
 
@@ -515,13 +529,64 @@ function toDiagnostic(spec: DiagnosticSpec, doc: vscode.TextDocument | undefined
   return d;
 }
 
+/** A run as the integration tests see it (see TestApi). */
+export interface RunSummary {
+  runId: number;
+  status: RunRecord['status'];
+  /** Set once Python is loaded and the script itself runs (the `start` event). */
+  scriptStarted: boolean;
+  /** Everything the script printed to stdout / stderr (as retained by the run's record). */
+  stdout: string;
+  stderr: string;
+  steps: number;
+  lastLoss: number | null;
+  error: { errorType: string; message: string; line: number | null } | null;
+  /** Wall-clock time (Date.now()) the run ended; null while it runs. */
+  endedAt: number | null;
+}
+
+/**
+ * What activate() returns: a small read-only view of the runs for the extension-host integration tests
+ * (test/ui/exthost), which start runs through the real commands and must wait for them to end. Nothing
+ * here changes what the user sees, and no other extension is meant to use it.
+ */
+export interface TestApi {
+  /** The document's current run, running or ended; undefined before its first run. */
+  lastRun(uri: vscode.Uri): RunSummary | undefined;
+  /** Resolves when the document's current run has ended (at once for an ended one). */
+  whenDone(uri: vscode.Uri): Promise<RunSummary | undefined>;
+}
+
+function summarize(run: RunRecord | undefined): RunSummary | undefined {
+  if (!run) return undefined;
+  const output = (type: 'stdout' | 'stderr'): string =>
+    run.events.map((e) => (e.type === type ? e.text : '')).join('');
+  const now = Date.now();
+  return {
+    runId: run.runId,
+    status: run.status,
+    scriptStarted: run.scriptStarted,
+    stdout: output('stdout'),
+    stderr: output('stderr'),
+    steps: run.step,
+    lastLoss: run.lastLoss,
+    error: run.error ? { errorType: run.error.errorType, message: run.error.message, line: run.error.line } : null,
+    endedAt: run.running ? null : run.startedAt + run.elapsedMs(now),
+  };
+}
+
 let instance: Extension | null = null;
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): TestApi {
   setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
-  instance = new Extension(context);
-  context.subscriptions.push(instance);
-  instance.activate();
+  const ext = new Extension(context);
+  instance = ext;
+  context.subscriptions.push(ext);
+  ext.activate();
+  return {
+    lastRun: (uri) => summarize(ext.runFor(uri.toString())),
+    whenDone: async (uri) => summarize(await ext.whenDone(uri.toString())),
+  };
 }
 
 export function deactivate(): void {

@@ -38,9 +38,10 @@ async function freePort() {
   });
 }
 
-function env(dir) {
+function env(dir, extra = {}) {
   return {
     ...process.env,
+    ...extra,
     TMPDIR: path.join(dir, 'tmp'),
     XDG_CONFIG_HOME: path.join(dir, 'xdg/config'),
     XDG_DATA_HOME: path.join(dir, 'xdg/data'),
@@ -62,10 +63,11 @@ export function installVsix(dir, vsix) {
 /**
  * Starts code-server on a free port with a fresh user-data directory under `dir`.
  * options.settings are merged into the user settings; options.locale sets the display language
- * (argv.json, as "Configure Display Language" would).
+ * (argv.json, as "Configure Display Language" would); options.env adds environment variables, which the
+ * server passes on to its extension hosts (the extension-host suite reads its parameters from them).
  * Returns { base, port, dir, workspace, stop() }.
  */
-export async function startCodeServer(dir, { workspace, settings = {}, locale } = {}) {
+export async function startCodeServer(dir, { workspace, settings = {}, locale, env: extraEnv = {} } = {}) {
   if (!fs.existsSync(CODE_SERVER)) throw new Error(`code-server is not installed: run test/ui/setup.sh (looked in ${CODE_SERVER})`);
   const userData = path.join(dir, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -85,7 +87,7 @@ export async function startCodeServer(dir, { workspace, settings = {}, locale } 
   if (workspace) args.push(workspace);
   const log = fs.openSync(path.join(dir, 'code-server.log'), 'a');
   // detached: its own process group, so stop() can end the extension hosts and watchers with it.
-  const child = spawn(CODE_SERVER, args, { env: env(dir), stdio: ['ignore', log, log], detached: true });
+  const child = spawn(CODE_SERVER, args, { env: env(dir, extraEnv), stdio: ['ignore', log, log], detached: true });
   const base = `http://127.0.0.1:${port}`;
   const t0 = Date.now();
   for (;;) {

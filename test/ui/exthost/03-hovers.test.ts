@@ -1,0 +1,52 @@
+/** After a run, hovering a tensor's name shows it as PyTorch prints it (examples/05: `w` and `b`). */
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { lineStartingWith, openPython, trainAndWait, workspaceUri } from './helpers';
+
+async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n---\n');
+}
+
+suite('hovers on tensors', () => {
+  const uri = workspaceUri('examples', '05_linear_regression_scratch.py');
+  let doc: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    doc = (await openPython(uri)).document;
+    const run = await trainAndWait(uri);
+    assert.equal(run.status, 'finished');
+  });
+
+  test('`w`: shape, dtype, requires_grad, grad_fn, value and gradient', async () => {
+    const line = lineStartingWith(doc, 'w = torch.zeros');
+    const text = await hoverText(uri, new vscode.Position(line, 0));
+    // Value and gradient as PyTorch prints them (fenced), the header with shape, dtype, requires_grad, grad_fn.
+    for (const part of ['```python\ntensor([[3.0011]])\n```', '**`w.grad`**', '```python\ntensor([[0.]])\n```', '`torch.Size([1, 1])`', '`torch.float32`', '`requires_grad=True`', '`grad_fn=None`']) {
+      assert.ok(text.includes(part), `hover on w lacks ${JSON.stringify(part)}:\n${text}`);
+    }
+  });
+
+  test('`b`: value as PyTorch prints it', async () => {
+    const line = lineStartingWith(doc, 'b = torch.zeros');
+    const text = await hoverText(uri, new vscode.Position(line, 0));
+    for (const part of ['```python\ntensor([2.0036])\n```', '**`b.grad`**', '```python\ntensor([0.])\n```', '`torch.Size([1])`', '`requires_grad=True`']) {
+      assert.ok(text.includes(part), `hover on b lacks ${JSON.stringify(part)}:\n${text}`);
+    }
+  });
+
+  test('`w` where it is used (w.grad in the update) resolves to the same tensor', async () => {
+    const line = lineStartingWith(doc, 'w -= lr * w.grad');
+    const col = doc.lineAt(line).text.indexOf('w -=');
+    const text = await hoverText(uri, new vscode.Position(line, col));
+    assert.ok(text.includes('```python\ntensor([[3.0011]])\n```'), text);
+  });
+
+  test('no hover on a name that is not a tensor', async () => {
+    const line = lineStartingWith(doc, 'lr = 0.1');
+    assert.equal(await hoverText(uri, new vscode.Position(line, 0)), '');
+  });
+});
