@@ -9,8 +9,9 @@
 import * as A from '../engine/autograd';
 import type { Tensor } from '../engine/tensor';
 import type { BackwardEvent, GraphEvent } from './events';
-import { captureGraph, graphLeaves, type LeafSnapshots } from './graphEvent';
-import { cloneDetached } from '../engine/ops/elementwise';
+import { captureGraph, graphOutline, outlineLeaves, type GraphOutline, type LeafSnapshots } from './graphEvent';
+import { fromValues } from '../engine/creation';
+import type { DType } from '../engine/dtype';
 
 export type BackwardReport = Omit<BackwardEvent, 't' | 'step' | 'file'>;
 export type GraphReport = Omit<GraphEvent, 't' | 'step' | 'file'>;
@@ -24,16 +25,24 @@ export interface GraphReporterHost {
 
 interface Step {
   line: number;
-  root: Tensor;
+  outline: GraphOutline;
+  leaves: Tensor[];
   nodeGrads: ReadonlyMap<A.Node, Tensor> | null;
   loss: number | null;
   /** null until its backward event is sent; then whether that event carried the whole graph. */
   sentWhole: boolean | null;
   /**
-   * Its leaves as they were right after backward(), taken when the step is sent without its graph: an
-   * optimizer step or zero_grad() changes them in place before flush() may describe the step.
+   * Its leaves' values and gradients as they were right after backward(), copied when the step is sent
+   * without its graph: an optimizer step or zero_grad() changes them in place before flush() may describe it.
    */
-  snapshots: LeafSnapshots | null;
+  copies: Map<number, { value: RawTensor; grad: RawTensor | null }> | null;
+}
+
+/** Just the numbers: copying them costs less than a tensor, and only a run's last step ever needs one. */
+interface RawTensor {
+  shape: number[];
+  dtype: DType;
+  values: ArrayLike<number>;
 }
 
 /** Names remembered across steps; a script that makes new leaf tensors every step would grow it forever. */
@@ -52,9 +61,12 @@ export class GraphReporter {
   afterBackward(line: number, root: Tensor, nodeGrads: ReadonlyMap<A.Node, Tensor> | null): boolean {
     // A step whose names never came (the lookup raised) still gets its event, before the next one.
     if (this.latest && this.latest.sentWhole === null) this.send(this.latest, false);
-    const step: Step = { line, root, nodeGrads, loss: root.numel === 1 ? root.item() : null, sentWhole: null, snapshots: null };
+    const outline = graphOutline(root);
+    const leaves = outlineLeaves(outline);
+    const loss = root.numel === 1 ? root.item() : null;
+    const step: Step = { line, outline, leaves, nodeGrads, loss, sentWhole: null, copies: null };
     this.latest = step;
-    if (this.wholeDue(step) || graphLeaves(root).some((v) => !this.names.has(v.id))) return true;
+    if (this.wholeDue(step) || leaves.some((v) => !this.names.has(v.id))) return true;
     this.send(step, false);
     return false;
   }
@@ -65,7 +77,7 @@ export class GraphReporter {
     if (this.names.size > NAME_CACHE_LIMIT) this.names.clear();
     const given = new Map<number, string>();
     for (let i = 0; i < leaves.length; i++) given.set(leaves[i].id, labels[i]);
-    for (const v of graphLeaves(step.root)) this.names.set(v.id, given.get(v.id) ?? null);
+    for (const v of step.leaves) this.names.set(v.id, given.get(v.id) ?? null);
     this.send(step, this.wholeDue(step));
   }
 
@@ -77,7 +89,7 @@ export class GraphReporter {
       this.send(step, true);
       return;
     }
-    const { graph, leaves } = this.capture(step, true);
+    const { graph, leaves } = this.capture(step, true, step.copies && restore(step.copies));
     this.host.emit({ type: 'graph', line: step.line, graph, leaves });
     step.sentWhole = true;
   }
@@ -96,12 +108,12 @@ export class GraphReporter {
     return performance.now() - this.lastWholeAt >= interval;
   }
 
-  private capture(step: Step, whole: boolean): ReturnType<typeof captureGraph> {
-    return A.withGradMode(false, () => captureGraph(step.root, this.names, step.nodeGrads, this.host.graphNodeLimit, whole, step.snapshots));
+  private capture(step: Step, whole: boolean, snapshots: LeafSnapshots | null = null): ReturnType<typeof captureGraph> {
+    return A.withGradMode(false, () => captureGraph(step.outline, this.names, step.nodeGrads, this.host.graphNodeLimit, whole, snapshots));
   }
 
   private send(step: Step, whole: boolean): void {
-    if (!whole) step.snapshots = snapshotLeaves(step.root);
+    if (!whole) step.copies = copyLeaves(step.leaves);
     const { graph, leaves } = this.capture(step, whole);
     this.host.emit({ type: 'backward', line: step.line, loss: step.loss, graph, leaves });
     step.sentWhole = whole;
@@ -109,8 +121,19 @@ export class GraphReporter {
   }
 }
 
-function snapshotLeaves(root: Tensor): LeafSnapshots {
+function raw(t: Tensor): RawTensor {
+  return { shape: t.shape.slice(), dtype: t.dtype, values: t.values() };
+}
+
+function copyLeaves(leaves: Tensor[]): Map<number, { value: RawTensor; grad: RawTensor | null }> {
+  const out = new Map<number, { value: RawTensor; grad: RawTensor | null }>();
+  for (const v of leaves) out.set(v.id, { value: raw(v), grad: v.grad ? raw(v.grad) : null });
+  return out;
+}
+
+function restore(copies: Map<number, { value: RawTensor; grad: RawTensor | null }>): LeafSnapshots {
+  const tensor = (r: RawTensor): Tensor => fromValues(r.values, r.shape, r.dtype);
   const out = new Map<number, { value: Tensor; grad: Tensor | null }>();
-  for (const v of graphLeaves(root)) out.set(v.id, { value: cloneDetached(v), grad: v.grad ? cloneDetached(v.grad) : null });
+  for (const [id, c] of copies) out.set(id, { value: tensor(c.value), grad: c.grad && tensor(c.grad) });
   return out;
 }

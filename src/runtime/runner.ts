@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EVENT_SCHEMA_VERSION, type RunEvent, type RunStatus } from './events';
+import { unpackSteps, type PackedSteps } from './stepPacking';
 
 // ---- Protocol with worker.ts (it imports these; the worker bundle only pulls in the constants). ----
 
@@ -68,8 +69,9 @@ export type WorkerRequest = {
 export type WorkerMessage =
   | { kind: 'ready' }
   | { kind: 'fatal'; message: string }
-  /** In order; several at once where the worker held back backward events that carry no graph (see worker.ts). */
-  | { kind: 'events'; runId: number; events: RunEvent[] }
+  | { kind: 'event'; runId: number; event: RunEvent }
+  /** Backward events that carry no graph, held back and packed by the worker (stepPacking.ts). */
+  | { kind: 'steps'; runId: number; steps: PackedSteps }
   /** `broken`: the interpreter cannot run anything else; the host replaces the worker. */
   | { kind: 'done'; runId: number; status: RunStatus; broken: boolean };
 
@@ -305,8 +307,9 @@ class WorkerHost {
 
   private onRunMessage(msg: WorkerMessage): void {
     const cur = this.current;
-    if (!cur || (msg.kind !== 'events' && msg.kind !== 'done') || msg.runId !== cur.runId) return;
-    if (msg.kind === 'events') for (const e of msg.events) cur.recorder.push(e);
+    if (!cur || (msg.kind !== 'event' && msg.kind !== 'steps' && msg.kind !== 'done') || msg.runId !== cur.runId) return;
+    if (msg.kind === 'event') cur.recorder.push(msg.event);
+    else if (msg.kind === 'steps') for (const e of unpackSteps(msg.steps)) cur.recorder.push(e);
     else {
       if (msg.broken) void this.terminate();
       this.endCurrent(cur.stopTimer ? 'stopped' : msg.status);

@@ -8,7 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import pythonFiles from 'virtual:python-files';
 import { createBinding } from './binding';
-import { decodeJson, isGraphElided, type RunEvent, type RunStatus } from './events';
+import { decodeJson, type BackwardEvent, type RunEvent, type RunStatus } from './events';
+import { isPackable, StepPacker } from './stepPacking';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest } from './runner';
 
 /** Where the embedded Python tree lives in Pyodide's file system; it is put first on sys.path. */
@@ -48,28 +49,33 @@ function elapsed(run: CurrentRun): number {
 }
 
 /**
- * Events not yet posted, oldest first. Posting a message costs more than a small training step, so backward
- * events that carry no graph (most steps of a fast loop; see graphReporter.ts) wait here for up to
- * HOLD_MS; any other event posts them along with itself, in order.
+ * Backward events that carry no graph (most steps of a fast loop; see graphReporter.ts), packed and not yet
+ * posted: posting costs more than such a step, so they wait up to HOLD_MS and go out together (stepPacking.ts).
+ * Any other event posts them first, so the order of events is kept.
  */
-const held: RunEvent[] = [];
+const held = new StepPacker();
 let heldSince = 0;
 const HOLD_MS = 20;
 
-function postEvent(run: CurrentRun, event: RunEvent, canWait = false): void {
-  if (held.length === 0) heldSince = performance.now();
-  held.push(event);
-  if (!canWait || performance.now() - heldSince >= HOLD_MS) postHeld(run);
+function postEvent(run: CurrentRun, event: RunEvent): void {
+  postHeld(run);
+  post({ kind: 'event', runId: run.runId, event });
+}
+
+function holdStep(run: CurrentRun, event: BackwardEvent): void {
+  if (held.size === 0) heldSince = performance.now();
+  held.add(event);
+  if (performance.now() - heldSince >= HOLD_MS) postHeld(run);
 }
 
 function postHeld(run: CurrentRun): void {
-  if (held.length === 0) return;
-  post({ kind: 'events', runId: run.runId, events: held.splice(0) });
+  if (held.size === 0) return;
+  post({ kind: 'steps', runId: run.runId, steps: held.take() });
 }
 
-/** Called now and then while the script computes, so held events do not wait for the next event to go out. */
+/** Called now and then while the script computes, so held steps do not wait for the next event to go out. */
 function postHeldIfDue(): void {
-  if (current && held.length > 0 && performance.now() - heldSince >= HOLD_MS) postHeld(current);
+  if (current && held.size > 0 && performance.now() - heldSince >= HOLD_MS) postHeld(current);
 }
 
 /** Turns raw bytes written to a Python stream into stdout/stderr events, one per write. */
@@ -131,8 +137,8 @@ async function main(): Promise<void> {
     const run = current;
     if (!run) return;
     const event = completeEvent(run, toEventObject(py, payload), driver);
-    if (event.type === 'backward' && isGraphElided(event.graph)) {
-      postEvent(run, event, true);
+    if (event.type === 'backward' && isPackable(event)) {
+      holdStep(run, event);
       return;
     }
     // Print output written before the event must reach the consumer before it.
