@@ -245,7 +245,7 @@ async function main(): Promise<void> {
     const off: number[] = [];
     let events = 0;
     let graphs = 0;
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 11; i++) {
       const a = await withEvents.run(TRAINING_LOOP, 'loop.py');
       const b = await without.run(TRAINING_LOOP, 'loop.py');
       if (a.status !== 'ok' || b.status !== 'ok') throw new Error(a.stderr + b.stderr);
@@ -257,10 +257,14 @@ async function main(): Promise<void> {
     const median = (xs: number[]): number => xs.slice().sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const mOn = median(on);
     const mOff = median(off);
-    console.log('\n== cost of the event stream (400-step training loop, median of 7 interleaved runs) ==');
-    console.log(`with backward events (${events} per run, ${graphs} with the whole graph): ${fmt(mOn)} ms`);
-    console.log(`without events:                                  ${fmt(mOff)} ms`);
-    console.log(`overhead: ${fmt(((mOn - mOff) / mOff) * 100, 1)}% (target: under 10%)`);
+    // The best of each side too: a busy machine slows the run with events more (its events are received on
+    // another thread), so the medians overstate the cost there.
+    const bOn = Math.min(...on);
+    const bOff = Math.min(...off);
+    console.log('\n== cost of the event stream (400-step training loop, 11 interleaved runs each) ==');
+    console.log(`with backward events (${events} per run, ${graphs} with the whole graph): median ${fmt(mOn)} ms, best ${fmt(bOn)} ms`);
+    console.log(`without events:                                  median ${fmt(mOff)} ms, best ${fmt(bOff)} ms`);
+    console.log(`overhead: ${fmt(((mOn - mOff) / mOff) * 100, 1)}% by medians, ${fmt(((bOn - bOff) / bOff) * 100, 1)}% by best runs (target: under 10%)`);
   } finally {
     await Promise.all([withEvents.close(), without.close()]);
   }
