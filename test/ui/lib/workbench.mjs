@@ -73,21 +73,8 @@ export async function waitUntil(fn, { timeout = 10000, interval = 100, message =
 export async function runCommand(page, label, { timeout = 60000 } = {}) {
   const t0 = Date.now();
   while (Date.now() - t0 < timeout) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    try {
-      await input.waitFor({ timeout: 3000 });
-    } catch {
-      continue;
-    }
-    await input.fill(`>${label}`);
     const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: label });
-    try {
-      await rows.first().waitFor({ timeout: 3000 });
-    } catch {
-      continue;
-    }
+    if (!(await paletteQuery(page, label, rows))) continue;
     const names = await rows.locator('.label-name').allInnerTexts();
     const exact = names.findIndex((n) => n.trim() === label);
     await rows.nth(exact >= 0 ? exact : 0).click();
@@ -97,28 +84,35 @@ export async function runCommand(page, label, { timeout = 60000 } = {}) {
   throw new Error(`command "${label}" never appeared in the command palette`);
 }
 
+/**
+ * One try at the command palette: open it (F1), type `query`, wait for `rows` to show. False when a step
+ * timed out (the caller tries again): keypresses can be swallowed while the workbench restores, and a
+ * command appears only once the extension host has registered it.
+ */
+async function paletteQuery(page, query, rows) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  try {
+    await input.waitFor({ timeout: 3000 });
+    await input.fill(`>${query}`);
+    await rows.first().waitFor({ timeout: 3000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The titles the command palette lists for `query` (for checking titles, e.g. translated ones). */
 export async function paletteLabels(page, query, { timeout = 30000, expect } = {}) {
   const t0 = Date.now();
   let labels = [];
+  const rows = page.locator('.quick-input-list .monaco-list-row');
   while (Date.now() - t0 < timeout) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    try {
-      await input.waitFor({ timeout: 3000 });
-    } catch {
-      continue;
-    }
-    await input.fill(`>${query}`);
-    try {
-      await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 3000 });
-    } catch {
-      continue;
-    }
+    if (!(await paletteQuery(page, query, rows))) continue;
     // A row's first label is the command's title; in a non-English display language VS Code adds the
     // English title after it (a second label, so that English search still finds it).
-    labels = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.querySelector('.label-name')?.textContent ?? ''));
+    labels = await rows.evaluateAll((rs) => rs.map((r) => r.querySelector('.label-name')?.textContent ?? ''));
     if (!expect || labels.some((l) => l.includes(expect))) return labels;
     await new Promise((r) => setTimeout(r, 500));
   }
