@@ -202,12 +202,32 @@ function ratio(ours: number, ref: number | undefined, higherIsBetter: boolean): 
   return `  (${fmt(r)}x NumPy's time)`;
 }
 
+/** `npm run bench -- --only events,lines` runs just those sections (engine, python, events, lines). */
+function sectionsWanted(): (name: string) => boolean {
+  const i = process.argv.indexOf('--only');
+  if (i < 0) return () => true;
+  const names = new Set((process.argv[i + 1] ?? '').split(','));
+  return (name) => names.has(name);
+}
+
 async function main(): Promise<void> {
+  const want = sectionsWanted();
+  if (want('engine') || want('python')) await speedSections(want);
+  if (want('events')) await eventStreamSection();
+  if (want('lines')) await lineCostSection();
+}
+
+async function speedSections(want: (name: string) => boolean): Promise<void> {
   const np = numpyMeasures();
   const npm = typeof np === 'string' ? undefined : np;
   if (typeof np === 'string') console.log(np);
   else console.log(`reference: NumPy ${np.version} on python3, same machine, same run`);
 
+  if (want('engine')) engineSection(npm);
+  if (want('python')) await pythonSection(npm);
+}
+
+function engineSection(npm: PyMeasures | undefined): void {
   console.log('\n== engine (TypeScript API) ==');
   const eng = engineMeasures();
   console.log(`small op (2x2 add):            ${fmt(eng.opUs)} us/op${ratio(eng.opUs, npm?.opUs, false)}`);
@@ -219,7 +239,9 @@ async function main(): Promise<void> {
     console.log(`matmul float32 ${n}x${n}:          ${fmt(eng.matmulGflops[n])} GFLOP/s${ratio(eng.matmulGflops[n], npm?.mm[n], true)}`);
   }
   console.log(`training step (100x5 linear, forward+backward): ${fmt(engineTrainingStepUs())} us`);
+}
 
+async function pythonSection(npm: PyMeasures | undefined): Promise<void> {
   console.log('\n== Python path (Pyodide -> engine) ==');
   const session = await openSession();
   try {
@@ -236,6 +258,9 @@ async function main(): Promise<void> {
   } finally {
     await session.close();
   }
+}
+
+async function eventStreamSection(): Promise<void> {
   // The panel's event stream against none: same loop, two interpreters, runs interleaved, medians compared.
   // As the extension runs scripts: whole graphs at most once per update interval (its default, 100 ms).
   const withEvents = await openSession({ graphIntervalMs: 100 });
@@ -268,7 +293,9 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all([withEvents.close(), without.close()]);
   }
+}
 
+async function lineCostSection(): Promise<void> {
   // Same interpreter, alternating the switch, so warm-up and GC state affect both sides alike.
   const session2 = await openSession();
   try {

@@ -34,13 +34,14 @@ describe('packed steps between worker and runner', () => {
     const packer = new StepPacker();
     for (const e of events) {
       assert.ok(isPackable(e));
-      packer.add(e);
+      packer.add(e.t, e.step, e.file, e);
     }
     const packed = packer.take();
     assert.ok(packed.numbers instanceof Float64Array);
     assert.deepEqual(unpackSteps(packed), events);
     assert.equal(packer.size, 0, 'empty after take');
-    packer.add(step(9));
+    const ninth = step(9);
+    packer.add(ninth.t, ninth.step, ninth.file, ninth);
     assert.deepEqual(unpackSteps(packer.take()), [step(9)], 'a new batch has its own strings');
   });
 
@@ -50,5 +51,6 @@ describe('packed steps between worker and runner', () => {
     const printed = step(2);
     printed.leaves[0].grad!.text = 'tensor([[-1.0000],\n        [ 2.5000]])';
     assert.ok(!isPackable(printed));
+    assert.ok(!isPackable({ ...step(3), line: -1 }), 'no line yet: the host must look it up');
   });
 });

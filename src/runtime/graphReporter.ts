@@ -11,7 +11,7 @@ import type { Tensor } from '../engine/tensor';
 import type { BackwardEvent, GraphEvent } from './events';
 import { captureGraph, graphOutline, outlineLeaves, type GraphOutline, type LeafSnapshots } from './graphEvent';
 import { fromValues } from '../engine/creation';
-import type { DType } from '../engine/dtype';
+import type { DType, StorageArray } from '../engine/dtype';
 
 export type BackwardReport = Omit<BackwardEvent, 't' | 'step' | 'file'>;
 export type GraphReport = Omit<GraphEvent, 't' | 'step' | 'file'>;
@@ -35,15 +35,17 @@ interface Step {
    * Its leaves' values and gradients as they were right after backward(), copied when the step is sent
    * without its graph: an optimizer step or zero_grad() changes them in place before flush() may describe it.
    */
-  copies: Map<number, { value: RawTensor; grad: RawTensor | null }> | null;
+  copies: LeafCopies | null;
 }
 
 /** Just the numbers: copying them costs less than a tensor, and only a run's last step ever needs one. */
 interface RawTensor {
   shape: number[];
   dtype: DType;
-  values: ArrayLike<number>;
+  values: StorageArray;
 }
+
+type LeafCopies = Map<number, { value: RawTensor; grad: RawTensor | null }>;
 
 /** Names remembered across steps; a script that makes new leaf tensors every step would grow it forever. */
 const NAME_CACHE_LIMIT = 4096;
@@ -54,6 +56,11 @@ export class GraphReporter {
   private lastWholeAt = -Infinity;
   /** The latest backward(): kept so its whole graph can still be sent when the run ends. */
   private latest: Step | null = null;
+  /**
+   * The last light step's copies. Only the latest step's are ever read, so the next light step writes over
+   * the same buffers instead of allocating its own.
+   */
+  private lastCopies: LeafCopies = new Map();
 
   constructor(private readonly host: GraphReporterHost) {}
 
@@ -99,6 +106,7 @@ export class GraphReporter {
     this.names.clear();
     this.lastWholeAt = -Infinity;
     this.latest = null;
+    this.lastCopies = new Map();
   }
 
   private wholeDue(step: Step): boolean {
@@ -113,7 +121,7 @@ export class GraphReporter {
   }
 
   private send(step: Step, whole: boolean): void {
-    if (!whole) step.copies = copyLeaves(step.leaves);
+    if (!whole) step.copies = this.lastCopies = copyLeaves(step.leaves, this.lastCopies);
     const { graph, leaves } = this.capture(step, whole);
     this.host.emit({ type: 'backward', line: step.line, loss: step.loss, graph, leaves });
     step.sentWhole = whole;
@@ -121,17 +129,30 @@ export class GraphReporter {
   }
 }
 
-function raw(t: Tensor): RawTensor {
-  return { shape: t.shape.slice(), dtype: t.dtype, values: t.values() };
+/** A copy of t's values, into `reuse` when it has the same size and dtype. */
+function raw(t: Tensor, reuse: RawTensor | null | undefined): RawTensor {
+  if (!reuse || reuse.dtype !== t.dtype || reuse.values.length !== t.numel) return { shape: t.shape.slice(), dtype: t.dtype, values: t.values() };
+  const out = reuse.values;
+  if (t.isContiguous()) {
+    const src = t.data;
+    for (let i = 0, j = t.offset; i < out.length; i++, j++) out[i] = src[j];
+  } else {
+    out.set(t.values(true));
+  }
+  reuse.shape = t.shape.slice();
+  return reuse;
 }
 
-function copyLeaves(leaves: Tensor[]): Map<number, { value: RawTensor; grad: RawTensor | null }> {
-  const out = new Map<number, { value: RawTensor; grad: RawTensor | null }>();
-  for (const v of leaves) out.set(v.id, { value: raw(v), grad: v.grad ? raw(v.grad) : null });
+function copyLeaves(leaves: Tensor[], previous: LeafCopies): LeafCopies {
+  const out: LeafCopies = new Map();
+  for (const v of leaves) {
+    const old = previous.get(v.id);
+    out.set(v.id, { value: raw(v, old?.value), grad: v.grad ? raw(v.grad, old?.grad) : null });
+  }
   return out;
 }
 
-function restore(copies: Map<number, { value: RawTensor; grad: RawTensor | null }>): LeafSnapshots {
+function restore(copies: LeafCopies): LeafSnapshots {
   const tensor = (r: RawTensor): Tensor => fromValues(r.values, r.shape, r.dtype);
   const out = new Map<number, { value: Tensor; grad: Tensor | null }>();
   for (const [id, c] of copies) out.set(id, { value: tensor(c.value), grad: c.grad && tensor(c.grad) });

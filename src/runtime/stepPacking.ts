@@ -7,13 +7,20 @@
  */
 import { elidedGraph, type BackwardEvent, type LeafSummary, type TensorSummary } from './events';
 
+/** What a packed step holds besides what the host stamps on it (t, step, file). */
+export type StepReport = Pick<BackwardEvent, 'line' | 'loss' | 'graph' | 'leaves'>;
+
 export interface PackedSteps {
   numbers: Float64Array;
   strings: string[];
 }
 
-/** Whether a backward event can be packed: an elided graph, and leaves whose gradients carry no text. */
-export function isPackable(e: BackwardEvent): boolean {
+/**
+ * Whether a backward event can be packed: an elided graph, a known line, and leaves whose gradients carry no
+ * text.
+ */
+export function isPackable(e: StepReport): boolean {
+  if (e.line === null || e.line < 0) return false;
   const g = e.graph;
   if (g.nodes.length !== 0 || g.edges.length !== 0 || g.truncated === null || g.truncated.shownNodes !== 0) return false;
   return e.leaves.every((l) => l.grad === null || l.grad.text === '');
@@ -33,18 +40,21 @@ export class StepPacker {
     return this.numbers.length;
   }
 
-  add(e: BackwardEvent): void {
+  /** A packable step (see isPackable) with the host's stamps; the report itself is not kept. */
+  add(t: number, step: number, file: string, e: StepReport): void {
     const n = this.numbers;
-    n.push(e.t, e.step, e.line, e.loss === null ? 0 : HAS_LOSS, e.loss ?? NaN, e.graph.rootId, e.graph.truncated!.hiddenNodes);
-    n.push(this.string(e.file), e.leaves.length);
+    n.push(t, step, e.line!, e.loss === null ? 0 : HAS_LOSS, e.loss ?? NaN, e.graph.rootId, e.graph.truncated!.hiddenNodes);
+    n.push(this.string(file), e.leaves.length);
     for (const leaf of e.leaves) {
-      n.push(leaf.id, leaf.name === null ? -1 : this.string(leaf.name), leaf.shape.length, ...leaf.shape);
+      n.push(leaf.id, leaf.name === null ? -1 : this.string(leaf.name));
+      pushShape(n, leaf.shape);
       const g = leaf.grad;
       if (g === null) {
         n.push(0);
         continue;
       }
-      n.push(HAS_GRAD | (g.min === null ? 0 : HAS_STATS), this.string(g.dtype), g.numel, g.shape.length, ...g.shape);
+      n.push(HAS_GRAD | (g.min === null ? 0 : HAS_STATS), this.string(g.dtype), g.numel);
+      pushShape(n, g.shape);
       n.push(g.min ?? NaN, g.max ?? NaN, g.mean ?? NaN, g.norm ?? NaN);
     }
   }
@@ -67,6 +77,11 @@ export class StepPacker {
     }
     return i;
   }
+}
+
+function pushShape(n: number[], shape: readonly number[]): void {
+  n.push(shape.length);
+  for (let i = 0; i < shape.length; i++) n.push(shape[i]);
 }
 
 export function unpackSteps(packed: PackedSteps): BackwardEvent[] {

@@ -8,8 +8,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import pythonFiles from 'virtual:python-files';
 import { createBinding } from './binding';
-import { decodeJson, type BackwardEvent, type RunEvent, type RunStatus } from './events';
-import { isPackable, StepPacker } from './stepPacking';
+import { decodeJson, type RunEvent, type RunStatus } from './events';
+import type { BackwardReport, GraphReport } from './graphReporter';
+import { isPackable, StepPacker, type StepReport } from './stepPacking';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest } from './runner';
 
 /** Where the embedded Python tree lives in Pyodide's file system; it is put first on sys.path. */
@@ -62,9 +63,9 @@ function postEvent(run: CurrentRun, event: RunEvent): void {
   post({ kind: 'event', runId: run.runId, event });
 }
 
-function holdStep(run: CurrentRun, event: BackwardEvent): void {
+function holdStep(run: CurrentRun, report: StepReport): void {
   if (held.size === 0) heldSince = performance.now();
-  held.add(event);
+  held.add(elapsed(run), ++run.step, run.file, report);
   if (performance.now() - heldSince >= HOLD_MS) postHeld(run);
 }
 
@@ -137,18 +138,19 @@ async function main(): Promise<void> {
     const run = current;
     if (!run) return;
     const event = completeEvent(run, toEventObject(py, payload), driver);
-    if (event.type === 'backward' && isPackable(event)) {
-      holdStep(run, event);
-      return;
-    }
     // Print output written before the event must reach the consumer before it.
     flushPythonStreams();
     postEvent(run, event);
   };
+  /** The binding's reports: most steps of a fast loop are packed as they are, without becoming events here. */
+  const report = (r: BackwardReport | GraphReport): void => {
+    if (current && r.type === 'backward' && isPackable(r)) holdStep(current, r);
+    else emit(r);
+  };
   py.registerJsModule('_playground_host', {
     settings: { ...init.settings },
     binding: createBinding({
-      emit: (event) => emit(event),
+      emit: report,
       graphNodeLimit: init.settings.graphNodeLimit,
       graphIntervalMs: init.settings.graphIntervalMs,
       tick: postHeldIfDue,
