@@ -63,6 +63,8 @@ export type WorkerRequest = {
   source: string;
   /** performance.timeOrigin + performance.now() on the main thread when the run started; events' t is relative to it. */
   clockStart: number;
+  /** This run's `instrument`, where it differs from the session's (see RunSwitches). */
+  instrument?: boolean;
 };
 
 /** Worker → main thread. Events are posted as objects: structured clone keeps NaN/Infinity intact. */
@@ -99,10 +101,16 @@ export interface RunResult {
   events: RunEvent[];
 }
 
+/** Settings a session's run may change for itself. */
+export interface RunSwitches {
+  /** The session's setting by default; `npm run bench` runs the same script with and without events in one interpreter. */
+  instrument?: boolean;
+}
+
 /** One worker, one Pyodide, many runs: each run gets a fresh __main__, imported modules persist. */
 export interface PythonSession {
   /** Runs are queued: a call made while another run is in progress starts after it ends. */
-  run(source: string, file?: string): Promise<RunResult>;
+  run(source: string, file?: string, switches?: RunSwitches): Promise<RunResult>;
   close(): Promise<void>;
 }
 
@@ -262,7 +270,7 @@ class WorkerHost {
   }
 
   /** Starts one script; the recorder always settles (machinery failures become 'error' results). */
-  run(recorder: RunRecorder, source: string): void {
+  run(recorder: RunRecorder, source: string, switches: RunSwitches = {}): void {
     const runId = this.nextRunId++;
     this.current = { runId, recorder, stopTimer: null };
     this.worker.ref();
@@ -278,7 +286,7 @@ class WorkerHost {
         if (this.current.stopTimer) return this.endCurrent('stopped'); // stopped while Python was loading
         Atomics.store(this.cells, CONTROL_STOP, 0);
         Atomics.store(this.cells, CONTROL_INTERRUPT, 0);
-        const req: WorkerRequest = { kind: 'run', runId, file: recorder.file, source, clockStart: recorder.start() };
+        const req: WorkerRequest = { kind: 'run', runId, file: recorder.file, source, clockStart: recorder.start(), ...switches };
         this.worker.postMessage(req);
       },
       fail,
@@ -381,18 +389,18 @@ export async function openSession(opts: RuntimeSettings = {}): Promise<PythonSes
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
-  const runOne = async (source: string, file: string): Promise<RunResult> => {
+  const runOne = async (source: string, file: string, switches: RunSwitches): Promise<RunResult> => {
     if (closed) throw new Error('PythonSession is closed');
     // A worker lost to a crash is replaced, so one bad snippet does not fail the rest of a test suite.
     if (!host.alive) host = new WorkerHost(settings);
     const recorder = new RunRecorder(file, undefined);
-    host.run(recorder, source);
+    host.run(recorder, source, switches);
     return recorder.done;
   };
 
   return {
-    run(source: string, file: string = DEFAULT_SESSION_FILE): Promise<RunResult> {
-      const result = queue.then(() => runOne(source, file));
+    run(source: string, file: string = DEFAULT_SESSION_FILE, switches: RunSwitches = {}): Promise<RunResult> {
+      const result = queue.then(() => runOne(source, file, switches));
       queue = result.catch(() => undefined);
       return result;
     },

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import pythonFiles from 'virtual:python-files';
-import { createBinding } from './binding';
+import { createBinding, type BindingHost } from './binding';
 import { decodeJson, type RunEvent, type RunStatus } from './events';
 import type { BackwardReport, GraphReport } from './graphReporter';
 import { isPackable, StepPacker, type StepReport } from './stepPacking';
@@ -147,16 +147,17 @@ async function main(): Promise<void> {
     if (current && r.type === 'backward' && isPackable(r)) holdStep(current, r);
     else emit(r);
   };
+  const bindingHost: BindingHost = {
+    emit: report,
+    graphNodeLimit: init.settings.graphNodeLimit,
+    graphIntervalMs: init.settings.graphIntervalMs,
+    tick: postHeldIfDue,
+    detectNonFinite: init.settings.detectNonFinite,
+    instrument: init.settings.instrument,
+  };
   py.registerJsModule('_playground_host', {
     settings: { ...init.settings },
-    binding: createBinding({
-      emit: report,
-      graphNodeLimit: init.settings.graphNodeLimit,
-      graphIntervalMs: init.settings.graphIntervalMs,
-      tick: postHeldIfDue,
-      detectNonFinite: init.settings.detectNonFinite,
-      instrument: init.settings.instrument,
-    }),
+    binding: createBinding(bindingHost),
     emit,
     stopRequested: (): boolean => Atomics.load(control, CONTROL_STOP) !== 0,
     /** ms since the current run started, on the same clock as events' `t`. */
@@ -170,6 +171,7 @@ async function main(): Promise<void> {
     Atomics.store(control, CONTROL_STOP, 0);
     Atomics.store(control, CONTROL_INTERRUPT, 0);
     const run: CurrentRun = { runId: req.runId, file: req.file, clockStart: req.clockStart, step: 0, figures: 0 };
+    bindingHost.instrument = req.instrument ?? init.settings.instrument;
     current = run;
     let status: RunStatus;
     let broken = false;
