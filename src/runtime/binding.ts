@@ -30,7 +30,10 @@ import { printTensor, summarize } from './tensorSummary';
 export interface BindingHost extends GraphReporterHost {
   /** Raise at the first op whose result holds NaN or inf (the run setting of the same name; see nonFinite.ts). */
   detectNonFinite?: boolean;
-  /** False: backward() sends no event (no graph capture, no summaries); used to measure their cost. */
+  /**
+   * False: backward() sends no event (no graph capture, no summaries); used to measure their cost. Read at
+   * every backward(), so a host may switch it between runs.
+   */
   instrument?: boolean;
   /** Called every TICK_EVERY ops: the script is busy computing and the host may want to send what it holds. */
   tick?(): void;
@@ -256,7 +259,8 @@ function checkFinite(name: OpName, args: unknown[], result: unknown): void {
 
 export function createBinding(host?: BindingHost) {
   const detectNonFinite = host?.detectNonFinite === true;
-  const reporter = host !== undefined && host.instrument !== false ? new GraphReporter(host) : null;
+  const reporter = host !== undefined ? new GraphReporter(host) : null;
+  const reporting = (): GraphReporter | null => (host?.instrument !== false ? reporter : null);
   const tick = host?.tick;
   let calls = 0;
   return {
@@ -440,6 +444,7 @@ export function createBinding(host?: BindingHost) {
      * steps are sent without them (see GraphReporter).
      */
     backward(line: number, root: Tensor, gradient: Tensor | null, retainGraph: boolean | null, createGraph: boolean): boolean {
+      const reporter = reporting();
       let nodeGrads: ReadonlyMap<A.Node, Tensor> | null = null;
       const observer: A.BackwardObserver = {
         wantsNodeGrads: true,
