@@ -7,17 +7,25 @@
  * ends on such a step, flush() sends its whole graph in a `graph` event, so the last graph is always there.
  */
 import * as A from '../engine/autograd';
+import { fromValues } from '../engine/creation';
+import type { DType, StorageArray } from '../engine/dtype';
+import { sameShape } from '../engine/shape';
 import type { Tensor } from '../engine/tensor';
 import type { BackwardEvent, GraphEvent } from './events';
 import { captureGraph, graphOutline, outlineLeaves, type GraphOutline, type LeafSnapshots } from './graphEvent';
-import { fromValues } from '../engine/creation';
-import type { DType, StorageArray } from '../engine/dtype';
+import type { StepPacker } from './stepPacking';
 
 export type BackwardReport = Omit<BackwardEvent, 't' | 'step' | 'file'>;
 export type GraphReport = Omit<GraphEvent, 't' | 'step' | 'file'>;
 
 export interface GraphReporterHost {
   emit(event: BackwardReport | GraphReport): void;
+  /**
+   * Opens the packed record of a step sent without its graph (stepPacking.ts): the host stamps its time,
+   * number and file, and the reporter adds its `leafCount` leaves. Absent, or null: the step is emitted as
+   * an event like the others.
+   */
+  openStep?(line: number, loss: number | null, rootId: number, nodeCount: number, leafCount: number): StepPacker | null;
   graphNodeLimit: number;
   /** Whole graphs at most once per this many milliseconds; 0 or absent: every backward() gets its graph. */
   graphIntervalMs?: number;
@@ -32,10 +40,11 @@ interface Step {
   /** null until its backward event is sent; then whether that event carried the whole graph. */
   sentWhole: boolean | null;
   /**
-   * Its leaves' values and gradients as they were right after backward(), copied when the step is sent
-   * without its graph: an optimizer step or zero_grad() changes them in place before flush() may describe it.
+   * Whether the reporter's leaf copies hold this step's leaves as they were right after backward(): made when
+   * the step is sent without its graph, since an optimizer step or zero_grad() changes them in place before
+   * flush() may describe it.
    */
-  copies: LeafCopies | null;
+  copied: boolean;
 }
 
 /** Just the numbers: copying them costs less than a tensor, and only a run's last step ever needs one. */
@@ -45,7 +54,10 @@ interface RawTensor {
   values: StorageArray;
 }
 
-type LeafCopies = Map<number, { value: RawTensor; grad: RawTensor | null }>;
+interface LeafCopy {
+  value: RawTensor;
+  grad: RawTensor | null;
+}
 
 /** Names remembered across steps; a script that makes new leaf tensors every step would grow it forever. */
 const NAME_CACHE_LIMIT = 4096;
@@ -57,10 +69,10 @@ export class GraphReporter {
   /** The latest backward(): kept so its whole graph can still be sent when the run ends. */
   private latest: Step | null = null;
   /**
-   * The last light step's copies. Only the latest step's are ever read, so the next light step writes over
-   * the same buffers instead of allocating its own.
+   * Leaf tensor id → its copy at the last step sent without its graph. Only the latest step's copies are ever
+   * read, so each such step writes over the same buffers instead of allocating its own.
    */
-  private lastCopies: LeafCopies = new Map();
+  private copies = new Map<number, LeafCopy>();
 
   constructor(private readonly host: GraphReporterHost) {}
 
@@ -71,7 +83,7 @@ export class GraphReporter {
     const outline = graphOutline(root);
     const leaves = outlineLeaves(outline);
     const loss = root.numel === 1 ? root.item() : null;
-    const step: Step = { line, outline, leaves, nodeGrads, loss, sentWhole: null, copies: null };
+    const step: Step = { line, outline, leaves, nodeGrads, loss, sentWhole: null, copied: false };
     this.latest = step;
     if (this.wholeDue(step) || leaves.some((v) => !this.names.has(v.id))) return true;
     this.send(step, false);
@@ -96,7 +108,7 @@ export class GraphReporter {
       this.send(step, true);
       return;
     }
-    const { graph, leaves } = this.capture(step, true, step.copies && restore(step.copies));
+    const { graph, leaves } = this.capture(step, true, step.copied ? this.restore(step.leaves) : null);
     this.host.emit({ type: 'graph', line: step.line, graph, leaves });
     step.sentWhole = true;
   }
@@ -106,7 +118,7 @@ export class GraphReporter {
     this.names.clear();
     this.lastWholeAt = -Infinity;
     this.latest = null;
-    this.lastCopies = new Map();
+    this.copies = new Map();
   }
 
   private wholeDue(step: Step): boolean {
@@ -121,16 +133,67 @@ export class GraphReporter {
   }
 
   private send(step: Step, whole: boolean): void {
-    if (!whole) step.copies = this.lastCopies = copyLeaves(step.leaves, this.lastCopies);
-    const { graph, leaves } = this.capture(step, whole);
-    this.host.emit({ type: 'backward', line: step.line, loss: step.loss, graph, leaves });
     step.sentWhole = whole;
-    if (whole) this.lastWholeAt = performance.now();
+    if (whole) {
+      const { graph, leaves } = this.capture(step, true);
+      this.host.emit({ type: 'backward', line: step.line, loss: step.loss, graph, leaves });
+      this.lastWholeAt = performance.now();
+      return;
+    }
+    this.copyLeaves(step);
+    if (this.pack(step)) return;
+    const { graph, leaves } = this.capture(step, false);
+    this.host.emit({ type: 'backward', line: step.line, loss: step.loss, graph, leaves });
+  }
+
+  /**
+   * A step without its graph, described straight into the host's packer: the same leaves as captureGraph's
+   * (those within the node limit) and the graph by its size. False when the host takes no packed steps.
+   */
+  private pack(step: Step): boolean {
+    const { start, order } = step.outline;
+    if (!start || step.line < 0 || !this.host.openStep) return false;
+    const shown = Math.min(order.length, this.host.graphNodeLimit);
+    let leafCount = 0;
+    for (let i = 0; i < shown; i++) if (order[i].variable) leafCount++;
+    const packer = this.host.openStep(step.line, step.loss, start.id, order.length, leafCount);
+    if (!packer) return false;
+    for (let i = 0; i < shown; i++) {
+      const node = order[i];
+      const v = node.variable;
+      if (v) packer.leaf(node.id, this.names.get(v.id) ?? null, v.shape, v.grad);
+    }
+    return true;
+  }
+
+  private copyLeaves(step: Step): void {
+    // Copies of leaves that are gone (a script that makes new leaves every step) are dropped now and then.
+    if (this.copies.size > 2 * step.leaves.length + 64) this.copies = new Map();
+    for (const v of step.leaves) {
+      const copy = this.copies.get(v.id);
+      if (copy) {
+        copy.value = raw(v, copy.value);
+        copy.grad = v.grad ? raw(v.grad, copy.grad) : null;
+      } else {
+        this.copies.set(v.id, { value: raw(v, null), grad: v.grad ? raw(v.grad, null) : null });
+      }
+    }
+    step.copied = true;
+  }
+
+  private restore(leaves: Tensor[]): LeafSnapshots {
+    const tensor = (r: RawTensor): Tensor => fromValues(r.values, r.shape, r.dtype);
+    const out = new Map<number, { value: Tensor; grad: Tensor | null }>();
+    for (const v of leaves) {
+      const c = this.copies.get(v.id);
+      if (c) out.set(v.id, { value: tensor(c.value), grad: c.grad && tensor(c.grad) });
+    }
+    return out;
   }
 }
 
 /** A copy of t's values, into `reuse` when it has the same size and dtype. */
-function raw(t: Tensor, reuse: RawTensor | null | undefined): RawTensor {
+function raw(t: Tensor, reuse: RawTensor | null): RawTensor {
   if (!reuse || reuse.dtype !== t.dtype || reuse.values.length !== t.numel) return { shape: t.shape.slice(), dtype: t.dtype, values: t.values() };
   const out = reuse.values;
   if (t.isContiguous()) {
@@ -139,22 +202,6 @@ function raw(t: Tensor, reuse: RawTensor | null | undefined): RawTensor {
   } else {
     out.set(t.values(true));
   }
-  reuse.shape = t.shape.slice();
+  if (!sameShape(reuse.shape, t.shape)) reuse.shape = t.shape.slice();
   return reuse;
-}
-
-function copyLeaves(leaves: Tensor[], previous: LeafCopies): LeafCopies {
-  const out: LeafCopies = new Map();
-  for (const v of leaves) {
-    const old = previous.get(v.id);
-    out.set(v.id, { value: raw(v, old?.value), grad: v.grad ? raw(v.grad, old?.grad) : null });
-  }
-  return out;
-}
-
-function restore(copies: LeafCopies): LeafSnapshots {
-  const tensor = (r: RawTensor): Tensor => fromValues(r.values, r.shape, r.dtype);
-  const out = new Map<number, { value: Tensor; grad: Tensor | null }>();
-  for (const [id, c] of copies) out.set(id, { value: tensor(c.value), grad: c.grad && tensor(c.grad) });
-  return out;
 }

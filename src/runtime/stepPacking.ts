@@ -1,29 +1,17 @@
 /**
  * The worker's wire form for backward events that carry no graph (most steps of a fast loop; see
- * graphReporter.ts). Posting a message costs in proportion to the objects it holds, and such an event is a
- * dozen small objects, which made posting them the largest part of the event stream's cost. Packed, a batch
- * of them is one Float64Array and a short list of strings; runner.ts unpacks them into ordinary events, so
+ * graphReporter.ts). Such a step is described straight into one growing Float64Array (and a short list of
+ * strings) as backward() returns, and posted in batches: building a dozen small objects per step, and posting
+ * them, cost more than the small training steps tutorials run. runner.ts unpacks them into ordinary events, so
  * nothing past the runner sees this form.
  */
+import type { Tensor } from '../engine/tensor';
 import { elidedGraph, type BackwardEvent, type LeafSummary, type TensorSummary } from './events';
-
-/** What a packed step holds besides what the host stamps on it (t, step, file). */
-export type StepReport = Pick<BackwardEvent, 'line' | 'loss' | 'graph' | 'leaves'>;
+import { readStats, type ValueStats } from './tensorSummary';
 
 export interface PackedSteps {
   numbers: Float64Array;
   strings: string[];
-}
-
-/**
- * Whether a backward event can be packed: an elided graph, a known line, and leaves whose gradients carry no
- * text.
- */
-export function isPackable(e: StepReport): boolean {
-  if (e.line === null || e.line < 0) return false;
-  const g = e.graph;
-  if (g.nodes.length !== 0 || g.edges.length !== 0 || g.truncated === null || g.truncated.shownNodes !== 0) return false;
-  return e.leaves.every((l) => l.grad === null || l.grad.text === '');
 }
 
 // Absent numbers (a null loss, an empty tensor's min) are NaN with this flag set, so NaN itself survives.
@@ -32,40 +20,80 @@ const HAS_STATS = 2;
 const HAS_GRAD = 4;
 
 export class StepPacker {
-  private numbers: number[] = [];
+  private numbers = new Float64Array(4096);
+  private length = 0;
   private strings: string[] = [];
   private stringIndex = new Map<string, number>();
+  private readonly stats: ValueStats = { min: 0, max: 0, mean: 0, norm: 0 };
 
+  /** Numbers held; 0 when there is nothing to post. */
   get size(): number {
-    return this.numbers.length;
+    return this.length;
   }
 
-  /** A packable step (see isPackable) with the host's stamps; the report itself is not kept. */
-  add(t: number, step: number, file: string, e: StepReport): void {
+  /**
+   * Opens a step: the host's stamps (t, step, file), then the step's line, loss and graph (its root and node
+   * count). Exactly `leafCount` calls of leaf() must follow.
+   */
+  openStep(t: number, step: number, file: string, line: number, loss: number | null, rootId: number, nodeCount: number, leafCount: number): void {
+    this.reserve(9);
     const n = this.numbers;
-    n.push(t, step, e.line!, e.loss === null ? 0 : HAS_LOSS, e.loss ?? NaN, e.graph.rootId, e.graph.truncated!.hiddenNodes);
-    n.push(this.string(file), e.leaves.length);
-    for (const leaf of e.leaves) {
-      n.push(leaf.id, leaf.name === null ? -1 : this.string(leaf.name));
-      pushShape(n, leaf.shape);
-      const g = leaf.grad;
-      if (g === null) {
-        n.push(0);
-        continue;
-      }
-      n.push(HAS_GRAD | (g.min === null ? 0 : HAS_STATS), this.string(g.dtype), g.numel);
-      pushShape(n, g.shape);
-      n.push(g.min ?? NaN, g.max ?? NaN, g.mean ?? NaN, g.norm ?? NaN);
+    let p = this.length;
+    n[p++] = t;
+    n[p++] = step;
+    n[p++] = line;
+    n[p++] = loss === null ? 0 : HAS_LOSS;
+    n[p++] = loss ?? NaN;
+    n[p++] = rootId;
+    n[p++] = nodeCount;
+    n[p++] = this.string(file);
+    n[p++] = leafCount;
+    this.length = p;
+  }
+
+  /** A leaf of the open step (`id` is its graph node's), with its gradient's stats read in place. */
+  leaf(id: number, name: string | null, shape: readonly number[], grad: Tensor | null): void {
+    this.reserve(10 + shape.length + (grad ? grad.shape.length : 0));
+    const n = this.numbers;
+    n[this.length++] = id;
+    n[this.length++] = name === null ? -1 : this.string(name);
+    this.shape(shape);
+    if (grad === null) {
+      n[this.length++] = 0;
+      return;
     }
+    const s = this.stats;
+    const filled = readStats(grad, s);
+    n[this.length++] = HAS_GRAD | (filled ? HAS_STATS : 0);
+    n[this.length++] = this.string(grad.dtype);
+    n[this.length++] = grad.numel;
+    this.shape(grad.shape);
+    n[this.length++] = filled ? s.min : NaN;
+    n[this.length++] = filled ? s.max : NaN;
+    n[this.length++] = filled ? s.mean : NaN;
+    n[this.length++] = filled ? s.norm : NaN;
   }
 
   /** The packed batch; the packer is empty again afterwards. */
   take(): PackedSteps {
-    const packed = { numbers: Float64Array.from(this.numbers), strings: this.strings };
-    this.numbers = [];
+    const packed = { numbers: this.numbers.slice(0, this.length), strings: this.strings };
+    this.length = 0;
     this.strings = [];
     this.stringIndex = new Map();
     return packed;
+  }
+
+  private shape(shape: readonly number[]): void {
+    const n = this.numbers;
+    n[this.length++] = shape.length;
+    for (let i = 0; i < shape.length; i++) n[this.length++] = shape[i];
+  }
+
+  private reserve(count: number): void {
+    if (this.length + count <= this.numbers.length) return;
+    const grown = new Float64Array(Math.max(this.numbers.length * 2, this.length + count));
+    grown.set(this.numbers.subarray(0, this.length));
+    this.numbers = grown;
   }
 
   private string(s: string): number {
@@ -77,11 +105,6 @@ export class StepPacker {
     }
     return i;
   }
-}
-
-function pushShape(n: number[], shape: readonly number[]): void {
-  n.push(shape.length);
-  for (let i = 0; i < shape.length; i++) n.push(shape[i]);
 }
 
 export function unpackSteps(packed: PackedSteps): BackwardEvent[] {

@@ -36,29 +36,54 @@ export function summarize(t: Tensor, printed = true): TensorSummary {
   return summary;
 }
 
-function statsOf(t: Tensor): TensorSummary {
+/** A tensor's min, max, mean and norm; filled in place by readStats (see StepPacker, which reuses one). */
+export interface ValueStats {
+  min: number;
+  max: number;
+  mean: number;
+  norm: number;
+}
+
+/**
+ * Reads t's stats into `out`, from the storage in place when t is contiguous; false (and `out` untouched) when t
+ * is empty. NaN wins min and max, as in torch.min/max.
+ */
+export function readStats(t: Tensor, out: ValueStats): boolean {
+  const n = t.numel;
+  if (n === 0) return false;
   const contiguous = t.isContiguous();
   const data = contiguous ? t.data : t.values(true);
   const start = contiguous ? t.offset : 0;
-  const n = t.numel;
   const end = start + n;
-  let min: number | null = null;
-  let max: number | null = null;
+  let lo = data[start];
+  let hi = lo;
   let sum = 0;
   let sq = 0;
-  if (n > 0) {
-    let lo = data[start];
-    let hi = lo;
-    for (let i = start; i < end; i++) {
-      const v = data[i];
-      // NaN wins, as in torch.min/max.
-      if (v < lo || v !== v) lo = v;
-      if (v > hi || v !== v) hi = v;
-      sum += v;
-      sq += v * v;
-    }
-    min = lo;
-    max = hi;
+  for (let i = start; i < end; i++) {
+    const v = data[i];
+    if (v < lo || v !== v) lo = v;
+    if (v > hi || v !== v) hi = v;
+    sum += v;
+    sq += v * v;
   }
-  return { shape: t.shape.slice(), dtype: t.dtype, numel: n, text: '', min, max, mean: n ? sum / n : null, norm: n ? Math.sqrt(sq) : null };
+  out.min = lo;
+  out.max = hi;
+  out.mean = sum / n;
+  out.norm = Math.sqrt(sq);
+  return true;
+}
+
+function statsOf(t: Tensor): TensorSummary {
+  const s: ValueStats = { min: 0, max: 0, mean: 0, norm: 0 };
+  const filled = readStats(t, s);
+  return {
+    shape: t.shape.slice(),
+    dtype: t.dtype,
+    numel: t.numel,
+    text: '',
+    min: filled ? s.min : null,
+    max: filled ? s.max : null,
+    mean: filled ? s.mean : null,
+    norm: filled ? s.norm : null,
+  };
 }

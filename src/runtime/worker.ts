@@ -9,8 +9,7 @@ import { loadPyodide, type PyodideAPI } from 'pyodide';
 import pythonFiles from 'virtual:python-files';
 import { createBinding, type BindingHost } from './binding';
 import { decodeJson, type RunEvent, type RunStatus } from './events';
-import type { BackwardReport, GraphReport } from './graphReporter';
-import { isPackable, StepPacker, type StepReport } from './stepPacking';
+import { StepPacker } from './stepPacking';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest } from './runner';
 
 /** Where the embedded Python tree lives in Pyodide's file system; it is put first on sys.path. */
@@ -63,10 +62,14 @@ function postEvent(run: CurrentRun, event: RunEvent): void {
   post({ kind: 'event', runId: run.runId, event });
 }
 
-function holdStep(run: CurrentRun, report: StepReport): void {
+/** The binding's packed steps (GraphReporterHost.openStep): stamped here, held with the others. */
+function openStep(line: number, loss: number | null, rootId: number, nodeCount: number, leafCount: number): StepPacker | null {
+  const run = current;
+  if (!run) return null;
+  postHeldIfDue();
   if (held.size === 0) heldSince = performance.now();
-  held.add(elapsed(run), ++run.step, run.file, report);
-  if (performance.now() - heldSince >= HOLD_MS) postHeld(run);
+  held.openStep(elapsed(run), ++run.step, run.file, line, loss, rootId, nodeCount, leafCount);
+  return held;
 }
 
 function postHeld(run: CurrentRun): void {
@@ -142,13 +145,9 @@ async function main(): Promise<void> {
     flushPythonStreams();
     postEvent(run, event);
   };
-  /** The binding's reports: most steps of a fast loop are packed as they are, without becoming events here. */
-  const report = (r: BackwardReport | GraphReport): void => {
-    if (current && r.type === 'backward' && isPackable(r)) holdStep(current, r);
-    else emit(r);
-  };
   const bindingHost: BindingHost = {
-    emit: report,
+    emit,
+    openStep,
     graphNodeLimit: init.settings.graphNodeLimit,
     graphIntervalMs: init.settings.graphIntervalMs,
     tick: postHeldIfDue,
