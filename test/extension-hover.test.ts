@@ -2,6 +2,9 @@
 // shown for it (PyTorch's prints, the gradient-norm chart, the stale-document note); `.backward()` hovers;
 // gradient annotations; the CodeLens condition.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatMessage, setTranslator } from '../src/extension/l10n';
 import type { BackwardEvent, TensorSummary, VariableInfo } from '../src/runtime/events';
 import {
   backwardHover,
@@ -118,6 +121,17 @@ describe('hover markdown', () => {
     { step: 3, value: 1 },
     { step: 4, value: 0.01 },
   ];
+
+  it('puts the log-scale note where each language wants it', () => {
+    const bundle = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    setTranslator((message, ...args) => formatMessage(bundle[message] ?? message, args));
+    try {
+      const md = variableHover({ match: { variable: variable('w'), written: 'w', via: null }, gradHistory: history, lossHistory: null, nodeId: 7, runKey: 'k', runLabel: 'train.py', stale: false, running: false });
+      assert.ok(md.includes('4 步内的梯度范数（对数坐标）  \n'), md);
+    } finally {
+      setTranslator((message, ...args) => formatMessage(message, args));
+    }
+  });
 
   it('shows metadata, the value and gradient as PyTorch prints them, and the gradient-norm chart', () => {
     const md = variableHover({

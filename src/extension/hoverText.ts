@@ -243,8 +243,8 @@ function chartLine(title: string, points: readonly HistoryPoint[]): string {
   const head = points[0];
   const tail = points[points.length - 1];
   const range = t('step {0}: {1} → step {2}: {3}', head.step, formatNumber(head.value), tail.step, formatNumber(tail.value));
-  const log = scale?.log ? ` ${t('(log scale)')}` : '';
-  return `${title}${log}  \n![${spark}](${chartDataUri(points)})  \n${range}`;
+  const heading = scale?.log ? t('{0} (log scale)', title) : title;
+  return `${heading}  \n![${spark}](${chartDataUri(points)})  \n${range}`;
 }
 
 // ---- Hover Markdown ----
