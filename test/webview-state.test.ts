@@ -94,6 +94,17 @@ describe('webview panel state', () => {
     assert.equal(stopped.status, 'stopped');
   });
 
+  it('counts the elapsed time from Train Model, Python start-up included, while running and once ended', () => {
+    const s = createState();
+    const clicked = Date.parse('2025-01-01T00:00:00.000Z');
+    applyMessage(s, { type: 'runStarted', run: { runId: 1, file: '/work/train.py', label: 'train.py', status: 'running', startedAt: clicked } });
+    assert.equal(elapsedMs(s, clicked + 1500), 1500, 'Python still starting');
+    events(s, [{ type: 'start', t: 0, version: 1, file: '/work/train.py', startedAt: '2025-01-01T00:00:02.000Z' }]);
+    assert.equal(elapsedMs(s, clicked + 2500), 2500);
+    events(s, [{ type: 'end', t: 700, status: 'ok', durationMs: 700, steps: 0 }]);
+    assert.equal(elapsedMs(s, clicked + 9999), 2700, 'no jump back to the script time when it ends');
+  });
+
   it('reads the JSON wire spelling of non-finite numbers', () => {
     const s = started();
     const e = backward(1, 0);

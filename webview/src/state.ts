@@ -85,10 +85,13 @@ export interface PanelState {
   status: RunState | null;
   /** Script path from the start event (RunInfo.file before it arrives). */
   file: string | null;
-  /** Epoch ms when the run started. */
+  /** Epoch ms when the run started: when Train Model was run (RunInfo), else when the script started. */
   startedAt: number | null;
+  /** Epoch ms of the `start` event: the script's own start, after Python's start-up. */
+  scriptStartedAt: number | null;
   /** `t` of the latest event. */
   lastT: number;
+  /** From startedAt to the `end` event, as the status bar counts it (Python's start-up included). */
   durationMs: number | null;
   steps: number;
   loss: Series;
@@ -120,6 +123,7 @@ export function createState(): PanelState {
     status: null,
     file: null,
     startedAt: null,
+    scriptStartedAt: null,
     lastT: 0,
     durationMs: null,
     steps: 0,
@@ -224,7 +228,8 @@ export function applyEvent(state: PanelState, e: RunEvent): void {
   switch (e.type) {
     case 'start':
       state.file = e.file;
-      state.startedAt = state.startedAt ?? epochMs(e.startedAt);
+      state.scriptStartedAt = epochMs(e.startedAt);
+      state.startedAt = state.startedAt ?? state.scriptStartedAt;
       if (!state.status) state.status = 'running';
       state.dirty.add('header');
       return;
@@ -256,7 +261,11 @@ export function applyEvent(state: PanelState, e: RunEvent): void {
       return;
     case 'end':
       state.end = e;
-      state.durationMs = e.durationMs;
+      // The end event counts from the script's start; the header, like the status bar, from Train Model.
+      state.durationMs =
+        state.startedAt !== null && state.scriptStartedAt !== null
+          ? Math.max(e.durationMs, state.scriptStartedAt + e.durationMs - state.startedAt)
+          : e.durationMs;
       state.status = e.status === 'ok' ? 'finished' : e.status === 'error' ? 'failed' : 'stopped';
       if (state.run) state.run = { ...state.run, status: state.status };
       state.steps = Math.max(state.steps, e.steps);
