@@ -2,7 +2,7 @@
 // which steps carry a graph, what the others still carry, and the `graph` event that completes the last one.
 import { strict as assert } from 'node:assert';
 import { isGraphElided, type BackwardEvent, type GraphEvent, type RunEvent } from '../src/runtime/events';
-import { openSession, type PythonSession } from '../src/runtime/runner';
+import { openSession, startRun, type PythonSession } from '../src/runtime/runner';
 
 function backwards(events: RunEvent[]): BackwardEvent[] {
   return events.filter((e): e is BackwardEvent => e.type === 'backward');
@@ -143,5 +143,29 @@ describe('graph capture at most once per interval', function () {
       for (const leaf of e.leaves) assert.notEqual(leaf.grad!.text, '');
     }
     assert.equal(graphs(r.events).length, 0);
+  });
+
+  it('posts each step of a slow loop as it happens, not with the next one', async () => {
+    // Steps come 250 ms apart: each must reach the main thread before the next is even taken.
+    const arrived = new Map<number, number>();
+    let startedAt = 0;
+    const run = startRun({
+      file: 'slow.py',
+      source: LOOP(['import time', 'for i in range(5):', '    ((x @ w + b - y) ** 2).mean().backward()', '    time.sleep(0.25)'].join('\n')),
+      graphIntervalMs: 1e9,
+      onEvent: (e) => {
+        const now = performance.now();
+        if (e.type === 'start') startedAt = now;
+        if (e.type === 'backward') arrived.set(e.step, now - startedAt);
+      },
+    });
+    const r = await run.done;
+    assert.equal(r.status, 'ok', r.stderr);
+    const bw = backwards(r.events);
+    assert.equal(bw.length, 5);
+    for (let k = 0; k + 1 < bw.length; k++) {
+      assert.ok(isGraphElided(bw[k + 1].graph), 'the steps after the first go without their graph');
+      assert.ok(arrived.get(bw[k].step)! < bw[k + 1].t, `step ${bw[k].step} arrived at ${arrived.get(bw[k].step)} ms, after step ${bw[k + 1].step} at ${bw[k + 1].t} ms`);
+    }
   });
 });

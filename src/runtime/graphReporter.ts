@@ -26,6 +26,8 @@ export interface GraphReporterHost {
    * an event like the others.
    */
   openStep?(line: number, loss: number | null, rootId: number, nodeCount: number, leafCount: number): StepPacker | null;
+  /** The step opened last has all its leaves now: the host may post it. */
+  closeStep?(): void;
   graphNodeLimit: number;
   /** Whole graphs at most once per this many milliseconds; 0 or absent: every backward() gets its graph. */
   graphIntervalMs?: number;
@@ -163,6 +165,7 @@ export class GraphReporter {
       const v = node.variable;
       if (v) packer.leaf(node.id, this.names.get(v.id) ?? null, v.shape, v.grad);
     }
+    this.host.closeStep?.();
     return true;
   }
 

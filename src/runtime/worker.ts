@@ -50,11 +50,14 @@ function elapsed(run: CurrentRun): number {
 
 /**
  * Backward events that carry no graph (most steps of a fast loop; see graphReporter.ts), packed and not yet
- * posted: posting costs more than such a step, so they wait up to HOLD_MS and go out together (stepPacking.ts).
- * Any other event posts them first, so the order of events is kept.
+ * posted: posting costs more than such a step, so while steps come faster than HOLD_MS apart they wait up to
+ * HOLD_MS and go out together (stepPacking.ts). A step that comes later than that after the one before goes
+ * out at once, so a slow loop shows each step as it happens. Any other event posts them first, so the order
+ * of events is kept.
  */
 const held = new StepPacker();
 let heldSince = 0;
+let lastStepAt = -Infinity;
 const HOLD_MS = 20;
 
 function postEvent(run: CurrentRun, event: RunEvent): void {
@@ -70,6 +73,14 @@ function openStep(line: number, loss: number | null, rootId: number, nodeCount: 
   if (held.size === 0) heldSince = performance.now();
   held.openStep(elapsed(run), ++run.step, run.file, line, loss, rootId, nodeCount, leafCount);
   return held;
+}
+
+/** GraphReporterHost.closeStep: the step opened last has all its leaves. */
+function closeStep(): void {
+  const now = performance.now();
+  const slow = now - lastStepAt >= HOLD_MS;
+  lastStepAt = now;
+  if (current && (slow || now - heldSince >= HOLD_MS)) postHeld(current);
 }
 
 function postHeld(run: CurrentRun): void {
@@ -148,6 +159,7 @@ async function main(): Promise<void> {
   const bindingHost: BindingHost = {
     emit,
     openStep,
+    closeStep,
     graphNodeLimit: init.settings.graphNodeLimit,
     graphIntervalMs: init.settings.graphIntervalMs,
     tick: postHeldIfDue,
@@ -171,6 +183,7 @@ async function main(): Promise<void> {
     Atomics.store(control, CONTROL_INTERRUPT, 0);
     const run: CurrentRun = { runId: req.runId, file: req.file, clockStart: req.clockStart, step: 0, figures: 0 };
     bindingHost.instrument = req.instrument ?? init.settings.instrument;
+    lastStepAt = -Infinity;
     current = run;
     let status: RunStatus;
     let broken = false;
