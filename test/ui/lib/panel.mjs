@@ -99,6 +99,22 @@ export async function canvasInk(canvasLocator) {
 }
 
 /**
+ * Share of a canvas's pixels drawn in a colour, not grey: the chart's lines and markers, not its axes, grid
+ * and labels (grey in the default themes).
+ */
+export async function canvasColourInk(canvasLocator) {
+  return canvasLocator.evaluate((c) => {
+    if (!c.width || !c.height) return 0;
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0 && Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 60) ink++;
+    }
+    return ink / (c.width * c.height);
+  });
+}
+
+/**
  * Scrolls the panel so that `locator` (inside it) is in view, for screenshots of the whole window.
  * Element screenshots (locator.screenshot) scroll by themselves.
  */

@@ -2,18 +2,19 @@
 // the header's step count is the number of backward() calls the script makes, the loss chart is drawn, the
 // computation graph has the named leaves and the loss root, the values table lists the parameters. Then a
 // second example, opened with Quick Open and trained with the editor title's ▶ button, draws a matplotlib
-// figure in the panel.
+// figure in the panel. A script of a single backward() shows that one step's loss as a marker.
 import { editorTitleAction, openFile, runCommand, waitUntil } from '../lib/workbench.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../lib/codeServer.mjs';
-import { canvasInk, panel, readGraph, readLeafTable, waitForRun } from '../lib/panel.mjs';
+import { canvasColourInk, canvasInk, panel, readGraph, readLeafTable, waitForRun } from '../lib/panel.mjs';
 
 const LINEAR = '05_linear_regression_scratch.py'; // for epoch in range(50): … loss.backward()
 const LINEAR_STEPS = 50;
 const LINEAR_BACKWARD_LINE = 18;
 const HOUSES = '07_house_prices.py'; // for epoch in range(100): … loss.backward(); then plt.plot(losses) … plt.show()
 const HOUSES_STEPS = 100;
+const SCALAR = '01_scalar_gradient.py'; // one backward()
 
 export default {
   name: 'train-panel',
@@ -87,6 +88,15 @@ export default {
     await figure.first().scrollIntoViewIfNeeded();
     await shot('4-house-prices-figure');
     await shotOf(f.locator('details.card-figures'), '5-figure');
+
+    // One backward(): the loss chart has a single point, which only its marker shows.
+    await open(SCALAR);
+    await runCommand(page, 'Autograd: Train Model');
+    const h3 = await waitForRun(page, { name: SCALAR, status: 'finished' });
+    check(`header: ${SCALAR} finished after 1 step`, h3.steps === 1, h3.stepText);
+    const marker = await waitUntil(async () => ((await canvasColourInk(lossCanvas)) > 0 ? canvasColourInk(lossCanvas) : null), { timeout: 10000, message: 'the single loss point to be drawn' }).catch(() => 0);
+    check('the loss of the only step is drawn as a marker', marker > 0, `${(marker * 100).toFixed(3)}% of pixels in colour`);
+    await shotOf(f.locator('details.card-loss'), '6-single-step-loss');
   },
 };
 

@@ -5,7 +5,7 @@
  */
 import type { Chart as ChartType } from 'chart.js';
 import type { Translate } from '../../strings';
-import { Chart } from '../chartSetup';
+import { Chart, markersWhileFew } from '../chartSetup';
 import { el, scaleToggle } from '../dom';
 import { formatShape } from '../graphLayout';
 import { displaySeries, toChartPoints } from '../series';
@@ -93,15 +93,13 @@ export class GradView {
     leaves.forEach((leaf, i) => {
       const points = toChartPoints(displaySeries(leaf.norms, log, Math.max(100, width)));
       const label = leafLabel(leaf, this.t);
-      const pointRadius = points.length <= 60 ? 2 : 0;
       const ds = datasets[i];
       if (ds && ds.label === label) {
         ds.data = points;
-        ds.pointRadius = pointRadius;
         return;
       }
       const color = this.theme.palette[i % this.theme.palette.length];
-      datasets[i] = { label, data: points, borderColor: color, backgroundColor: color, borderWidth: 1.5, pointRadius, tension: 0, spanGaps: false };
+      datasets[i] = { label, data: points, borderColor: color, backgroundColor: color, borderWidth: 1.5, pointRadius: markersWhileFew(2), tension: 0, spanGaps: false };
     });
     const y = chart.options.scales?.y;
     if (y) y.type = log ? 'logarithmic' : 'linear';

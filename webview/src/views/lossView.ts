@@ -1,7 +1,7 @@
 /** The Loss section: the root value of every backward() against its step, with the divergence marker. */
 import type { Chart as ChartType, Plugin } from 'chart.js';
 import type { Translate } from '../../strings';
-import { Chart } from '../chartSetup';
+import { Chart, markersWhileFew } from '../chartSetup';
 import { el, scaleToggle } from '../dom';
 import { displaySeries, toChartPoints } from '../series';
 import { axisTickLabel, formatNumber, type PanelState } from '../state';
@@ -90,7 +90,7 @@ export class LossView {
     const font = { family: theme.fontFamily, size: theme.fontSize };
     return new Chart(this.canvas, {
       type: 'line',
-      data: { datasets: [{ data: [], borderColor: theme.lossColor, backgroundColor: theme.lossColor, borderWidth: 1.5, pointRadius: 0, tension: 0, spanGaps: false }] },
+      data: { datasets: [{ data: [], borderColor: theme.lossColor, backgroundColor: theme.lossColor, borderWidth: 1.5, pointRadius: markersWhileFew(2.5), tension: 0, spanGaps: false }] },
       options: {
         animation: false,
         responsive: true,
@@ -138,8 +138,6 @@ export class LossView {
     const points = toChartPoints(shown);
     const ds = chart.data.datasets[0];
     ds.data = points;
-    // Markers help while there are few steps; on long runs they would only thicken the line.
-    ds.pointRadius = points.length <= 60 ? 2.5 : 0;
     const y = chart.options.scales?.y;
     if (y) y.type = this.log ? 'logarithmic' : 'linear';
     this.note.textContent = shown.x.length < n ? this.t('loss.downsampled', n, shown.x.length) : '';
