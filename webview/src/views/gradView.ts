@@ -139,7 +139,7 @@ export class LeafTableView {
     const rows: HTMLTableRowElement[] = leaves.map((leaf) => {
       const tr = el('tr');
       tr.append(el('td', 'leaf-name', leafLabel(leaf, this.t)));
-      tr.append(el('td', 'mono', formatShape(leaf.shape, this.t)));
+      tr.append(el('td', 'mono leaf-shape', formatShape(leaf.shape, this.t)));
       const value = el('td');
       value.append(el('pre', 'tensor', leaf.value?.text ?? '–'));
       const grad = el('td');
