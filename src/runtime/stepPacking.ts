@@ -62,16 +62,15 @@ export class StepPacker {
       n[this.length++] = 0;
       return;
     }
-    const s = this.stats;
-    const filled = readStats(grad, s);
-    n[this.length++] = HAS_GRAD | (filled ? HAS_STATS : 0);
+    const s = readStats(grad, this.stats);
+    n[this.length++] = HAS_GRAD | (s ? HAS_STATS : 0);
     n[this.length++] = this.string(grad.dtype);
     n[this.length++] = grad.numel;
     this.shape(grad.shape);
-    n[this.length++] = filled ? s.min : NaN;
-    n[this.length++] = filled ? s.max : NaN;
-    n[this.length++] = filled ? s.mean : NaN;
-    n[this.length++] = filled ? s.norm : NaN;
+    n[this.length++] = s ? s.min : NaN;
+    n[this.length++] = s ? s.max : NaN;
+    n[this.length++] = s ? s.mean : NaN;
+    n[this.length++] = s ? s.norm : NaN;
   }
 
   /** The packed batch; the packer is empty again afterwards. */

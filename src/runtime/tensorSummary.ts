@@ -18,17 +18,17 @@ export function printTensor(t: Tensor): string {
 
 /**
  * A bounded description of a tensor for the event stream: PyTorch-style text (summarised) and stats; with
- * `printed` false the text is left empty (see TensorSummary.text). Called for every leaf of every step of a
- * training loop, so the stats read the storage in place when they can.
+ * `printed` false the text is left empty (see TensorSummary.text).
  */
 export function summarize(t: Tensor, printed = true): TensorSummary {
-  const summary = statsOf(t);
-  if (!printed) return summary;
+  if (!printed) return summaryOf(t, readStats(t, newStats()));
+  const values = t.values(true);
+  const summary = summaryOf(t, statsOfRange(values, 0, values.length, newStats()));
   const saved = { threshold: printOptions.threshold, edgeitems: printOptions.edgeitems };
   printOptions.threshold = Math.min(saved.threshold, SUMMARY_THRESHOLD);
   printOptions.edgeitems = Math.min(saved.edgeitems, SUMMARY_EDGE);
   try {
-    summary.text = formatTensor({ shape: t.shape, dtype: t.dtype, values: t.values(true), requiresGrad: false, gradFnName: null });
+    summary.text = formatTensor({ shape: t.shape, dtype: t.dtype, values, requiresGrad: false, gradFnName: null });
   } finally {
     printOptions.threshold = saved.threshold;
     printOptions.edgeitems = saved.edgeitems;
@@ -45,16 +45,19 @@ export interface ValueStats {
 }
 
 /**
- * Reads t's stats into `out`, from the storage in place when t is contiguous; false (and `out` untouched) when t
- * is empty. NaN wins min and max, as in torch.min/max.
+ * Reads t's stats into `out`, from the storage in place when t is contiguous; null (and `out` untouched) when t
+ * is empty.
  */
-export function readStats(t: Tensor, out: ValueStats): boolean {
-  const n = t.numel;
-  if (n === 0) return false;
-  const contiguous = t.isContiguous();
-  const data = contiguous ? t.data : t.values(true);
-  const start = contiguous ? t.offset : 0;
-  const end = start + n;
+export function readStats(t: Tensor, out: ValueStats): ValueStats | null {
+  if (t.isContiguous()) return statsOfRange(t.data, t.offset, t.offset + t.numel, out);
+  const values = t.values(true);
+  return statsOfRange(values, 0, values.length, out);
+}
+
+/** NaN wins min and max, as in torch.min/max. */
+function statsOfRange(data: ArrayLike<number>, start: number, end: number, out: ValueStats): ValueStats | null {
+  const n = end - start;
+  if (n <= 0) return null;
   let lo = data[start];
   let hi = lo;
   let sum = 0;
@@ -70,20 +73,22 @@ export function readStats(t: Tensor, out: ValueStats): boolean {
   out.max = hi;
   out.mean = sum / n;
   out.norm = Math.sqrt(sq);
-  return true;
+  return out;
 }
 
-function statsOf(t: Tensor): TensorSummary {
-  const s: ValueStats = { min: 0, max: 0, mean: 0, norm: 0 };
-  const filled = readStats(t, s);
+function newStats(): ValueStats {
+  return { min: 0, max: 0, mean: 0, norm: 0 };
+}
+
+function summaryOf(t: Tensor, s: ValueStats | null): TensorSummary {
   return {
     shape: t.shape.slice(),
     dtype: t.dtype,
     numel: t.numel,
     text: '',
-    min: filled ? s.min : null,
-    max: filled ? s.max : null,
-    mean: filled ? s.mean : null,
-    norm: filled ? s.norm : null,
+    min: s ? s.min : null,
+    max: s ? s.max : null,
+    mean: s ? s.mean : null,
+    norm: s ? s.norm : null,
   };
 }
