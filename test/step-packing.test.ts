@@ -84,4 +84,22 @@ describe('packed steps between worker and runner', () => {
     for (const s of steps) pack(packer, s);
     assert.deepEqual(unpackSteps(packer.take()), steps.map(expected));
   });
+
+  it('keeps every number of a leaf that ends exactly at the end of its buffer', () => {
+    // Leaves before the last one pad the first buffer (4096 numbers) to each length near its end in turn.
+    for (let target = 4080; target <= 4096; target++) {
+      const padding = target - 9;
+      const last: Leaf = { id: 9, name: 'w', value: f32([1, 2], [2, 1]), grad: f32([3, -4], [2, 1]) };
+      const leaves: Leaf[] = [];
+      for (let used = 0; used < padding; ) {
+        const rank = Math.min(padding - used - 4, 3);
+        leaves.push({ id: leaves.length + 1, name: null, value: f32([0], Array(Math.max(rank, 0)).fill(1)), grad: null });
+        used += 4 + Math.max(rank, 0);
+      }
+      const s = step(1, { leaves: [...leaves, last] });
+      const packer = new StepPacker();
+      pack(packer, s);
+      assert.deepEqual(unpackSteps(packer.take()), [expected(s)], `padded to ${target}`);
+    }
+  });
 });

@@ -53,7 +53,8 @@ export class StepPacker {
 
   /** A leaf of the open step (`id` is its graph node's), with its gradient's stats read in place. */
   leaf(id: number, name: string | null, shape: readonly number[], grad: Tensor | null): void {
-    this.reserve(10 + shape.length + (grad ? grad.shape.length : 0));
+    // id, name, the shape; then a flag, or the flag, dtype, numel, the gradient's shape and four stats.
+    this.reserve(3 + shape.length + (grad ? 8 + grad.shape.length : 1));
     const n = this.numbers;
     n[this.length++] = id;
     n[this.length++] = name === null ? -1 : this.string(name);
