@@ -69,7 +69,6 @@ function postEvent(run: CurrentRun, event: RunEvent): void {
 function openStep(line: number, loss: number | null, rootId: number, nodeCount: number, leafCount: number): StepPacker | null {
   const run = current;
   if (!run) return null;
-  postHeldIfDue();
   if (held.size === 0) heldSince = performance.now();
   held.openStep(elapsed(run), ++run.step, run.file, line, loss, rootId, nodeCount, leafCount);
   return held;
