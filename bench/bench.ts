@@ -9,8 +9,8 @@ import * as E from '../src/engine/ops/elementwise';
 import * as LA from '../src/engine/ops/linalg';
 import * as R from '../src/engine/ops/reduce';
 import { Tensor } from '../src/engine/tensor';
-import { openSession, PythonSession } from '../src/runtime/runner';
-import { isGraphElided } from '../src/runtime/events';
+import { openSession, PythonSession } from '../src/runtime/host/runner';
+import { isGraphElided } from '../src/protocol/events';
 
 const SIZES_ELEMENTWISE = [1_000, 100_000, 1_000_000];
 const SIZES_MATMUL = [64, 128, 256];

@@ -6,7 +6,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const pythonDir = join(root, 'src', 'runtime', 'python');
+const pythonDir = join(root, 'src', 'python');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
 
@@ -64,7 +64,7 @@ const common = {
 const entries = [
   { in: 'src/extension/extension.ts', out: 'extension' },
   { in: 'src/cli.ts', out: 'cli' },
-  { in: 'src/runtime/worker.ts', out: 'worker' },
+  { in: 'src/runtime/host/worker.ts', out: 'worker' },
   { in: 'bench/bench.ts', out: 'bench', dev: true },
 ].filter((e) => existsSync(join(root, e.in)) && !(production && e.dev));
 

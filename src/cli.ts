@@ -4,9 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { encodeEvent, encodeJson, type FigureEvent, type RunEvent } from './runtime/events';
-import { renderFigureSvg } from './runtime/figureSvg';
-import { startRun, type RunHandle } from './runtime/runner';
+import { encodeEvent, encodeJson, type FigureEvent, type RunEvent } from './protocol/events';
+import { renderFigureSvg } from './figures/svg';
+import { startRun, type RunHandle } from './runtime/host/runner';
 
 const USAGE = `Usage: autograd-playground run FILE.py [--events FILE.jsonl] [--plots DIR] [--graph-node-limit N]
 

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatMessage, setTranslator } from '../src/extension/l10n';
-import type { BackwardEvent, TensorSummary, VariableInfo } from '../src/runtime/events';
+import type { BackwardEvent, TensorSummary, VariableInfo } from '../src/protocol/events';
 import {
   backwardHover,
   chartScale,

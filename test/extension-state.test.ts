@@ -2,16 +2,16 @@
 // event batching and throttling for the panel, what a run record keeps, the panel's HTML and message
 // checks, and the run lifecycle (a new run of a document stops its old one; documents run side by side).
 import { strict as assert } from 'node:assert';
-import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, GraphEvent, RunEvent, StdoutEvent } from '../src/runtime/events';
-import { encodeNonFinite, isGraphElided } from '../src/runtime/events';
+import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, GraphEvent, RunEvent, StdoutEvent } from '../src/protocol/events';
+import { encodeNonFinite, isGraphElided } from '../src/protocol/events';
 import { diagnosticsFor } from '../src/extension/diagnosticsModel';
 import { carriesGraph, compactBatch, elideGraph, EventBatcher, type Scheduler } from '../src/extension/eventBatcher';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../src/extension/panelHtml';
-import { decodeExtensionMessage, parseWebviewMessage, type ExtensionToWebview } from '../src/extension/panelProtocol';
+import { decodeExtensionMessage, parseWebviewMessage, type ExtensionToWebview } from '../src/protocol/panel';
 import { RunManager, type RunDocument } from '../src/extension/runManager';
 import { MAX_HISTORY_POINTS, MAX_RETAINED_BACKWARD, pushPoint, RunRecord, statusText, type HistoryPoint } from '../src/extension/runState';
 import { formatDuration, formatNumber } from '../src/extension/textFormat';
-import type { RunHandle, RunOptions, RunResult } from '../src/runtime/runner';
+import type { RunHandle, RunOptions, RunResult } from '../src/runtime/host/runner';
 
 function backward(step: number, loss: number | null = 1 / step, line = 9): BackwardEvent {
   return {

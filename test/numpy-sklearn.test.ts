@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openSession, PythonSession } from '../src/runtime/runner';
+import { openSession, PythonSession } from '../src/runtime/host/runner';
 
 interface ArrayValue { shape: number[]; dtype?: string; data: Array<number | string> }
 type Value = ArrayValue | Value[] | number | string | boolean | null | { [k: string]: Value };

@@ -9,7 +9,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openSession, PythonSession } from '../src/runtime/runner';
+import { openSession, PythonSession } from '../src/runtime/host/runner';
 
 interface Case { code: string; repr?: string; str?: string; error?: string }
 interface Result { repr?: string; str?: string; error?: string }

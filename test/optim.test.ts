@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openSession, PythonSession } from '../src/runtime/runner';
+import { openSession, PythonSession } from '../src/runtime/host/runner';
 
 interface Step { loss: number; w: number[]; b: number }
 interface OptimCase { optimizer: string; trajectory: Step[] }

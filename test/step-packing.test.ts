@@ -3,9 +3,9 @@
 import { strict as assert } from 'node:assert';
 import { fromValues } from '../src/engine/creation';
 import { aliasOf, type Tensor } from '../src/engine/tensor';
-import { elidedGraph, type BackwardEvent, type LeafSummary } from '../src/runtime/events';
-import { StepPacker, unpackSteps } from '../src/runtime/stepPacking';
-import { summarize } from '../src/runtime/tensorSummary';
+import { elidedGraph, type BackwardEvent, type LeafSummary } from '../src/protocol/events';
+import { StepPacker, unpackSteps } from '../src/runtime/host/stepPacking';
+import { summarize } from '../src/runtime/report/tensorSummary';
 
 interface Leaf {
   id: number;

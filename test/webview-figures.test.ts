@@ -21,7 +21,7 @@ import {
   type ChartTheme,
   type FigurePoint,
 } from '../webview/src/figureCharts';
-import { plainText } from '../src/runtime/figureText';
+import { plainText } from '../src/figures/text';
 import { axes, figure, series } from './webview-fixtures';
 
 const theme: ChartTheme = { foreground: '#cccccc', background: '#1e1e1e', grid: 'rgba(128, 128, 128, 0.3)', fontFamily: 'Test Sans, sans-serif', fontSize: 12 };

@@ -1,7 +1,7 @@
 // The computation graph view's input: grad_fn symbols, node labels, the dagre graph built from the
 // backward event (inputs on top, root at the bottom), and layout reuse across steps of the same shape.
 import { strict as assert } from 'node:assert';
-import type { GraphSummary } from '../src/runtime/events';
+import type { GraphSummary } from '../src/protocol/events';
 import { buildDagreGraph, chooseDirection, edgePath, labelSize, layoutGraph, nodeLabel, opBaseName, opSymbol, structureKey, type NodeLabel } from '../webview/src/graphLayout';
 import { translate, type Translate } from '../webview/strings';
 import { backward } from './webview-fixtures';

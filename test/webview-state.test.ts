@@ -1,10 +1,10 @@
 // The panel state reducer: how init/runStarted/events messages and every event type fold into what the
 // panel shows, frame batching, bounded console and figures, and the setState round trip.
 import { strict as assert } from 'node:assert';
-import type { RunEvent } from '../src/runtime/events';
+import type { RunEvent } from '../src/protocol/events';
 import { restore, snapshot, PERSIST_LOSS_POINTS, encode, decode } from '../webview/src/persist';
 import { isExtensionMessage } from '../webview/src/protocol';
-import { persistedLabel } from '../src/extension/panelProtocol';
+import { persistedLabel } from '../src/protocol/panel';
 import { Debouncer, FrameBatcher } from '../webview/src/scheduler';
 import {
   appendConsole,

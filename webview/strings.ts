@@ -1,7 +1,7 @@
 /**
  * Every string the panel shows. The code refers to them by id; the extension's `init` message carries
  * `l10n`, VS Code's bundle for the display language, which maps the *English text* to its translation
- * (see panelProtocol.ts). So the English texts below are the keys of l10n/bundle.l10n.zh-cn.json, and must
+ * (see src/protocol/panel.ts). So the English texts below are the keys of l10n/bundle.l10n.zh-cn.json, and must
  * stay unique; a text missing from the bundle is shown in English. Placeholders are `{0}`, `{1}`, … as in
  * `vscode.l10n.t`. `zhBundle()` gives the English → Chinese pairs to merge into that bundle.
  *

@@ -3,8 +3,8 @@
  * these onto it): an uncaught exception is an Error on its line; a run that diverged gets a Warning on the
  * backward() line that first saw a NaN/inf loss, with the likely causes and a quick fix to find the op.
  */
-import type { RunEvent } from '../runtime/events';
-import { isNonFiniteMessage } from '../runtime/nonFinite';
+import type { RunEvent } from '../protocol/events';
+import { isNonFiniteMessage } from '../protocol/nonFiniteMessage';
 import { t } from './l10n';
 import { formatNumber } from './textFormat';
 

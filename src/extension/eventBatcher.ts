@@ -4,7 +4,7 @@
  * graphNodeLimit nodes) does not flood the webview. Also the compaction the run history uses (runState.ts).
  * No `vscode` here: the timers are injectable so tests can drive time.
  */
-import { elidedGraph, isGraphElided, type BackwardEvent, type RunEvent } from '../runtime/events';
+import { elidedGraph, isGraphElided, type BackwardEvent, type RunEvent } from '../protocol/events';
 
 /** A backward event without its graph's nodes and edges; `truncated` says how many nodes there were. */
 export function elideGraph(e: BackwardEvent): BackwardEvent {

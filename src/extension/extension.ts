@@ -6,9 +6,9 @@
  * the decisions are tested under mocha; this file only wires them to the editor.
  */
 import * as vscode from 'vscode';
-import type { RunEvent, VariableInfo } from '../runtime/events';
-import { isNonFiniteMessage } from '../runtime/nonFinite';
-import { DEFAULT_GRAPH_NODE_LIMIT } from '../runtime/runner';
+import type { RunEvent, VariableInfo } from '../protocol/events';
+import { isNonFiniteMessage } from '../protocol/nonFiniteMessage';
+import { DEFAULT_GRAPH_NODE_LIMIT } from '../runtime/host/runner';
 import { DIAGNOSTIC_SOURCE, diagnosticsFor, type DiagnosticSpec } from './diagnosticsModel';
 import {
   backwardHover,

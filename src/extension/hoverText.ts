@@ -4,7 +4,7 @@
  * and the Markdown shown for it (PyTorch's own prints from the event's summaries, and a small chart of the
  * gradient norm over the steps). No `vscode` here: extension.ts wraps the Markdown in a MarkdownString.
  */
-import type { BackwardEvent, VariableInfo } from '../runtime/events';
+import type { BackwardEvent, VariableInfo } from '../protocol/events';
 import { t } from './l10n';
 import type { BackwardSummary, HistoryPoint } from './runState';
 import { formatNumber, torchDtype, torchSize } from './textFormat';

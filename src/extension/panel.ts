@@ -1,15 +1,15 @@
 /**
  * The graph panel's host side: one WebviewPanel beside the editor, showing the latest run (or the run of the
  * document the user switched to). The front end (dist/webview.js, media/panel.css) is built separately in
- * webview/; everything between the two is in panelProtocol.ts. The webview keeps its own state, so whenever it
+ * webview/; everything between the two is in src/protocol/panel.ts. The webview keeps its own state, so whenever it
  * (re)loads it says `ready` and gets the whole event list of the shown run again in an `init`.
  */
 import * as vscode from 'vscode';
-import { encodeNonFinite, type RunEvent } from '../runtime/events';
+import { encodeNonFinite, type RunEvent } from '../protocol/events';
 import { compactBatch, EventBatcher } from './eventBatcher';
 import { t } from './l10n';
 import { makeNonce, panelHtml } from './panelHtml';
-import { PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExtensionToWebview } from './panelProtocol';
+import { PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExtensionToWebview } from '../protocol/panel';
 import type { RunRecord } from './runState';
 
 /** What the panel asks of the rest of the extension. */
@@ -237,7 +237,7 @@ export class PanelController implements vscode.Disposable {
 
   private post(message: ExtensionToWebview): void {
     if (!this.panel || !this.webviewReady) return;
-    // JSON transport: non-finite numbers travel as strings (see panelProtocol.ts).
+    // JSON transport: non-finite numbers travel as strings (see src/protocol/panel.ts).
     void this.panel.webview.postMessage(encodeNonFinite(message));
   }
 }

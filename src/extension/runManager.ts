@@ -4,8 +4,8 @@
  * the notifications the UI parts listen to. No `vscode` here, so the lifecycle is tested under mocha with the
  * real runtime.
  */
-import type { RunEvent } from '../runtime/events';
-import { startRun, type RunHandle, type RunOptions } from '../runtime/runner';
+import type { RunEvent } from '../protocol/events';
+import { startRun, type RunHandle, type RunOptions } from '../runtime/host/runner';
 import { RunRecord } from './runState';
 
 /** A document as a run needs it; extension.ts makes one from a vscode.TextDocument. */

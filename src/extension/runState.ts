@@ -4,10 +4,10 @@
  * hover charts, and the progress the status bar shows. Bounded in memory whatever the run's length.
  * No `vscode` here (tested under mocha).
  */
-import { isGraphElided, type BackwardEvent, type DivergedEvent, type EndEvent, type ErrorEvent, type GraphEvent, type RunEvent, type VariablesEvent } from '../runtime/events';
+import { isGraphElided, type BackwardEvent, type DivergedEvent, type EndEvent, type ErrorEvent, type GraphEvent, type RunEvent, type VariablesEvent } from '../protocol/events';
 import { carriesGraph, elideGraph } from './eventBatcher';
 import { t } from './l10n';
-import type { RunInfo, RunInfoStatus } from './panelProtocol';
+import type { RunInfo, RunInfoStatus } from '../protocol/panel';
 import { formatDuration, formatNumber } from './textFormat';
 
 /** Backward events kept in the panel's history before older ones are thinned out (every other one dropped). */
@@ -73,7 +73,7 @@ export class RunRecord {
   status: RunInfoStatus = 'running';
   /** Set by the `start` event: Python is loaded and the script itself is running. */
   scriptStarted = false;
-  /** The retained, compacted event list (see panelProtocol's elision rules). */
+  /** The retained, compacted event list (see protocol/panel.ts's elision rules). */
   readonly events: RunEvent[] = [];
   step = 0;
   lastLoss: number | null = null;
@@ -162,7 +162,7 @@ export class RunRecord {
       pushPoint(series, { step: e.step, value: leaf.grad ? leaf.grad.norm : null });
     }
     if (isGraphElided(e.graph)) {
-      // Most steps of a fast loop come with the graph's size only (see src/runtime/graphReporter.ts).
+      // Most steps of a fast loop come with the graph's size only (see src/runtime/report/graphReporter.ts).
       this.events.push(e);
       this.retainedBackward++;
       if (this.retainedBackward > MAX_RETAINED_BACKWARD) this.thinBackward();

@@ -8,7 +8,7 @@
  * webview's CSP then has to allow) and slower to start; nothing here needs its extra options.
  */
 import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
-import type { GraphNode, GraphSummary, TensorSummary } from '../../src/runtime/events';
+import type { GraphNode, GraphSummary, TensorSummary } from '../../src/protocol/events';
 import { formatNumber } from './state';
 import type { Translate } from '../strings';
 

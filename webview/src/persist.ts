@@ -6,7 +6,7 @@
  */
 import { decimateMinMax, type Series } from './series';
 import { createState, type ConsoleLine, type FigureEntry, type GraphState, type LeafTrack, type PanelState, type UiState } from './state';
-import type { DivergedEvent, EndEvent, ErrorEvent } from '../../src/runtime/events';
+import type { DivergedEvent, EndEvent, ErrorEvent } from '../../src/protocol/events';
 import type { PanelSettings, PersistedPanelHeader, RunInfo, RunState } from './protocol';
 
 export const PERSIST_VERSION = 1;

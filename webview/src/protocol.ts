@@ -1,12 +1,12 @@
 /**
- * The panel's message protocol, defined by the extension in src/extension/panelProtocol.ts (the one file the
- * webview may import from src/extension; it is free of `vscode`). Re-exported here so the webview's modules
+ * The panel's message protocol, defined in src/protocol/panel.ts (the webview imports only src/protocol/
+ * and src/figures/, which are free of Node, DOM and `vscode`). Re-exported here so the webview's modules
  * have one place to import it from, plus an envelope check for what arrives on window 'message'.
  */
-import type { ExtensionToWebview } from '../../src/extension/panelProtocol';
+import type { ExtensionToWebview } from '../../src/protocol/panel';
 
-export { decodeExtensionMessage } from '../../src/extension/panelProtocol';
-export type { ExtensionToWebview, PersistedPanelHeader, RunInfo, RunInfoStatus as RunState, WebviewToExtension } from '../../src/extension/panelProtocol';
+export { decodeExtensionMessage } from '../../src/protocol/panel';
+export type { ExtensionToWebview, PersistedPanelHeader, RunInfo, RunInfoStatus as RunState, WebviewToExtension } from '../../src/protocol/panel';
 
 export type PanelSettings = Extract<ExtensionToWebview, { type: 'init' }>['settings'];
 

@@ -6,8 +6,8 @@
  * objects: a run can deliver 100 000 backward events, and copying series on every event would make
  * replaying a long run (init with all events) quadratic.
  */
-import { isGraphElided } from '../../src/runtime/events';
-import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary } from '../../src/runtime/events';
+import { isGraphElided } from '../../src/protocol/events';
+import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary } from '../../src/protocol/events';
 import type { ExtensionToWebview, PanelSettings, RunInfo, RunState } from './protocol';
 import { appendPoint, emptySeries, type Series } from './series';
 

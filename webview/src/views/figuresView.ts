@@ -1,6 +1,6 @@
 /** The Figures section: the script's matplotlib figures, one chart.js chart per subplot. */
 import type { Chart as ChartType } from 'chart.js';
-import { FIGURE_MAX_POINTS } from '../../../src/runtime/events';
+import { FIGURE_MAX_POINTS } from '../../../src/protocol/events';
 import type { Translate } from '../../strings';
 import { Chart } from '../chartSetup';
 import { el } from '../dom';

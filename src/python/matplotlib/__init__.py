@@ -1,7 +1,7 @@
 """matplotlib for the Autograd Playground: just enough for training scripts to plot their curves.
 
 There is no renderer here. `matplotlib.pyplot` records figures and hands them to the host on show() and
-savefig() as `figure` events (see FigureEvent in src/runtime/events.ts); the panel and the CLI (--plots)
+savefig() as `figure` events (see FigureEvent in src/protocol/events.ts); the panel and the CLI (--plots)
 draw them. What is not implemented raises AttributeError naming it, so a script stops at the call the
 playground cannot honour instead of producing a silently wrong figure.
 """

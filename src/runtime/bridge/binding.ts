@@ -3,28 +3,29 @@
  * adapts Python's calling conventions (scalars, shapes as rest arguments, index tuples) to engine calls and,
  * on backward(), reports the graph to the host as a `backward` event.
  */
-import * as A from '../engine/autograd';
-import * as C from '../engine/creation';
-import { DType } from '../engine/dtype';
-import { TorchError } from '../engine/errors';
-import { formatDType, formatPythonFloat, formatSize, printOptions, setPrintOptions, PrintOptions } from '../engine/format';
-import { numpyArrayRepr, numpyArrayStr, numpyPrintOptions, NumpyPrintOptions, numpyScalarRepr, numpyScalarStr, resetNumpyPrintOptions, setNumpyPrintOptions } from '../engine/numpyFormat';
-import * as NP from '../engine/numpyOps';
-import * as E from '../engine/ops/elementwise';
-import * as IX from '../engine/ops/indexing';
-import * as IP from '../engine/ops/inplace';
-import * as LA from '../engine/ops/linalg';
-import * as LO from '../engine/ops/loss';
-import * as R from '../engine/ops/reduce';
-import { IntScalar, Operand, Scalar } from '../engine/ops/scalar';
-import * as V from '../engine/ops/views';
-import * as NPR from '../engine/numpyRandom';
-import * as RNG from '../engine/random';
-import { emptyTensor, Tensor } from '../engine/tensor';
-import type { RunEvent } from './events';
-import { GraphReporter, type GraphReporterHost } from './graphReporter';
-import { findNonFinite, nonFiniteMessage } from './nonFinite';
-import { printTensor, summarize } from './tensorSummary';
+import * as A from '../../engine/autograd';
+import * as C from '../../engine/creation';
+import { DType } from '../../engine/dtype';
+import { TorchError } from '../../engine/errors';
+import { formatDType, formatPythonFloat, formatSize, printOptions, setPrintOptions, PrintOptions } from '../../engine/format';
+import { numpyArrayRepr, numpyArrayStr, numpyPrintOptions, NumpyPrintOptions, numpyScalarRepr, numpyScalarStr, resetNumpyPrintOptions, setNumpyPrintOptions } from '../../engine/numpyFormat';
+import * as NP from '../../engine/numpyOps';
+import * as E from '../../engine/ops/elementwise';
+import * as IX from '../../engine/ops/indexing';
+import * as IP from '../../engine/ops/inplace';
+import * as LA from '../../engine/ops/linalg';
+import * as LO from '../../engine/ops/loss';
+import * as R from '../../engine/ops/reduce';
+import { IntScalar, Operand, Scalar } from '../../engine/ops/scalar';
+import * as V from '../../engine/ops/views';
+import * as NPR from '../../engine/numpyRandom';
+import * as RNG from '../../engine/random';
+import { emptyTensor, Tensor } from '../../engine/tensor';
+import type { RunEvent } from '../../protocol/events';
+import { GraphReporter, type GraphReporterHost } from '../report/graphReporter';
+import { nonFiniteMessage } from '../../protocol/nonFiniteMessage';
+import { findNonFinite } from '../report/nonFinite';
+import { printTensor, summarize } from '../report/tensorSummary';
 
 /** What the runtime gives the binding: where backward events go (the host stamps time, step and file). */
 export interface BindingHost extends GraphReporterHost {
@@ -495,7 +496,7 @@ export function createBinding(host?: BindingHost) {
     },
     print_options: () => ({ ...printOptions }),
 
-    // numpy (src/runtime/python/numpy): printing, and the few operations whose results follow NumPy's own algorithms
+    // numpy (src/python/numpy): printing, and the few operations whose results follow NumPy's own algorithms
     np_repr: (t: Tensor) => numpyArrayRepr({ shape: t.shape, dtype: t.dtype, values: t.values(true) }),
     np_str: (t: Tensor) => numpyArrayStr({ shape: t.shape, dtype: t.dtype, values: t.values(true) }),
     np_scalar_str: (v: number, dtype: DType) => numpyScalarStr(v, dtype),

@@ -1,5 +1,5 @@
 /**
- * Provided by the esbuild plugin in scripts/build.mjs: every file under src/runtime/python/, keyed by its
+ * Provided by the esbuild plugin in scripts/build.mjs: every file under src/python/, keyed by its
  * POSIX path relative to that folder (e.g. 'torch/nn/__init__.py'), valued by its UTF-8 text.
  */
 declare module 'virtual:python-files' {

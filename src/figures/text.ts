@@ -1,5 +1,5 @@
 /**
- * Pure helpers for drawing recorded matplotlib figures, shared by the CLI's SVG renderer (figureSvg.ts) and
+ * Pure helpers for drawing recorded matplotlib figures, shared by the CLI's SVG renderer (svg.ts) and
  * the panel's chart.js figures (webview/): mathtext as plain Unicode, and the legend-placement geometry.
  */
 const GREEK: Record<string, string> = {

@@ -1,7 +1,7 @@
 """matplotlib.pyplot that records figures instead of drawing them.
 
 show() and savefig() send the figure, series data included, as a `figure` event (FigureEvent in
-src/runtime/events.ts); the panel and the CLI draw it. savefig() writes nothing: it records the path it was
+src/protocol/events.ts); the panel and the CLI draw it. savefig() writes nothing: it records the path it was
 given. Data may be lists, tuples, ranges, torch tensors (requires_grad or not) or anything with `tolist()`.
 The state machine follows matplotlib's: a current figure and a current axes per figure, numbered figures,
 separate colour cycles for lines and for patches/collections, show() closing what it showed.

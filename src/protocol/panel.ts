@@ -1,6 +1,6 @@
 /**
- * The messages between the extension (src/extension/panel.ts) and the panel's front end (webview/). This is
- * the only file the webview imports from src/extension, so it must stay free of `vscode` and of anything with
+ * The messages between the extension (src/extension/panel.ts) and the panel's front end (webview/). Like all of
+ * src/protocol/, it is imported by both sides, so it must stay free of Node, DOM, `vscode` and of anything with
  * side effects; change it only by adding (new optional fields, new message types), never by renaming.
  *
  * Transport note: VS Code carries webview messages as JSON, which has no NaN or Infinity. The extension
@@ -8,7 +8,7 @@
  * names — `loss`, `min`, `max`, `mean`, `norm`, figure series `x`/`y` — become "nan", "inf", "-inf"), and the
  * webview must pass what it receives through `decodeExtensionMessage` to get real numbers back.
  */
-import { decodeNonFinite, type RunEvent } from '../runtime/events';
+import { decodeNonFinite, type RunEvent } from './events';
 
 export type {
   BackwardEvent,
@@ -28,7 +28,7 @@ export type {
   TensorSummary,
   VariableInfo,
   VariablesEvent,
-} from '../runtime/events';
+} from './events';
 
 /** The `viewType` of the panel; also what the serializer is registered under. */
 export const PANEL_VIEW_TYPE = 'autogradPlayground.panel';

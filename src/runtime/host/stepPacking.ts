@@ -5,9 +5,9 @@
  * them, cost more than the small training steps tutorials run. runner.ts unpacks them into ordinary events, so
  * nothing past the runner sees this form.
  */
-import type { Tensor } from '../engine/tensor';
-import { elidedGraph, type BackwardEvent, type LeafSummary, type TensorSummary } from './events';
-import { readStats, type ValueStats } from './tensorSummary';
+import type { Tensor } from '../../engine/tensor';
+import { elidedGraph, type BackwardEvent, type LeafSummary, type TensorSummary } from '../../protocol/events';
+import { readStats, type ValueStats } from '../report/tensorSummary';
 
 export interface PackedSteps {
   numbers: Float64Array;

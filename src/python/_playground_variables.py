@@ -11,7 +11,7 @@ import sys
 
 import _playground_host
 
-# Same cap as VARIABLES_LIMIT in src/runtime/events.ts: an event stays small whatever the script holds.
+# Same cap as VARIABLES_LIMIT in src/protocol/events.ts: an event stays small whatever the script holds.
 LIMIT = 500
 # Containers and objects with more entries than this are not looked into (same bound as leaf naming).
 _FANOUT = 64

@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import pythonFiles from 'virtual:python-files';
-import { createBinding, type BindingHost } from './binding';
-import { decodeJson, type RunEvent, type RunStatus } from './events';
+import { createBinding, type BindingHost } from '../bridge/binding';
+import { decodeJson, type RunEvent, type RunStatus } from '../../protocol/events';
 import { StepPacker } from './stepPacking';
-import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest } from './runner';
+import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest } from './workerProtocol';
 
 /** Where the embedded Python tree lives in Pyodide's file system; it is put first on sys.path. */
 export const PYTHON_LIB_DIR = '/playground/lib';

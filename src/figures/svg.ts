@@ -4,8 +4,8 @@
  * Layout is always "tight" (each subplot cell makes room for its own labels), which is what tight_layout()
  * asks for and avoids the overlaps matplotlib's fixed margins produce with long labels.
  */
-import { plainText, Rect, segmentHitsRect } from './figureText';
-import type { FigureAxes, FigureEvent, FigureSeries, FigureTicks } from './events';
+import { plainText, Rect, segmentHitsRect } from './text';
+import type { FigureAxes, FigureEvent, FigureSeries, FigureTicks } from '../protocol/events';
 
 const DPI = 100;
 /** Pixels per typographic point at DPI. */

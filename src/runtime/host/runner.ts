@@ -6,23 +6,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { EVENT_SCHEMA_VERSION, type RunEvent, type RunStatus } from './events';
+import { EVENT_SCHEMA_VERSION, type RunEvent, type RunStatus } from '../../protocol/events';
 import { unpackSteps, type PackedSteps } from './stepPacking';
+import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, SIGINT, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
 
-// ---- Protocol with worker.ts (it imports these; the worker bundle only pulls in the constants). ----
-
-/** Settings the host passes to Python as `_playground_host.settings`. */
-export interface WorkerSettings {
-  graphNodeLimit: number;
-  /** Whole graphs at most once per this many ms (0: for every backward()); see graphReporter.ts. */
-  graphIntervalMs: number;
-  /** Record the user's source line for every op (graph nodes show it); off only to measure its cost. */
-  trackLines: boolean;
-  /** Every op whose result holds NaN or inf raises a RuntimeError naming it (see nonFinite.ts). */
-  detectNonFinite: boolean;
-  /** backward() reports its graph and leaves as events; off only to measure what that costs (npm run bench). */
-  instrument: boolean;
-}
+// ---- Public API ----
 
 /** Options shared by startRun and openSession; each becomes a field of `_playground_host.settings`. */
 export interface RuntimeSettings {
@@ -41,43 +29,6 @@ export interface RuntimeSettings {
   instrument?: boolean;
 }
 
-export interface WorkerInit {
-  settings: WorkerSettings;
-  /**
-   * Int32 cells shared with the main thread: [CONTROL_INTERRUPT] is Pyodide's interrupt buffer (writing
-   * SIGINT there raises KeyboardInterrupt in Python), [CONTROL_STOP] is 1 once the user asked to stop.
-   */
-  control: SharedArrayBuffer;
-}
-
-export const CONTROL_INTERRUPT = 0;
-export const CONTROL_STOP = 1;
-export const CONTROL_CELLS = 2;
-export const SIGINT = 2;
-
-/** Main thread → worker. */
-export type WorkerRequest = {
-  kind: 'run';
-  runId: number;
-  file: string;
-  source: string;
-  /** performance.timeOrigin + performance.now() on the main thread when the run started; events' t is relative to it. */
-  clockStart: number;
-  /** This run's `instrument`, where it differs from the session's (see RunSwitches). */
-  instrument?: boolean;
-};
-
-/** Worker → main thread. Events are posted as objects: structured clone keeps NaN/Infinity intact. */
-export type WorkerMessage =
-  | { kind: 'ready' }
-  | { kind: 'fatal'; message: string }
-  | { kind: 'event'; runId: number; event: RunEvent }
-  /** Backward events that carry no graph, held back and packed by the worker (stepPacking.ts). */
-  | { kind: 'steps'; runId: number; steps: PackedSteps }
-  /** `broken`: the interpreter cannot run anything else; the host replaces the worker. */
-  | { kind: 'done'; runId: number; status: RunStatus; broken: boolean };
-
-// ---- Public API ----
 
 export interface RunOptions extends RuntimeSettings {
   /** Shown in tracebacks and events exactly as given. */
@@ -124,7 +75,7 @@ const DEFAULT_SESSION_FILE = '<string>';
  * source (tests under tsx), use the built one in the repository's dist/.
  */
 function workerScript(): string {
-  const candidates = [path.join(__dirname, 'worker.js'), path.resolve(__dirname, '..', '..', 'dist', 'worker.js')];
+  const candidates = [path.join(__dirname, 'worker.js'), path.resolve(__dirname, '..', '..', '..', 'dist', 'worker.js')];
   const found = candidates.find((p) => fs.existsSync(p));
   if (!found) throw new Error(`autograd-playground: worker bundle not found (looked for ${candidates.join(', ')}); run \`npm run build\``);
   return found;

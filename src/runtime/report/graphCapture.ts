@@ -1,6 +1,6 @@
-import type { Node } from '../engine/autograd';
-import type { Tensor } from '../engine/tensor';
-import { elidedGraph, type GraphNode, type GraphSummary, type LeafSummary } from './events';
+import type { Node } from '../../engine/autograd';
+import type { Tensor } from '../../engine/tensor';
+import { elidedGraph, type GraphNode, type GraphSummary, type LeafSummary } from '../../protocol/events';
 import { summarize } from './tensorSummary';
 
 /** A leaf's value and gradient as they were at a step, for describing that step's graph later. */

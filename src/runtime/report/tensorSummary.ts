@@ -1,6 +1,6 @@
-import { formatTensor, printOptions } from '../engine/format';
-import { Tensor } from '../engine/tensor';
-import type { TensorSummary } from './events';
+import { formatTensor, printOptions } from '../../engine/format';
+import { Tensor } from '../../engine/tensor';
+import type { TensorSummary } from '../../protocol/events';
 
 /** Printed like PyTorch but never longer than this many elements per dimension edge, so events stay small. */
 const SUMMARY_THRESHOLD = 64;

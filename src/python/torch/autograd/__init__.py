@@ -145,7 +145,7 @@ def _run_backward(root, gradient, retain_graph, create_graph):
         retain_graph,
         bool(create_graph),
     )
-    # The engine asks only when this step's report needs them (see src/runtime/graphReporter.ts): the walk
+    # The engine asks only when this step's report needs them (see src/runtime/report/graphReporter.ts): the walk
     # over the script's variables costs more than a small training step.
     if wants_names:
         names = _leaf_names(frame)

@@ -6,14 +6,14 @@
  * event with the loss, the leaves' gradients and the graph's size, which is all the charts need. When a run
  * ends on such a step, flush() sends its whole graph in a `graph` event, so the last graph is always there.
  */
-import * as A from '../engine/autograd';
-import { fromValues } from '../engine/creation';
-import type { DType, StorageArray } from '../engine/dtype';
-import { sameShape } from '../engine/shape';
-import type { Tensor } from '../engine/tensor';
-import type { BackwardEvent, GraphEvent } from './events';
-import { captureGraph, graphOutline, outlineLeaves, type GraphOutline, type LeafSnapshots } from './graphEvent';
-import type { StepPacker } from './stepPacking';
+import * as A from '../../engine/autograd';
+import { fromValues } from '../../engine/creation';
+import type { DType, StorageArray } from '../../engine/dtype';
+import { sameShape } from '../../engine/shape';
+import type { Tensor } from '../../engine/tensor';
+import type { BackwardEvent, GraphEvent } from '../../protocol/events';
+import { captureGraph, graphOutline, outlineLeaves, type GraphOutline, type LeafSnapshots } from './graphCapture';
+import type { StepPacker } from '../host/stepPacking';
 
 export type BackwardReport = Omit<BackwardEvent, 't' | 'step' | 'file'>;
 export type GraphReport = Omit<GraphEvent, 't' | 'step' | 'file'>;

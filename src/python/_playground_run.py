@@ -45,7 +45,7 @@ def user_location():
 
 
 def _finite(value):
-    # JSON has no NaN/Infinity; the event schema spells them as strings (see src/runtime/events.ts).
+    # JSON has no NaN/Infinity; the event schema spells them as strings (see src/protocol/events.ts).
     if isinstance(value, float):
         if math.isnan(value):
             return "nan"

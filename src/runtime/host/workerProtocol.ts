@@ -1,0 +1,55 @@
+/**
+ * The messages and shared cells between the main thread (runner.ts) and the Python worker (worker.ts). Both
+ * import this file; it holds types and constants only, so the worker bundle pulls in nothing of the runner.
+ */
+import type { RunEvent, RunStatus } from '../../protocol/events';
+import type { PackedSteps } from './stepPacking';
+
+/** Settings the host passes to Python as `_playground_host.settings`. */
+export interface WorkerSettings {
+  graphNodeLimit: number;
+  /** Whole graphs at most once per this many ms (0: for every backward()); see graphReporter.ts. */
+  graphIntervalMs: number;
+  /** Record the user's source line for every op (graph nodes show it); off only to measure its cost. */
+  trackLines: boolean;
+  /** Every op whose result holds NaN or inf raises a RuntimeError naming it (see nonFinite.ts). */
+  detectNonFinite: boolean;
+  /** backward() reports its graph and leaves as events; off only to measure what that costs (npm run bench). */
+  instrument: boolean;
+}
+
+export interface WorkerInit {
+  settings: WorkerSettings;
+  /**
+   * Int32 cells shared with the main thread: [CONTROL_INTERRUPT] is Pyodide's interrupt buffer (writing
+   * SIGINT there raises KeyboardInterrupt in Python), [CONTROL_STOP] is 1 once the user asked to stop.
+   */
+  control: SharedArrayBuffer;
+}
+
+export const CONTROL_INTERRUPT = 0;
+export const CONTROL_STOP = 1;
+export const CONTROL_CELLS = 2;
+export const SIGINT = 2;
+
+/** Main thread → worker. */
+export type WorkerRequest = {
+  kind: 'run';
+  runId: number;
+  file: string;
+  source: string;
+  /** performance.timeOrigin + performance.now() on the main thread when the run started; events' t is relative to it. */
+  clockStart: number;
+  /** This run's `instrument`, where it differs from the session's (see RunSwitches). */
+  instrument?: boolean;
+};
+
+/** Worker → main thread. Events are posted as objects: structured clone keeps NaN/Infinity intact. */
+export type WorkerMessage =
+  | { kind: 'ready' }
+  | { kind: 'fatal'; message: string }
+  | { kind: 'event'; runId: number; event: RunEvent }
+  /** Backward events that carry no graph, held back and packed by the worker (stepPacking.ts). */
+  | { kind: 'steps'; runId: number; steps: PackedSteps }
+  /** `broken`: the interpreter cannot run anything else; the host replaces the worker. */
+  | { kind: 'done'; runId: number; status: RunStatus; broken: boolean };
