@@ -4,7 +4,16 @@ There is no renderer here. `matplotlib.pyplot` records figures and hands them to
 savefig() as `figure` events (see FigureEvent in src/protocol/events.ts); the panel and the CLI (--plots)
 draw them. What is not implemented raises AttributeError naming it, so a script stops at the call the
 playground cannot honour instead of producing a silently wrong figure.
+
+The modules follow real matplotlib's seams, each importing only those before it: cbook (data → floats),
+colors (colour specs, the cycle, colormaps), artists (Line2D, PathCollection, Rectangle, BarContainer),
+axes (Axes and its plotting methods), figure (Figure, its subplot grid, its event), and pyplot (the
+current figure and axes, and the plt.* functions that act on them). This file holds rcParams and the
+backend: the host is reached only from here and from pyplot's run-start reset.
 """
+
+import sys
+import warnings
 
 import _playground_run
 
@@ -32,6 +41,33 @@ def _unsupported(owner, name):
 def _unsupported_arg(call):
     """For an argument outside the subset, e.g. call="hist(orientation='horizontal')"."""
     return TypeError("%s is not supported: the Autograd Playground's matplotlib is partial (it records %s)" % (call, SUPPORTED))
+
+
+def _unsupported_getattr(module):
+    """A module-level __getattr__ that raises _unsupported for `module`'s public names."""
+
+    def __getattr__(name):
+        if name.startswith("__"):
+            raise AttributeError("module %r has no attribute %r" % (module, name))
+        raise _unsupported(module, name)
+
+    return __getattr__
+
+
+def _warn_external(message):
+    """warnings.warn attributed to the first frame outside this package, as matplotlib's warnings are."""
+    frame = sys._getframe(1)
+    level = 2
+    while frame is not None and _playground_run.is_internal_file(frame.f_code.co_filename):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, UserWarning, stacklevel=level)
+
+
+def _emit_figure(fig, reason, path):
+    """The backend, whatever use() was given: show() and savefig() hand the figure to the host as an event."""
+    # `index` and `t` are filled in by the host.
+    _playground_run.emit_event(fig._event(reason, path))
 
 
 def _default_rc():
