@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as A from '../src/engine/autograd';
+import * as A from '../src/engine/graph';
 import * as C from '../src/engine/creation';
 import type { DType } from '../src/engine/dtype';
 import * as E from '../src/engine/ops/elementwise';
@@ -14,7 +14,7 @@ import * as IX from '../src/engine/ops/indexing';
 import * as LA from '../src/engine/ops/linalg';
 import * as LO from '../src/engine/ops/loss';
 import * as R from '../src/engine/ops/reduce';
-import { IntScalar } from '../src/engine/ops/scalar';
+import { IntScalar } from '../src/engine/ops/operands';
 import * as V from '../src/engine/ops/views';
 import type { Tensor } from '../src/engine/tensor';
 

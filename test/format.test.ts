@@ -13,7 +13,7 @@ import {
   formatTensor,
   printOptions,
   setPrintOptions,
-} from '../src/engine/format';
+} from '../src/engine/print/format';
 
 interface ReprCase {
   code: string;

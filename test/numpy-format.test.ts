@@ -17,8 +17,8 @@ import {
   numpyScalarStr,
   resetNumpyPrintOptions,
   setNumpyPrintOptions,
-} from '../src/engine/numpyFormat';
-import { numpyArange, numpyCumsum, numpyDivmod, numpyLinspace, numpyMean, numpySort, numpySum, numpyVar } from '../src/engine/numpyOps';
+} from '../src/engine/numpy/format';
+import { numpyArange, numpyCumsum, numpyDivmod, numpyLinspace, numpyMean, numpySort, numpySum, numpyVar } from '../src/engine/numpy/ops';
 import { makeTensor, Tensor } from '../src/engine/tensor';
 import { allocate } from '../src/engine/dtype';
 

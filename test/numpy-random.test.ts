@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BoundedIntType, globalRandomState, RandomState } from '../src/engine/numpyRandom';
+import { BoundedIntType, globalRandomState, RandomState } from '../src/engine/numpy/randomState';
 
 interface Expected { shape: number[]; dtype?: string; data: number[] }
 interface DrawCase { seed: number | number[]; code?: string; out?: Expected; sequence?: string[]; outs?: Expected[] }

@@ -14,7 +14,7 @@ import {
   randomFill,
   randperm,
   uniformFill,
-} from '../src/engine/random';
+} from '../src/engine/random/generator';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: real PyTorch 2.11 CPU output for `torch.manual_seed(seed)` followed by one call or a

@@ -1,7 +1,7 @@
 import { allocate, castValue, DType, StorageArray } from './dtype';
 import { runtimeError } from './errors';
 import { contiguousStrides, numelOf, Shape } from './shape';
-import type { Node } from './autograd';
+import type { Node } from './graph';
 
 /** Shared by a tensor, its views and `detach()`, so autograd can notice in-place writes to saved values. */
 export class VersionCounter {

@@ -1,10 +1,10 @@
-import { record, engineMath } from '../autograd';
+import { record, engineMath } from '../graph';
 import { castValue, DType, isFloating } from '../dtype';
 import { runtimeError } from '../errors';
 import { mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
 import { sameShape } from '../shape';
 import { emptyTensor, Tensor } from '../tensor';
-import { Operand, asTensor, resultType, Scalar, scalarValue } from './scalar';
+import { Operand, asTensor, resultType, Scalar, scalarValue } from './operands';
 import { sumToShape } from './reduce';
 
 function floatResult(d: DType): DType {

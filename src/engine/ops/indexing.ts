@@ -1,4 +1,4 @@
-import { gradMode, record, withGradMode } from '../autograd';
+import { gradMode, record, withGradMode } from '../graph';
 import { indexError, runtimeError, typeError, valueError } from '../errors';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';

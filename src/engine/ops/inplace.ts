@@ -1,4 +1,4 @@
-import { BackwardFn, gradMode, record } from '../autograd';
+import { BackwardFn, gradMode, record } from '../graph';
 import { castValue, isFloating } from '../dtype';
 import { runtimeError } from '../errors';
 import { copyInto } from '../kernels';

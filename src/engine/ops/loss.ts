@@ -1,4 +1,4 @@
-import { record, withGradMode } from '../autograd';
+import { record, withGradMode } from '../graph';
 import { indexError, runtimeError, valueError } from '../errors';
 import { fromValues } from '../creation';
 import { Tensor } from '../tensor';

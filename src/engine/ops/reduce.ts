@@ -1,4 +1,4 @@
-import { record } from '../autograd';
+import { record } from '../graph';
 import { DType, isFloating } from '../dtype';
 import { runtimeError } from '../errors';
 import { mapUnary, reduceAlong, reductionLayout, stridedLoop } from '../kernels';

@@ -1,4 +1,4 @@
-import { record } from '../autograd';
+import { record } from '../graph';
 import { DType, promoteTypes } from '../dtype';
 import { indexError, runtimeError } from '../errors';
 import { copyInto } from '../kernels';

@@ -3,23 +3,23 @@
  * adapts Python's calling conventions (scalars, shapes as rest arguments, index tuples) to engine calls and,
  * on backward(), reports the graph to the host as a `backward` event.
  */
-import * as A from '../../engine/autograd';
+import * as A from '../../engine/graph';
 import * as C from '../../engine/creation';
 import { DType } from '../../engine/dtype';
 import { TorchError } from '../../engine/errors';
-import { formatDType, formatPythonFloat, formatSize, printOptions, setPrintOptions, PrintOptions } from '../../engine/format';
-import { numpyArrayRepr, numpyArrayStr, numpyPrintOptions, NumpyPrintOptions, numpyScalarRepr, numpyScalarStr, resetNumpyPrintOptions, setNumpyPrintOptions } from '../../engine/numpyFormat';
-import * as NP from '../../engine/numpyOps';
+import { formatDType, formatPythonFloat, formatSize, printOptions, setPrintOptions, PrintOptions } from '../../engine/print/format';
+import { numpyArrayRepr, numpyArrayStr, numpyPrintOptions, NumpyPrintOptions, numpyScalarRepr, numpyScalarStr, resetNumpyPrintOptions, setNumpyPrintOptions } from '../../engine/numpy/format';
+import * as NP from '../../engine/numpy/ops';
 import * as E from '../../engine/ops/elementwise';
 import * as IX from '../../engine/ops/indexing';
 import * as IP from '../../engine/ops/inplace';
 import * as LA from '../../engine/ops/linalg';
 import * as LO from '../../engine/ops/loss';
 import * as R from '../../engine/ops/reduce';
-import { IntScalar, Operand, Scalar } from '../../engine/ops/scalar';
+import { IntScalar, Operand, Scalar } from '../../engine/ops/operands';
 import * as V from '../../engine/ops/views';
-import * as NPR from '../../engine/numpyRandom';
-import * as RNG from '../../engine/random';
+import * as NPR from '../../engine/numpy/randomState';
+import * as RNG from '../../engine/random/generator';
 import { emptyTensor, Tensor } from '../../engine/tensor';
 import type { RunEvent } from '../../protocol/events';
 import { GraphReporter, type GraphReporterHost } from '../report/graphReporter';

@@ -1,4 +1,4 @@
-import type { Node } from '../../engine/autograd';
+import type { Node } from '../../engine/graph';
 import type { Tensor } from '../../engine/tensor';
 import { elidedGraph, type GraphNode, type GraphSummary, type LeafSummary } from '../../protocol/events';
 import { summarize } from './tensorSummary';

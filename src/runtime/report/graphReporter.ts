@@ -6,7 +6,7 @@
  * event with the loss, the leaves' gradients and the graph's size, which is all the charts need. When a run
  * ends on such a step, flush() sends its whole graph in a `graph` event, so the last graph is always there.
  */
-import * as A from '../../engine/autograd';
+import * as A from '../../engine/graph';
 import { fromValues } from '../../engine/creation';
 import type { DType, StorageArray } from '../../engine/dtype';
 import { sameShape } from '../../engine/shape';

@@ -1,4 +1,4 @@
-import { formatTensor, printOptions } from '../../engine/format';
+import { formatTensor, printOptions } from '../../engine/print/format';
 import { Tensor } from '../../engine/tensor';
 import type { TensorSummary } from '../../protocol/events';
 

@@ -24,7 +24,7 @@
  * single-precision kernels and are unaffected.
  */
 
-import type { DType } from './dtype';
+import type { DType } from '../dtype';
 import { MT19937, MT_N } from './mt19937';
 
 /** PyTorch's `default_rng_seed_val`, the seed of the default CPU generator before any `manual_seed`. */

@@ -15,10 +15,10 @@
  * that plan; the cases it is known not to cover exactly are full reductions of arrays with negative strides
  * over more than 8192 elements.
  */
-import { castValue, DType } from './dtype';
-import { mapBinary, mapUnary } from './kernels';
-import { glibcMath } from './random';
-import { allocateChecked, makeTensor, Tensor } from './tensor';
+import { castValue, DType } from '../dtype';
+import { mapBinary, mapUnary } from '../kernels';
+import { glibcMath } from '../random/generator';
+import { allocateChecked, makeTensor, Tensor } from '../tensor';
 
 const BUFFER_SIZE = 8192;
 const PW_BLOCKSIZE = 128;

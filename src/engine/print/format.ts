@@ -5,7 +5,7 @@
  * Scripts compare printed output against what real PyTorch shows, so "close enough" formatting is a
  * bug: every width, line break and rounding decision below mirrors the Python code path it replaces.
  */
-import type { DType } from './dtype';
+import type { DType } from '../dtype';
 
 export interface PrintOptions {
   precision: number;

@@ -19,9 +19,9 @@
  * position for `get_state`/`set_state`.
  */
 
-import { valueError } from './errors';
-import { glibcMath } from './random';
-import { MT19937 } from './mt19937';
+import { valueError } from '../errors';
+import { glibcMath } from '../random/generator';
+import { MT19937 } from '../random/mt19937';
 
 const N = 624;
 const UPPER_MASK = 0x80000000;
