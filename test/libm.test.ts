@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { glibcMath } from '../src/engine/random/generator';
+import { glibcMath } from '../src/engine/random/libm';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: sin and cos from glibc 2.36's libm (x86-64, FMA variants) for PyTorch's Box–Muller

@@ -5,9 +5,6 @@ import {
   DEFAULT_SEED,
   Generator,
   defaultGenerator,
-  fma,
-  fmaf,
-  glibcMath,
   normalFill,
   normalTensorFill,
   randintFill,
@@ -15,6 +12,7 @@ import {
   randperm,
   uniformFill,
 } from '../src/engine/random/generator';
+import { fma, fmaf, glibcMath } from '../src/engine/random/libm';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: real PyTorch 2.11 CPU output for `torch.manual_seed(seed)` followed by one call or a

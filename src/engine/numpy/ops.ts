@@ -17,7 +17,7 @@
  */
 import { castValue, DType } from '../dtype';
 import { mapBinary, mapUnary } from '../kernels';
-import { glibcMath } from '../random/generator';
+import { glibcMath } from '../random/libm';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
 
 const BUFFER_SIZE = 8192;

@@ -20,7 +20,7 @@
  */
 
 import { valueError } from '../errors';
-import { glibcMath } from '../random/generator';
+import { glibcMath } from '../random/libm';
 import { MT19937 } from '../random/mt19937';
 
 const N = 624;

@@ -5,7 +5,7 @@ import { broadcastShapes, numelOf } from '../shape';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
 import { add, cast, mul } from './elementwise';
 import { sumToShape } from './reduce';
-import { fmaf } from '../random/generator';
+import { fmaf } from '../random/libm';
 import { expand, reshape, squeeze, t2d, transpose, unsafeView, unsqueeze } from './views';
 
 const TYPE_NAMES: Record<DType, string> = { float32: 'float', float64: 'double', int64: 'long int', bool: 'bool' };
