@@ -3,7 +3,7 @@
  * machine, reported as ratios (absolute times vary by machine; the ratios are what we track).
  */
 import { execFileSync } from 'node:child_process';
-import * as A from '../src/engine/graph';
+import * as A from '../src/engine/backward';
 import { fromValues } from '../src/engine/creation';
 import * as E from '../src/engine/ops/elementwise';
 import * as LA from '../src/engine/ops/linalg';

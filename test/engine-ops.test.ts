@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as A from '../src/engine/graph';
+import * as A from '../src/engine/backward';
 import * as C from '../src/engine/creation';
 import type { DType } from '../src/engine/dtype';
 import * as E from '../src/engine/ops/elementwise';

@@ -1,4 +1,4 @@
-import { record, engineMath } from '../graph';
+import { record } from '../graph';
 import { castValue, DType, isFloating } from '../dtype';
 import { runtimeError } from '../errors';
 import { mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
@@ -499,7 +499,8 @@ export function cloneDetached(t: Tensor): Tensor {
   return out;
 }
 
-function addInPlaceRaw(a: Tensor, b: Tensor): void {
+/** `a += b` with no graph record: how backward.ts accumulates a leaf's `.grad` outside create_graph. */
+export function addInPlaceRaw(a: Tensor, b: Tensor): void {
   const dst = a.data;
   if (a.isContiguous() && b.isContiguous() && sameShape(a.shape, b.shape)) {
     const src = b.data;
@@ -512,12 +513,3 @@ function addInPlaceRaw(a: Tensor, b: Tensor): void {
   }
   a.bumpVersion();
 }
-
-engineMath.current = {
-  add: (a, b) => add(a, b),
-  addInPlace: addInPlaceRaw,
-  cloneDetached,
-  castLike: (g, like) => cast(g, like.dtype),
-  // AccumulateGrad under create_graph stores new_empty_strided(...).copy_(grad): a CopyBackwards node.
-  copyWithHistory: (g) => record('CopyBackwards', cloneDetached(g), [null, g], [], (gr) => [null, gr]),
-};

@@ -3,7 +3,7 @@
  * adapts Python's calling conventions (scalars, shapes as rest arguments, index tuples) to engine calls and,
  * on backward(), reports the graph to the host as a `backward` event.
  */
-import * as A from '../../engine/graph';
+import * as A from '../../engine/backward';
 import * as C from '../../engine/creation';
 import { DType } from '../../engine/dtype';
 import { TorchError } from '../../engine/errors';
