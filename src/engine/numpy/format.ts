@@ -10,6 +10,8 @@
  *   exact binary value, rounded half to even.
  */
 
+import { decompose, Digits, exactDigits, formatPythonInt, nonFiniteText, pow10, shortestDigits, stripZeros } from '../print/decimal';
+
 export type NumpyDType = 'float32' | 'float64' | 'int64' | 'bool';
 
 export interface NumpyPrintOptions {
@@ -62,59 +64,9 @@ export function resetNumpyPrintOptions(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Digits: what Dragon4 produces. A digit string without leading zeros plus the decimal exponent `decpt`:
-// value = 0.DIGITS * 10^decpt. `digits === ''` stands for zero.
+// Digits: what Dragon4 produces, as print/decimal.ts's `Digits` (value = 0.DIGITS * 10^decpt). The exact and
+// shortest float64 expansions come from there; Dragon4's cutoff rounding and float32 shortest digits are NumPy's.
 // ---------------------------------------------------------------------------------------------
-
-interface Digits {
-  digits: string;
-  decpt: number;
-}
-
-const f64 = new DataView(new ArrayBuffer(8));
-
-/** x = mant * 2^exp2 for a finite x > 0 (exact, from the float64 bits). */
-function decompose(x: number): { mant: bigint; exp2: number } {
-  f64.setFloat64(0, x);
-  const hi = f64.getUint32(0);
-  const lo = f64.getUint32(4);
-  const biased = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  if (biased === 0) return { mant, exp2: -1074 };
-  mant |= 1n << 52n;
-  return { mant, exp2: biased - 1075 };
-}
-
-const pow5Cache: bigint[] = [1n];
-function pow5(n: number): bigint {
-  for (let i = pow5Cache.length; i <= n; i++) pow5Cache.push(pow5Cache[i - 1] * 5n);
-  return pow5Cache[n];
-}
-
-const pow10Cache: bigint[] = [1n];
-function pow10(n: number): bigint {
-  for (let i = pow10Cache.length; i <= n; i++) pow10Cache.push(pow10Cache[i - 1] * 10n);
-  return pow10Cache[n];
-}
-
-function stripZeros(digits: string, decpt: number): Digits {
-  const lead = digits.length - digits.replace(/^0+/, '').length;
-  const d = digits.slice(lead).replace(/0+$/, '');
-  return d === '' ? { digits: '', decpt: 0 } : { digits: d, decpt: decpt - lead };
-}
-
-/** The complete decimal expansion of a finite x > 0 (every binary fraction has a finite one). */
-function exactDigits(x: number): Digits {
-  const { mant, exp2 } = decompose(x);
-  if (exp2 >= 0) {
-    const s = (mant << BigInt(exp2)).toString();
-    return stripZeros(s, s.length);
-  }
-  // mant / 2^k = mant * 5^k / 10^k
-  const k = -exp2;
-  const s = (mant * pow5(k)).toString();
-  return stripZeros(s, s.length - k);
-}
 
 /**
  * Keeps `keep` digits of an exact expansion and rounds the rest away half to even, as Dragon4 does at a cutoff.
@@ -137,17 +89,6 @@ function roundDigits(e: Digits, keep: number): Digits {
   return { digits: kept.slice(0, i) + String.fromCharCode(kept.charCodeAt(i) + 1), decpt: e.decpt };
 }
 
-/** Shortest round-trip digits of a float64 x > 0: V8's `String(x)` is exactly that (closest, ties to even). */
-function shortest64(x: number): Digits {
-  const s = String(x);
-  const ePos = s.indexOf('e');
-  const mantissa = ePos < 0 ? s : s.slice(0, ePos);
-  const exp10 = ePos < 0 ? 0 : Number(s.slice(ePos + 1));
-  const dot = mantissa.indexOf('.');
-  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
-  return stripZeros(digits, (dot < 0 ? mantissa.length : dot) + exp10);
-}
-
 /**
  * Shortest digits that read back as the same float32 (x > 0, already a float32 value). Among the shortest
  * candidates inside the rounding interval the closest wins, ties to the even digit; the interval is closed
@@ -168,7 +109,7 @@ function shortest32(x: number): Digits {
   const inclusive = (mant & 1n) === 0n;
   // Just above a power of two the next float32 down is half as far away as the next one up.
   const lowerCloser = mant === 1n << 23n && exp2 > -149;
-  const first = shortest64(x).decpt - 1; // exact decimal exponent of x's leading digit
+  const first = shortestDigits(x).decpt - 1; // exact decimal exponent of x's leading digit
   // Common scale 2^a * 10^b that makes x, both half-gaps and the candidate spacing integers.
   const a = Math.max(0, 2 - exp2);
   const shift = (v: bigint, e: number): bigint => v << BigInt(e);
@@ -192,11 +133,11 @@ function shortest32(x: number): Digits {
     return stripZeros(s, s.length + q);
   }
   // Unreachable: nine significant digits always identify a float32.
-  return shortest64(x);
+  return shortestDigits(x);
 }
 
 function shortest(x: number, f32: boolean): Digits {
-  return f32 ? shortest32(x) : shortest64(x);
+  return f32 ? shortest32(x) : shortestDigits(x);
 }
 
 type Trim = 'k' | '.' | '0' | '-';
@@ -311,25 +252,12 @@ function dragon4Scientific(x: number, f32: boolean, o: Dragon4Options & { padLef
 // Scalars (scalartypes.c: `str()` and `repr()` of np.float32, np.float64, np.int64, np.bool)
 // ---------------------------------------------------------------------------------------------
 
-/** Python `str(int)` for an int64 held in a double; beyond 2**53 only BigInt shows the exact integer. */
-function formatInt(v: number): string {
-  if (Number.isSafeInteger(v)) return String(v === 0 ? 0 : v);
-  return Number.isFinite(v) ? BigInt(Math.trunc(v)).toString() : String(v);
-}
-
-function nonFinite(v: number): string | null {
-  if (v !== v) return 'nan';
-  if (v === Infinity) return 'inf';
-  if (v === -Infinity) return '-inf';
-  return null;
-}
-
 /**
  * `str(np.float32(x))` / `str(np.float64(x))`: positional between 1e-4 and 10**precision of the type
  * (1e6 for float32, whose `finfo.precision` is 6; 1e16 for float64), scientific outside.
  */
 function floatScalarStr(v: number, f32: boolean): string {
-  const special = nonFinite(v);
+  const special = nonFiniteText(v);
   if (special !== null) return special;
   const a = Math.abs(v);
   if (a === 0 || (a >= 1e-4 && a < (f32 ? 1e6 : 1e16))) {
@@ -343,7 +271,7 @@ export function numpyScalarStr(v: number, dtype: NumpyDType): string {
   switch (dtype) {
     case 'float32': return floatScalarStr(Math.fround(v), true);
     case 'float64': return floatScalarStr(v, false);
-    case 'int64': return formatInt(v);
+    case 'int64': return formatPythonInt(v);
     case 'bool': return v ? 'True' : 'False';
   }
 }
@@ -450,13 +378,13 @@ function integerFormat(data: readonly number[], sign: '-' | '+' | ' '): ElementF
       if (v > max) max = v;
       if (v < min) min = v;
     }
-    let maxLen = formatInt(max).length;
+    let maxLen = formatPythonInt(max).length;
     if (s === ' ' && min < 0) s = '-';
     if (max >= 0 && (s === '+' || s === ' ')) maxLen += 1;
-    width = Math.max(maxLen, formatInt(min).length);
+    width = Math.max(maxLen, formatPythonInt(min).length);
   }
   return (v: number): string => {
-    let t = formatInt(v);
+    let t = formatPythonInt(v);
     if (v >= 0 && s === '+') t = '+' + t;
     else if (v >= 0 && s === ' ') t = ' ' + t;
     return t.length < width ? ' '.repeat(width - t.length) + t : t;

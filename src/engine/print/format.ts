@@ -6,6 +6,7 @@
  * bug: every width, line break and rounding decision below mirrors the Python code path it replaces.
  */
 import type { DType } from '../dtype';
+import { formatPythonInt, nonFiniteText, pow10, scaleRound, shortestDigits } from './decimal';
 
 export interface PrintOptions {
   precision: number;
@@ -57,61 +58,6 @@ export interface FormattableTensor {
   gradFnName: string | null;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Exact decimal conversion.
-//
-// JS `toFixed`/`toExponential` break exact ties by rounding away from zero, while Python rounds the
-// exact binary value half-to-even ('{:.4f}'.format(0.03125) == '0.0312', JS gives '0.0313'), and
-// `toFixed` switches to exponent notation from 1e21 on. Doing the rounding on BigInt rationals sidesteps
-// both and is fast enough for the <= ~1000 elements a print touches.
-// ---------------------------------------------------------------------------------------------
-
-const f64View = new DataView(new ArrayBuffer(8));
-
-/** Splits a finite, positive double into an integer mantissa and a power of two: x = mant * 2^exp2. */
-function decompose(x: number): { mant: bigint; exp2: number } {
-  f64View.setFloat64(0, x);
-  const hi = f64View.getUint32(0);
-  const lo = f64View.getUint32(4);
-  const biased = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  if (biased === 0) return { mant, exp2: -1074 };
-  mant |= 1n << 52n;
-  return { mant, exp2: biased - 1075 };
-}
-
-const pow10Cache: bigint[] = [];
-function pow10(n: number): bigint {
-  let p = pow10Cache[n];
-  if (p === undefined) {
-    p = 10n ** BigInt(n);
-    pow10Cache[n] = p;
-  }
-  return p;
-}
-
-/** round(x * 10^k) with ties to even, for finite x > 0 and any integer k. */
-function scaleRound(x: number, k: number): bigint {
-  const { mant, exp2 } = decompose(x);
-  let num = mant;
-  let den = 1n;
-  if (exp2 >= 0) num <<= BigInt(exp2);
-  else den <<= BigInt(-exp2);
-  if (k >= 0) num *= pow10(k);
-  else den *= pow10(-k);
-  const q = num / den;
-  const twice = 2n * (num - q * den);
-  if (twice > den || (twice === den && (q & 1n) === 1n)) return q + 1n;
-  return q;
-}
-
-function nonFinite(x: number): string | null {
-  if (Number.isNaN(x)) return 'nan'; // Python never shows the sign of a NaN
-  if (x === Infinity) return 'inf';
-  if (x === -Infinity) return '-inf';
-  return null;
-}
-
 /** Python's sign rule: negative zero and values that round to zero keep their '-'. */
 function signOf(x: number): string {
   return x < 0 || Object.is(x, -0) ? '-' : '';
@@ -119,7 +65,7 @@ function signOf(x: number): string {
 
 /** Python `'{:.{precision}f}'.format(x)`. */
 export function formatFixed(x: number, precision: number): string {
-  const special = nonFinite(x);
+  const special = nonFiniteText(x);
   if (special !== null) return special;
   const ax = Math.abs(x);
   let digits = ax === 0 ? '0' : scaleRound(ax, precision).toString();
@@ -131,7 +77,7 @@ export function formatFixed(x: number, precision: number): string {
 
 /** Python `'{:.{precision}e}'.format(x)`: at least two exponent digits, always signed. */
 export function formatExponential(x: number, precision: number): string {
-  const special = nonFinite(x);
+  const special = nonFiniteText(x);
   if (special !== null) return special;
   const ax = Math.abs(x);
   let exp = 0;
@@ -166,7 +112,7 @@ function pythonExponent(exp: number): string {
  * exponent form when the decimal point position is <= -4 or > 16 (JS: < -6 or > 21).
  */
 export function formatPythonFloat(v: number): string {
-  const special = nonFinite(v);
+  const special = nonFiniteText(v);
   if (special !== null) return special;
   if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
   const { digits, decpt } = shortestDigits(Math.abs(v));
@@ -180,37 +126,12 @@ export function formatPythonFloat(v: number): string {
   return sign + digits.slice(0, decpt) + '.' + digits.slice(decpt);
 }
 
-/** Shortest round-trip digits of x > 0 (no leading/trailing zeros) with x = 0.DIGITS * 10^decpt. */
-function shortestDigits(x: number): { digits: string; decpt: number } {
-  const s = String(x);
-  const ePos = s.indexOf('e');
-  const mantissa = ePos < 0 ? s : s.slice(0, ePos);
-  const exp10 = ePos < 0 ? 0 : Number(s.slice(ePos + 1));
-  const dot = mantissa.indexOf('.');
-  let digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
-  let decpt = (dot < 0 ? mantissa.length : dot) + exp10;
-  const lead = digits.length - digits.replace(/^0+/, '').length;
-  digits = digits.slice(lead);
-  decpt -= lead;
-  digits = digits.replace(/0+$/, '');
-  return { digits, decpt };
-}
-
-/**
- * Python `str(int)` for an int64 held in a double. Beyond 2**53 `String` prints the shortest round-trip
- * digits (2**60 -> "1152921504606847000"), not the exact integer the double holds, so go through BigInt.
- */
-function formatInt(v: number): string {
-  if (Number.isSafeInteger(v)) return String(v === 0 ? 0 : v); // folds -0, which Python ints lack
-  return Number.isFinite(v) ? BigInt(Math.trunc(v)).toString() : String(v);
-}
-
 /** What `print(t.item())` shows (also each element of `t.tolist()`). */
 export function formatScalarItem(v: number, dtype: DType): string {
   switch (dtype) {
     case 'float32': return formatPythonFloat(Math.fround(v));
     case 'float64': return formatPythonFloat(v);
-    case 'int64': return formatInt(v);
+    case 'int64': return formatPythonInt(v);
     case 'bool': return v !== 0 ? 'True' : 'False';
   }
 }
@@ -274,7 +195,7 @@ function makeFormatter(dtype: DType, values: readonly number[]): Formatter {
 
 /** `'{}'.format(value)` for non-floating dtypes. */
 function formatPlain(dtype: DType, v: number): string {
-  return dtype === 'bool' ? (v !== 0 ? 'True' : 'False') : formatInt(v);
+  return dtype === 'bool' ? (v !== 0 ? 'True' : 'False') : formatPythonInt(v);
 }
 
 /** `_Formatter.format`: right-aligned to the common width. */
