@@ -1,5 +1,5 @@
 /**
- * NumPy printing (src/engine/numpyFormat.ts) and NumPy-order arithmetic (src/engine/numpyOps.ts) through the TS
+ * NumPy printing (src/engine/numpy/format.ts) and NumPy-order arithmetic (src/engine/numpy/ops.ts) through the TS
  * API, against real NumPy 2.4 output in fixtures/numpy-format.json (made by harness/gen_numpy_format_fixture.py),
  * plus hand-checked cases that document the rules.
  */
@@ -64,7 +64,7 @@ function sameNumbers(actual: ArrayLike<number>, expected: number[], what: string
   }
 }
 
-describe('NumPy printing (numpyFormat.ts)', () => {
+describe('NumPy printing (numpy/format.ts)', () => {
   afterEach(() => resetNumpyPrintOptions());
 
   it('prints the documented examples exactly as NumPy 2 does', () => {
@@ -139,7 +139,7 @@ describe('NumPy printing (numpyFormat.ts)', () => {
   });
 });
 
-describe('NumPy-order arithmetic (numpyOps.ts)', () => {
+describe('NumPy-order arithmetic (numpy/ops.ts)', () => {
   describe(`sum, mean, var and std of views, bit for bit (${fixture.reductions.length} cases)`, () => {
     fixture.reductions.forEach((c, i) => {
       it(`#${i} np.${c.op}(${c.dtype} ${JSON.stringify(c.shape)} strides ${JSON.stringify(c.strides)}, axis=${JSON.stringify(c.axes)})`, () => {

@@ -1,5 +1,5 @@
 /**
- * NumPy's legacy RandomState through the TS API (src/engine/numpyRandom.ts), replayed against real NumPy output:
+ * NumPy's legacy RandomState through the TS API (src/engine/numpy/randomState.ts), replayed against real NumPy output:
  * numpy_rng.json (from ../shared/reference, NumPy 2.5) and numpy_legacy_extra.json (NumPy 2.4.6: other seeds,
  * array seeds, every randint dtype, broadcasting, choice, bytes, and call sequences sharing one generator).
  * The Python path replays the same files in numpy-sklearn.test.ts.

@@ -1,3 +1,8 @@
+/**
+ * Tensors built from values: `tensor`, `zeros`, `ones`, `full`, `arange`, `linspace`, `eye`. None of them
+ * records history (they create leaves), so they sit below graph.ts and any code, tests included, can build
+ * inputs with them without loading an op.
+ */
 import { allocate, castValue, DType, isFloating } from './dtype';
 import { runtimeError } from './errors';
 import { numelOf, Shape } from './shape';

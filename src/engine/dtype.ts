@@ -1,3 +1,7 @@
+/**
+ * The four dtypes, their storage arrays, type promotion and the value conversion a store performs. Kept apart
+ * because every layer (storage, kernels, ops, printing) needs these rules and they must agree everywhere.
+ */
 /** The dtypes the engine supports, named as PyTorch names them (without the `torch.` prefix). */
 export type DType = 'float32' | 'float64' | 'int64' | 'bool';
 

@@ -1,3 +1,8 @@
+/**
+ * The engine's errors: each carries the Python exception type PyTorch raises for the same mistake, so the
+ * runtime can re-raise it in the script as that type with PyTorch's own message. No other engine module
+ * throws anything else for a user mistake.
+ */
 /** Python exception classes the engine's errors map onto when they cross into Python. */
 export type PyErrorType = 'RuntimeError' | 'IndexError' | 'ValueError' | 'TypeError' | 'NotImplementedError';
 

@@ -1,3 +1,8 @@
+/**
+ * The loops under the ops: elementwise maps over broadcast operands, strided copies, and the iteration
+ * layout of reductions. They know dtypes and strides but nothing of autograd; ops/ wraps them and records
+ * the graph, so a loop's speed can be worked on here without touching any op's semantics.
+ */
 import { allocate, DType, StorageArray } from './dtype';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from './shape';
 import { allocateChecked, makeTensor, Tensor } from './tensor';

@@ -1,3 +1,8 @@
+/**
+ * Shape arithmetic with no tensor in sight: element counts, contiguous strides, broadcasting, dim
+ * normalisation, view shape inference and stride computation, with PyTorch's error messages. Separate so that
+ * kernels, ops and printing share one definition of each rule.
+ */
 import { indexError, runtimeError } from './errors';
 
 export type Shape = readonly number[];

@@ -1,3 +1,8 @@
+/**
+ * A tensor: a strided view over a flat typed array, with the autograd fields (requires_grad, grad, grad_fn,
+ * hooks, version counter) that PyTorch keeps on it. It holds no math and no graph logic, so everything else in the
+ * engine can depend on it without depending on each other; it only names graph.ts's `Node` as a type.
+ */
 import { allocate, castValue, DType, StorageArray } from './dtype';
 import { runtimeError } from './errors';
 import { contiguousStrides, numelOf, Shape } from './shape';

@@ -1,5 +1,5 @@
 """Writes test/fixtures/numpy-format.json: NumPy 2.x's own output for the TypeScript-level tests of
-src/engine/numpyFormat.ts (array and scalar printing) and src/engine/numpyOps.ts (sums, means, variances in
+src/engine/numpy/format.ts (array and scalar printing) and src/engine/numpy/ops.ts (sums, means, variances in
 NumPy's rounding order; arange, linspace, floor_divide and remainder).
 
 Run with a real NumPy (>= 2.3) in CPython: `python3 test/harness/gen_numpy_format_fixture.py`. Seeds are fixed,

@@ -15,7 +15,7 @@
  *   bool into 32 bits), the buffer living only for one call;
  * - shuffles are Fisher–Yates from the end, each index drawn by `random_interval` (masked rejection again).
  *
- * The bit generator itself is shared with PyTorch's (mt19937.ts); NumPy reads and writes its raw key and
+ * The bit generator itself is shared with PyTorch's (random/mt19937.ts); NumPy reads and writes its raw key and
  * position for `get_state`/`set_state`.
  */
 
@@ -170,7 +170,7 @@ export class RandomState {
       x2 = 2.0 * this.nextDouble() - 1.0;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1.0 || r2 === 0.0);
-    // NumPy calls libm's log; glibc's (as random.ts carries it) keeps the result bit-identical on Linux.
+    // NumPy calls libm's log; glibc's (as random/libm.ts carries it) keeps the result bit-identical on Linux.
     const f = Math.sqrt((-2.0 * glibcMath.log(r2)) / r2);
     this.cachedGauss = f * x1;
     this.hasGauss = true;

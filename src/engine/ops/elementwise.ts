@@ -1,3 +1,9 @@
+/**
+ * Elementwise ops (arithmetic, unary math, activations, comparisons, `where`, `clamp`, `cast`, `clone`),
+ * each with its backward formula next to its forward. The formulas are written with these same ops (and
+ * reduce/views for un-broadcasting), not raw loops, so that with create_graph=True a gradient records its own
+ * history and can be differentiated again; that is why the op files import each other.
+ */
 import { record } from '../graph';
 import { castValue, DType, isFloating } from '../dtype';
 import { runtimeError } from '../errors';

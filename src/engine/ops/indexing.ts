@@ -1,3 +1,8 @@
+/**
+ * Python indexing on tensors (`t[...]` reads and writes with ints, slices, None, Ellipsis, bool masks and
+ * index tensors), `index_select` and `masked_fill`. Kept apart from views because advanced indexing copies
+ * while basic indexing aliases, and PyTorch's rules for mixing the two are the bulk of this file.
+ */
 import { gradMode, record, withGradMode } from '../graph';
 import { indexError, runtimeError, typeError, valueError } from '../errors';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from '../shape';

@@ -1,3 +1,8 @@
+/**
+ * In-place ops (`add_`, `copy_`, `fill_`, `zero_`, ...): the leaf and view checks PyTorch makes, version bumps,
+ * and the tensor taking over the history of the op that computed its new value. Separate because an in-place
+ * write changes graph bookkeeping (versions, the grad_fn of an existing tensor) that no out-of-place op touches.
+ */
 import { BackwardFn, gradMode, record } from '../graph';
 import { castValue, isFloating } from '../dtype';
 import { runtimeError } from '../errors';

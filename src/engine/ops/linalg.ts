@@ -1,3 +1,8 @@
+/**
+ * Matrix products (`mm`, `mv`, `dot`, `bmm`, `matmul` with its broadcasting rules, `outer`, `linear`), with
+ * PyTorch's error messages. float32 products that PyTorch's CPU sgemm computes as one fused multiply-add chain
+ * are reproduced bit for bit; the other shapes accumulate in double and may differ in the last bit.
+ */
 import { record } from '../graph';
 import { DType, isFloating, promoteTypes } from '../dtype';
 import { runtimeError } from '../errors';

@@ -1,3 +1,9 @@
+/**
+ * The loss functions of torch.nn.functional (MSE, L1, smooth L1, Huber, BCE, BCE with logits, NLL, cross
+ * entropy) with PyTorch's argument checks and reductions. Each is built the way PyTorch builds it, so the graph
+ * view shows the same nodes: l1_loss is composed from abs and a reduction, while MSE, BCE and NLL are one node
+ * with their own backward formula.
+ */
 import { record, withGradMode } from '../graph';
 import { indexError, runtimeError, valueError } from '../errors';
 import { fromValues } from '../creation';

@@ -1,3 +1,8 @@
+/**
+ * What an op accepts besides a tensor: Python numbers (an `IntScalar` keeps `2` apart from `2.0`) and bools,
+ * with PyTorch's result-type rules for mixing them with tensors (a Python scalar or 0-dim tensor does not widen
+ * a dimensioned tensor of the same category). Separate because every op family promotes its operands this way.
+ */
 import { DType, promoteTypes } from '../dtype';
 import { Tensor, scalarTensor } from '../tensor';
 

@@ -1,3 +1,8 @@
+/**
+ * Reductions (`sum`, `mean`, `prod`, max/min and arg variants, `norm`, var/std, `logsumexp`, softmax and
+ * log-softmax, `all`/`any`, `cumsum`) and `sumToShape`, which un-broadcasts a gradient for every other op file.
+ * Float sums go through cascadeSum.ts so the last bits match PyTorch's.
+ */
 import { record } from '../graph';
 import { DType, isFloating } from '../dtype';
 import { runtimeError } from '../errors';

@@ -1,3 +1,8 @@
+/**
+ * Views and shape ops (`view`/`reshape`, `transpose`/`permute`, `squeeze`/`unsqueeze`, `expand`, `select`,
+ * `slice`, `narrow`, `detach`, and the copying `cat`/`stack`/`split`/`chunk`/`repeat`). A view shares its base's
+ * storage and version counter, which is what lets an in-place write through it reach autograd's checks.
+ */
 import { record } from '../graph';
 import { DType, promoteTypes } from '../dtype';
 import { indexError, runtimeError } from '../errors';

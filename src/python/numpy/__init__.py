@@ -3,8 +3,8 @@
 Arrays are engine tensors without autograd (`ndarray._t`); views share memory as in NumPy. Dtypes are float32,
 float64, int64 and bool; any other dtype raises a TypeError that says so rather than silently changing the
 numbers. Arithmetic follows NumPy 2's promotion (NEP 50: Python scalars are "weak", so `float32_array * 2.5`
-stays float32), printing is NumPy 2.x's to the character (src/engine/numpyFormat.ts), and sums, means and
-variances add in NumPy's order so their printed digits match (src/engine/numpyOps.ts). What is missing raises an
+stays float32), printing is NumPy 2.x's to the character (src/engine/numpy/format.ts), and sums, means and
+variances add in NumPy's order so their printed digits match (src/engine/numpy/ops.ts). What is missing raises an
 AttributeError that says the playground's NumPy is partial.
 
 Interface for the playground's other Python modules (numpy.random, sklearn, torch):

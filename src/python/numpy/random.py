@@ -2,7 +2,7 @@
 
 Tutorials seed NumPy and print or train on what it draws, so every number here is the one NumPy gives for the same
 seed and calls: the generator (MT19937, Box-Muller with a cached normal, masked integer sampling, Fisher-Yates)
-lives in src/engine/numpyRandom.ts. This module adapts NumPy's calling conventions (size, broadcasting of array
+lives in src/engine/numpy/randomState.ts. This module adapts NumPy's calling conventions (size, broadcasting of array
 parameters, scalar returns, dtypes, error messages) and wraps results as ndarrays.
 
 Only the legacy API (`np.random.seed`, `np.random.rand`, ..., `RandomState`) is provided; the PCG64 `Generator`
