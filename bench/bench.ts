@@ -137,7 +137,7 @@ print(json.dumps(out))
 `;
 
 const LINE_COST_BENCH = `
-import time, json, torch, torch._C as C
+import time, json, torch, _playground.bridge as C
 a = torch.rand(2, 2, requires_grad=True); b = torch.rand(2, 2)
 def run(n=3000):
     t0 = time.perf_counter()

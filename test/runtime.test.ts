@@ -131,11 +131,11 @@ describe('python session', function () {
     // A stand-in for the embedded torch package: any module under the embedded directory counts as ours.
     const r = await session.run(
       [
-        'import _playground_run, os',
-        "open(os.path.join(_playground_run.INTERNAL_DIR, '_fake_lib.py'), 'w').write('''",
-        'import _playground_run',
+        'import os, _playground.frames as frames',
+        "open(os.path.join(frames.INTERNAL_DIR, '_fake_lib.py'), 'w').write('''",
+        'import _playground.hooks as hooks',
         'def backward(loss):',
-        "    _playground_run.emit_event({'type': 'backward', 'loss': loss, 'graph': {'rootId': 1, 'nodes': [], 'edges': [], 'truncated': None}, 'leaves': []})",
+        "    hooks.emit_event({'type': 'backward', 'loss': loss, 'graph': {'rootId': 1, 'nodes': [], 'edges': [], 'truncated': None}, 'leaves': []})",
         'def call(fn):',
         '    return fn()',
         'def fail():',

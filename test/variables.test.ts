@@ -1,7 +1,7 @@
 // The runtime's two editor-facing additions: the `variables` event at the end of every run (what hovers show)
 // and the detectNonFinite run setting ("Find where NaN first appears").
 import { strict as assert } from 'node:assert';
-import type { ErrorEvent, RunEvent, VariableInfo, VariablesEvent } from '../src/protocol/events';
+import type { BackwardEvent, ErrorEvent, RunEvent, VariableInfo, VariablesEvent } from '../src/protocol/events';
 import { decodeEvent, encodeEvent } from '../src/protocol/events';
 import { isNonFiniteMessage } from '../src/protocol/nonFiniteMessage';
 import { openSession, startRun, type PythonSession } from '../src/runtime/host/runner';
@@ -80,6 +80,25 @@ describe('variables event', function () {
     assert.equal(loss.value.text, 'tensor(4.2500)');
     assert.equal(v.get('model.linear.weight')!.requiresGrad, true);
     assert.deepEqual(v.get('h.t')!.shape, [3]);
+  });
+
+  it("names a dict-held tensor params['w'] alike as a backward leaf, a graph leaf and a variable", async () => {
+    const src = [
+      'import torch',
+      "params = {'w': torch.tensor([1.0, 2.0], requires_grad=True), 'b': torch.zeros(1, requires_grad=True)}",
+      "loss = (params['w'] * 3 + params['b']).sum()",
+      'loss.backward()',
+    ].join('\n');
+    const r = await session.run(src, 'dict.py');
+    assert.equal(r.status, 'ok', r.stderr);
+    const back = r.events.filter((e): e is BackwardEvent => e.type === 'backward');
+    assert.equal(back.length, 1);
+    assert.deepEqual(back[0].leaves.map((l) => l.name).sort(), ["params['b']", "params['w']"]);
+    const leafNodes = back[0].graph.nodes.filter((n) => n.kind === 'leaf').map((n) => n.name);
+    assert.deepEqual(leafNodes.sort(), ["params['b']", "params['w']"]);
+    const v = byName(variablesOf(r.events));
+    assert.deepEqual(v.get("params['w']")!.shape, [2]);
+    assert.ok(v.has("params['w'].grad") && v.has("params['b']"));
   });
 
   it('is sent after an uncaught exception too, with what was bound so far', async () => {

@@ -12,10 +12,9 @@ current figure and axes, and the plt.* functions that act on them). This file ho
 backend: the host is reached only from here and from pyplot's run-start reset.
 """
 
-import sys
 import warnings
 
-import _playground_run
+from _playground import frames as _frames, hooks as _hooks
 
 __version__ = "3.10.0"
 
@@ -56,18 +55,13 @@ def _unsupported_getattr(module):
 
 def _warn_external(message):
     """warnings.warn attributed to the first frame outside this package, as matplotlib's warnings are."""
-    frame = sys._getframe(1)
-    level = 2
-    while frame is not None and _playground_run.is_internal_file(frame.f_code.co_filename):
-        frame = frame.f_back
-        level += 1
-    warnings.warn(message, UserWarning, stacklevel=level)
+    warnings.warn(message, UserWarning, stacklevel=_frames.user_stacklevel())
 
 
 def _emit_figure(fig, reason, path):
     """The backend, whatever use() was given: show() and savefig() hand the figure to the host as an event."""
     # `index` and `t` are filled in by the host.
-    _playground_run.emit_event(fig._event(reason, path))
+    _hooks.emit_event(fig._event(reason, path))
 
 
 def _default_rc():
@@ -164,7 +158,7 @@ def _reset():
     _interactive = False
 
 
-_playground_run.on_run_start(_reset)
+_hooks.on_run_start(_reset)
 
 
 def __getattr__(name):

@@ -10,7 +10,7 @@ lives in figure.py, axes.py, artists.py and colors.py.
 
 import operator
 
-import _playground_run
+from _playground import hooks as _hooks
 import matplotlib
 from matplotlib import _emit_figure, _unsupported, rcParams
 from matplotlib.figure import Figure, _subplot_spec
@@ -32,7 +32,7 @@ def _reset():
     _current = None
 
 
-_playground_run.on_run_start(_reset)
+_hooks.on_run_start(_reset)
 
 
 def figure(num=None, figsize=None, dpi=None, *, facecolor=None, edgecolor=None, frameon=True, clear=False, **kwargs):

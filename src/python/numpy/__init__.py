@@ -21,9 +21,11 @@ import builtins as _b
 import math as _math
 import operator as _operator
 import struct as _struct
+import sys as _sys
 
 from pyodide.ffi import JsException as _JsException, to_js as _to_js
 
+from _playground import bridge as _playground_bridge, hooks as _playground_hooks
 from _playground_host import binding as _E
 
 from . import exceptions  # noqa: F401  (np.exceptions.AxisError)
@@ -32,7 +34,6 @@ from .exceptions import AxisError as _AxisError
 __version__ = "2.4.6+playground"
 
 _new = object.__new__
-_ecall = _E.call
 
 _PARTIAL = "Autograd Playground's NumPy is partial: it has the arrays, math and printing tutorial scripts use"
 
@@ -40,40 +41,8 @@ _PARTIAL = "Autograd Playground's NumPy is partial: it has the arrays, math and 
 # engine calls
 
 
-_ERRORS = {
-    "RuntimeError": RuntimeError,
-    "IndexError": IndexError,
-    "ValueError": ValueError,
-    "TypeError": TypeError,
-    "NotImplementedError": NotImplementedError,
-    "RangeError": ValueError,
-}
-
-
-def _convert(e):
-    name = getattr(e, "name", None)
-    message = getattr(e, "message", None) or str(e)
-    if "not enough memory" in message or "allocation failed" in message or "Invalid typed array length" in message:
-        return MemoryError("Unable to allocate the array: it is too large for the playground's memory")
-    cls = _ERRORS.get(name)
-    if cls is None:
-        return RuntimeError("internal error in Autograd Playground's NumPy: %s: %s" % (name, message))
-    return cls(message)
-
-
-def _op(name, *args):
-    """An engine op (no source line: arrays never join the autograd graph)."""
-    try:
-        return _ecall(-1, name, *args)
-    except _JsException as e:
-        raise _convert(e) from None
-
-
-def _call(fn, *args):
-    try:
-        return fn(*args)
-    except _JsException as e:
-        raise _convert(e) from None
+# Engine calls with NumPy's wording of the engine's errors (MemoryError for a too-large array).
+_op, _call = _playground_bridge.calls("numpy")
 
 
 def _f32(x):
@@ -1013,9 +982,9 @@ def _binary(name):
 
 
 def _torch_view(a):
-    import torch
-
-    return torch.from_numpy(a)
+    # Only called with a tensor in hand, so torch is loaded; looked up rather than imported because numpy sits
+    # below torch (torch imports numpy, never the reverse).
+    return _sys.modules["torch"].from_numpy(a)
 
 
 _CASTING_KIND = {"b": 0, "i": 1, "f": 2}
@@ -3036,12 +3005,7 @@ def geterr():
 
 
 # A new run must not inherit the previous script's print options (modules outlive runs in a session).
-try:
-    from _playground_run import on_run_start as _on_run_start
-
-    _on_run_start(lambda: _E.np_reset_printoptions())
-except ImportError:
-    pass
+_playground_hooks.on_run_start(lambda: _E.np_reset_printoptions())
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -12,8 +12,9 @@ behind `default_rng` produces different streams and is not reproduced.
 import math as _math
 import operator as _operator
 
-from pyodide.ffi import JsException as _JsException, to_js as _to_js
+from pyodide.ffi import to_js as _to_js
 
+from _playground import bridge as _playground_bridge
 from _playground_host import binding as _E
 
 import numpy as _np
@@ -23,8 +24,6 @@ __all__ = [
     "standard_normal", "normal", "uniform", "randint", "random_integers", "permutation", "shuffle", "choice",
     "bytes", "exponential", "standard_exponential", "default_rng",
 ]
-
-_ERRORS = {"ValueError": ValueError, "TypeError": TypeError, "IndexError": IndexError}
 
 # NumPy's RandomState distributions this playground does not reproduce: asking for one says so plainly instead
 # of an AttributeError that reads like a typo.
@@ -43,19 +42,8 @@ def _unsupported(name):
     )
 
 
-def _call(fn, *args):
-    """Calls the engine, turning its errors into the exceptions NumPy raises."""
-    try:
-        return fn(*args)
-    except _JsException as e:
-        name = getattr(e, "name", None)
-        message = getattr(e, "message", None) or str(e)
-        if name == "RangeError" and message == "Range exceeds valid bounds":
-            raise OverflowError(message) from None
-        cls = _ERRORS.get(name)
-        if cls is None:
-            raise RuntimeError("internal error in Autograd Playground's numpy.random: %s: %s" % (name, message)) from None
-        raise cls(message) from None
+# Engine calls with numpy.random's wording of the engine's errors.
+_call = _playground_bridge.calls("numpy.random")[1]
 
 
 def _wrap(t):

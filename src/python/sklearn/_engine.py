@@ -7,14 +7,13 @@ operation) without depending on more of the ndarray surface than `numpy._from_en
 
 from pyodide.ffi import to_js as _to_js
 
+from _playground.bridge import calls as _calls
 from _playground_host import binding as E
 
 import numpy as _np
-from numpy.random import _call
 
-
-def op(name, *args):
-    return _call(E.call, -1, name, *args)
+# The generators draw through numpy.random, so the engine's errors read as numpy.random's.
+op, _call = _calls("numpy.random")
 
 
 def draw(fn_name, random_state, *args):

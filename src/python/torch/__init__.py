@@ -3,6 +3,8 @@ import builtins as _b
 import math as _math
 import sys as _sys
 
+from _playground import naming as _playground_naming
+
 from . import _C
 from ._C import E as _E, op as _op, call as _call, js as _js
 from ._dtype import (
@@ -506,5 +508,8 @@ from . import autograd  # noqa: E402
 from . import nn  # noqa: E402
 from . import optim  # noqa: E402
 from . import utils  # noqa: E402
+
+# The playground names tensors (graph leaves, the variables event) without importing torch itself.
+_playground_naming.register_tensor_types(Tensor, nn.Module)
 
 _Node.__module__ = "torch.autograd.graph"

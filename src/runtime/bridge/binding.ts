@@ -22,7 +22,7 @@ import * as NPR from '../../engine/numpy/randomState';
 import * as RNG from '../../engine/random/generator';
 import { emptyTensor, Tensor } from '../../engine/tensor';
 import type { RunEvent } from '../../protocol/events';
-import { GraphReporter, type GraphReporterHost } from '../report/graphReporter';
+import { GraphReporter, type GraphReporterHost, type LeafNamer } from '../report/graphReporter';
 import { nonFiniteMessage } from '../../protocol/nonFiniteMessage';
 import { findNonFinite } from '../report/nonFinite';
 import { printTensor, summarize } from '../report/tensorSummary';
@@ -439,12 +439,10 @@ export function createBinding(host?: BindingHost) {
       return prev;
     },
     /**
-     * Runs backward() and reports it. Returns true when the report needs the names the script gives its leaf
-     * tensors (a whole graph is due, or a leaf was never named before): Python then walks its scopes and calls
-     * report_graph(). Walking scopes and describing every node cost more than a fast training step, so most
-     * steps are sent without them (see GraphReporter).
+     * Runs backward() and reports it; the report asks the run's leaf namer (reset_graph_reporting) for the
+     * names the script gives its leaves only when it needs them (see GraphReporter).
      */
-    backward(line: number, root: Tensor, gradient: Tensor | null, retainGraph: boolean | null, createGraph: boolean): boolean {
+    backward(line: number, root: Tensor, gradient: Tensor | null, retainGraph: boolean | null, createGraph: boolean): void {
       const reporter = reporting();
       let nodeGrads: ReadonlyMap<A.Node, Tensor> | null = null;
       const observer: A.BackwardObserver = {
@@ -459,17 +457,15 @@ export function createBinding(host?: BindingHost) {
       } finally {
         A.backwardObservers.delete(observer);
       }
-      return reporter ? reporter.afterBackward(line, root, nodeGrads) : false;
-    },
-    report_graph(leaves: ArrayLike<Tensor>, names: ArrayLike<string>): void {
-      reporter?.nameLeaves(leaves, names);
+      reporter?.afterBackward(line, root, nodeGrads);
     },
     /** At the end of a run: the last step's whole graph, when its backward event went without it. */
     flush_graph(): void {
       reporter?.flush();
     },
-    reset_graph_reporting(): void {
-      reporter?.reset();
+    /** Before each run; `namer` is the run's leaf namer (Python's _playground.naming.name_leaves). */
+    reset_graph_reporting(namer?: LeafNamer | null): void {
+      reporter?.reset(namer ?? null);
     },
     autograd_grad: (
       outputs: Tensor[],

@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     /** ms since the current run started, on the same clock as events' `t`. */
     now: (): number => (current ? elapsed(current) : 0),
   });
-  driver = py.pyimport('_playground_run') as unknown as Driver;
+  driver = py.pyimport('_playground.run') as unknown as Driver;
   const runDriver = driver;
 
   port!.on('message', (req: WorkerRequest) => {

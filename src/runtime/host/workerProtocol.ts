@@ -16,6 +16,8 @@ export interface WorkerSettings {
   detectNonFinite: boolean;
   /** backward() reports its graph and leaves as events; off only to measure what that costs (npm run bench). */
   instrument: boolean;
+  /** Most entries of the variables event (VARIABLES_LIMIT); not a user setting, Python reads it from here. */
+  variablesLimit: number;
 }
 
 export interface WorkerInit {

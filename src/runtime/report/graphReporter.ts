@@ -33,6 +33,13 @@ export interface GraphReporterHost {
   graphIntervalMs?: number;
 }
 
+/**
+ * The names the script gives leaf tensors, looked up in its scopes (Python's _playground.naming.name_leaves):
+ * the leaves and their names, index for index. Registered once per run; called during backward() and only
+ * when a report needs names, since the lookup costs more than a small training step.
+ */
+export type LeafNamer = () => readonly [ArrayLike<Tensor>, ArrayLike<string>];
+
 interface Step {
   line: number;
   outline: GraphOutline;
@@ -75,24 +82,28 @@ export class GraphReporter {
    * read, so each such step writes over the same buffers instead of allocating its own.
    */
   private copies = new Map<number, LeafCopy>();
+  private namer: LeafNamer | null = null;
 
   constructor(private readonly host: GraphReporterHost) {}
 
-  /** Called right after backward(); true when the caller must look up leaf names and call nameLeaves(). */
-  afterBackward(line: number, root: Tensor, nodeGrads: ReadonlyMap<A.Node, Tensor> | null): boolean {
-    // A step whose names never came (the lookup raised) still gets its event, before the next one.
+  /** Called right after backward(): reports the step, asking the namer for leaf names when they are needed. */
+  afterBackward(line: number, root: Tensor, nodeGrads: ReadonlyMap<A.Node, Tensor> | null): void {
+    // A step whose names never came (the namer raised) still gets its event, before the next one.
     if (this.latest && this.latest.sentWhole === null) this.send(this.latest, false);
     const outline = graphOutline(root);
     const leaves = outlineLeaves(outline);
     const loss = root.numel === 1 ? root.item() : null;
     const step: Step = { line, outline, leaves, nodeGrads, loss, sentWhole: null, copied: false };
     this.latest = step;
-    if (this.wholeDue(step) || leaves.some((v) => !this.names.has(v.id))) return true;
+    if (this.wholeDue(step) || leaves.some((v) => !this.names.has(v.id))) {
+      const [named, labels] = this.namer ? this.namer() : [[], []];
+      this.nameLeaves(named, labels);
+      return;
+    }
     this.send(step, false);
-    return false;
   }
 
-  nameLeaves(leaves: ArrayLike<Tensor>, labels: ArrayLike<string>): void {
+  private nameLeaves(leaves: ArrayLike<Tensor>, labels: ArrayLike<string>): void {
     const step = this.latest;
     if (!step || step.sentWhole !== null) return;
     if (this.names.size > NAME_CACHE_LIMIT) this.names.clear();
@@ -115,8 +126,9 @@ export class GraphReporter {
     step.sentWhole = true;
   }
 
-  /** Before each run of a session: nothing carries over. */
-  reset(): void {
+  /** Before each run of a session: nothing carries over; `namer` names this run's leaves (none: unnamed). */
+  reset(namer: LeafNamer | null = null): void {
+    this.namer = namer;
     this.names.clear();
     this.lastWholeAt = -Infinity;
     this.latest = null;

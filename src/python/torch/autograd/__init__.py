@@ -80,56 +80,6 @@ def is_grad_enabled():
     return bool(E.grad_enabled())
 
 
-def _leaf_names(frame):
-    """Names the user gave to leaf tensors, as seen from the frame that called backward().
-
-    Module-level names, then local ones, and one level into objects: `model.weight` for an nn.Module's
-    parameters, `self.w` for tensors held as attributes.
-    """
-    from ..nn import Module
-
-    found = {}
-    if frame is None:
-        return found
-
-    def add(name, value):
-        if isinstance(value, Tensor):
-            if value.requires_grad and id(value) not in found:
-                found[id(value)] = (name, value)
-        elif isinstance(value, Module):
-            for pname, p in value.named_parameters():
-                if id(p) not in found:
-                    found[id(p)] = (name + "." + pname, p)
-
-    scopes = [frame.f_locals]
-    if frame.f_globals is not frame.f_locals:
-        scopes.append(frame.f_globals)
-    for scope in scopes:
-        for name, value in list(scope.items()):
-            if name.startswith("__"):
-                continue
-            if isinstance(value, (Tensor, Module)):
-                add(name, value)
-            elif isinstance(value, (list, tuple)) and len(value) <= 64:
-                for i, v in enumerate(value):
-                    if isinstance(v, Tensor):
-                        add("%s[%d]" % (name, i), v)
-            elif hasattr(value, "__dict__") and not isinstance(value, type) and type(value).__module__ not in (
-                "builtins",
-                "module",
-            ):
-                try:
-                    attrs = vars(value)
-                except TypeError:
-                    continue
-                if len(attrs) > 64:
-                    continue
-                for attr, v in list(attrs.items()):
-                    if isinstance(v, (Tensor, Module)):
-                        add(name + "." + attr, v)
-    return found
-
-
 def _run_backward(root, gradient, retain_graph, create_graph):
     frame = _C.user_frame()
     line = frame.f_lineno if frame is not None else -1
@@ -137,7 +87,9 @@ def _run_backward(root, gradient, retain_graph, create_graph):
         from .. import tensor
 
         gradient = tensor(gradient, dtype=root.dtype)
-    wants_names = _call(
+    # Leaf names, when this step's report needs them, come from the namer the run registered
+    # (_playground.naming.name_leaves), called back from inside this call.
+    _call(
         E.backward,
         line,
         root._t,
@@ -145,11 +97,6 @@ def _run_backward(root, gradient, retain_graph, create_graph):
         retain_graph,
         bool(create_graph),
     )
-    # The engine asks only when this step's report needs them (see src/runtime/report/graphReporter.ts): the walk
-    # over the script's variables costs more than a small training step.
-    if wants_names:
-        names = _leaf_names(frame)
-        E.report_graph(_js([v._t for (_, v) in names.values()]), _js([n for (n, _) in names.values()]))
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):

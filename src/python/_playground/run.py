@@ -1,87 +1,24 @@
 """Runs one user script inside the playground worker and reports how it ended.
 
-The worker calls `run(file, source)`; everything the script prints goes to the real sys.stdout/sys.stderr,
-which the worker captures. Uncaught exceptions are printed the way CPython prints them, minus the frames of
-our own package (the embedded `torch` etc.), because users should see their code only, the way PyTorch users
-never see the C++ frames.
-
-Also the home of the small helpers our own Python package needs from the host: `emit_event`,
-`user_location`, `settings`, `on_run_start`.
+The worker calls `run(file, source)`, and `user_location()` for events that came without a line; everything
+the script prints goes to the real sys.stdout/sys.stderr, which the worker captures. Uncaught exceptions are
+printed the way CPython prints them, minus our own frames (frames.py).
 """
 
 import builtins
-import json
 import linecache
-import math
-import os
 import sys
 import traceback
 import types
 
 import _playground_host
+from pyodide.ffi import create_proxy
 
-# Everything under this directory is ours (the embedded package tree); frames from here are hidden.
-INTERNAL_DIR = os.path.dirname(os.path.abspath(__file__))
-_INTERNAL_PREFIX = INTERNAL_DIR.rstrip("/") + "/"
+from . import hooks, naming, variables
+from .frames import is_internal_file, user_location  # noqa: F401  (user_location: the worker calls it)
 
-
-def is_internal_file(filename):
-    return isinstance(filename, str) and filename.startswith(_INTERNAL_PREFIX)
-
-
-def settings():
-    """Host settings as a plain dict, e.g. {'graphNodeLimit': 200}."""
-    return _playground_host.settings.to_py()
-
-
-def user_location():
-    """(file, line) of the innermost frame outside our package, i.e. the user code that called into us."""
-    frame = sys._getframe(0)  # this file is internal, so the walk starts past it
-    while frame is not None:
-        if not is_internal_file(frame.f_code.co_filename):
-            return frame.f_code.co_filename, frame.f_lineno
-        frame = frame.f_back
-    return None, None
-
-
-def _finite(value):
-    # JSON has no NaN/Infinity; the event schema spells them as strings (see src/protocol/events.ts).
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return value
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value
-
-
-_run_start_hooks = []
-
-
-def on_run_start(hook):
-    """Registers `hook()` to be called before each later run. Imported modules outlive a run (a session runs
-    many scripts in one interpreter), so module-level state that a script must see fresh (pyplot's open
-    figures, rcParams) is reset through this."""
-    _run_start_hooks.append(hook)
-
-
-def _start_run():
-    for hook in _run_start_hooks:
-        try:
-            hook()
-        except Exception as failure:
-            # A broken reset must not cost the user their run; say so where a developer will see it.
-            sys.stderr.write("autograd-playground: run-start hook %r failed: %r\n" % (hook, failure))
-
-
-def emit_event(event):
-    """Sends an event dict (e.g. {'type': 'backward', ...}) to the host. `t` is filled in by the host, as
-    are `step`, `file` and `line` of backward events when missing."""
-    _playground_host.emit(json.dumps(_finite(event), allow_nan=False))
+# Made once: the binding keeps it across runs, and a proxy per run would only be more to release.
+_LEAF_NAMER = create_proxy(naming.name_leaves)
 
 
 def _filter_frames(te, seen):
@@ -127,7 +64,7 @@ def _report_unguarded(exc, file):
     sys.stderr.write(text)
     sys.stderr.flush()
     message = exc.msg if isinstance(exc, SyntaxError) and exc.msg is not None else str(exc)
-    emit_event(
+    hooks.emit_event(
         {
             "type": "error",
             "errorType": type(exc).__qualname__,
@@ -160,10 +97,8 @@ def _exit_code_status(exc):
 def _emit_variables(main, file):
     """The `variables` event: the tensors the script left in its globals (for the editor's hovers)."""
     try:
-        import _playground_variables
-
-        variables, truncated = _playground_variables.collect(main.__dict__)
-        emit_event({"type": "variables", "file": file, "variables": variables, "truncated": truncated})
+        found, truncated = variables.collect(main.__dict__)
+        hooks.emit_event({"type": "variables", "file": file, "variables": found, "truncated": truncated})
     except BaseException as failure:
         # Also KeyboardInterrupt (the stop arriving while collecting): the run's own outcome is already decided,
         # and a stop needs no explanation.
@@ -189,8 +124,8 @@ def run(file, source):
     sys.modules["__main__"] = main
     sys.argv = [file]
     status = "ok"
-    _start_run()
-    _playground_host.binding.reset_graph_reporting()
+    hooks.start_run()
+    _playground_host.binding.reset_graph_reporting(_LEAF_NAMER)
     try:
         try:
             code = compile(source, file, "exec", dont_inherit=True)
