@@ -1,83 +1,8 @@
-"""torch.autograd: grad mode switches, backward() and grad(), over the engine's autograd."""
-import functools
-
+"""torch.autograd: backward() and grad() over the engine's autograd; the grad mode switches live in grad_mode."""
 from .. import _C
 from .._C import E, call as _call, js as _js
 from .._tensor import Tensor, _wrap
-
-
-class _GradMode:
-    """Context manager and decorator that sets grad mode, like torch.no_grad and friends."""
-
-    _mode = True
-
-    def __enter__(self):
-        self._prev = E.set_grad_enabled(self._mode)
-        return self
-
-    def __exit__(self, *exc):
-        E.set_grad_enabled(self._prev)
-        return False
-
-    def __call__(self, fn):
-        mode = self._mode
-
-        @functools.wraps(fn)
-        def wrapper(*args, **kwargs):
-            prev = E.set_grad_enabled(mode)
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                E.set_grad_enabled(prev)
-
-        return wrapper
-
-    def clone(self):
-        return type(self)()
-
-
-class _NoParamGradMode(_GradMode):
-    """Also usable as a bare decorator (`@torch.no_grad` without parentheses), as in PyTorch 2."""
-
-    def __new__(cls, orig_func=None):
-        if orig_func is None:
-            return super().__new__(cls)
-        return cls()(orig_func)
-
-
-class no_grad(_NoParamGradMode):
-    _mode = False
-
-
-class enable_grad(_NoParamGradMode):
-    _mode = True
-
-
-class inference_mode(_GradMode):
-    def __init__(self, mode=True):
-        self._mode = not mode
-
-
-class set_grad_enabled(_GradMode):
-    """Takes effect immediately (usable as a plain call) and restores the old mode when used with `with`."""
-
-    def __init__(self, mode):
-        self._mode = bool(mode)
-        self._prev = E.set_grad_enabled(self._mode)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        E.set_grad_enabled(self._prev)
-        return False
-
-    def clone(self):
-        return set_grad_enabled(self._mode)
-
-
-def is_grad_enabled():
-    return bool(E.grad_enabled())
+from .grad_mode import _GradMode, _NoParamGradMode, enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
 
 
 def _run_backward(root, gradient, retain_graph, create_graph):
