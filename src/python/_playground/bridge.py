@@ -100,10 +100,27 @@ def user_line():
     return frames.user_line() if TRACK_LINES else -1
 
 
+_getframe = frames._getframe
+_internal = frames._internal
+_external = frames._external
+_first_user_frame = frames.first_user_frame
+
+
 def op(name, *args):
     """A torch op: the engine records the user's line on the graph nodes it creates."""
+    # frames.user_line() inlined: this runs once per tensor operation, and two Python calls more per op
+    # show in `npm run bench`. Files already classified take the set lookups; a new one goes to frames.
+    line = -1
+    if TRACK_LINES:
+        f = _getframe(1)
+        while f is not None and f.f_code.co_filename in _internal:
+            f = f.f_back
+        if f is not None and f.f_code.co_filename not in _external:
+            f = _first_user_frame(f)
+        if f is not None:
+            line = f.f_lineno
     try:
-        return _call(frames.user_line() if TRACK_LINES else -1, name, *args)
+        return _call(line, name, *args)
     except JsException as e:
         raise convert(e) from None
 
