@@ -18,9 +18,9 @@ from ._dtype import (
     from_name as _dt,
 )
 from ._size import Size
-from ._tensor import (
-    Tensor,
-    Node as _Node,
+from ._device import cpu_device as _cpu
+from ._tensor import Tensor
+from ._tensor_args import (
     _wrap,
     _arg,
     _dims,
@@ -28,12 +28,11 @@ from ._tensor import (
     _tensor_from_data,
     _norm_p,
     _correction,
-    _ReturnType,
     _scalar_or_none,
     _tensor_or_none,
-    cpu_device as _cpu,
-    typename,
 )
+from ._utils import typename
+from .return_types import _ReturnType
 
 __version__ = "2.11.0+playground"
 
@@ -511,5 +510,3 @@ from . import utils  # noqa: E402
 
 # The playground names tensors (graph leaves, the variables event) without importing torch itself.
 _playground_naming.register_tensor_types(Tensor, nn.Module)
-
-_Node.__module__ = "torch.autograd.graph"

@@ -7,7 +7,8 @@ import warnings
 
 from .. import autograd as _autograd
 from .._dtype import float32, float64, get_default_dtype
-from .._tensor import Tensor, typename as _typename
+from .._tensor import Tensor
+from .._utils import typename as _typename
 
 __all__ = ["Optimizer", "required"]
 

@@ -2,7 +2,8 @@
 children, state_dict, train/eval, apply/to, and PyTorch's printing of nested modules."""
 import collections
 
-from ..._tensor import Tensor, typename as _typename
+from ..._tensor import Tensor
+from ..._utils import typename as _typename
 from ..parameter import Parameter
 
 
