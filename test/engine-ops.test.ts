@@ -1,7 +1,7 @@
 /**
  * Replays test/fixtures/ops.json (real PyTorch 2.11 forward values, grad_fn names and gradients) straight
  * through the TypeScript engine, without Python: each distinct `expr` maps to the engine calls the Python
- * package makes for it (see src/runtime/bridge/binding.ts), so a mismatch here is an engine bug, not a binding one.
+ * package makes for it (see src/runtime/bridge/ops.ts), so a mismatch here is an engine bug, not a binding one.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';

@@ -13,10 +13,6 @@ import { add, addInPlaceRaw, cast, cloneDetached } from './ops/elementwise';
 import { formatShapeList, sameShape } from './shape';
 import { fullTensor, Tensor } from './tensor';
 
-// The runtime drives autograd through one namespace (`A.backward`, `A.gradMode`, `A.Node`); engine code imports
-// these from graph.ts.
-export { gradMode, Node, sourceLocation, withGradMode } from './graph';
-
 /** What observers (the runtime's event stream) learn about one backward pass. */
 export interface BackwardInfo {
   roots: Tensor[];

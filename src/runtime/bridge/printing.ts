@@ -1,0 +1,33 @@
+/** Printing: torch's (repr, the variables view's summaries, print options) and NumPy's (`np_*`). */
+import { DType } from '../../engine/dtype';
+import { numpyArrayRepr, numpyArrayStr, numpyPrintOptions, NumpyPrintOptions, numpyScalarRepr, numpyScalarStr, resetNumpyPrintOptions, setNumpyPrintOptions } from '../../engine/numpy/format';
+import { formatDType, formatPythonFloat, formatSize, printOptions, setPrintOptions, PrintOptions } from '../../engine/print/format';
+import { Tensor } from '../../engine/tensor';
+import { printTensor, summarize } from '../report/tensorSummary';
+
+export const printing = {
+  repr: printTensor,
+  summary: summarize,
+  format_size: (...shape: number[]) => formatSize(shape),
+  format_dtype: (d: DType) => formatDType(d),
+  format_float: formatPythonFloat,
+  set_printoptions: (precision: number | null, threshold: number | null, edgeitems: number | null, linewidth: number | null, profile: string | null, sciMode: boolean | null) => {
+    const o: Partial<PrintOptions> & { profile?: 'default' | 'short' | 'full' } = {};
+    if (precision !== null && precision !== undefined) o.precision = precision;
+    if (threshold !== null && threshold !== undefined) o.threshold = threshold;
+    if (edgeitems !== null && edgeitems !== undefined) o.edgeitems = edgeitems;
+    if (linewidth !== null && linewidth !== undefined) o.linewidth = linewidth;
+    if (profile) o.profile = profile as 'default';
+    if (sciMode !== null && sciMode !== undefined) o.sciMode = sciMode;
+    setPrintOptions(o);
+  },
+  print_options: () => ({ ...printOptions }),
+
+  np_repr: (t: Tensor) => numpyArrayRepr({ shape: t.shape, dtype: t.dtype, values: t.values(true) }),
+  np_str: (t: Tensor) => numpyArrayStr({ shape: t.shape, dtype: t.dtype, values: t.values(true) }),
+  np_scalar_str: (v: number, dtype: DType) => numpyScalarStr(v, dtype),
+  np_scalar_repr: (v: number, dtype: DType) => numpyScalarRepr(v, dtype),
+  np_set_printoptions: (o: Partial<NumpyPrintOptions>) => setNumpyPrintOptions(o),
+  np_get_printoptions: () => ({ ...numpyPrintOptions }),
+  np_reset_printoptions: resetNumpyPrintOptions,
+};

@@ -1,0 +1,63 @@
+/**
+ * torch's random numbers: Generator objects and the sampling functions and in-place fills that take one
+ * (null: the default generator, as `generator=None` means in PyTorch).
+ */
+import * as C from '../../engine/creation';
+import { DType } from '../../engine/dtype';
+import * as E from '../../engine/ops/elementwise';
+import * as IP from '../../engine/ops/inplace';
+import * as RNG from '../../engine/random/generator';
+import { Tensor } from '../../engine/tensor';
+
+// What `generator=None` samples from; Python's torch.default_generator wraps this same object.
+const generators = { default: new RNG.Generator() };
+
+function gen(g: RNG.Generator | null | undefined): RNG.Generator {
+  return g ?? generators.default;
+}
+
+function randomTensor(shape: number[], dtype: DType, fill: (out: Float32Array | Float64Array) => void): Tensor {
+  const t = C.zeros(shape, dtype);
+  fill(t.data as Float32Array | Float64Array);
+  return t;
+}
+
+export const random = {
+  generator: (seed?: number) => new RNG.Generator(seed),
+  default_generator: () => generators.default,
+  manual_seed: (g: RNG.Generator | null, seed: number | bigint) => gen(g).manualSeed(BigInt(seed)),
+  initial_seed: (g: RNG.Generator | null) => gen(g).initialSeed().toString(),
+  seed: (g: RNG.Generator | null) => gen(g).seed().toString(),
+  rand: (g: RNG.Generator | null, dtype: 'float32' | 'float64', ...shape: number[]) =>
+    randomTensor(shape, dtype, (o) => RNG.uniformFill(gen(g), o, dtype)),
+  randn: (g: RNG.Generator | null, dtype: 'float32' | 'float64', ...shape: number[]) =>
+    randomTensor(shape, dtype, (o) => RNG.normalFill(gen(g), o, dtype)),
+  normal: (g: RNG.Generator | null, mean: number, std: number, dtype: 'float32' | 'float64', ...shape: number[]) =>
+    randomTensor(shape, dtype, (o) => RNG.normalFill(gen(g), o, dtype, mean, std)),
+  randint: (g: RNG.Generator | null, low: number, high: number, dtype: DType, ...shape: number[]) => {
+    const t = C.zeros(shape, 'int64');
+    RNG.randintFill(gen(g), t.data as Float64Array, low, high);
+    return dtype === 'int64' ? t : E.cast(t, dtype);
+  },
+  randperm: (g: RNG.Generator | null, n: number) => C.fromValues(RNG.randperm(gen(g), n), [n], 'int64'),
+  uniform_: (g: RNG.Generator | null, t: Tensor, from: number, to: number) => {
+    const o = C.zeros(t.shape, t.dtype);
+    RNG.uniformFill(gen(g), o.data as Float32Array, t.dtype as 'float32', from, to);
+    return IP.overwrite(t, o.data);
+  },
+  normal_: (g: RNG.Generator | null, t: Tensor, mean: number, std: number) => {
+    const o = C.zeros(t.shape, t.dtype);
+    RNG.normalFill(gen(g), o.data as Float32Array, t.dtype as 'float32', mean, std);
+    return IP.overwrite(t, o.data);
+  },
+  random_: (g: RNG.Generator | null, t: Tensor, from: number | null | undefined, to: number | null | undefined) => {
+    const o = C.zeros(t.shape, t.dtype === 'bool' ? 'int64' : t.dtype);
+    RNG.randomFill(gen(g), o.data as Float64Array, o.dtype as 'int64', from ?? undefined, to ?? undefined);
+    return IP.overwrite(t, o.data);
+  },
+  /**
+   * `int(torch.empty((), dtype=torch.int64).random_().item())` exactly (63 bits do not fit a double):
+   * how PyTorch's samplers derive a seed for their own generator.
+   */
+  random_seed_int64: (g: RNG.Generator | null) => (gen(g).nextUint64() & 0x7fffffffffffffffn).toString(),
+};

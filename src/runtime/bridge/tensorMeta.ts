@@ -1,0 +1,75 @@
+/**
+ * A tensor's attributes and the Tensor methods that are not ops (they record no graph node, so they bypass
+ * `call`): shape and storage, autograd flags and hooks, values out to Python, `.data` in and out.
+ */
+import { TorchError } from '../../engine/errors';
+import * as IP from '../../engine/ops/inplace';
+import * as V from '../../engine/ops/views';
+import { Tensor } from '../../engine/tensor';
+
+export const tensorMeta = {
+  shape: (t: Tensor) => t.shape,
+  stride: (t: Tensor) => t.strides,
+  storage_offset: (t: Tensor) => t.offset,
+  dtype: (t: Tensor) => t.dtype,
+  numel: (t: Tensor) => t.numel,
+  is_contiguous: (t: Tensor) => t.isContiguous(),
+  requires_grad: (t: Tensor) => t.requiresGrad,
+  set_requires_grad: (t: Tensor, v: boolean) => {
+    if (v && t.dtype !== 'float32' && t.dtype !== 'float64') {
+      throw new TorchError('RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
+    }
+    if (!t.isLeaf) {
+      if (!v) {
+        throw new TorchError('RuntimeError', "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+      }
+      return;
+    }
+    t.requiresGrad = v;
+  },
+  is_leaf: (t: Tensor) => t.isLeaf,
+  // Pyodide turns JS null into `jsnull`, not None; undefined becomes None.
+  grad: (t: Tensor) => t.grad ?? undefined,
+  set_grad: (t: Tensor, g: Tensor | null) => {
+    t.grad = g ?? null;
+  },
+  grad_fn: (t: Tensor) => t.gradFn ?? undefined,
+  set_line: (t: Tensor, line: number) => {
+    t.line = line >= 0 ? line : null;
+  },
+  version: (t: Tensor) => t.version.value,
+  tensor_id: (t: Tensor) => t.id,
+  item: (t: Tensor) => t.item(),
+  /** Numbers that cross to Python must stay plain (NaN and ±Infinity survive as floats there). */
+  tolist_flat: (t: Tensor): number[] => Array.from(t.values(true)),
+  /** A new tensor over the same storage, without history: `.data`, `.numpy()`, `torch.from_numpy`, `ndarray.view()`. */
+  data_of: (t: Tensor) => new Tensor(t.data, t.shape.slice(), t.strides.slice(), t.offset, t.dtype),
+  set_data: (t: Tensor, src: Tensor) => {
+    t.data = src.data;
+    t.shape = src.shape.slice();
+    t.strides = src.strides.slice();
+    t.offset = src.offset;
+    t.dtype = src.dtype;
+  },
+  overwrite: (t: Tensor, values: ArrayLike<number>) => IP.overwrite(t, values),
+  detach: V.detach,
+  detach_: (t: Tensor) => {
+    t.gradFn = null;
+    t.requiresGrad = false;
+    return t;
+  },
+  retain_grad: (t: Tensor) => {
+    if (!t.requiresGrad) throw new TorchError('RuntimeError', "can't retain_grad on Tensor that has requires_grad=False");
+    if (t.gradFn) t.gradFn.retainedOutput = t;
+  },
+  retains_grad: (t: Tensor) => !!t.gradFn && t.gradFn.retainedOutput === t,
+  register_hook: (t: Tensor, hook: (g: Tensor) => Tensor | null | undefined) => {
+    if (!t.requiresGrad) throw new TorchError('RuntimeError', "cannot register a hook on a tensor that doesn't require gradient");
+    const list = t.gradFn ? (t.gradFn.preHooks ??= []) : (t.hooks ??= []);
+    list.push(hook);
+    return () => {
+      const i = list.indexOf(hook);
+      if (i >= 0) list.splice(i, 1);
+    };
+  },
+};
