@@ -25,7 +25,7 @@ export function autograd(host: AutogradHost | undefined) {
     node_variable: (n: Node) => n.variable ?? undefined,
     node_id: (n: Node) => n.id,
 
-    grad_enabled: () => gradMode.enabled,
+    is_grad_enabled: () => gradMode.enabled,
     set_grad_enabled: (v: boolean) => {
       const prev = gradMode.enabled;
       gradMode.enabled = v;

@@ -1,7 +1,7 @@
 /**
  * The table Python calls, registered by the worker as `_playground_host.binding`. Everything of substance lives
- * in src/engine; the entries only adapt Python's calling conventions (scalars, shapes as rest arguments, index tuples) to engine calls. The table is
- * composed here from one part per domain:
+ * in src/engine; the entries only adapt Python's calling conventions (scalars, shapes as rest arguments, index
+ * tuples) to engine calls. The table is composed here from one part per domain:
  *   ops.ts          the ops `call` dispatches by name (they may create graph nodes, so they get the source line)
  *   creation.ts     new tensors from Python values
  *   random.ts       torch generators and sampling
@@ -10,6 +10,18 @@
  *   autograd.ts     grad_fn nodes, grad mode, backward() with its graph report, torch.autograd.grad
  *   printing.ts     torch and NumPy printing
  *   numpy.ts        NumPy's values and own algorithms (`np_*`)
+ *
+ * Names, for the entries and for `call`'s op names alike: what Python calls the thing, in snake_case, so a
+ * reader can find the Python side by the name.
+ *   - torch's own name for a torch function, Tensor method or attribute (`matmul`, `uniform_`, `grad_fn`,
+ *     `set_grad_enabled`, `T`), without leading underscores (`version` for `Tensor._version`, `getitem` and
+ *     `radd` for the operator methods `__getitem__`, `__radd__`); `set_<attribute>` for an attribute's setter;
+ *     `<name>_<form>` for a form of a torch function that takes another engine path (`max_dim`, `clamp_tensor`).
+ *   - `<domain>_` before the name where the thing is not torch's or torch uses the name for something else:
+ *     `np_` numpy and ndarray, `npr_` numpy.random.RandomState, `node_` grad_fn objects, `autograd_`
+ *     torch.autograd (`autograd_grad`, as Tensor.grad takes `grad`).
+ *   - A description for the playground's own building blocks, which Python composes into several features and
+ *     no library names (`from_values`, `tolist_flat`, `data_of`, `tensor_id`, `summary`, `flush_graph`).
  */
 import { TorchError } from '../../engine/errors';
 import { sourceLocation } from '../../engine/graph';
@@ -65,7 +77,7 @@ export function createBinding(host?: BindingHost) {
       return result;
     },
     /** The Python exception an engine error stands for; null for an error not the engine's. */
-    errorType(e: unknown): string | null {
+    error_type(e: unknown): string | null {
       return e instanceof TorchError ? e.pyType : null;
     },
     ...creation,

@@ -76,4 +76,4 @@ class set_grad_enabled(_GradMode):
 
 
 def is_grad_enabled():
-    return bool(E.grad_enabled())
+    return bool(E.is_grad_enabled())
