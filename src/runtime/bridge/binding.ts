@@ -1,7 +1,8 @@
 /**
- * The table Python calls, registered by the worker as `_playground_host.binding`. Everything of substance lives
- * in src/engine; the entries only adapt Python's calling conventions (scalars, shapes as rest arguments, index
- * tuples) to engine calls. The table is composed here from one part per domain:
+ * The table Python calls, registered by the worker as `_playground_host.binding` (its ABI, as Python sees it:
+ * _playground_host.pyi beside this file). Everything of substance lives in src/engine; the entries only adapt
+ * Python's calling conventions (scalars, shapes as rest arguments, index tuples) to engine calls. The table is
+ * composed here from one part per domain:
  *   ops.ts          the ops `call` dispatches by name (they may create graph nodes, so they get the source line)
  *   creation.ts     new tensors from Python values
  *   random.ts       torch generators and sampling
