@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import pythonFiles from 'virtual:python-files';
 import { createBinding, type BindingHost } from '../bridge/binding';
-import { decodeJson, type RunEvent, type RunStatus } from '../../protocol/events';
+import { decodeJson, type RunEvent, type RunEventType, type RunStatus } from '../../protocol/events';
 import { StepPacker } from './stepPacking';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest } from './workerProtocol';
 
@@ -210,6 +210,12 @@ async function main(): Promise<void> {
   post({ kind: 'ready' });
 }
 
+/**
+ * The event types Python (hooks.emit) and the binding (backward reports) may send; start, diverged and end are
+ * the runner's own. Typed, so that renaming or removing a type in events.ts fails the type check here.
+ */
+const EMITTED_TYPES: ReadonlySet<RunEventType> = new Set<RunEventType>(['backward', 'graph', 'error', 'stdout', 'stderr', 'figure', 'variables']);
+
 /** emit() accepts a JSON string (from Python) or an object (a Python dict, or a JS object from the binding). */
 function toEventObject(py: PyodideAPI, payload: unknown): Record<string, unknown> {
   let value: unknown = payload;
@@ -221,7 +227,7 @@ function toEventObject(py: PyodideAPI, payload: unknown): Record<string, unknown
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('_playground_host.emit: expected an event object');
   const type = (value as { type?: unknown }).type;
-  if (type !== 'backward' && type !== 'graph' && type !== 'error' && type !== 'stdout' && type !== 'stderr' && type !== 'figure' && type !== 'variables') {
+  if (typeof type !== 'string' || !EMITTED_TYPES.has(type as RunEventType)) {
     throw new TypeError(`_playground_host.emit: cannot emit event type ${JSON.stringify(type)}`);
   }
   return value as Record<string, unknown>;
