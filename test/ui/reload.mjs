@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT, installVsix, startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
 import { launchBrowser, runCommand, waitForWorkbench, webviewFrame } from './lib/workbench.mjs';
-import { prepareWorkspace } from './extHost.mjs';
+import { prepareWorkspace } from './runExtHost.mjs';
 
 const EXAMPLE = '05_linear_regression_scratch.py';
 const LAST_LINE = 'learned y = 3.0011 * x + 2.0036';

@@ -5,7 +5,7 @@
 //   vsix  the packaged VSIX (npm run package) installed into a fresh extensions folder
 //
 // For each target: the extension-host integration suite (test/ui/exthost, mocha inside the extension host),
-// the reload check (test/ui/reload.mjs) and the Playwright scenarios (test/ui/scenarios.mjs). Everything a
+// the reload check (test/ui/reload.mjs) and the Playwright scenarios (test/ui/runScenarios.mjs). Everything a
 // run writes goes to .ui-out/<target>/. Exit status 0 only when every part passed.
 //
 // Options:
@@ -19,7 +19,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './lib/codeServer.mjs';
 import { buildExtHostTests } from './buildExtHostTests.mjs';
-import { runExtensionHostSuite } from './extHost.mjs';
+import { runExtensionHostSuite } from './runExtHost.mjs';
 import { runReloadCheck } from './reload.mjs';
 
 const args = process.argv.slice(2);
@@ -119,9 +119,9 @@ if (ok) {
 // ---- Targets: every part runs even when an earlier one failed, so one run reports everything.
 let scenarios = null;
 if (ok && !skipScenarios) {
-  const file = path.join(ROOT, 'test/ui/scenarios.mjs');
+  const file = path.join(ROOT, 'test/ui/runScenarios.mjs');
   if (fs.existsSync(file)) scenarios = (await import(pathToFileURL(file).href)).runScenarios;
-  else console.log('\ntest:ui: warning: test/ui/scenarios.mjs is missing; the Playwright scenarios are skipped');
+  else console.log('\ntest:ui: warning: test/ui/runScenarios.mjs is missing; the Playwright scenarios are skipped');
 }
 if (ok) {
   for (const kind of kinds) {

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './lib/codeServer.mjs';
 import { buildExtHostTests, SUITE_INDEX, SUITE_OUT } from './buildExtHostTests.mjs';
-import { prepareWorkspace } from './extHost.mjs';
+import { prepareWorkspace } from './runExtHost.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => {

@@ -7,7 +7,7 @@ import { COMMANDS, extension, log, openPython, waitFor, workspaceUri } from './h
 suite('activation and commands', () => {
   test('the extension under test is the expected copy (development folder or installed VSIX)', () => {
     const ext = extension();
-    // Set by the runner (test/ui/extHost.mjs): which target this run checks, and where it must come from.
+    // Set by the runner (test/ui/runExtHost.mjs): which target this run checks, and where it must come from.
     const target = process.env.AGP_UI_TARGET;
     const expectedDir = process.env.AGP_UI_EXTENSION_DIR;
     log(`    vscode ${vscode.version} (${vscode.env.appHost}), target ${target ?? '?'}, extension at ${ext.extensionPath}`);

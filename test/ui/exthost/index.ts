@@ -1,7 +1,7 @@
 /**
  * Entry point of the extension-host integration suite: VS Code loads this module (bundled to
  * out/ui-tests/index.js) through extensionTestsPath and awaits run(); a rejection makes the extension host
- * exit with a non-zero code, which the runner (test/ui/extHost.mjs, test/ui/testElectron.mjs) reports.
+ * exit with a non-zero code, which the runner (test/ui/runExtHost.mjs, test/ui/testElectron.mjs) reports.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -5,7 +5,7 @@
 // VS Code switches the display language only to a locale whose language pack is installed; code-server
 // --locale zh-cn without one leaves vscode.env.language at `en` (observed). The marketplace cannot be
 // reached offline, so the runner registers a stand-in pack for zh-cn (see writeLanguagePackStub in
-// scenarios.mjs): vscode.env.language becomes zh-cn, while VS Code's own menus stay English (the stand-in
+// runScenarios.mjs): vscode.env.language becomes zh-cn, while VS Code's own menus stay English (the stand-in
 // has no translations of them).
 import fs from 'node:fs';
 import path from 'node:path';

@@ -6,7 +6,7 @@
 //   target = { kind: 'dev', devPath }   the unpacked extension folder, loaded as extensionDevelopmentPath
 //          | { kind: 'vsix', vsix }     the VSIX installed into a fresh extensions folder
 //
-// Standalone: node test/ui/extHost.mjs [--vsix FILE] [--grep PATTERN]   (after npm run build)
+// Standalone: node test/ui/runExtHost.mjs [--vsix FILE] [--grep PATTERN]   (after npm run build)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -4,7 +4,7 @@
 // display language and extension host), a fresh browser context, and a workspace of copies of the
 // examples; screenshots go to OUT/screenshots/<scenario>-<step>.png, failures included.
 //
-//   node test/ui/scenarios.mjs [--vsix FILE] [--filter NAME[,NAME…]] [--out DIR]
+//   node test/ui/runScenarios.mjs [--vsix FILE] [--filter NAME[,NAME…]] [--out DIR]
 //
 // Without --vsix the extension is loaded unpacked from the repository root (extensionDevelopmentPath;
 // run `npm run build` first). test/ui/run.mjs calls runScenarios() for both targets.
