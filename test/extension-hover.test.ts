@@ -6,21 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatMessage, setTranslator } from '../src/extension/l10n';
 import type { BackwardEvent, TensorSummary, VariableInfo } from '../src/protocol/events';
-import {
-  backwardHover,
-  chartScale,
-  chartSvg,
-  codeMask,
-  gradientAnnotations,
-  importsTorch,
-  lookupVariable,
-  missingGradHover,
-  nameAt,
-  sparkline,
-  variableHover,
-  variablesFromGraph,
-} from '../src/extension/hoverText';
-import type { HistoryPoint } from '../src/extension/runState';
+import { chartScale, chartSvg, sparkline } from '../src/extension/hover/hoverCharts';
+import { backwardHover, gradientAnnotations, missingGradHover, variableHover, variablesFromGraph } from '../src/extension/hover/hoverText';
+import { codeMask, importsTorch, lookupVariable, nameAt } from '../src/extension/hover/pythonNames';
+import type { HistoryPoint } from '../src/extension/runs/runRecord';
 
 /** nameAt with the cursor on the first occurrence of `marker` (offset into it) in `line`. */
 function at(line: string, marker: string, offset = 0): ReturnType<typeof nameAt> {

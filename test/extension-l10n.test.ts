@@ -29,9 +29,10 @@ function messagesIn(file: string): { messages: string[]; nonLiteral: string[] } 
 
 function extensionSources(): string[] {
   const dir = path.join(root, 'src', 'extension');
-  return fs
-    .readdirSync(dir)
+  // The extension's modules sit in subfolders by part (commands/, editor/, hover/, …).
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.ts'))
+    .sort()
     .map((f) => path.join(dir, f));
 }
 

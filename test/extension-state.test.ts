@@ -4,12 +4,12 @@
 import { strict as assert } from 'node:assert';
 import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, GraphEvent, RunEvent, StdoutEvent } from '../src/protocol/events';
 import { encodeNonFinite, isGraphElided } from '../src/protocol/events';
-import { diagnosticsFor } from '../src/extension/diagnosticsModel';
-import { carriesGraph, compactBatch, elideGraph, EventBatcher, type Scheduler } from '../src/extension/eventBatcher';
-import { contentSecurityPolicy, makeNonce, panelHtml } from '../src/extension/panelHtml';
+import { diagnosticsFor } from '../src/extension/editor/diagnosticsModel';
+import { carriesGraph, compactBatch, elideGraph, EventBatcher, type Scheduler } from '../src/extension/runs/eventBatcher';
+import { contentSecurityPolicy, makeNonce, panelHtml } from '../src/extension/panel/panelHtml';
 import { decodeExtensionMessage, parseWebviewMessage, type ExtensionToWebview } from '../src/protocol/panel';
-import { RunManager, type RunDocument } from '../src/extension/runManager';
-import { MAX_HISTORY_POINTS, MAX_RETAINED_BACKWARD, pushPoint, RunRecord, statusText, type HistoryPoint } from '../src/extension/runState';
+import { RunManager, type RunDocument } from '../src/extension/runs/runManager';
+import { MAX_HISTORY_POINTS, MAX_RETAINED_BACKWARD, pushPoint, RunRecord, statusText, type HistoryPoint } from '../src/extension/runs/runRecord';
 import { formatDuration, formatNumber } from '../src/extension/textFormat';
 import type { RunHandle, RunOptions, RunResult } from '../src/runtime/host/runner';
 

@@ -1,12 +1,12 @@
 /**
- * Which problems a run puts in the editor, independent of VS Code's Diagnostic class (extension.ts maps
+ * Which problems a run puts in the editor, independent of VS Code's Diagnostic class (editor/diagnostics.ts maps
  * these onto it): an uncaught exception is an Error on its line; a run that diverged gets a Warning on the
  * backward() line that first saw a NaN/inf loss, with the likely causes and a quick fix to find the op.
  */
-import type { RunEvent } from '../protocol/events';
-import { isNonFiniteMessage } from '../protocol/nonFiniteMessage';
-import { t } from './l10n';
-import { formatNumber } from './textFormat';
+import type { RunEvent } from '../../protocol/events';
+import { isNonFiniteMessage } from '../../protocol/nonFiniteMessage';
+import { t } from '../l10n';
+import { formatNumber } from '../textFormat';
 
 /** `code` of each kind of diagnostic, so code actions can recognise theirs. */
 export type DiagnosticCode = 'exception' | 'diverged' | 'nonFinite';

@@ -4,11 +4,11 @@
  * hover charts, and the progress the status bar shows. Bounded in memory whatever the run's length.
  * No `vscode` here (tested under mocha).
  */
-import { isGraphElided, type BackwardEvent, type DivergedEvent, type EndEvent, type ErrorEvent, type GraphEvent, type RunEvent, type VariablesEvent } from '../protocol/events';
+import { isGraphElided, type BackwardEvent, type DivergedEvent, type EndEvent, type ErrorEvent, type GraphEvent, type RunEvent, type VariablesEvent } from '../../protocol/events';
 import { carriesGraph, elideGraph } from './eventBatcher';
-import { t } from './l10n';
-import type { RunInfo, RunInfoStatus } from '../protocol/panel';
-import { formatDuration, formatNumber } from './textFormat';
+import { t } from '../l10n';
+import type { RunInfo, RunInfoStatus } from '../../protocol/panel';
+import { formatDuration, formatNumber } from '../textFormat';
 
 /** Backward events kept in the panel's history before older ones are thinned out (every other one dropped). */
 export const MAX_RETAINED_BACKWARD = 2000;

@@ -5,12 +5,13 @@
  * (re)loads it says `ready` and gets the whole event list of the shown run again in an `init`.
  */
 import * as vscode from 'vscode';
-import { encodeNonFinite, type RunEvent } from '../protocol/events';
-import { compactBatch, EventBatcher } from './eventBatcher';
-import { t } from './l10n';
+import { encodeNonFinite, type RunEvent } from '../../protocol/events';
+import { PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExtensionToWebview } from '../../protocol/panel';
+import { t } from '../l10n';
+import { compactBatch, EventBatcher } from '../runs/eventBatcher';
+import type { RunRecord } from '../runs/runRecord';
+import type { Services } from '../services';
 import { makeNonce, panelHtml } from './panelHtml';
-import { PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExtensionToWebview } from '../protocol/panel';
-import type { RunRecord } from './runState';
 
 /** What the panel asks of the rest of the extension. */
 export interface PanelHost {
@@ -240,4 +241,42 @@ export class PanelController implements vscode.Disposable {
     // JSON transport: non-finite numbers travel as strings (see src/protocol/panel.ts).
     void this.panel.webview.postMessage(encodeNonFinite(message));
   }
+}
+
+/**
+ * The panel as the editor drives it: it follows the run that starts and the editor the user switches to,
+ * hears the cursor line (the graph highlights that line's nodes) and the settings it uses.
+ */
+export function register(s: Services, actions: Pick<PanelHost, 'runAgain' | 'revealLine'>): { panel: PanelController; subscription: vscode.Disposable } {
+  const panel = new PanelController(s.extensionUri, {
+    settings: () => ({ graphNodeLimit: s.settings.current.graphNodeLimit, updateIntervalMs: s.settings.current.updateIntervalMs }),
+    stop: (run) => s.runs.stop(run.key),
+    runAgain: actions.runAgain,
+    revealLine: actions.revealLine,
+    cursorLineFor: (run) => {
+      const editor = vscode.window.activeTextEditor;
+      return editor && editor.document.uri.toString() === run.key ? editor.selection.active.line + 1 : null;
+    },
+  });
+  const subscription = vscode.Disposable.from(
+    panel,
+    panel.registerSerializer(),
+    s.runs.listen({
+      started: (run) => {
+        panel.runStarted(run);
+        panel.show(run, true);
+      },
+      event: (run, e) => panel.runEvent(run, e),
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      const run = editor ? s.runs.get(editor.document.uri.toString()) : undefined;
+      if (run && panel.isOpen) panel.setShownRun(run);
+      panel.cursorMoved();
+    }),
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (e.textEditor === vscode.window.activeTextEditor) panel.cursorMoved();
+    }),
+    s.settings.onDidChange(() => panel.settingsChanged()),
+  );
+  return { panel, subscription };
 }

@@ -4,11 +4,11 @@
  * the notifications the UI parts listen to. No `vscode` here, so the lifecycle is tested under mocha with the
  * real runtime.
  */
-import type { RunEvent } from '../protocol/events';
-import { startRun, type RunHandle, type RunOptions } from '../runtime/host/runner';
-import { RunRecord } from './runState';
+import type { RunEvent } from '../../protocol/events';
+import { startRun, type RunHandle, type RunOptions } from '../../runtime/host/runner';
+import { RunRecord } from './runRecord';
 
-/** A document as a run needs it; extension.ts makes one from a vscode.TextDocument. */
+/** A document as a run needs it; documents.ts makes one from a vscode.TextDocument. */
 export interface RunDocument {
   /** Identity of the document (its URI as a string). */
   key: string;
@@ -33,6 +33,8 @@ export interface RunListener {
   event?(run: RunRecord, event: RunEvent): void;
   /** A current run ended (its `end` event has been applied). */
   ended?(run: RunRecord): void;
+  /** A document's run was forgotten (see forget()): the document is gone, and so is everything shown for it. */
+  forgotten?(key: string): void;
 }
 
 export type RunStarter = (opts: RunOptions) => RunHandle;
@@ -143,6 +145,7 @@ export class RunManager {
     if (entry.record.running) entry.handle?.stop();
     this.current.delete(key);
     if (this.lastStarted === entry.record) this.lastStarted = null;
+    this.notify((l) => l.forgotten?.(key));
   }
 
   dispose(): void {

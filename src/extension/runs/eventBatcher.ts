@@ -1,10 +1,10 @@
 /**
  * Throttled delivery of run events to the panel: at most one message per interval, and each batch compacted so
  * that a fast training loop (hundreds of backward() calls a second, each with a graph of up to
- * graphNodeLimit nodes) does not flood the webview. Also the compaction the run history uses (runState.ts).
+ * graphNodeLimit nodes) does not flood the webview. Also the compaction the run history uses (runRecord.ts).
  * No `vscode` here: the timers are injectable so tests can drive time.
  */
-import { elidedGraph, isGraphElided, type BackwardEvent, type RunEvent } from '../protocol/events';
+import { elidedGraph, isGraphElided, type BackwardEvent, type RunEvent } from '../../protocol/events';
 
 /** A backward event without its graph's nodes and edges; `truncated` says how many nodes there were. */
 export function elideGraph(e: BackwardEvent): BackwardEvent {

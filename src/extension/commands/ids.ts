@@ -1,0 +1,9 @@
+/** The command ids, as package.json contributes them. */
+export const CMD = {
+  train: 'autogradPlayground.train',
+  stop: 'autogradPlayground.stop',
+  showPanel: 'autogradPlayground.showPanel',
+  openExample: 'autogradPlayground.openExample',
+  findNonFinite: 'autogradPlayground.findNonFinite',
+  showNode: 'autogradPlayground.showNode',
+} as const;

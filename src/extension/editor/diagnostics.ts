@@ -1,0 +1,62 @@
+/**
+ * A run's problems in the editor (decided in diagnosticsModel.ts) and the quick fix on a "diverged" warning
+ * that runs Find where NaN first appears. A new run of the document clears them; closing an untitled one too.
+ */
+import * as vscode from 'vscode';
+import { CMD } from '../commands/ids';
+import { PYTHON } from '../documents';
+import { t } from '../l10n';
+import type { RunRecord } from '../runs/runRecord';
+import type { Services } from '../services';
+import { DIAGNOSTIC_SOURCE, diagnosticsFor, type DiagnosticSpec } from './diagnosticsModel';
+
+function toDiagnostic(spec: DiagnosticSpec, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
+  const index = Math.max(0, spec.line - 1);
+  let range = new vscode.Range(index, 0, index, Number.MAX_SAFE_INTEGER);
+  if (doc && index < doc.lineCount) {
+    const line = doc.lineAt(index);
+    range = new vscode.Range(index, line.firstNonWhitespaceCharacterIndex, index, line.range.end.character);
+  }
+  const d = new vscode.Diagnostic(range, spec.message, spec.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = spec.code;
+  return d;
+}
+
+function codeActions(doc: vscode.TextDocument, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
+  const actions: vscode.CodeAction[] = [];
+  for (const d of ctx.diagnostics) {
+    if (d.source !== DIAGNOSTIC_SOURCE || d.code !== 'diverged') continue;
+    const action = new vscode.CodeAction(t('Find where NaN first appears'), vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [d];
+    action.isPreferred = true;
+    action.command = { command: CMD.findNonFinite, title: t('Find where NaN first appears'), arguments: [doc.uri] };
+    actions.push(action);
+  }
+  return actions;
+}
+
+export function register(s: Services): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('autograd-playground');
+  const show = (run: RunRecord): void => {
+    if (s.runs.get(run.key) !== run) return;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === run.key);
+    collection.set(vscode.Uri.parse(run.key), diagnosticsFor(run.file, run.events).map((spec) => toDiagnostic(spec, doc)));
+  };
+  return vscode.Disposable.from(
+    collection,
+    vscode.languages.registerCodeActionsProvider(
+      PYTHON,
+      { provideCodeActions: (doc, _range, ctx) => codeActions(doc, ctx) },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+    s.runs.listen({
+      started: (run) => collection.delete(vscode.Uri.parse(run.key)),
+      event: (run, e) => {
+        if (e.type === 'error' || e.type === 'diverged') show(run);
+      },
+      ended: show,
+      forgotten: (key) => collection.delete(vscode.Uri.parse(key)),
+    }),
+  );
+}

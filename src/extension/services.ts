@@ -1,0 +1,12 @@
+/** What the extension's parts share: made once by activate() and handed to each part's register(). */
+import type * as vscode from 'vscode';
+import type { RunManager } from './runs/runManager';
+import type { SettingsStore } from './settings';
+
+export interface Services {
+  readonly extensionUri: vscode.Uri;
+  readonly runs: RunManager;
+  readonly settings: SettingsStore;
+  /** Untitled documents opened by Open Example → the example's file name, which their runs are named after. */
+  readonly exampleNames: Map<string, string>;
+}

@@ -1,0 +1,56 @@
+/**
+ * What activate() returns: a small read-only view of the runs for the extension-host integration tests
+ * (test/ui/exthost), which start runs through the real commands and must wait for them to end. Nothing
+ * here changes what the user sees, and no other extension is meant to use it.
+ */
+import type * as vscode from 'vscode';
+import type { RunManager } from './runs/runManager';
+import type { RunRecord } from './runs/runRecord';
+
+/** A run as the integration tests see it (see TestApi). */
+export interface RunSummary {
+  runId: number;
+  status: RunRecord['status'];
+  /** Set once Python is loaded and the script itself runs (the `start` event). */
+  scriptStarted: boolean;
+  /** Everything the script printed to stdout / stderr (as retained by the run's record). */
+  stdout: string;
+  stderr: string;
+  steps: number;
+  lastLoss: number | null;
+  error: { errorType: string; message: string; line: number | null } | null;
+  /** Wall-clock time (Date.now()) the run ended; null while it runs. */
+  endedAt: number | null;
+}
+
+export interface TestApi {
+  /** The document's current run, running or ended; undefined before its first run. */
+  lastRun(uri: vscode.Uri): RunSummary | undefined;
+  /** Resolves when the document's current run has ended (at once for an ended one). */
+  whenDone(uri: vscode.Uri): Promise<RunSummary | undefined>;
+}
+
+function summarize(run: RunRecord | undefined): RunSummary | undefined {
+  if (!run) return undefined;
+  const output = (type: 'stdout' | 'stderr'): string =>
+    run.events.map((e) => (e.type === type ? e.text : '')).join('');
+  const now = Date.now();
+  return {
+    runId: run.runId,
+    status: run.status,
+    scriptStarted: run.scriptStarted,
+    stdout: output('stdout'),
+    stderr: output('stderr'),
+    steps: run.step,
+    lastLoss: run.lastLoss,
+    error: run.error ? { errorType: run.error.errorType, message: run.error.message, line: run.error.line } : null,
+    endedAt: run.running ? null : run.startedAt + run.elapsedMs(now),
+  };
+}
+
+export function testApi(runs: RunManager): TestApi {
+  return {
+    lastRun: (uri) => summarize(runs.get(uri.toString())),
+    whenDone: async (uri) => summarize(await runs.whenDone(uri.toString())),
+  };
+}
