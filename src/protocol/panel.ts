@@ -1,5 +1,5 @@
 /**
- * The messages between the extension (src/extension/panel.ts) and the panel's front end (webview/). Like all of
+ * The messages between the extension (src/extension/panel/panel.ts) and the panel's front end (webview/). Like all of
  * src/protocol/, it is imported by both sides, so it must stay free of Node, DOM, `vscode` and of anything with
  * side effects; change it only by adding (new optional fields, new message types), never by renaming.
  *
@@ -30,10 +30,13 @@ export type {
   VariablesEvent,
 } from './events';
 
+import type { RunInfoStatus } from './status';
+
+export type { RunInfoStatus } from './status';
+
 /** The `viewType` of the panel; also what the serializer is registered under. */
 export const PANEL_VIEW_TYPE = 'autogradPlayground.panel';
 
-export type RunInfoStatus = 'running' | 'finished' | 'stopped' | 'failed';
 
 /** One run of one document, as the panel's header shows it. */
 export interface RunInfo {
@@ -43,7 +46,7 @@ export interface RunInfo {
   file: string;
   /** Short name for display: the file's base name, e.g. '05_linear_regression_scratch.py' or 'Untitled-1'. */
   label: string;
-  /** 'finished': the script ran to the end (even if training diverged); 'failed': uncaught exception. */
+  /** See status.ts. */
   status: RunInfoStatus;
   /** Epoch milliseconds (Date.now()) when the run was started. */
   startedAt: number;

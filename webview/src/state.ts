@@ -8,7 +8,8 @@
  */
 import { isGraphElided } from '../../src/protocol/events';
 import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary } from '../../src/protocol/events';
-import type { ExtensionToWebview, PanelSettings, RunInfo, RunState } from './protocol';
+import { runStatusOf } from '../../src/protocol/status';
+import type { ExtensionToWebview, PanelSettings, RunInfo, RunInfoStatus } from './protocol';
 import { appendPoint, emptySeries, type Series } from './series';
 
 /** Parts of the panel a change can touch; a view re-renders only its own part. */
@@ -82,7 +83,7 @@ export interface PanelState {
   l10n: Record<string, string>;
   settings: PanelSettings;
   run: RunInfo | null;
-  status: RunState | null;
+  status: RunInfoStatus | null;
   /** Script path from the start event (RunInfo.file before it arrives). */
   file: string | null;
   /** Epoch ms when the run started: when Train Model was run (RunInfo), else when the script started. */
@@ -266,7 +267,7 @@ export function applyEvent(state: PanelState, e: RunEvent): void {
         state.startedAt !== null && state.scriptStartedAt !== null
           ? Math.max(e.durationMs, state.scriptStartedAt + e.durationMs - state.startedAt)
           : e.durationMs;
-      state.status = e.status === 'ok' ? 'finished' : e.status === 'error' ? 'failed' : 'stopped';
+      state.status = runStatusOf(e);
       if (state.run) state.run = { ...state.run, status: state.status };
       state.steps = Math.max(state.steps, e.steps);
       state.dirty.add('header');

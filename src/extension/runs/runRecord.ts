@@ -7,7 +7,8 @@
 import { isGraphElided, type BackwardEvent, type DivergedEvent, type EndEvent, type ErrorEvent, type GraphEvent, type RunEvent, type VariablesEvent } from '../../protocol/events';
 import { carriesGraph, elideGraph } from './eventBatcher';
 import { t } from '../l10n';
-import type { RunInfo, RunInfoStatus } from '../../protocol/panel';
+import type { RunInfo } from '../../protocol/panel';
+import { runStatusOf, type RunInfoStatus } from '../../protocol/status';
 import { formatDuration, formatNumber } from '../textFormat';
 
 /** Backward events kept in the panel's history before older ones are thinned out (every other one dropped). */
@@ -143,7 +144,7 @@ export class RunRecord {
       case 'end':
         this.end = e;
         this.endedAt = this.clock();
-        this.status = e.status === 'ok' ? 'finished' : e.status === 'stopped' ? 'stopped' : 'failed';
+        this.status = runStatusOf(e);
         break;
       default:
         break;
