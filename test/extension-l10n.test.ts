@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { formatMessage, t } from '../src/extension/l10n';
-import { STRINGS } from '../webview/strings';
+import { STRINGS } from '../webview/src/strings';
 
 const root = path.resolve(__dirname, '..');
 

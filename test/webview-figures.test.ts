@@ -20,7 +20,7 @@ import {
   withAlpha,
   type ChartTheme,
   type FigurePoint,
-} from '../webview/src/figureCharts';
+} from '../webview/src/charts/figureCharts';
 import { plainText } from '../src/figures/text';
 import { axes, figure, series } from './webview-fixtures';
 

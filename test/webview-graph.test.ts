@@ -2,8 +2,8 @@
 // backward event (inputs on top, root at the bottom), and layout reuse across steps of the same shape.
 import { strict as assert } from 'node:assert';
 import type { GraphSummary } from '../src/protocol/events';
-import { buildDagreGraph, chooseDirection, edgePath, labelSize, layoutGraph, nodeLabel, opBaseName, opSymbol, structureKey, type NodeLabel } from '../webview/src/graphLayout';
-import { translate, type Translate } from '../webview/strings';
+import { buildDagreGraph, chooseDirection, edgePath, labelSize, layoutGraph, nodeLabel, opBaseName, opSymbol, structureKey, type NodeLabel } from '../webview/src/graph/graphLayout';
+import { translate, type Translate } from '../webview/src/strings';
 import { backward } from './webview-fixtures';
 
 const t: Translate = (id, ...args) => translate({}, id, ...args);

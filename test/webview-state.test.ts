@@ -2,10 +2,10 @@
 // panel shows, frame batching, bounded console and figures, and the setState round trip.
 import { strict as assert } from 'node:assert';
 import type { RunEvent } from '../src/protocol/events';
-import { restore, snapshot, PERSIST_LOSS_POINTS, encode, decode } from '../webview/src/persist';
+import { restore, snapshot, PERSIST_LOSS_POINTS, encode, decode } from '../webview/src/model/persist';
 import { isExtensionMessage } from '../webview/src/protocol';
 import { persistedLabel } from '../src/protocol/panel';
-import { Debouncer, FrameBatcher } from '../webview/src/scheduler';
+import { Debouncer, FrameBatcher } from '../webview/src/views/scheduler';
 import {
   appendConsole,
   applyMessage,
@@ -19,8 +19,8 @@ import {
   type ConsoleState,
   shownGraph,
   type PanelState,
-} from '../webview/src/state';
-import { STRINGS, STRINGS_ZH, translate, zhBundle, type StringId } from '../webview/strings';
+} from '../webview/src/model/state';
+import { STRINGS, STRINGS_ZH, translate, zhBundle, type StringId } from '../webview/src/strings';
 import { axes, backward, figure, graphEvent, lightBackward, run, series } from './webview-fixtures';
 
 function started(): PanelState {

@@ -3,12 +3,12 @@
  * it is `ready`; from then on messages update the state and the panel redraws at most once per animation
  * frame. Data flows one way: the webview only posts user intents (stop, runAgain, revealLine).
  */
-import { Panel } from './panel';
-import { restore, snapshot, type PersistedState } from './persist';
+import { Panel } from './views/panel';
+import { restore, snapshot, type PersistedState } from './model/persist';
 import { decodeExtensionMessage, isExtensionMessage, type WebviewToExtension } from './protocol';
-import { Debouncer, FrameBatcher } from './scheduler';
-import { applyMessage, createState } from './state';
-import { readTheme, watchTheme } from './theme';
+import { Debouncer, FrameBatcher } from './views/scheduler';
+import { applyMessage, createState } from './model/state';
+import { readTheme, watchTheme } from './views/theme';
 
 interface VsCodeApi {
   postMessage(msg: WebviewToExtension): void;

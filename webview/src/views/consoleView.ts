@@ -1,7 +1,7 @@
 /** The Console section: stdout and stderr as the script wrote them, updated line by line. */
-import type { Translate } from '../../strings';
-import { el } from '../dom';
-import type { ConsoleState, PanelState } from '../state';
+import type { Translate } from '../strings';
+import { el } from './dom';
+import type { ConsoleState, PanelState } from '../model/state';
 
 export class ConsoleView {
   readonly root: HTMLElement;

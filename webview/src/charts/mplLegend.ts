@@ -5,7 +5,7 @@
  */
 import type { Chart, Plugin } from 'chart.js';
 import { drawPoint } from 'chart.js/helpers';
-import { placeLegend, type DrawnSeries, type LegendEntry, type MplLegendOptions } from '../figureCharts';
+import { placeLegend, type DrawnSeries, type LegendEntry, type MplLegendOptions } from './figureCharts';
 
 function drawnSeries(chart: Chart): DrawnSeries[] {
   return chart.data.datasets.map((_ds, i) => {

@@ -4,15 +4,15 @@
  */
 import { translate, type StringId, type Translate } from '../strings';
 import { el } from './dom';
-import type { WebviewToExtension } from './protocol';
-import type { PanelState, Section } from './state';
+import type { WebviewToExtension } from '../protocol';
+import type { PanelState, Section } from '../model/state';
 import type { PanelTheme } from './theme';
-import { ConsoleView } from './views/consoleView';
-import { FiguresView } from './views/figuresView';
-import { GradView, LeafTableView } from './views/gradView';
-import { GraphView } from './views/graphView';
-import { HeaderView } from './views/headerView';
-import { LossView } from './views/lossView';
+import { ConsoleView } from './consoleView';
+import { FiguresView } from '../charts/figuresView';
+import { GradView, LeafTableView } from '../charts/gradView';
+import { GraphView } from '../graph/graphView';
+import { HeaderView } from './headerView';
+import { LossView } from '../charts/lossView';
 
 type SectionId = 'loss' | 'gradients' | 'leaves' | 'graph' | 'figures' | 'console';
 

@@ -1,12 +1,12 @@
 /** The Figures section: the script's matplotlib figures, one chart.js chart per subplot. */
 import type { Chart as ChartType } from 'chart.js';
 import { FIGURE_MAX_POINTS } from '../../../src/protocol/events';
-import type { Translate } from '../../strings';
-import { Chart } from '../chartSetup';
-import { el } from '../dom';
-import { figureToCharts } from '../figureCharts';
-import type { FigureEntry, PanelState } from '../state';
-import type { PanelTheme } from '../theme';
+import type { Translate } from '../strings';
+import { Chart } from './chartSetup';
+import { el } from '../views/dom';
+import { figureToCharts } from './figureCharts';
+import type { FigureEntry, PanelState } from '../model/state';
+import type { PanelTheme } from '../views/theme';
 import { mplLegendPlugin } from './mplLegend';
 
 interface Rendered {

@@ -6,8 +6,8 @@
  */
 import { decimateMinMax, type Series } from './series';
 import { createState, type ConsoleLine, type FigureEntry, type GraphState, type LeafTrack, type PanelState, type UiState } from './state';
-import type { DivergedEvent, EndEvent, ErrorEvent } from '../../src/protocol/events';
-import type { PanelSettings, PersistedPanelHeader, RunInfo, RunInfoStatus } from './protocol';
+import type { DivergedEvent, EndEvent, ErrorEvent } from '../../../src/protocol/events';
+import type { PanelSettings, PersistedPanelHeader, RunInfo, RunInfoStatus } from '../protocol';
 
 export const PERSIST_VERSION = 1;
 /** Loss points kept in the saved state (min/max buckets, so the curve's shape survives). */

@@ -8,8 +8,8 @@
  * webview's CSP then has to allow) and slower to start; nothing here needs its extra options.
  */
 import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
-import type { GraphNode, GraphSummary, TensorSummary } from '../../src/protocol/events';
-import { formatNumber } from './state';
+import type { GraphNode, GraphSummary, TensorSummary } from '../../../src/protocol/events';
+import { formatNumber } from '../model/state';
 import type { Translate } from '../strings';
 
 /** grad_fn class (without the BackwardN suffix) → what the node shows. */

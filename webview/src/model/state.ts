@@ -6,10 +6,10 @@
  * objects: a run can deliver 100 000 backward events, and copying series on every event would make
  * replaying a long run (init with all events) quadratic.
  */
-import { isGraphElided } from '../../src/protocol/events';
-import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary } from '../../src/protocol/events';
-import { runStatusOf } from '../../src/protocol/status';
-import type { ExtensionToWebview, PanelSettings, RunInfo, RunInfoStatus } from './protocol';
+import { isGraphElided } from '../../../src/protocol/events';
+import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary } from '../../../src/protocol/events';
+import { runStatusOf } from '../../../src/protocol/status';
+import type { ExtensionToWebview, PanelSettings, RunInfo, RunInfoStatus } from '../protocol';
 import { appendPoint, emptySeries, type Series } from './series';
 
 /** Parts of the panel a change can touch; a view re-renders only its own part. */

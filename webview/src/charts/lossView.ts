@@ -1,11 +1,11 @@
 /** The Loss section: the root value of every backward() against its step, with the divergence marker. */
 import type { Chart as ChartType, Plugin } from 'chart.js';
-import type { Translate } from '../../strings';
-import { Chart, markersWhileFew } from '../chartSetup';
-import { el, scaleToggle } from '../dom';
-import { displaySeries, toChartPoints } from '../series';
-import { axisTickLabel, formatNumber, type PanelState } from '../state';
-import type { PanelTheme } from '../theme';
+import type { Translate } from '../strings';
+import { Chart, markersWhileFew } from './chartSetup';
+import { el, scaleToggle } from '../views/dom';
+import { displaySeries, toChartPoints } from '../model/series';
+import { axisTickLabel, formatNumber, type PanelState } from '../model/state';
+import type { PanelTheme } from '../views/theme';
 
 type LossChart = ChartType<'line', Array<{ x: number; y: number | null }>>;
 

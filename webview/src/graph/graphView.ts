@@ -2,10 +2,10 @@
  * The Computation graph section: the latest backward()'s graph as SVG, laid out by dagre (graphLayout.ts),
  * with pan (drag), zoom (wheel), fit, click-to-reveal, and highlights for the editor's cursor line.
  */
-import type { Translate } from '../../strings';
-import { button, el, svg } from '../dom';
-import { chooseDirection, DETAIL_FONT_PX, edgePath, layoutGraph, structureKey, type GraphDirection, NODE_LINE_GAP, NODE_PAD_Y, TITLE_FONT_PX, type GraphLayout, type LaidNode } from '../graphLayout';
-import { shownGraph, type PanelState } from '../state';
+import type { Translate } from '../strings';
+import { button, el, svg } from '../views/dom';
+import { chooseDirection, DETAIL_FONT_PX, edgePath, layoutGraph, structureKey, type GraphDirection, NODE_LINE_GAP, NODE_PAD_Y, TITLE_FONT_PX, type GraphLayout, type LaidNode } from './graphLayout';
+import { shownGraph, type PanelState } from '../model/state';
 
 interface ViewTransform {
   k: number;

@@ -9,8 +9,8 @@
  * theme's foreground for the same reason.
  */
 import type { ChartConfiguration, ChartDataset, ChartType, Plugin, PointStyle, Scale } from 'chart.js';
-import type { FigureAxes, FigureEvent, FigureSeries, FigureTicks } from '../../src/protocol/events';
-import { plainText, Rect, segmentHitsRect, superscript } from '../../src/figures/text';
+import type { FigureAxes, FigureEvent, FigureSeries, FigureTicks } from '../../../src/protocol/events';
+import { plainText, Rect, segmentHitsRect, superscript } from '../../../src/figures/text';
 
 /** Pixels per typographic point at matplotlib's 100 dpi. */
 export const PT = 100 / 72;
