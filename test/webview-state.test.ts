@@ -9,17 +9,15 @@ import { Debouncer, FrameBatcher } from '../webview/src/views/scheduler';
 import {
   appendConsole,
   applyMessage,
-  axisTickLabel,
   CONSOLE_MAX_LINES,
   createState,
   elapsedMs,
   FIGURES_MAX,
-  formatElapsed,
-  formatNumber,
   type ConsoleState,
   shownGraph,
   type PanelState,
 } from '../webview/src/model/state';
+import { axisTickLabel, formatElapsed, formatNumber } from '../webview/src/model/format';
 import { STRINGS, STRINGS_ZH, translate, zhBundle, type StringId } from '../webview/src/strings';
 import { axes, backward, figure, graphEvent, lightBackward, run, series } from './webview-fixtures';
 

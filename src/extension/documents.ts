@@ -1,5 +1,6 @@
 /** The documents runs are made from: which one a command means, how a run names it, going to one of its lines. */
 import * as vscode from 'vscode';
+import { baseName } from '../protocol/panel';
 import type { RunDocument, RunManager } from './runs/runManager';
 import type { RunRecord } from './runs/runRecord';
 import type { Services } from './services';
@@ -12,10 +13,6 @@ export const PYTHON: vscode.DocumentSelector = [
   { language: 'python', scheme: 'file' },
   { language: 'python', scheme: 'untitled' },
 ];
-
-export function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() || file;
-}
 
 /** A command's argument when it is a document's URI (CodeLens, menus), else undefined (the palette). */
 export function asUri(arg: unknown): vscode.Uri | undefined {

@@ -38,6 +38,11 @@ export type { RunInfoStatus } from './status';
 export const PANEL_VIEW_TYPE = 'autogradPlayground.panel';
 
 
+/** A path's last part: how RunInfo.label is made from the file, and what the panel shows without a label. */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
 /** One run of one document, as the panel's header shows it. */
 export interface RunInfo {
   /** Unique within the extension host's lifetime; increases with every run. */

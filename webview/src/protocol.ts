@@ -5,7 +5,7 @@
  */
 import type { ExtensionToWebview } from '../../src/protocol/panel';
 
-export { decodeExtensionMessage } from '../../src/protocol/panel';
+export { baseName, decodeExtensionMessage } from '../../src/protocol/panel';
 export type { ExtensionToWebview, PersistedPanelHeader, RunInfo, RunInfoStatus, WebviewToExtension } from '../../src/protocol/panel';
 
 export type PanelSettings = Extract<ExtensionToWebview, { type: 'init' }>['settings'];

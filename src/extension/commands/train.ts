@@ -1,6 +1,7 @@
 /** Train Model: runs the document's text (a run of it still going is stopped first), and Run again from the panel. */
 import * as vscode from 'vscode';
-import { asUri, baseName, resolveDocument, runDocument } from '../documents';
+import { baseName } from '../../protocol/panel';
+import { asUri, resolveDocument, runDocument } from '../documents';
 import { t } from '../l10n';
 import type { RunRecord } from '../runs/runRecord';
 import type { Services } from '../services';

@@ -7,9 +7,9 @@ import type { Chart as ChartType } from 'chart.js';
 import type { Translate } from '../strings';
 import { Chart, markersWhileFew } from './chartSetup';
 import { el, scaleToggle } from '../views/dom';
-import { formatShape } from '../graph/graphLayout';
 import { displaySeries, toChartPoints } from '../model/series';
-import { axisTickLabel, formatNumber, type LeafTrack, type PanelState } from '../model/state';
+import { axisTickLabel, formatNumber, formatShape } from '../model/format';
+import type { LeafTrack, PanelState } from '../model/state';
 import type { PanelTheme } from '../views/theme';
 
 type GradChart = ChartType<'line', Array<{ x: number; y: number | null }>>;

@@ -4,7 +4,8 @@ import type { Translate } from '../strings';
 import { Chart, markersWhileFew } from './chartSetup';
 import { el, scaleToggle } from '../views/dom';
 import { displaySeries, toChartPoints } from '../model/series';
-import { axisTickLabel, formatNumber, type PanelState } from '../model/state';
+import { axisTickLabel, formatNumber } from '../model/format';
+import type { PanelState } from '../model/state';
 import type { PanelTheme } from '../views/theme';
 
 type LossChart = ChartType<'line', Array<{ x: number; y: number | null }>>;

@@ -9,7 +9,7 @@
  */
 import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
 import type { GraphNode, GraphSummary, TensorSummary } from '../../../src/protocol/events';
-import { formatNumber } from '../model/state';
+import { formatNumber, formatShape, summaryLine } from '../model/format';
 import type { Translate } from '../strings';
 
 /** grad_fn class (without the BackwardN suffix) → what the node shows. */
@@ -140,17 +140,6 @@ export function textWidth(text: string, fontPx: number): number {
   let em = 0;
   for (const ch of text) em += isWide(ch.codePointAt(0) ?? 0) ? 1 : 0.62;
   return em * fontPx;
-}
-
-export function formatShape(shape: number[], t: Translate): string {
-  return shape.length === 0 ? t('graph.scalar') : `[${shape.join(', ')}]`;
-}
-
-/** A one-line summary: the number itself for one element, else the range. */
-export function summaryLine(s: TensorSummary): string {
-  if (s.numel === 1) return formatNumber(s.mean);
-  if (s.min === null || s.max === null) return s.numel === 0 ? '[]' : s.dtype;
-  return `∈ [${formatNumber(s.min)}, ${formatNumber(s.max)}]`;
 }
 
 export function nodeLabel(node: GraphNode, t: Translate): NodeLabel {

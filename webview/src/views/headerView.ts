@@ -1,7 +1,8 @@
 /** The header: which script, its state, step count, elapsed time, and the Stop / Run again buttons. */
 import type { Translate } from '../strings';
 import { button, el } from './dom';
-import { baseName, elapsedMs, formatElapsed, type PanelState } from '../model/state';
+import { baseName, formatElapsed } from '../model/format';
+import { elapsedMs, type PanelState } from '../model/state';
 
 export class HeaderView {
   readonly root: HTMLElement;
