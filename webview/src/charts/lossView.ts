@@ -1,49 +1,29 @@
 /** The Loss section: the root value of every backward() against its step, with the divergence marker. */
-import type { Chart as ChartType, Plugin } from 'chart.js';
-import type { Translate } from '../strings';
-import { Chart, markersWhileFew } from './chartSetup';
-import { el, scaleToggle } from '../views/dom';
+import type { Plugin } from 'chart.js';
+import { formatNumber } from '../model/format';
 import { displaySeries, toChartPoints } from '../model/series';
-import { axisTickLabel, formatNumber } from '../model/format';
 import type { PanelState } from '../model/state';
+import type { Translate } from '../strings';
+import { el } from '../views/dom';
 import type { PanelTheme } from '../views/theme';
-
-type LossChart = ChartType<'line', Array<{ x: number; y: number | null }>>;
+import { ChartSection, type LineChart } from './chartSection';
+import { Chart, markersWhileFew } from './chartSetup';
 
 /** Points drawn per pixel of chart width (a min and a max per bucket). */
 const BUCKETS_PER_PX = 1;
 
-export class LossView {
-  readonly root: HTMLElement;
-  private readonly toggle: ReturnType<typeof scaleToggle>;
+export class LossView extends ChartSection {
   private readonly note: HTMLElement;
   private readonly divergedNote: HTMLElement;
-  private readonly empty: HTMLElement;
-  private readonly box: HTMLElement;
-  private readonly canvas: HTMLCanvasElement;
-  private chart: LossChart | null = null;
   private diverged: { step: number; loss: number } | null = null;
-  private log = false;
 
-  constructor(
-    private readonly t: Translate,
-    private theme: PanelTheme,
-    onScale: (log: boolean) => void,
-  ) {
-    this.root = el('div', 'section-body');
-    const bar = el('div', 'toolbar');
-    this.toggle = scaleToggle({ linear: t('scale.linear'), log: t('scale.log'), group: t('scale.label') }, onScale);
+  constructor(t: Translate, theme: PanelTheme, onScale: (log: boolean) => void) {
+    const divergedNote = el('div', 'diverged-note');
+    divergedNote.hidden = true;
+    super(t, theme, { empty: t('loss.empty'), canvasLabel: t('section.loss'), yAxis: t('loss.axisLoss') }, onScale, [divergedNote]);
+    this.divergedNote = divergedNote;
     this.note = el('span', 'muted');
-    bar.append(this.toggle.root, this.note);
-    this.divergedNote = el('div', 'diverged-note');
-    this.divergedNote.hidden = true;
-    this.empty = el('p', 'empty', t('loss.empty'));
-    this.box = el('div', 'chart-box');
-    this.canvas = el('canvas');
-    this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', t('section.loss'));
-    this.box.append(this.canvas);
-    this.root.append(bar, this.divergedNote, this.empty, this.box);
+    this.bar.append(this.note);
   }
 
   /** A vertical dashed line at the first non-finite loss, labelled with the value (which cannot be plotted). */
@@ -86,24 +66,13 @@ export class LossView {
     };
   }
 
-  private create(): LossChart {
+  protected create(): LineChart {
     const theme = this.theme;
-    const font = { family: theme.fontFamily, size: theme.fontSize };
     return new Chart(this.canvas, {
       type: 'line',
       data: { datasets: [{ data: [], borderColor: theme.lossColor, backgroundColor: theme.lossColor, borderWidth: 1.5, pointRadius: markersWhileFew(2.5), tension: 0, spanGaps: false }] },
       options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        // Points are already {x, y} sorted by step: skip chart.js's parsing and sorting work.
-        parsing: false,
-        normalized: true,
-        interaction: { mode: 'nearest', axis: 'x', intersect: false },
-        scales: {
-          x: { type: 'linear', title: { display: true, text: this.t('loss.axisStep'), color: theme.foreground, font }, ticks: { color: theme.foreground, font, precision: 0, maxRotation: 0 }, grid: { color: theme.grid }, border: { color: theme.grid } },
-          y: { type: this.log ? 'logarithmic' : 'linear', title: { display: true, text: this.t('loss.axisLoss'), color: theme.foreground, font }, ticks: { color: theme.foreground, font, callback: (v) => axisTickLabel(Number(v), this.log) }, grid: { color: theme.grid }, border: { color: theme.grid } },
-        },
+        ...this.lineOptions(),
         plugins: {
           legend: { display: false },
           tooltip: { callbacks: { title: (items) => (items[0] ? `${this.t('loss.axisStep')} ${items[0].parsed.x}` : ''), label: (item) => formatNumber(item.parsed.y) } },
@@ -113,39 +82,20 @@ export class LossView {
     });
   }
 
-  setTheme(theme: PanelTheme): void {
-    this.theme = theme;
-    this.chart?.destroy();
-    this.chart = null;
-  }
-
   render(state: PanelState): void {
     const n = state.loss.x.length;
-    this.log = state.ui.lossLog;
-    this.toggle.set(this.log);
-    this.empty.hidden = n > 0;
-    this.box.hidden = n === 0;
     this.diverged = state.diverged ? { step: state.diverged.step, loss: state.diverged.loss } : null;
     this.divergedNote.hidden = !state.diverged;
     if (state.diverged) this.divergedNote.textContent = this.t('loss.diverged', state.diverged.step, formatNumber(state.diverged.loss), state.diverged.line);
-    if (n === 0) {
+    const chart = this.prepare(state.ui.lossLog, n > 0);
+    if (!chart) {
       this.note.textContent = '';
       return;
     }
-    if (!this.chart) this.chart = this.create();
-    const chart = this.chart;
     const width = this.canvas.clientWidth || 600;
     const shown = displaySeries(state.loss, this.log, Math.max(100, Math.round(width * BUCKETS_PER_PX)));
-    const points = toChartPoints(shown);
-    const ds = chart.data.datasets[0];
-    ds.data = points;
-    const y = chart.options.scales?.y;
-    if (y) y.type = this.log ? 'logarithmic' : 'linear';
+    chart.data.datasets[0].data = toChartPoints(shown);
     this.note.textContent = shown.x.length < n ? this.t('loss.downsampled', n, shown.x.length) : '';
-    chart.update('none');
-  }
-
-  destroy(): void {
-    this.chart?.destroy();
+    this.draw(chart);
   }
 }

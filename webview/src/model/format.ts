@@ -6,6 +6,7 @@
  */
 import type { TensorSummary } from '../../../src/protocol/events';
 import type { Translate } from '../strings';
+import type { LeafTrack } from './state';
 
 export { baseName } from '../protocol';
 
@@ -51,4 +52,9 @@ export function summaryLine(s: TensorSummary): string {
   if (s.numel === 1) return formatNumber(s.mean);
   if (s.min === null || s.max === null) return s.numel === 0 ? '[]' : s.dtype;
   return `∈ [${formatNumber(s.min)}, ${formatNumber(s.max)}]`;
+}
+
+/** A leaf's name in the gradient chart's legend and the values table; 'leaf {id}' for one the script did not name. */
+export function leafLabel(leaf: LeafTrack, t: Translate): string {
+  return leaf.name ?? t('grad.unnamed', leaf.id);
 }

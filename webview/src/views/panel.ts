@@ -9,9 +9,10 @@ import type { PanelState, Section } from '../model/state';
 import type { PanelTheme } from './theme';
 import { ConsoleView } from './consoleView';
 import { FiguresView } from '../charts/figuresView';
-import { GradView, LeafTableView } from '../charts/gradView';
+import { GradView } from '../charts/gradView';
 import { GraphView } from '../graph/graphView';
 import { HeaderView } from './headerView';
+import { LeafTableView } from './leafTableView';
 import { LossView } from '../charts/lossView';
 
 type SectionId = 'loss' | 'gradients' | 'leaves' | 'graph' | 'figures' | 'console';
