@@ -15,13 +15,12 @@ import {
   placeLegend,
   logTickLabel,
   markerStyle,
-  PT,
   seriesColor,
   withAlpha,
   type ChartTheme,
   type FigurePoint,
 } from '../webview/src/charts/figureCharts';
-import { plainText } from '../src/figures/text';
+import { plainText, PT } from '../src/figures/text';
 import { axes, figure, series } from './webview-fixtures';
 
 const theme: ChartTheme = { foreground: '#cccccc', background: '#1e1e1e', grid: 'rgba(128, 128, 128, 0.3)', fontFamily: 'Test Sans, sans-serif', fontSize: 12 };

@@ -4,38 +4,18 @@
  * Layout is always "tight" (each subplot cell makes room for its own labels), which is what tight_layout()
  * asks for and avoids the overlaps matplotlib's fixed margins produce with long labels.
  */
-import { plainText, Rect, segmentHitsRect } from './text';
+import { FONT_STACK, LEGEND_LOCS, plainText, PT, Rect, segmentHitsRect, textWidth } from './text';
 import type { FigureAxes, FigureEvent, FigureSeries, FigureTicks } from '../protocol/events';
 
+/** Pixels per inch, as matplotlib's default figure dpi (PT is at this dpi). */
 const DPI = 100;
-/** Pixels per typographic point at DPI. */
-const PT = DPI / 72;
+
 const TICK_FONT = 10 * PT;
 const LABEL_FONT = 10 * PT;
 const TITLE_FONT = 12 * PT;
 const TICK_LEN = 3.5 * PT;
 const TICK_PAD = 3.5 * PT;
 const SPINE_WIDTH = 0.8 * PT;
-/** Latin fonts first so digits look like matplotlib's; then the CJK fonts common on each platform. */
-const FONT_FAMILY =
-  "'DejaVu Sans', 'Helvetica Neue', Arial, 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', " +
-  "'Hiragino Sans GB', 'Microsoft YaHei', SimHei, 'WenQuanYi Micro Hei', 'Noto Sans CJK JP', 'Hiragino Sans', " +
-  "'Yu Gothic', 'Noto Sans CJK KR', 'Malgun Gothic', sans-serif";
-
-const LEGEND_LOCS = [
-  'upper right',
-  'upper left',
-  'lower left',
-  'lower right',
-  'right',
-  'center left',
-  'center right',
-  'lower center',
-  'upper center',
-  'center',
-] as const;
-
-
 /** One tick label; `exp` renders as a superscript after `text` (log axes: 10⁻³). */
 interface TickLabel {
   text: string;
@@ -69,26 +49,6 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    code >= 0x20000
-  );
-}
-
-/** Rough advance width: enough to reserve room for labels without measuring fonts. */
-function textWidth(text: string, fontPx: number): number {
-  let em = 0;
-  for (const ch of text) em += isWide(ch.codePointAt(0) ?? 0) ? 1 : 0.6;
-  return em * fontPx;
-}
 
 function tickLabelWidth(label: TickLabel, fontPx: number): number {
   return textWidth(label.text, fontPx) + (label.exp ? textWidth(label.exp, fontPx * 0.7) : 0);
@@ -675,6 +635,6 @@ export function renderFigureSvg(fig: FigureEvent): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(W)}" height="${n(H)}" viewBox="0 0 ${n(W)} ${n(H)}" ` +
-    `font-family="${escapeXml(FONT_FAMILY)}">\n${body.join('\n')}\n</svg>\n`
+    `font-family="${escapeXml(FONT_STACK)}">\n${body.join('\n')}\n</svg>\n`
   );
 }

@@ -10,19 +10,7 @@
  */
 import type { ChartConfiguration, ChartDataset, ChartType, Plugin, PointStyle, Scale } from 'chart.js';
 import type { FigureAxes, FigureEvent, FigureSeries, FigureTicks } from '../../../src/protocol/events';
-import { plainText, Rect, segmentHitsRect, superscript } from '../../../src/figures/text';
-
-/** Pixels per typographic point at matplotlib's 100 dpi. */
-export const PT = 100 / 72;
-
-/**
- * Fallbacks after the editor's UI font: Latin fonts, then the CJK fonts common on each platform, so Chinese,
- * Japanese and Korean titles and labels render wherever one of them is installed.
- */
-export const FONT_STACK =
-  "'DejaVu Sans', 'Helvetica Neue', Arial, 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', " +
-  "'Hiragino Sans GB', 'Microsoft YaHei', SimHei, 'WenQuanYi Micro Hei', 'Noto Sans CJK JP', 'Hiragino Sans', " +
-  "'Yu Gothic', 'Noto Sans CJK KR', 'Malgun Gothic', sans-serif";
+import { LEGEND_LOCS, plainText, PT, Rect, segmentHitsRect, superscript } from '../../../src/figures/text';
 
 /** Colours and font read from the VS Code theme at draw time (see theme.ts). */
 export interface ChartTheme {
@@ -412,7 +400,6 @@ declare module 'chart.js' {
   }
 }
 
-export const LEGEND_LOCS = ['upper right', 'upper left', 'lower left', 'lower right', 'right', 'center left', 'center right', 'lower center', 'upper center', 'center'] as const;
 
 export function legendEntries(ax: FigureAxes, theme: ChartTheme): LegendEntry[] {
   return ax.series

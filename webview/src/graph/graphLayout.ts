@@ -9,6 +9,7 @@
  */
 import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
 import type { GraphNode, GraphSummary, TensorSummary } from '../../../src/protocol/events';
+import { textWidth } from '../../../src/figures/text';
 import { formatNumber, formatShape, summaryLine } from '../model/format';
 import type { Translate } from '../strings';
 
@@ -129,17 +130,6 @@ export interface NodeLabel {
   details: string[];
   /** Full text for the hover tooltip: PyTorch prints of value and gradient, source line. */
   tooltip: string;
-}
-
-function isWide(code: number): boolean {
-  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60) || code >= 0x20000;
-}
-
-/** Advance width estimate: 0.62 em per Latin character (a little generous, so text never overflows), 1 em for CJK. */
-export function textWidth(text: string, fontPx: number): number {
-  let em = 0;
-  for (const ch of text) em += isWide(ch.codePointAt(0) ?? 0) ? 1 : 0.62;
-  return em * fontPx;
 }
 
 export function nodeLabel(node: GraphNode, t: Translate): NodeLabel {

@@ -4,7 +4,8 @@
  * class), so light, dark and high-contrast themes all stay legible. SVG and HTML use the variables directly
  * in panel.css.
  */
-import { FONT_STACK, type ChartTheme } from '../charts/figureCharts';
+import { FONT_STACK } from '../../../src/figures/text';
+import type { ChartTheme } from '../charts/figureCharts';
 
 export interface PanelTheme extends ChartTheme {
   background: string;
