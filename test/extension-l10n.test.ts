@@ -73,7 +73,7 @@ describe('extension localisation', () => {
     );
   });
 
-  it('translates every string of the panel (webview/strings.ts), which gets the bundle in its init', () => {
+  it('translates every string of the panel (webview/src/strings.ts), which gets the bundle in its init', () => {
     const texts = Object.values(STRINGS) as string[];
     assert.ok(texts.length > 20);
     for (const english of texts) {

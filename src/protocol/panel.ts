@@ -65,7 +65,7 @@ export interface RunInfo {
  *   is the whole event list of `run` so far. `run` null (and `events` empty) means this extension host has no
  *   run to show — e.g. right after a window reload — so keep showing whatever your saved state holds. `l10n`
  *   is VS Code's runtime bundle for the display language (l10n/bundle.l10n.<lang>.json): it maps English UI
- *   text, exactly as webview/strings.ts writes it, to the translation; it is empty for English, and a text
+ *   text, exactly as webview/src/strings.ts writes it, to the translation; it is empty for English, and a text
  *   missing from it is shown in English. Placeholders `{0}`, `{1}`, … are left for the webview to fill.
  * - `runStarted`: the panel now shows this new run; drop the previous run's content.
  * - `events`: more events of run `runId`, in order, at most one message per `updateIntervalMs`. Ignore a

@@ -1,5 +1,5 @@
 // Scenario 6: VS Code's display language is Simplified Chinese. The command palette lists the extension's
-// commands with their titles from package.nls.zh-cn.json, and after a run the panel (webview/strings.ts,
+// commands with their titles from package.nls.zh-cn.json, and after a run the panel (webview/src/strings.ts,
 // through l10n/bundle.l10n.zh-cn.json), the status bar and the hover speak Chinese.
 //
 // VS Code switches the display language only to a locale whose language pack is installed; code-server
@@ -15,9 +15,9 @@ import { panel, readHeader, waitForRun } from '../lib/panel.mjs';
 
 const EXAMPLE = '05_linear_regression_scratch.py';
 
-/** STRINGS_ZH of webview/strings.ts: { id: Chinese text }. */
+/** STRINGS_ZH of webview/src/strings.ts: { id: Chinese text }. */
 function panelStringsZh() {
-  const src = fs.readFileSync(path.join(ROOT, 'webview/strings.ts'), 'utf8');
+  const src = fs.readFileSync(path.join(ROOT, 'webview/src/strings.ts'), 'utf8');
   const block = src.slice(src.indexOf('export const STRINGS_ZH'));
   const body = block.slice(0, block.indexOf('\n};'));
   const out = {};
@@ -34,7 +34,7 @@ export default {
   timeoutMs: 150000,
   async run({ page, open, shot, check, log }) {
     const zh = panelStringsZh();
-    check('read the panel\'s Chinese strings from webview/strings.ts', Object.keys(zh).length > 40, `${Object.keys(zh).length} strings`);
+    check('read the panel\'s Chinese strings from webview/src/strings.ts', Object.keys(zh).length > 40, `${Object.keys(zh).length} strings`);
     const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.zh-cn.json'), 'utf8'));
     const trainTitle = `${nls.category}: ${nls['command.train']}`; // Autograd: 训练模型
 

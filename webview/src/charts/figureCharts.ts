@@ -12,7 +12,7 @@ import type { ChartConfiguration, ChartDataset, ChartType, Plugin, PointStyle, S
 import type { FigureAxes, FigureEvent, FigureSeries, FigureTicks } from '../../../src/protocol/events';
 import { LEGEND_LOCS, plainText, PT, Rect, segmentHitsRect, superscript } from '../../../src/figures/text';
 
-/** Colours and font read from the VS Code theme at draw time (see theme.ts). */
+/** Colours and font read from the VS Code theme at draw time (see views/theme.ts). */
 export interface ChartTheme {
   foreground: string;
   /** Behind the legend box. */
@@ -369,7 +369,7 @@ export const barWidthPlugin: Plugin<'scatter'> = {
 //
 // chart.js's own legend can only sit outside the plot or along its top edge; matplotlib puts it inside the
 // axes at one of nine places, or at the 'best' one (covering the least data). So figures draw their legend
-// with mplLegendPlugin (views/mplLegend.ts); what it draws and where is decided here, without a canvas.
+// with mplLegendPlugin (mplLegend.ts); what it draws and where is decided here, without a canvas.
 
 /** One legend row: the handle is drawn like the series (line with its dashes, marker, or bar swatch). */
 export interface LegendEntry {
