@@ -82,6 +82,7 @@ class PlotNamer {
     if (fig.savefigPath) {
       // The script's path may be POSIX or Windows style whatever this machine is; only its last part counts.
       const last = fig.savefigPath.split(/[\\/]/).pop() ?? '';
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
       const bare = last.replace(/\.[^.]*$/, '').replace(/[\u0000-\u001f<>:"|?*]/g, '_');
       if (bare && bare !== '.' && bare !== '..') stem = bare;
     }

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EVENT_SCHEMA_VERSION, VARIABLES_LIMIT, type RunEvent, type RunStatus } from '../../protocol/events';
-import { unpackSteps, type PackedSteps } from './stepPacking';
+import { unpackSteps } from './stepPacking';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, SIGINT, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
 
 // ---- Public API ----

@@ -49,7 +49,7 @@ export async function waitForRun(page, { name, status, steps, timeout = 90000 })
       { timeout, interval: 150, message: `the panel to show ${name ?? 'a run'} ${status ?? ''}${steps !== undefined ? ` at step ${steps}` : ''}` },
     );
   } catch (e) {
-    throw new Error(`${e.message}; header was ${JSON.stringify(last)}`);
+    throw new Error(`${e.message}; header was ${JSON.stringify(last)}`, { cause: e });
   }
 }
 

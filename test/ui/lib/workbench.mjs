@@ -48,7 +48,7 @@ export async function waitForWorkbench(page, timeout = 60000) {
 /** Polls `fn` until it returns a truthy value (returned) or `timeout` ms pass (the last error or a timeout is thrown). */
 export async function waitUntil(fn, { timeout = 10000, interval = 100, message = 'condition' } = {}) {
   const t0 = Date.now();
-  let lastError = null;
+  let lastError;
   for (;;) {
     try {
       const v = await fn();
