@@ -37,6 +37,7 @@ interface AxisScale {
 
 // ---- text ----------------------------------------------------------------------------------------------
 
+// eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids are what this matches
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: string): string {

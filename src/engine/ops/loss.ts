@@ -189,7 +189,7 @@ export function crossEntropy(input: Tensor, target: Tensor, weight: Tensor | nul
   if (target.dtype !== 'int64') {
     // Class probabilities as the target.
     const r = checkReduction(reduction);
-    let l = neg(sum(mul(lp, weight ? mul(target, weight) : target), classDim));
+    const l = neg(sum(mul(lp, weight ? mul(target, weight) : target), classDim));
     return r === 'mean' ? div(sum(l), input.ndim === 1 ? 1 : input.shape[0]) : r === 'sum' ? sum(l) : l;
   }
   if (labelSmoothing > 0) {

@@ -358,6 +358,7 @@ export function glibcLog1p(x: number): number {
       c = fma(k, LOG1P_LN2_LO, c);
       return fma(k, LOG1P_LN2_HI, c);
     }
+    // eslint-disable-next-line no-loss-of-precision -- the constant as glibc spells it; it rounds to the same double
     const R = hfsq * fma(-0.66666666666666666, f, 1.0);
     if (k === 0) return f - R;
     return fma(k, LOG1P_LN2_HI, -(R - fma(k, LOG1P_LN2_LO, c) - f));
@@ -664,6 +665,7 @@ const f32 = Math.fround;
 const f32Scratch = new Float32Array(1);
 const f32Bits = new Uint32Array(f32Scratch.buffer);
 
+// eslint-disable-next-line no-loss-of-precision -- Cephes' constants as Cephes spells them; f32() rounds them
 const CEPHES_SQRTHF = f32(0.707106781186547524);
 const CEPHES_LOG_P = [
   7.0376836292e-2, -1.151461031e-1, 1.167699874e-1, -1.2420140846e-1, 1.4249322787e-1, -1.6668057665e-1,
@@ -702,6 +704,7 @@ export function logAvx(x: number): number {
 
 const MINUS_DP1 = f32(-0.78515625);
 const MINUS_DP2 = f32(-2.4187564849853515625e-4);
+// eslint-disable-next-line no-loss-of-precision -- as Cephes spells it; f32() rounds it
 const MINUS_DP3 = f32(-3.77489497744594108e-8);
 const SINCOF_P0 = f32(-1.9515295891e-4);
 const SINCOF_P1 = f32(8.3321608736e-3);

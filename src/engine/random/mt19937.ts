@@ -58,7 +58,7 @@ export class MT19937 {
 
   private twist(): void {
     const mt = this.state;
-    let y = 0;
+    let y: number;
     let i = 0;
     for (; i < MT_N - MT_M; i++) {
       y = (mt[i] & UPPER_MASK) | (mt[i + 1] & LOWER_MASK);

@@ -395,6 +395,7 @@ export interface MplLegendOptions {
 
 declare module 'chart.js' {
   // Options of the figure legend plugin, carried in each figure chart's options.plugins.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a merged declaration must repeat chart.js's type parameter
   interface PluginOptionsByType<TType extends ChartType> {
     mplLegend?: MplLegendOptions;
   }

@@ -8,7 +8,7 @@
  * webview's CSP then has to allow) and slower to start; nothing here needs its extra options.
  */
 import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
-import type { GraphNode, GraphSummary, TensorSummary } from '../../../src/protocol/events';
+import type { GraphNode, GraphSummary } from '../../../src/protocol/events';
 import { textWidth } from '../../../src/figures/text';
 import { formatNumber, formatShape, summaryLine } from '../model/format';
 import type { Translate } from '../strings';

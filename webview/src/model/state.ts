@@ -334,6 +334,7 @@ function addFigure(state: PanelState, e: FigureEvent): void {
 }
 
 // ANSI colour/cursor sequences (from libraries that colour their logs) would show as garbage.
+// eslint-disable-next-line no-control-regex -- ESC starts the sequences this removes
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 /**
