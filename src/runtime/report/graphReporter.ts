@@ -13,10 +13,17 @@ import { sameShape } from '../../engine/shape';
 import type { Tensor } from '../../engine/tensor';
 import type { BackwardEvent, GraphEvent } from '../../protocol/events';
 import { captureGraph, graphOutline, outlineLeaves, type GraphOutline, type LeafSnapshots } from './graphCapture';
-import type { StepPacker } from '../host/stepPacking';
 
 export type BackwardReport = Omit<BackwardEvent, 't' | 'step' | 'file'>;
 export type GraphReport = Omit<GraphEvent, 't' | 'step' | 'file'>;
+
+/**
+ * Where the leaves of a step sent without its graph are written: the host's packer (host/stepPacking.ts),
+ * named here by what the reporter needs so that report/ does not depend on the host above it.
+ */
+export interface StepSink {
+  leaf(id: number, name: string | null, shape: readonly number[], grad: Tensor | null): void;
+}
 
 export interface GraphReporterHost {
   emit(event: BackwardReport | GraphReport): void;
@@ -25,7 +32,7 @@ export interface GraphReporterHost {
    * number and file, and the reporter adds its `leafCount` leaves. Absent, or null: the step is emitted as
    * an event like the others.
    */
-  openStep?(line: number, loss: number | null, rootId: number, nodeCount: number, leafCount: number): StepPacker | null;
+  openStep?(line: number, loss: number | null, rootId: number, nodeCount: number, leafCount: number): StepSink | null;
   /** The step opened last has all its leaves now: the host may post it. */
   closeStep?(): void;
   graphNodeLimit: number;
