@@ -38,6 +38,7 @@ class Tensor:
     """torch.Tensor backed by an engine tensor (`_t`)."""
 
     __slots__ = ("_t", "__dict__", "__weakref__")
+    __array_priority__ = 1000  # as PyTorch's: NumPy's operators defer to it, so array + tensor is a tensor
 
     # -- identity and printing -------------------------------------------------------------------
     def __repr__(self, *, tensor_contents=None):

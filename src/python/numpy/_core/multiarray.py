@@ -1,0 +1,983 @@
+"""numpy.ndarray over an engine tensor (`_t`), its indexing, and arrays made from Python data (np.array,
+np.asarray, and `_from_engine` for the playground's other modules).
+
+Arrays are engine tensors without autograd; views share memory as in NumPy. ndarray's operators are umath's
+ufuncs, bound to the class there; the methods that are module functions in NumPy (`a.round()`, `a.sort()`,
+`a.dot(b)`) import them from numeric and fromnumeric, which build on this module."""
+
+import builtins as _b
+import math as _math
+import operator as _operator
+
+from pyodide.ffi import to_js as _to_js
+
+from _playground_host import binding as _E
+
+from ._internal import (
+    _PARTIAL, _axes, _broadcast, _call, _compact_shape, _new, _no_out, _normalize_axis, _op, _pytuple, _shape_arg,
+)
+from .numerictypes import _B, _DT, _F32, _F64, _I64, _dtype, _promote, _py_dtype, _unsupported_dtype, _weak
+from .scalars import _BOOL_NEGATIVE, _NO_LOOP, False_, True_, _scalar_as, bool_, float32, float64, generic, int64
+
+
+def _wrap(t, d=None):
+    a = _new(ndarray)
+    a._t = t
+    a._shape = None
+    a._dt = d
+    return a
+
+
+def _from_engine(t):
+    """Wraps an engine tensor as an ndarray without copying (see the module docstring)."""
+    return _wrap(t)
+
+
+def _result(t, d):
+    """A ufunc's result: 0-d results become NumPy scalars, as NumPy returns them."""
+    if t.ndim == 0:
+        return _scalar_of(t, d)
+    return _wrap(t, d)
+
+
+def _scalar_of(t, d):
+    v = _E.np_item(t)
+    if d is _F64:
+        return float.__new__(float64, -0.0 if v.__class__ is str else v)
+    if d is _F32:
+        s = _new(float32)
+        s._v = -0.0 if v.__class__ is str else float(v)
+        return s
+    if d is _I64:
+        s = _new(int64)
+        s._v = int(v)
+        return s
+    return True_ if v else False_
+
+
+def _full0(v, d):
+    """A 0-d array of dtype `d` holding Python number `v`."""
+    return _wrap(_call(_E.full, _js_number(v, d), d.name), d)
+
+
+def _js_number(v, d):
+    """A Python number as the engine receives it for dtype `d` (ints past 2**53 travel as floats)."""
+    if d._rank >= 2:
+        return float(v)
+    if d is _B:
+        # As 0/1: the engine's bool cast tests `v !== 0`, which a JS `false` passes.
+        return 1 if v else 0
+    if type(v) is float:
+        if v != v:
+            raise ValueError("cannot convert float NaN to integer")
+        if v in (_math.inf, -_math.inf):
+            raise OverflowError("cannot convert float infinity to integer")
+    v = int(v)
+    return v if -(2**53) <= v <= 2**53 else float(v)
+
+
+def _values(a):
+    """An array's elements in row-major order as Python numbers of its dtype's kind."""
+    vals = _E.np_values(a._t).to_py().tolist()
+    d = a.dtype
+    if d is _I64:
+        return [int(v) for v in vals]
+    if d is _B:
+        return [v != 0 for v in vals]
+    return vals
+
+
+def _nest(flat, shape):
+    if not shape:
+        return flat[0]
+    if len(shape) == 1:
+        return flat
+    step = 1
+    for s in shape[1:]:
+        step *= s
+    return [_nest(flat[i * step : (i + 1) * step], shape[1:]) for i in range(shape[0])]
+
+
+def _cast(a, d):
+    """The engine tensor of array `a` in dtype `d` (the same tensor when it already is)."""
+    if a.dtype is d:
+        return a._t
+    return _op("to", a._t, d.name)
+
+
+def _index_items(a, index):
+    """(engine tensor to index, engine index items, whether the result is a scalar) for `a[index]`.
+
+    Slices with a negative step (which the engine's PyTorch-style indexing lacks) are applied first as views and
+    replaced by `:`."""
+    if type(index) is not tuple:
+        index = (index,)
+    t = a._t
+    shape = a.shape
+    ndim = len(shape)
+    items = []
+    # How many dimensions the index consumes, to place an ellipsis.
+    consumed = 0
+    for it in index:
+        if it is None or it is Ellipsis or type(it) is bool or isinstance(it, bool_):
+            continue
+        if isinstance(it, ndarray) and it.dtype is _B:
+            consumed += _b.max(it.ndim, 1)
+        elif isinstance(it, (list, tuple)) and it and _b.all(type(x) is bool for x in it):
+            consumed += 1
+        else:
+            consumed += 1
+    if consumed > ndim:
+        raise IndexError("too many indices for array: array is %d-dimensional, but %d were indexed" % (ndim, consumed))
+    dim = 0
+    ellipsis = False
+    for it in index:
+        tp = type(it)
+        if tp is int:
+            n = shape[dim]
+            if not -n <= it < n:
+                raise IndexError("index %d is out of bounds for axis %d with size %d" % (it, dim, n))
+            items.append(it)
+            dim += 1
+        elif tp is slice:
+            step = None if it.step is None else _operator.index(it.step)
+            if step is not None and step < 0:
+                start, stop, st = it.indices(shape[dim])
+                t = _call(_E.np_slice, t, dim, start, st, len(range(start, stop, st)))
+                items.append(_FULL_SLICE)
+            elif it.start is None and it.stop is None and step is None:
+                items.append(_FULL_SLICE)
+            else:
+                if step == 0:
+                    raise ValueError("slice step cannot be zero")
+                items.append(_to_js(["s", _bound(it.start), _bound(it.stop), step]))
+            dim += 1
+        elif it is None:
+            items.append(None)
+        elif it is Ellipsis:
+            if ellipsis:
+                raise IndexError("an index can only have a single ellipsis ('...')")
+            ellipsis = True
+            items.append("...")
+            dim += ndim - consumed
+        elif tp is bool:
+            items.append(it)
+        elif isinstance(it, generic):
+            if isinstance(it, bool_):
+                items.append(it._v)
+            elif isinstance(it, int64):
+                items.append(it._v)
+                dim += 1
+            else:
+                raise IndexError(_BAD_INDEX)
+        elif tp is ndarray or isinstance(it, (list, tuple)):
+            arr = it if tp is ndarray else (asarray(it) if len(it) else _wrap(_call(_E.full, 0, "int64", 0), _I64))
+            if arr.dtype._rank >= 2:
+                raise IndexError("arrays used as indices must be of integer (or boolean) type")
+            if arr.ndim == 0 and arr.dtype is _I64:
+                # A 0-d integer array indexes like the integer it holds.
+                items.append(arr.item())
+                dim += 1
+                continue
+            if arr.dtype is _B:
+                for k, size in enumerate(arr.shape):
+                    if dim + k < ndim and shape[dim + k] != size:
+                        raise IndexError(
+                            "boolean index did not match indexed array along axis %d; size of axis is %d but size of "
+                            "corresponding boolean axis is %d" % (dim + k, shape[dim + k], size)
+                        )
+            items.append(arr._t)
+            dim += _b.max(arr.ndim, 1) if arr.dtype is _B else 1
+        elif hasattr(it, "__index__"):
+            items.append(_operator.index(it))
+            dim += 1
+        else:
+            raise IndexError(_BAD_INDEX)
+    scalar = not ellipsis and _b.all(type(x) is int for x in items) and len(items) == ndim
+    if not scalar and _b.any(hasattr(x, "ndim") for x in items):
+        # With an array index present NumPy treats integers as (0-d) array indices too, which decides where the
+        # indexed dimensions land when the indices are not adjacent.
+        items = [_call(_E.full, x, "int64") if type(x) is int else x for x in items]
+    return t, items, scalar
+
+
+_BAD_INDEX = (
+    "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid "
+    "indices"
+)
+_FULL_SLICE = _to_js(["s", None, None, None])
+
+
+def _bound(x):
+    return None if x is None else _operator.index(x)
+
+
+def _index_error(e):
+    msg = str(e).replace("for dimension", "for axis")
+    return IndexError(msg)
+
+
+def _index_shape_error(items, e):
+    """NumPy's error for index arrays that do not broadcast together (else a ValueError with the engine's text)."""
+    shapes = []
+    for it in items:
+        if hasattr(it, "ndim") and it.ndim > 0:
+            if it.dtype == "bool":
+                shapes.append((int(_op("sum", it, None, False, "int64").item()),) * it.ndim if it.ndim == 1 else tuple(it.shape))
+            else:
+                shapes.append(tuple(it.shape))
+    out = shapes[0] if shapes else ()
+    for sh in shapes[1:]:
+        out = _broadcast(out, sh) if out is not None else None
+    if len(shapes) > 1 and out is None:
+        return IndexError(
+            "shape mismatch: indexing arrays could not be broadcast together with shapes %s "
+            % " ".join(_pytuple(sh) for sh in shapes)
+        )
+    return ValueError(str(e))
+
+
+def _as_value_tensor(value, d):
+    """The engine tensor to write for `a[...] = value` into an array of dtype `d`."""
+    tp = type(value)
+    if tp is float or tp is int or tp is bool:
+        return _call(_E.full, _js_number(value, d), d.name)
+    if isinstance(value, generic):
+        return _call(_E.full, _js_number(value._py(), d), d.name)
+    return asarray(value)._t
+
+
+def _not_partial(kind, name):
+    return AttributeError("%s has no attribute '%s' (%s)" % (kind, name, _PARTIAL))
+
+
+class ndarray:
+    """A NumPy array over an engine tensor (`_t`)."""
+
+    __slots__ = ("_t", "_shape", "_dt", "__weakref__")
+    __hash__ = None
+    __array_priority__ = 0.0
+
+    def __new__(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
+        if buffer is not None:
+            raise NotImplementedError("np.ndarray(buffer=...) is not supported by Autograd Playground's NumPy")
+        from .numeric import zeros
+
+        return zeros(shape, dtype)
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError("'numpy.ndarray' object has no attribute '%s'" % name)
+        raise _not_partial("'numpy.ndarray' object", name)
+
+    # -- geometry -------------------------------------------------------------------------------
+
+    @property
+    def shape(self):
+        s = self._shape
+        if s is None:
+            s = self._shape = tuple(self._t.shape)
+        return s
+
+    @shape.setter
+    def shape(self, value):
+        new = tuple(_shape_arg(value))
+        try:
+            self._t = _op("view", self._t, *new)
+        except RuntimeError:
+            raise AttributeError(
+                "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape."
+            ) from None
+        self._shape = None
+
+    @property
+    def dtype(self):
+        d = self._dt
+        if d is None:
+            d = self._dt = _DT[self._t.dtype]
+        return d
+
+    @property
+    def ndim(self):
+        return len(self.shape)
+
+    @property
+    def size(self):
+        n = 1
+        for s in self.shape:
+            n *= s
+        return n
+
+    @property
+    def itemsize(self):
+        return self.dtype.itemsize
+
+    @property
+    def nbytes(self):
+        return self.size * self.dtype.itemsize
+
+    @property
+    def strides(self):
+        return tuple(int(s) * self.dtype.itemsize for s in self._t.strides)
+
+    @property
+    def T(self):
+        return _wrap(_op("T", self._t), self.dtype)
+
+    @property
+    def mT(self):
+        return self.swapaxes(-1, -2)
+
+    @property
+    def base(self):
+        # The array whose memory this view shares (a new wrapper of it: NumPy would give the very object).
+        b = self._t.base
+        return _wrap(b, self.dtype) if b is not None and hasattr(b, "shape") else None
+
+    @property
+    def flat(self):
+        return flatiter(self)
+
+    @property
+    def real(self):
+        return self
+
+    def __len__(self):
+        s = self.shape
+        if not s:
+            raise TypeError("len() of unsized object")
+        return s[0]
+
+    def __iter__(self):
+        s = self.shape
+        if not s:
+            raise TypeError("iteration over a 0-d array")
+        if len(s) == 1:
+            d = self.dtype
+            return iter([_scalar_as(v, d) for v in _values(self)])
+        return (self[i] for i in range(s[0]))
+
+    def __contains__(self, value):
+        return bool((self == value).any())
+
+    # -- printing -------------------------------------------------------------------------------
+
+    def __repr__(self):
+        return str(_E.np_repr(self._t))
+
+    def __str__(self):
+        return str(_E.np_str(self._t))
+
+    def __format__(self, spec):
+        if self.ndim == 0:
+            return self[()].__format__(spec)
+        if spec:
+            raise TypeError("unsupported format string passed to numpy.ndarray.__format__")
+        return str(self)
+
+    # -- conversion -----------------------------------------------------------------------------
+
+    def tolist(self):
+        return _nest(_values(self), self.shape)
+
+    def item(self, *args):
+        if args:
+            if len(args) == 1 and not isinstance(args[0], tuple):
+                flat = _operator.index(args[0])
+                n = self.size
+                if not -n <= flat < n:
+                    raise IndexError("index %d is out of bounds for size %d" % (flat, n))
+                return self.ravel()[flat].item()
+            return self[args[0] if len(args) == 1 else args].item()
+        if self.size != 1:
+            raise ValueError("can only convert an array of size 1 to a Python scalar")
+        return _scalar_of(self._t, self.dtype)._py()
+
+    def _scalar_value(self):
+        if self.ndim > 0:
+            if self.size != 1:
+                raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+            import warnings
+
+            warnings.warn(
+                "Conversion of an array with ndim > 0 to a scalar is deprecated, and will error in future. Ensure "
+                "you extract a single element from your array before performing this operation. (Deprecated NumPy 1.25.)",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+        return self.item()
+
+    def __float__(self):
+        return float(self._scalar_value())
+
+    def __int__(self):
+        return int(self._scalar_value())
+
+    def __index__(self):
+        if self.ndim != 0 or self.dtype._rank != 1:
+            raise TypeError("only integer scalar arrays can be converted to a scalar index")
+        return self.item()
+
+    def __bool__(self):
+        n = self.size
+        if n == 0:
+            raise ValueError("The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.")
+        if n > 1:
+            raise ValueError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
+        return bool(self.item())
+
+    def __array__(self, dtype=None, copy=None):
+        if dtype is None or _dtype(dtype) is self.dtype:
+            return self.copy() if copy else self
+        return self.astype(dtype)
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    def __reduce__(self):
+        return (array, (self.tolist(), self.dtype.name))
+
+    def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
+        d = _dtype(dtype)
+        if d is self.dtype:
+            return self.copy() if copy else self
+        return _wrap(_op("to", self._t, d.name), d)
+
+    def copy(self, order="C"):
+        return _wrap(_op("clone", self._t), self.dtype)
+
+    def view(self, dtype=None, type=None):
+        if dtype is not None and _dtype(dtype) is not self.dtype:
+            raise NotImplementedError("ndarray.view(dtype) is not supported by Autograd Playground's NumPy")
+        return _wrap(_call(_E.data_of, self._t), self.dtype)
+
+    def fill(self, value):
+        _op("fill_", self._t, _js_number(value, self.dtype) if not isinstance(value, generic) else _js_number(value._py(), self.dtype))
+
+    # -- indexing -------------------------------------------------------------------------------
+
+    def __getitem__(self, index):
+        t, items, scalar = _index_items(self, index)
+        try:
+            r = _op("getitem", t, *items)
+        except IndexError as e:
+            raise _index_error(e) from None
+        except RuntimeError as e:
+            raise _index_shape_error(items, e) from None
+        if scalar:
+            return _scalar_of(r, self.dtype)
+        return _wrap(r, self.dtype)
+
+    def __setitem__(self, index, value):
+        t, items, _ = _index_items(self, index)
+        v = _as_value_tensor(value, self.dtype)
+        try:
+            if v.ndim:
+                # The engine broadcasts without checking; NumPy refuses a value that does not fit the target.
+                src = tuple(v.shape)
+                dst = tuple(_op("getitem", t, *items).shape)
+                fit = src
+                while len(fit) > len(dst) and fit[0] == 1:
+                    fit = fit[1:]
+                if _broadcast(fit, dst) != dst:
+                    raise ValueError(
+                        "could not broadcast input array from shape %s into shape %s" % (_pytuple(src), _pytuple(dst))
+                    )
+            _op("setitem", t, v, *items)
+        except IndexError as e:
+            raise _index_error(e) from None
+        except RuntimeError as e:
+            raise _index_shape_error(items, e) from None
+
+    # -- arithmetic -----------------------------------------------------------------------------
+    # The operators (+ - * / // % ** & | ^ @, their reflected and in-place forms, the comparisons) are umath's
+    # ufuncs, bound to this class where they are defined.
+
+
+    def __neg__(self):
+        if self.dtype is _B:
+            raise TypeError(_BOOL_NEGATIVE)
+        return _result(_op("neg", self._t), self.dtype)
+
+    def __pos__(self):
+        if self.dtype is _B:
+            raise TypeError(_NO_LOOP % "positive")
+        return _result(_op("clone", self._t), self.dtype)
+
+    def __abs__(self):
+        if self.dtype is _B:
+            return _result(_op("clone", self._t), _B)
+        return _result(_op("abs", self._t), self.dtype)
+
+    def __invert__(self):
+        if self.dtype._rank >= 2:
+            raise TypeError(_NO_LOOP % "invert")
+        return _result(_op("bitwise_not", self._t), self.dtype)
+
+    # -- shape ----------------------------------------------------------------------------------
+
+    def reshape(self, *shape, order="C", copy=None):
+        if order not in ("C", "A"):
+            raise NotImplementedError("reshape(order=%r) is not supported by Autograd Playground's NumPy" % (order,))
+        if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
+            shape = tuple(shape[0])
+        new = tuple(_operator.index(s) for s in shape)
+        known = 1
+        unknown = 0
+        for s in new:
+            if s == -1:
+                unknown += 1
+            else:
+                known *= s
+        n = self.size
+        if unknown > 1:
+            raise ValueError("can only specify one unknown dimension")
+        if (unknown == 0 and known != n) or (unknown == 1 and (known == 0 or n % known != 0)):
+            raise ValueError("cannot reshape array of size %d into shape %s" % (n, _compact_shape(new)))
+        return _wrap(_op("reshape", self._t, *new), self.dtype)
+
+    def ravel(self, order="C"):
+        return self.reshape(-1)
+
+    def flatten(self, order="C"):
+        return _wrap(_op("clone", _op("reshape", self._t, -1)), self.dtype)
+
+    def transpose(self, *axes):
+        if not axes or (len(axes) == 1 and axes[0] is None):
+            return self.T
+        if len(axes) == 1 and isinstance(axes[0], (tuple, list)):
+            axes = tuple(axes[0])
+        nd = self.ndim
+        if len(axes) != nd:
+            raise ValueError("axes don't match array")
+        perm = [_normalize_axis(a, nd) for a in axes]
+        if len(set(perm)) != nd:
+            raise ValueError("repeated axis in transpose")
+        return _wrap(_op("permute", self._t, *perm), self.dtype)
+
+    def swapaxes(self, axis1, axis2):
+        nd = self.ndim
+        return _wrap(_op("transpose", self._t, _normalize_axis(axis1, nd), _normalize_axis(axis2, nd)), self.dtype)
+
+    def squeeze(self, axis=None):
+        if axis is None:
+            return _wrap(_op("squeeze", self._t, None), self.dtype)
+        axes = _axes(axis, self.ndim)
+        for a in axes:
+            if self.shape[a] != 1:
+                raise ValueError("cannot select an axis to squeeze out which has size not equal to one")
+        return _wrap(_op("squeeze", self._t, _to_js(axes)), self.dtype)
+
+    # -- reductions -----------------------------------------------------------------------------
+
+    def _acc_input(self, acc):
+        """The tensor a reduction in dtype `acc` reads: exact widenings stay lazy (NumPy casts in its buffer)."""
+        d = self.dtype
+        if d is acc or d is _B or (d is _I64 and acc is _F64) or (d is _F32 and acc is _F64):
+            return self._t
+        return _cast(self, acc)
+
+    def sum(self, axis=None, dtype=None, out=None, keepdims=False, initial=0, where=True):
+        _no_out(out, where)
+        acc = _dtype(dtype) if dtype is not None else (_I64 if self.dtype._rank < 2 else self.dtype)
+        axes = _axes(axis, self.ndim)
+        t = _call(_E.np_sum, self._acc_input(acc), None if axes is None else _to_js(axes), bool(keepdims), acc.name)
+        r = _result(t, acc)
+        return r + initial if initial != 0 else r
+
+    def mean(self, axis=None, dtype=None, out=None, keepdims=False, where=True):
+        _no_out(out, where)
+        acc = _dtype(dtype) if dtype is not None else (_F64 if self.dtype._rank < 2 else self.dtype)
+        if acc._rank < 2:
+            return self.mean(axis, _F64, keepdims=keepdims).astype(acc)
+        axes = _axes(axis, self.ndim)
+        _warn_empty(self, axes, "Mean of empty slice.")
+        t = _call(_E.np_mean, self._acc_input(acc), None if axes is None else _to_js(axes), bool(keepdims), acc.name)
+        return _result(t, acc)
+
+    def _var(self, axis, dtype, ddof, keepdims, std, correction):
+        if correction is not None:
+            ddof = correction
+        acc = _dtype(dtype) if dtype is not None else (_F64 if self.dtype._rank < 2 else self.dtype)
+        axes = _axes(axis, self.ndim)
+        t = _call(_E.np_var, self._acc_input(acc), None if axes is None else _to_js(axes), float(ddof), bool(keepdims), acc.name, std)
+        return _result(t, acc)
+
+    def var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None, correction=None):
+        _no_out(out, where)
+        return self._var(axis, dtype, ddof, keepdims, False, correction)
+
+    def std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None, correction=None):
+        _no_out(out, where)
+        return self._var(axis, dtype, ddof, keepdims, True, correction)
+
+    def _extreme(self, which, axis, keepdims):
+        axes = _axes(axis, self.ndim)
+        if self.size == 0 and (axes is None or _b.any(self.shape[a] == 0 for a in axes)):
+            raise ValueError("zero-size array to reduction operation %s which has no identity" % ("maximum" if which == "max" else "minimum"))
+        if axes is None:
+            t = _op(which + "_all", self._t)
+            if keepdims:
+                t = _op("reshape", t, *([1] * self.ndim))
+            return _result(t, self.dtype)
+        t = self._t
+        for a in reversed(axes):
+            t = _op(which + "_dim", t, a, True)[0]
+        if not keepdims:
+            t = _op("squeeze", t, _to_js(axes))
+        return _result(t, self.dtype)
+
+    def max(self, axis=None, out=None, keepdims=False, initial=None, where=True):
+        _no_out(out, where)
+        return self._extreme("max", axis, keepdims)
+
+    def min(self, axis=None, out=None, keepdims=False, initial=None, where=True):
+        _no_out(out, where)
+        return self._extreme("min", axis, keepdims)
+
+    def _arg(self, which, axis, keepdims):
+        if self.size == 0:
+            raise ValueError("attempt to get %s of an empty sequence" % which)
+        if axis is None:
+            t = _op(which, self._t, None, False)
+            if keepdims:
+                t = _op("reshape", t, *([1] * self.ndim))
+        else:
+            t = _op(which, self._t, _normalize_axis(axis, self.ndim), bool(keepdims))
+        return _result(t, _I64)
+
+    def argmax(self, axis=None, out=None, *, keepdims=False):
+        return self._arg("argmax", axis, keepdims)
+
+    def argmin(self, axis=None, out=None, *, keepdims=False):
+        return self._arg("argmin", axis, keepdims)
+
+    def _fold(self, name, axis, keepdims, out_d):
+        """A reduction the engine does one axis at a time (prod, any, all)."""
+        axes = _axes(axis, self.ndim)
+        t = self._t
+        if axes is None:
+            t = _op(name, t, None, False)
+            if keepdims:
+                t = _op("reshape", t, *([1] * self.ndim))
+        else:
+            for a in reversed(axes):
+                t = _op(name, t, a, True)
+            if not keepdims:
+                t = _op("squeeze", t, _to_js(axes))
+        return _result(t, out_d)
+
+    def prod(self, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
+        _no_out(out, where)
+        a = self if dtype is None else self.astype(dtype)
+        return a._fold("prod", axis, keepdims, _I64 if a.dtype._rank < 2 else a.dtype)
+
+    def any(self, axis=None, out=None, keepdims=False, *, where=True):
+        _no_out(out, where)
+        return self._fold("any", axis, keepdims, _B)
+
+    def all(self, axis=None, out=None, keepdims=False, *, where=True):
+        _no_out(out, where)
+        return self._fold("all", axis, keepdims, _B)
+
+    def cumsum(self, axis=None, dtype=None, out=None):
+        a = self if dtype is None else self.astype(dtype)
+        if axis is None:
+            a = a.ravel()
+            axis = 0
+        d = _I64 if a.dtype._rank < 2 else a.dtype
+        return _wrap(_call(_E.np_cumsum, _cast(a, d), _normalize_axis(axis, a.ndim)), d)
+
+    # -- other methods --------------------------------------------------------------------------
+    # Module functions in NumPy; imported here because numeric and fromnumeric build on this module.
+
+    def round(self, decimals=0, out=None):
+        from .fromnumeric import around
+
+        return around(self, decimals)
+
+    def clip(self, min=None, max=None, out=None, **kwargs):
+        from .fromnumeric import clip
+
+        return clip(self, min, max)
+
+    def dot(self, b):
+        from .numeric import dot
+
+        return dot(self, b)
+
+    def nonzero(self):
+        from .fromnumeric import nonzero
+
+        return nonzero(self)
+
+    def argsort(self, axis=-1, kind=None, order=None, *, stable=None):
+        from .fromnumeric import argsort
+
+        return argsort(self, axis)
+
+    def sort(self, axis=-1, kind=None, order=None, *, stable=None):
+        from .fromnumeric import sort
+
+        self[...] = sort(self, axis)
+
+    def trace(self, offset=0):
+        from .fromnumeric import diagonal
+
+        return diagonal(self, offset).sum()
+
+    def diagonal(self, offset=0):
+        from .fromnumeric import diagonal
+
+        return diagonal(self, offset)
+
+    def repeat(self, repeats, axis=None):
+        from .fromnumeric import repeat
+
+        return repeat(self, repeats, axis)
+
+
+class flatiter:
+    """`arr.flat`: the elements in row-major order, readable and writable by flat index."""
+
+    def __init__(self, base):
+        self.base = base
+
+    def __iter__(self):
+        return iter(self.base.ravel())
+
+    def __len__(self):
+        return self.base.size
+
+    def __getitem__(self, index):
+        return self.base.ravel()[index]
+
+    def __setitem__(self, index, value):
+        b = self.base
+        if not b._t.isContiguous():
+            raise NotImplementedError("writing through .flat of a non-contiguous array is not supported by Autograd Playground's NumPy")
+        b.reshape(-1)[index] = value
+
+
+def _warn_empty(a, axes, message):
+    n = a.size if axes is None else 1
+    if axes is not None:
+        for ax in axes:
+            n *= a.shape[ax]
+    if n == 0:
+        import warnings
+
+        warnings.warn(message, RuntimeWarning, stacklevel=3)
+
+
+def _foreign_array(x):
+    """Whether `x` is another library's array (a torch.Tensor): it outranks ndarray's __array_priority__ of 0."""
+    return getattr(type(x), "__array_priority__", 0.0) > 0.0
+
+
+def _discover(obj):
+    """(flat Python values, shape, dtype) of nested sequences, as NumPy's array coercion finds them."""
+    shape = []
+    x = obj
+    while True:
+        if type(x) is ndarray:
+            shape.extend(x.shape)
+            break
+        if isinstance(x, (list, tuple, range)):
+            shape.append(len(x))
+            if not x:
+                break
+            x = x[0]
+            continue
+        if _foreign_array(x):
+            shape.extend(x.shape)
+            break
+        break
+    nd = len(shape)
+    flat = []
+    rank = [-1]
+    found = [None]
+
+    def note(d):
+        found[0] = d if found[0] is None else _promote(found[0], d)
+
+    def ragged(depth):
+        return ValueError(
+            "setting an array element with a sequence. The requested array has an inhomogeneous shape after %d "
+            "dimensions. The detected shape was %s + inhomogeneous part." % (depth, _pytuple(shape[:depth]) if depth else "()")
+        )
+
+    def leaf(v):
+        tp = type(v)
+        if tp is float:
+            note(_F64)
+            flat.append(v)
+        elif tp is int:
+            note(_I64)
+            flat.append(v)
+        elif tp is bool:
+            note(_B)
+            flat.append(v)
+        elif isinstance(v, generic):
+            note(type(v)._dtype_obj)
+            flat.append(v._py())
+        elif isinstance(v, ndarray) and v.ndim == 0:
+            note(v.dtype)
+            flat.append(v.item())
+        elif isinstance(v, (str, bytes)):
+            raise TypeError(
+                "Autograd Playground's NumPy has numeric arrays only (float32, float64, int64, bool); got %s %r"
+                % (type(v).__name__, v)
+            )
+        elif isinstance(v, (list, tuple, ndarray, range)) or _foreign_array(v):
+            raise ragged(nd)
+        elif isinstance(v, complex):
+            raise _unsupported_dtype("complex128")
+        elif hasattr(v, "__float__"):
+            note(_F64)
+            flat.append(float(v))
+        elif v is None:
+            raise TypeError("Autograd Playground's NumPy has numeric arrays only; None would need an object array")
+        else:
+            raise TypeError("Autograd Playground's NumPy cannot make an array from %s" % type(v).__name__)
+
+    def fill(x, depth):
+        if depth == nd:
+            leaf(x)
+            return
+        if type(x) is ndarray or _foreign_array(x):
+            arr = x if type(x) is ndarray else asarray(x)
+            if arr.shape != tuple(shape[depth:]):
+                raise ragged(depth)
+            note(arr.dtype)
+            flat.extend(_values(arr))
+            return
+        if not isinstance(x, (list, tuple, range)):
+            raise ragged(depth)
+        if len(x) != shape[depth]:
+            raise ragged(depth)
+        if depth == nd - 1:
+            kinds = set(map(type, x))
+            if kinds <= _PLAIN_FLOAT:
+                if x:
+                    note(_F64)
+                flat.extend(x)
+                return
+            if kinds <= _PLAIN_NUMBER:
+                note(_F64 if float in kinds else _I64 if int in kinds else _B)
+                flat.extend(x)
+                return
+        for e in x:
+            fill(e, depth + 1)
+
+    fill(obj, 0)
+    return flat, tuple(shape), found[0] if found[0] is not None else _F64
+
+
+_PLAIN_FLOAT = frozenset([float])
+_PLAIN_NUMBER = frozenset([float, int, bool])
+
+
+def _from_flat(flat, shape, d):
+    """An array of dtype `d` from row-major Python numbers."""
+    if d is _B:
+        # As 0/1: the engine's bool cast tests `v !== 0`, which a JS `false` passes.
+        flat = [1 if v else 0 for v in flat]
+    elif d._rank < 2:
+        if d is _I64:
+            conv = []
+            for v in flat:
+                if type(v) is float:
+                    if v != v:
+                        raise ValueError("cannot convert float NaN to integer")
+                    if v in (_math.inf, -_math.inf):
+                        raise OverflowError("cannot convert float infinity to integer")
+                elif not -(2**63) <= v < 2**63:
+                    raise OverflowError("Python integer %d out of bounds for int64" % v)
+                conv.append(v if -(2**53) <= v <= 2**53 else float(v))
+            flat = conv
+    elif flat and _b.any(type(v) is int and not -(2**53) <= v <= 2**53 for v in flat):
+        flat = [float(v) for v in flat]
+    return _wrap(_call(_E.from_values, _to_js(flat), d.name, *shape), d)
+
+
+def _asarray(obj, d, copy):
+    tp = type(obj)
+    if tp is ndarray:
+        if d is None or d is obj.dtype:
+            return obj.copy() if copy else obj
+        return _wrap(_op("to", obj._t, d.name), d)
+    if isinstance(obj, generic):
+        return _full0(obj._py(), type(obj)._dtype_obj if d is None else d)
+    if tp is float or tp is int or tp is bool:
+        return _full0(obj, _py_dtype(obj) if d is None else d)
+    if not isinstance(obj, (list, tuple, range)) and hasattr(obj, "__array__"):
+        return _asarray(obj.__array__(), d, copy)
+    if isinstance(obj, (str, bytes)):
+        raise TypeError("Autograd Playground's NumPy has numeric arrays only (float32, float64, int64, bool); got a string")
+    if isinstance(obj, complex):
+        raise _unsupported_dtype("complex128")
+    if not isinstance(obj, (list, tuple, range)):
+        if hasattr(obj, "__iter__") or obj is None:
+            raise TypeError(
+                "Autograd Playground's NumPy cannot make an array from %s (convert it to a list first)" % type(obj).__name__
+            )
+        if hasattr(obj, "__float__"):
+            return _full0(float(obj), _F64 if d is None else d)
+        raise TypeError("Autograd Playground's NumPy cannot make an array from %s" % type(obj).__name__)
+    flat, shape, found = _discover(obj)
+    return _from_flat(flat, shape, found if d is None else d)
+
+
+def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):
+    a = _asarray(object, None if dtype is None else _dtype(dtype), copy is not False)
+    if ndmin > a.ndim:
+        a = a.reshape((1,) * (ndmin - a.ndim) + a.shape)
+    return a
+
+
+def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
+    return _asarray(a, None if dtype is None else _dtype(dtype), copy is True)
+
+
+asanyarray = asarray
+
+
+def ascontiguousarray(a, dtype=None, *, like=None):
+    a = asarray(a, dtype)
+    return a if a._t.isContiguous() else a.copy()
+
+
+def _engine_tensor_of(obj):
+    """See the module docstring: the engine tensor torch.tensor() should copy, or None."""
+    if type(obj) is ndarray:
+        return obj._t
+    if isinstance(obj, generic):
+        return _full0(obj._py(), type(obj)._dtype_obj)._t
+    if isinstance(obj, (list, tuple)):
+        x = obj
+        while isinstance(x, (list, tuple)) and x:
+            x = x[0]
+        if type(x) is ndarray or isinstance(x, generic):
+            return asarray(obj)._t
+    return None
+
+
+def result_type(*arrays_and_dtypes):
+    out = None
+    weak = []
+    for x in arrays_and_dtypes:
+        if type(x) in (int, float, bool):
+            weak.append(x)
+            continue
+        d = x.dtype if isinstance(x, (ndarray, generic)) else _dtype(x)
+        out = d if out is None else _promote(out, d)
+    if out is None:
+        out = _py_dtype(weak[0]) if weak else _F64
+        weak = weak[1:]
+    for v in weak:
+        out = _weak(out, v)
+    return out
