@@ -29,7 +29,7 @@ def _wrap(t, d=None):
 
 
 def _from_engine(t):
-    """Wraps an engine tensor as an ndarray without copying (see the module docstring)."""
+    """Wraps an engine tensor as an ndarray without copying (see numpy's module docstring)."""
     return _wrap(t)
 
 
@@ -496,7 +496,6 @@ class ndarray:
     # The operators (+ - * / // % ** & | ^ @, their reflected and in-place forms, the comparisons) are umath's
     # ufuncs, bound to this class where they are defined.
 
-
     def __neg__(self):
         if self.dtype is _B:
             raise TypeError(_BOOL_NEGATIVE)
@@ -952,7 +951,7 @@ def ascontiguousarray(a, dtype=None, *, like=None):
 
 
 def _engine_tensor_of(obj):
-    """See the module docstring: the engine tensor torch.tensor() should copy, or None."""
+    """See numpy's module docstring: the engine tensor torch.tensor() should copy, or None."""
     if type(obj) is ndarray:
         return obj._t
     if isinstance(obj, generic):
