@@ -119,20 +119,23 @@ def _binary(name):
     that is how `array + tensor` becomes a torch.Tensor (torch.Tensor's __array_priority__ outranks ndarray's, and
     NumPy defers to it the same way). _TENSOR_FORWARD's operators are the exception."""
     tensor_dunder = _TENSOR_FORWARD.get(name)
+    if tensor_dunder is None:
 
-    def forward(self, other):
-        return _ufunc2(self, other, name)
+        def forward(self, other):
+            return _ufunc2(self, other, name)
 
-    def forward_via_tensor(self, other):
-        r = _ufunc2(self, other, name)
-        if r is NotImplemented and _foreign_array(other):
-            return getattr(_torch_view(self), tensor_dunder)(other)
-        return r
+    else:
+
+        def forward(self, other):
+            r = _ufunc2(self, other, name)
+            if r is NotImplemented and _foreign_array(other):
+                return getattr(_torch_view(self), tensor_dunder)(other)
+            return r
 
     def reflected(self, other):
         return _ufunc2(other, self, name)
 
-    return (forward if tensor_dunder is None else forward_via_tensor), reflected
+    return forward, reflected
 
 
 def _inplace(name):
@@ -401,9 +404,11 @@ ndarray.__ipow__ = _inplace("pow")
 ndarray.__iand__ = _inplace("and")
 ndarray.__ior__ = _inplace("or")
 ndarray.__ixor__ = _inplace("xor")
-ndarray.__matmul__ = _matmul
-ndarray.__rmatmul__ = _rmatmul
-ndarray.__imatmul__ = _imatmul
+for _fn, _name in ((_matmul, "__matmul__"), (_rmatmul, "__rmatmul__"), (_imatmul, "__imatmul__")):
+    # Named as the methods they were, which Python's argument errors print ("ndarray.__matmul__() takes ...").
+    _fn.__name__, _fn.__qualname__ = _name, "ndarray." + _name
+    setattr(ndarray, _name, _fn)
+del _fn, _name
 
 
 class errstate:
