@@ -3,6 +3,7 @@
 
 import builtins as _b
 import operator as _operator
+from types import FunctionType as _FunctionType
 
 from _playground import bridge as _playground_bridge
 
@@ -78,3 +79,12 @@ def _no_out(out, where=True):
         raise NotImplementedError("the out= argument is not supported by Autograd Playground's NumPy")
     if where is not True:
         raise NotImplementedError("the where= argument is not supported by Autograd Playground's NumPy")
+
+
+def _bind_methods(cls, holder):
+    """Puts the methods `holder` defines onto `cls`, named as if its body defined them (Python's argument errors
+    print "ndarray.round()"): how a module adds methods that need it to a class of a module it builds on."""
+    for name, fn in vars(holder).items():
+        if isinstance(fn, _FunctionType):
+            fn.__qualname__ = "%s.%s" % (cls.__name__, name)
+            setattr(cls, name, fn)

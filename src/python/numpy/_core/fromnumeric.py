@@ -8,11 +8,11 @@ import operator as _operator
 from _playground_host import binding as _E
 
 from ..exceptions import AxisError as _AxisError
-from ._internal import _call, _no_out, _normalize_axis, _op
+from ._internal import _bind_methods, _call, _no_out, _normalize_axis, _op
 from .multiarray import _cast, _from_flat, _js_number, _result, _values, _wrap, array, asarray, ndarray
 from .numerictypes import _B, _F64, _I64
 from .numeric import arange, ones_like, zeros
-from .scalars import float64
+from .scalars import float64, generic
 from .shape_base import concatenate, stack
 from .umath import _UFuncOutputCastingError, _operand, _result_dtype, _tensor_of, _ufunc2, _ufunc_operand, subtract
 
@@ -356,3 +356,48 @@ def ndim(a):
 def size(a, axis=None):
     a = asarray(a)
     return a.size if axis is None else a.shape[axis]
+
+
+class _NdarrayMethods:
+    """ndarray's methods that are this module's functions, bound onto ndarray below (multiarray, which this module
+    builds on, cannot import them)."""
+
+    def round(self, decimals=0, out=None):
+        return around(self, decimals)
+
+    def clip(self, min=None, max=None, out=None, **kwargs):
+        return clip(self, min, max)
+
+    def nonzero(self):
+        return nonzero(self)
+
+    def argsort(self, axis=-1, kind=None, order=None, *, stable=None):
+        return argsort(self, axis)
+
+    def sort(self, axis=-1, kind=None, order=None, *, stable=None):
+        self[...] = sort(self, axis)
+
+    def trace(self, offset=0):
+        return diagonal(self, offset).sum()
+
+    def diagonal(self, offset=0):
+        return diagonal(self, offset)
+
+    def repeat(self, repeats, axis=None):
+        return repeat(self, repeats, axis)
+
+
+class _ScalarMethods:
+    """The same for the scalar types: `round(np.float64(2.25), 1)`, `np.float32(2.5).round()`."""
+
+    def __round__(self, ndigits=None):
+        if ndigits is None:
+            return int(_b.round(self._py()))
+        return around(self, ndigits)
+
+    def round(self, decimals=0):
+        return around(self, decimals)
+
+
+_bind_methods(ndarray, _NdarrayMethods)
+_bind_methods(generic, _ScalarMethods)

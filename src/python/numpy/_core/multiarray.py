@@ -2,8 +2,8 @@
 np.asarray, and `_from_engine` for the playground's other modules).
 
 Arrays are engine tensors without autograd; views share memory as in NumPy. ndarray's operators are umath's
-ufuncs, bound to the class there; the methods that are module functions in NumPy (`a.round()`, `a.sort()`,
-`a.dot(b)`) import them from numeric and fromnumeric, which build on this module."""
+ufuncs, and the methods that are module functions in NumPy (`a.round()`, `a.sort()`, `a.dot(b)`) are those of
+numeric and fromnumeric: those modules build on this one and bind them onto the class."""
 
 import builtins as _b
 import math as _math
@@ -691,52 +691,8 @@ class ndarray:
         return _wrap(_call(_E.np_cumsum, _cast(a, d), _normalize_axis(axis, a.ndim)), d)
 
     # -- other methods --------------------------------------------------------------------------
-    # Module functions in NumPy; imported here because numeric and fromnumeric build on this module.
-
-    def round(self, decimals=0, out=None):
-        from .fromnumeric import around
-
-        return around(self, decimals)
-
-    def clip(self, min=None, max=None, out=None, **kwargs):
-        from .fromnumeric import clip
-
-        return clip(self, min, max)
-
-    def dot(self, b):
-        from .numeric import dot
-
-        return dot(self, b)
-
-    def nonzero(self):
-        from .fromnumeric import nonzero
-
-        return nonzero(self)
-
-    def argsort(self, axis=-1, kind=None, order=None, *, stable=None):
-        from .fromnumeric import argsort
-
-        return argsort(self, axis)
-
-    def sort(self, axis=-1, kind=None, order=None, *, stable=None):
-        from .fromnumeric import sort
-
-        self[...] = sort(self, axis)
-
-    def trace(self, offset=0):
-        from .fromnumeric import diagonal
-
-        return diagonal(self, offset).sum()
-
-    def diagonal(self, offset=0):
-        from .fromnumeric import diagonal
-
-        return diagonal(self, offset)
-
-    def repeat(self, repeats, axis=None):
-        from .fromnumeric import repeat
-
-        return repeat(self, repeats, axis)
+    # round, clip, nonzero, argsort, sort, trace, diagonal and repeat are fromnumeric's functions, and dot is
+    # numeric's, as in NumPy: those modules build on this one, and bind these methods onto the class.
 
 
 class flatiter:

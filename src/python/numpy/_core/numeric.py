@@ -7,7 +7,7 @@ import operator as _operator
 
 from _playground_host import binding as _E
 
-from ._internal import _broadcast, _call, _compact_shape, _normalize_axis, _op, _shape_arg
+from ._internal import _bind_methods, _broadcast, _call, _compact_shape, _normalize_axis, _op, _shape_arg
 from .multiarray import _from_flat, _full0, _js_number, _wrap, asarray, ndarray
 from .numerictypes import _F64, _I64, _dtype, _promote, _py_dtype
 from .scalars import float64, generic
@@ -242,3 +242,13 @@ def array_equiv(a1, a2):
     if _broadcast(a.shape, b.shape) is None:
         return False
     return bool(asarray(a == b).all())
+
+
+class _NdarrayMethods:
+    """ndarray's method that is this module's function, bound onto ndarray below (see fromnumeric's)."""
+
+    def dot(self, b):
+        return dot(self, b)
+
+
+_bind_methods(ndarray, _NdarrayMethods)

@@ -2,8 +2,8 @@
 subclass as in NumPy, np.float32, np.int64, np.bool), the others as types that say they are unsupported, scalar
 arithmetic in NumPy 2's promotion, and the queries over the types (issubdtype, finfo, iinfo).
 
-What a scalar does as an array (`x.sum()`, `round(x, 2)`, `np.float64([1, 2])`) imports multiarray or fromnumeric
-where it is done: those build on this module, as NumPy's arrays build on its scalars."""
+What a scalar does as an array (`x.sum()`, `np.float64([1, 2])`) imports multiarray where it is done, and
+fromnumeric binds `round` onto the types: those build on this module, as NumPy's arrays build on its scalars."""
 
 import builtins as _b
 import math as _math
@@ -94,17 +94,7 @@ class generic:
     def __deepcopy__(self, memo):
         return self
 
-    def __round__(self, ndigits=None):
-        if ndigits is None:
-            return int(_b.round(self._py()))
-        from .fromnumeric import around
-
-        return around(self, ndigits)
-
-    def round(self, decimals=0):
-        from .fromnumeric import around
-
-        return around(self, decimals)
+    # __round__ and round are fromnumeric's around, bound onto this class there.
 
     def __neg__(self):
         d = type(self)._dtype_obj

@@ -5,7 +5,7 @@ import sys as _sys
 
 from _playground_host import binding as _E
 
-from ._internal import _broadcast, _call, _new, _no_out, _op, _pytuple
+from ._internal import _bind_methods, _broadcast, _call, _new, _no_out, _op, _pytuple
 from .multiarray import _cast, _foreign_array, _js_number, _result, asarray, ndarray
 from .numerictypes import _B, _CASTING_KIND, _F64, _I64, _dtype, _promote, _py_dtype, _weak
 from .scalars import _BOOL_SUBTRACT, _COMPARE, _NO_LOOP, _UFUNC_NAMES, generic
@@ -174,7 +174,7 @@ _UFuncOutputCastingError.__module__ = "numpy._core._exceptions"
 # Operators with a tensor whose answer stays the tensor's forward operator on the array as a tensor, because
 # torch.Tensor's reflected forms give another one: its __rsub__ miscomputes a tensor operand (NaN, garbage
 # integers, the wrong shape), its __rtruediv__ records MulBackward0 where `array / tensor` has always recorded
-# DivBackward0, and its __matmul__/__rmatmul__ take tensors only (so `@` goes the same way, in _matmul/_rmatmul).
+# DivBackward0, and its __matmul__/__rmatmul__ take tensors only (so `@` goes the same way, in _NdarrayMatmul).
 _TENSOR_FORWARD = {"sub": "__sub__", "div": "__truediv__"}
 
 
@@ -184,22 +184,23 @@ def _torch_view(a):
     return _sys.modules["torch"].from_numpy(a)
 
 
-def _matmul(self, other):
-    if _foreign_array(other):
-        return _torch_view(self).__matmul__(other)
-    return matmul(self, other)
+class _NdarrayMatmul:
+    """ndarray's `@` operators, bound onto ndarray with the others below."""
 
+    def __matmul__(self, other):
+        if _foreign_array(other):
+            return _torch_view(self).__matmul__(other)
+        return matmul(self, other)
 
-def _rmatmul(self, other):
-    if _foreign_array(other):
-        return other.__matmul__(_torch_view(self))
-    return matmul(other, self)
+    def __rmatmul__(self, other):
+        if _foreign_array(other):
+            return other.__matmul__(_torch_view(self))
+        return matmul(other, self)
 
-
-def _imatmul(self, other):
-    r = matmul(self, other)
-    self[...] = r
-    return self
+    def __imatmul__(self, other):
+        r = matmul(self, other)
+        self[...] = r
+        return self
 
 
 def _ufunc_operand(x):
@@ -404,11 +405,7 @@ ndarray.__ipow__ = _inplace("pow")
 ndarray.__iand__ = _inplace("and")
 ndarray.__ior__ = _inplace("or")
 ndarray.__ixor__ = _inplace("xor")
-for _fn, _name in ((_matmul, "__matmul__"), (_rmatmul, "__rmatmul__"), (_imatmul, "__imatmul__")):
-    # Named as the methods they were, which Python's argument errors print ("ndarray.__matmul__() takes ...").
-    _fn.__name__, _fn.__qualname__ = _name, "ndarray." + _name
-    setattr(ndarray, _name, _fn)
-del _fn, _name
+_bind_methods(ndarray, _NdarrayMatmul)
 
 
 class errstate:
