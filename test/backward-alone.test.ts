@@ -7,8 +7,9 @@
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
 import { join } from 'path';
+import { repoRoot } from './paths';
 
-const engine = join(__dirname, '..', 'src', 'engine');
+const engine = join(repoRoot, 'src', 'engine');
 
 // Plain JS for `node -e`: loads backward.ts, graph.ts (for record, the one thing an op calls) and creation.ts.
 const script = `

@@ -12,8 +12,9 @@ import { inplaceOps, ops } from '../src/runtime/bridge/ops';
 import { printing } from '../src/runtime/bridge/printing';
 import { random } from '../src/runtime/bridge/random';
 import { tensorMeta } from '../src/runtime/bridge/tensorMeta';
+import { repoRoot } from './paths';
 
-const root = join(__dirname, '..');
+const root = repoRoot;
 const stub = readFileSync(join(root, 'src/runtime/bridge/_playground_host.pyi'), 'utf8');
 
 /** The body of a top-level `class <name>` in the stub: its lines up to the next top-level statement. */

@@ -1,14 +1,13 @@
 // Float sums follow PyTorch's CPU summation order, so reductions agree with PyTorch to the last bit
 // (the values below are the exact float32 results real PyTorch produced, from test/fixtures/ops.json).
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fromValues } from '../src/engine/creation';
 import * as E from '../src/engine/ops/elementwise';
 import * as LA from '../src/engine/ops/linalg';
 import * as LO from '../src/engine/ops/loss';
 import * as R from '../src/engine/ops/reduce';
 import { Tensor } from '../src/engine/tensor';
+import { readFixture } from './paths';
 
 interface Spec { shape: number[]; dtype: 'float32' | 'float64'; data: number[] }
 interface Case { expr: string; dtype: string; inputs: Record<string, Spec>; out: Spec }
@@ -27,7 +26,7 @@ const REDUCTIONS: Record<string, (i: Record<string, Tensor>) => Tensor> = {
 };
 
 describe('float sums in PyTorch order', () => {
-  const cases = (JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'ops.json'), 'utf8')) as { cases: Case[] }).cases;
+  const cases = (JSON.parse(readFixture('ops.json')) as { cases: Case[] }).cases;
   const chosen = cases.filter((c) => REDUCTIONS[c.expr]);
   it('covers the reduction cases of ops.json', () => assert.ok(chosen.length >= 18));
   for (const c of chosen) {

@@ -4,8 +4,6 @@
  * package makes for it (see src/runtime/bridge/ops.ts), so a mismatch here is an engine bug, not a binding one.
  */
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as A from '../src/engine/backward';
 import * as C from '../src/engine/creation';
 import type { DType } from '../src/engine/dtype';
@@ -17,6 +15,7 @@ import * as R from '../src/engine/ops/reduce';
 import { IntScalar } from '../src/engine/ops/operands';
 import * as V from '../src/engine/ops/views';
 import type { Tensor } from '../src/engine/tensor';
+import { readFixture } from './paths';
 
 interface TensorSpec { shape: number[]; dtype: string; data: Array<number | string> }
 interface OpsCase {
@@ -29,7 +28,7 @@ interface OpsCase {
   grads: Record<string, TensorSpec | null>;
 }
 
-const cases = (JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'ops.json'), 'utf8')) as { cases: OpsCase[] }).cases;
+const cases = (JSON.parse(readFixture('ops.json')) as { cases: OpsCase[] }).cases;
 
 /** A Python int literal (PyTorch treats `x ** 2` and `x ** 2.0` alike for floats, but ints matter for promotion). */
 const I = (v: number): IntScalar => new IntScalar(v);

@@ -6,8 +6,9 @@ import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from './paths';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = repoRoot;
 const EXAMPLES = path.join(ROOT, 'examples');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 

@@ -10,6 +10,7 @@ import { chartScale, chartSvg, sparkline } from '../src/extension/hover/hoverCha
 import { backwardHover, gradientAnnotations, missingGradHover, variableHover, variablesFromGraph } from '../src/extension/hover/hoverText';
 import { codeMask, importsTorch, lookupVariable, nameAt } from '../src/extension/hover/pythonNames';
 import type { HistoryPoint } from '../src/extension/runs/runRecord';
+import { repoRoot } from './paths';
 
 /** nameAt with the cursor on the first occurrence of `marker` (offset into it) in `line`. */
 function at(line: string, marker: string, offset = 0): ReturnType<typeof nameAt> {
@@ -112,7 +113,7 @@ describe('hover markdown', () => {
   ];
 
   it('puts the log-scale note where each language wants it', () => {
-    const bundle = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const bundle = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
     setTranslator((message, ...args) => formatMessage(bundle[message] ?? message, args));
     try {
       const md = variableHover({ match: { variable: variable('w'), written: 'w', via: null }, gradHistory: history, lossHistory: null, nodeId: 7, runKey: 'k', runLabel: 'train.py', stale: false, running: false });

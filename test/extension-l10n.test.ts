@@ -6,8 +6,9 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { formatMessage, t } from '../src/extension/l10n';
 import { STRINGS } from '../webview/src/strings';
+import { repoRoot } from './paths';
 
-const root = path.resolve(__dirname, '..');
+const root = repoRoot;
 
 /** The messages passed to `t(...)` in a source file; a call whose message is not a literal is an error. */
 function messagesIn(file: string): { messages: string[]; nonLiteral: string[] } {

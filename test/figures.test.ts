@@ -9,8 +9,9 @@ import { decodeEvent, decodeJson, encodeEvent, type FigureEvent, type RunEvent }
 import { escapeXml, renderFigureSvg } from '../src/figures/svg';
 import { plainText } from '../src/figures/text';
 import { openSession, type PythonSession, type RunResult } from '../src/runtime/host/runner';
+import { repoRoot } from './paths';
 
-const root = path.resolve(__dirname, '..');
+const root = repoRoot;
 
 function figures(events: RunEvent[]): FigureEvent[] {
   return events.filter((e): e is FigureEvent => e.type === 'figure');

@@ -1,6 +1,4 @@
 import { strict as assert } from 'assert';
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import type { DType } from '../src/engine/dtype';
 import {
   FormattableTensor,
@@ -14,6 +12,7 @@ import {
   printOptions,
   setPrintOptions,
 } from '../src/engine/print/format';
+import { readFixture } from './paths';
 
 interface ReprCase {
   code: string;
@@ -22,7 +21,7 @@ interface ReprCase {
   value?: string;
 }
 
-const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'repr.json'), 'utf8')) as { cases: ReprCase[] };
+const fixture = JSON.parse(readFixture('repr.json')) as { cases: ReprCase[] };
 
 // ---------------------------------------------------------------------------------------------
 // Building tensors the way the engine stores them (float32 data really goes through a Float32Array,

@@ -1,7 +1,6 @@
 import { strict as assert } from 'assert';
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { glibcMath } from '../src/engine/random/libm';
+import { readFixture } from './paths';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: sin and cos from glibc 2.36's libm (x86-64, FMA variants) for PyTorch's Box–Muller
@@ -17,7 +16,7 @@ interface Misrounded {
   correctlyRounded: number;
 }
 
-const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'libm-sincos.json'), 'utf8')) as {
+const fixture = JSON.parse(readFixture('libm-sincos.json')) as {
   cases: [number, number, number][];
   misrounded: Misrounded[];
 };

@@ -4,8 +4,6 @@
  * plus hand-checked cases that document the rules.
  */
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { DType } from '../src/engine/dtype';
 import {
   NumpyDType,
@@ -21,6 +19,7 @@ import {
 import { numpyArange, numpyCumsum, numpyDivmod, numpyLinspace, numpyMean, numpySort, numpySum, numpyVar } from '../src/engine/numpy/ops';
 import { makeTensor, Tensor } from '../src/engine/tensor';
 import { allocate } from '../src/engine/dtype';
+import { readFixture } from './paths';
 
 type Enc = number | string | boolean;
 
@@ -33,7 +32,7 @@ interface ReductionCase {
 interface CreationCase { fn: 'arange' | 'linspace' | 'divmod'; args: Enc[]; dtype: NumpyDType; out: Enc[] }
 interface Fixture { format: FormatCase[]; scalars: ScalarCase[]; reductions: ReductionCase[]; creation: CreationCase[] }
 
-const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'numpy-format.json'), 'utf8')) as Fixture;
+const fixture = JSON.parse(readFixture('numpy-format.json')) as Fixture;
 
 function num(v: Enc): number {
   if (typeof v === 'number') return v;

@@ -5,15 +5,14 @@
  * The Python path replays the same files in numpy-sklearn.test.ts.
  */
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { BoundedIntType, globalRandomState, RandomState } from '../src/engine/numpy/randomState';
+import { readFixture } from './paths';
 
 interface Expected { shape: number[]; dtype?: string; data: number[] }
 interface DrawCase { seed: number | number[]; code?: string; out?: Expected; sequence?: string[]; outs?: Expected[] }
 
 function fixture(name: string): DrawCase[] {
-  const text = fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
+  const text = readFixture(name);
   return (JSON.parse(text) as { cases: Array<DrawCase & { make_regression?: unknown }> }).cases.filter((c) => !c.make_regression);
 }
 

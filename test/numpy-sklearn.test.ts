@@ -8,20 +8,21 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openSession, PythonSession } from '../src/runtime/host/runner';
+import { fixturesDir, harnessDir } from './paths';
 
 interface ArrayValue { shape: number[]; dtype?: string; data: Array<number | string> }
 type Value = ArrayValue | Value[] | number | string | boolean | null | { [k: string]: Value };
 interface Case { [key: string]: unknown }
 interface Result { out?: Value; outs?: Value[]; repr?: string; error?: string }
 
-const FIXTURES = path.join(__dirname, 'fixtures');
+const FIXTURES = fixturesDir;
 
 function cases(name: string): Case[] {
   return (JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as { cases: Case[] }).cases;
 }
 
 async function replay(session: PythonSession, list: Case[]): Promise<Result[]> {
-  const body = fs.readFileSync(path.join(__dirname, 'harness', 'replay_numpy_sklearn.py'), 'utf8');
+  const body = fs.readFileSync(path.join(harnessDir, 'replay_numpy_sklearn.py'), 'utf8');
   const r = await session.run(`CASES_JSON = ${JSON.stringify(JSON.stringify(list))}\n${body}`, 'replay_numpy_sklearn.py');
   assert.equal(r.status, 'ok', r.stderr);
   const results = JSON.parse(r.stdout) as Result[];

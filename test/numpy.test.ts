@@ -10,12 +10,13 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openSession, PythonSession } from '../src/runtime/host/runner';
+import { fixturesDir, harnessDir } from './paths';
 
 interface Case { code: string; repr?: string; str?: string; error?: string }
 interface Result { repr?: string; str?: string; error?: string }
 
-const FIXTURES = path.join(__dirname, 'fixtures');
-const HARNESS = path.join(__dirname, 'harness');
+const FIXTURES = fixturesDir;
+const HARNESS = harnessDir;
 
 async function replay(session: PythonSession, cases: Case[]): Promise<Result[]> {
   const body = fs.readFileSync(path.join(HARNESS, 'replay_numpy.py'), 'utf8');

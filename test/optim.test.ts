@@ -7,13 +7,14 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openSession, PythonSession } from '../src/runtime/host/runner';
+import { fixturesDir, harnessDir } from './paths';
 
 interface Step { loss: number; w: number[]; b: number }
 interface OptimCase { optimizer: string; trajectory: Step[] }
 type Replay = Record<'tensors' | 'module', Step[] | { error: string }>;
 
-const FIXTURES = path.join(__dirname, 'fixtures');
-const HARNESS = path.join(__dirname, 'harness');
+const FIXTURES = fixturesDir;
+const HARNESS = harnessDir;
 const REF = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'optim.json'), 'utf8')) as { cases: OptimCase[] };
 
 /** Runs Python source and returns the JSON its last stdout line holds. */

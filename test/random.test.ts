@@ -1,6 +1,4 @@
 import { strict as assert } from 'assert';
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import {
   DEFAULT_SEED,
   Generator,
@@ -13,6 +11,7 @@ import {
   uniformFill,
 } from '../src/engine/random/generator';
 import { fma, fmaf, glibcMath } from '../src/engine/random/libm';
+import { readFixture } from './paths';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: real PyTorch 2.11 CPU output for `torch.manual_seed(seed)` followed by one call or a
@@ -35,7 +34,7 @@ interface RngCase {
   outs?: ExpectedTensor[];
 }
 
-const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'rng.json'), 'utf8')) as { cases: RngCase[] };
+const fixture = JSON.parse(readFixture('rng.json')) as { cases: RngCase[] };
 
 // ---------------------------------------------------------------------------------------------
 // A small evaluator for the call forms the fixture uses:

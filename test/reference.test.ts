@@ -6,13 +6,14 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openSession, PythonSession } from '../src/runtime/host/runner';
+import { fixturesDir, harnessDir } from './paths';
 
 interface TensorSpec { shape: number[]; dtype: string; data: Array<number | string> }
 interface OpsCase { expr: string; dtype: string; inputs: Record<string, TensorSpec>; out: TensorSpec; grad_fn: string; cotangent: TensorSpec; grads: Record<string, TensorSpec | null> }
 interface OpsResult { out?: TensorSpec; grad_fn?: string; grads?: Record<string, TensorSpec | null>; error?: string }
 
-const FIXTURES = path.join(__dirname, 'fixtures');
-const HARNESS = path.join(__dirname, 'harness');
+const FIXTURES = fixturesDir;
+const HARNESS = harnessDir;
 
 function fixture<T>(name: string): T[] {
   return (JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as { cases: T[] }).cases;

@@ -7,8 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeEvent, encodeEvent, type BackwardEvent, type ErrorEvent, type RunEvent } from '../src/protocol/events';
 import { openSession, startRun, type PythonSession, type RunResult } from '../src/runtime/host/runner';
+import { repoRoot } from './paths';
 
-const root = path.resolve(__dirname, '..');
+const root = repoRoot;
 
 function ofType<T extends RunEvent['type']>(events: RunEvent[], type: T): Array<Extract<RunEvent, { type: T }>> {
   return events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
