@@ -1,0 +1,29 @@
+// Diagnostics from error/diverged events (what the editor underlines), with no VS Code.
+import { strict as assert } from 'node:assert';
+import { backward, diverged, error } from '../../protocol/testEvents';
+import { diagnosticsFor } from './diagnosticsModel';
+
+describe('diagnostics from run events', () => {
+  it('puts an uncaught exception on its line', () => {
+    assert.deepEqual(diagnosticsFor('a.py', [error(4)]), [{ line: 4, severity: 'error', message: "NameError: name 'x' is not defined", code: 'exception' }]);
+  });
+
+  it('skips errors without a line or from another file', () => {
+    assert.deepEqual(diagnosticsFor('a.py', [error(null), error(3, 'm', 'RuntimeError', 'other.py')]), []);
+  });
+
+  it('warns on the backward() line of a diverged run, naming the step and likely causes', () => {
+    const [d] = diagnosticsFor('a.py', [backward(1), diverged(37, 12)]);
+    assert.equal(d.severity, 'warning');
+    assert.equal(d.line, 12);
+    assert.equal(d.code, 'diverged');
+    assert.equal(d.step, 37);
+    assert.match(d.message, /^Training diverged at step 37: the loss became nan\. Likely causes: a learning rate that is too large, or input features that are not scaled/);
+  });
+
+  it('marks where a detectNonFinite run found the first NaN', () => {
+    const [d] = diagnosticsFor('a.py', [error(8, 'non-finite values detected: PowBackward0 (pow) returned inf values. …', 'RuntimeError')]);
+    assert.equal(d.code, 'nonFinite');
+    assert.match(d.message, /^NaN or inf first appears here: non-finite values detected: PowBackward0 \(pow\)/);
+  });
+});

@@ -1,0 +1,94 @@
+// The run lifecycle: a new run of a document stops its old one; documents run side by side (with the real
+// runtime: the built dist/worker.js).
+import { strict as assert } from 'node:assert';
+import type { EndEvent } from '../../protocol/events';
+import { end } from '../../protocol/testEvents';
+import type { RunHandle, RunOptions, RunResult } from '../../runtime/host/runner';
+import { diagnosticsFor } from '../editor/diagnosticsModel';
+import { RunManager, type RunDocument } from './runManager';
+
+describe('run lifecycle', function () {
+  this.timeout(60000);
+
+  /** A starter that records calls and lets the test emit events and end runs. */
+  function fakeStarter(): { starter: (o: RunOptions) => RunHandle; runs: Array<{ opts: RunOptions; stopped: boolean; finish(status: EndEvent['status']): void }> } {
+    const runs: Array<{ opts: RunOptions; stopped: boolean; finish(status: EndEvent['status']): void }> = [];
+    const starter = (opts: RunOptions): RunHandle => {
+      let resolve!: (r: RunResult) => void;
+      const done = new Promise<RunResult>((r) => (resolve = r));
+      const entry = {
+        opts,
+        stopped: false,
+        finish(status: EndEvent['status']): void {
+          opts.onEvent?.(end(status, 0));
+          resolve({ status, exitCode: status === 'ok' ? 0 : 1, stdout: '', stderr: '', events: [] });
+        },
+      };
+      runs.push(entry);
+      opts.onEvent?.({ type: 'start', t: 0, version: 1, file: opts.file, startedAt: '' });
+      return {
+        done,
+        stop: () => {
+          entry.stopped = true;
+        },
+      };
+    };
+    return { starter, runs };
+  }
+
+  const doc = (key: string, text = 'print(1)\n'): RunDocument => ({ key, file: key.replace('file://', ''), label: key.split('/').pop()!, version: 1, text });
+
+  it('stops a document’s previous run when it is trained again, and ignores the old run’s events', () => {
+    const fake = fakeStarter();
+    const m = new RunManager(fake.starter, () => 0);
+    const seen: Array<[number, string]> = [];
+    const ended: number[] = [];
+    m.listen({ event: (r, e) => seen.push([r.runId, e.type]), ended: (r) => ended.push(r.runId) });
+    const first = m.start(doc('file:///a.py'), { graphNodeLimit: 50 });
+    assert.equal(fake.runs[0].opts.graphNodeLimit, 50);
+    assert.equal(fake.runs[0].opts.detectNonFinite, false);
+    assert.ok(m.isRunning('file:///a.py'));
+    const second = m.start(doc('file:///a.py'), { graphNodeLimit: 50, detectNonFinite: true });
+    assert.equal(fake.runs[0].stopped, true, 'the old run was told to stop');
+    assert.equal(fake.runs[1].opts.detectNonFinite, true);
+    assert.equal(m.get('file:///a.py'), second);
+    fake.runs[0].finish('stopped');
+    assert.equal(first.status, 'stopped', 'the old record still learns how it ended');
+    assert.ok(m.isRunning('file:///a.py'));
+    fake.runs[1].finish('ok');
+    assert.deepEqual(seen, [
+      [1, 'start'],
+      [2, 'start'],
+      [2, 'end'],
+    ]);
+    assert.deepEqual(ended, [2]);
+    assert.equal(m.anyRunning, false);
+  });
+
+  it('runs two documents at once with the real runtime', async () => {
+    const m = new RunManager();
+    const a = m.start(doc('file:///a.py', 'import torch\nw = torch.ones(2, requires_grad=True)\nfor i in range(3):\n    (w * w).sum().backward()\nprint("a done")\n'), { graphNodeLimit: 200 });
+    const b = m.start(doc('file:///b.py', 'import torch\nx = torch.tensor([1.0, 2.0])\nprint(x / 0)\nraise RuntimeError("b fails")\n'), { graphNodeLimit: 200 });
+    assert.ok(a.running && b.running && m.anyRunning);
+    await Promise.all([m.whenDone('file:///a.py'), m.whenDone('file:///b.py')]);
+    assert.equal(a.status, 'finished');
+    assert.equal(a.step, 3);
+    assert.deepEqual(a.variables!.variables.map((v) => v.name), ['w', 'w.grad']);
+    assert.equal(a.variables!.variables[1].value.text, 'tensor([6., 6.])');
+    assert.equal(b.status, 'failed');
+    assert.deepEqual(diagnosticsFor(b.file, b.events), [{ line: 4, severity: 'error', message: 'RuntimeError: b fails', code: 'exception' }]);
+    assert.equal(m.anyRunning, false);
+    m.dispose();
+  });
+
+  it('stops a long run on request', async () => {
+    const m = new RunManager();
+    const r = m.start(doc('file:///loop.py', 'import torch\nw = torch.ones(1, requires_grad=True)\nwhile True:\n    (w * 2).sum().backward()\n'), { graphNodeLimit: 10 });
+    while (r.step < 3) await new Promise((res) => setTimeout(res, 50));
+    assert.equal(m.stop('file:///loop.py'), true);
+    await m.whenDone('file:///loop.py');
+    assert.equal(r.status, 'stopped');
+    assert.equal(m.stop('file:///loop.py'), false);
+    m.dispose();
+  });
+});
