@@ -40,7 +40,7 @@ function num(v: number | string): number {
 
 /**
  * The playground's NumPy may lack NumPy's narrower integer dtypes; `randint(..., dtype=np.uint8)` then raises its
- * TypeError (the TS API still draws them, see numpy-random.test.ts). Where it has them, the values must match.
+ * TypeError (the TS API still draws them, see src/engine/numpy/randomState.test.ts). Where it has them, the values must match.
  */
 const NARROW_INTS = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32', 'uint64'];
 const UNSUPPORTED_DTYPE = /^TypeError: dtype (u?int(8|16|32|64)) is not supported by Autograd Playground's NumPy/;

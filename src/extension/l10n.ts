@@ -3,7 +3,7 @@
  * extension.ts on activation); elsewhere (mocha tests, which cannot load `vscode`) it formats the English
  * source string. Pure modules import `t` from here rather than `vscode`, so they stay testable.
  *
- * Every string passed to `t` must be a literal at the call site: test/extension-l10n.test.ts reads the sources
+ * Every string passed to `t` must be a literal at the call site: l10n.test.ts, beside this file, reads the sources
  * for `t('…')` calls and checks that l10n/bundle.l10n.zh-cn.json translates each one.
  */
 

@@ -1,6 +1,6 @@
 """The module `_playground_host` as Python sees it: what src/runtime/host/worker.ts registers with
 `registerJsModule`. Nothing imports this file; it is the ABI between src/python and the TypeScript side, for
-readers and type checkers (like pyodide's own js.pyi). test/binding-abi.test.ts checks that its names match the
+readers and type checkers (like pyodide's own js.pyi). binding.test.ts, beside it, checks that its names match the
 real binding table, op table and settings, so it cannot drift; the types are approximate where a JavaScript
 value has no exact Python spelling.
 

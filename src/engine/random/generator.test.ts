@@ -9,9 +9,9 @@ import {
   randomFill,
   randperm,
   uniformFill,
-} from '../src/engine/random/generator';
-import { fma, fmaf, glibcMath } from '../src/engine/random/libm';
-import { readFixture } from './paths';
+} from './generator';
+import { fma, fmaf, glibcMath } from './libm';
+import { readFixture } from '../../../test/paths';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: real PyTorch 2.11 CPU output for `torch.manual_seed(seed)` followed by one call or a

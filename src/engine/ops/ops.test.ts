@@ -4,18 +4,18 @@
  * package makes for it (see src/runtime/bridge/ops.ts), so a mismatch here is an engine bug, not a binding one.
  */
 import { strict as assert } from 'node:assert';
-import * as A from '../src/engine/backward';
-import * as C from '../src/engine/creation';
-import type { DType } from '../src/engine/dtype';
-import * as E from '../src/engine/ops/elementwise';
-import * as IX from '../src/engine/ops/indexing';
-import * as LA from '../src/engine/ops/linalg';
-import * as LO from '../src/engine/ops/loss';
-import * as R from '../src/engine/ops/reduce';
-import { IntScalar } from '../src/engine/ops/operands';
-import * as V from '../src/engine/ops/views';
-import type { Tensor } from '../src/engine/tensor';
-import { readFixture } from './paths';
+import * as A from '../backward';
+import * as C from '../creation';
+import type { DType } from '../dtype';
+import * as E from './elementwise';
+import * as IX from './indexing';
+import * as LA from './linalg';
+import * as LO from './loss';
+import * as R from './reduce';
+import { IntScalar } from './operands';
+import * as V from './views';
+import type { Tensor } from '../tensor';
+import { readFixture } from '../../../test/paths';
 
 interface TensorSpec { shape: number[]; dtype: string; data: Array<number | string> }
 interface OpsCase {

@@ -3,16 +3,16 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { autograd } from '../src/runtime/bridge/autograd';
-import { createBinding } from '../src/runtime/bridge/binding';
-import { creation } from '../src/runtime/bridge/creation';
-import { numpy } from '../src/runtime/bridge/numpy';
-import { numpyRandom } from '../src/runtime/bridge/numpyRandom';
-import { inplaceOps, ops } from '../src/runtime/bridge/ops';
-import { printing } from '../src/runtime/bridge/printing';
-import { random } from '../src/runtime/bridge/random';
-import { tensorMeta } from '../src/runtime/bridge/tensorMeta';
-import { repoRoot } from './paths';
+import { autograd } from './autograd';
+import { createBinding } from './binding';
+import { creation } from './creation';
+import { numpy } from './numpy';
+import { numpyRandom } from './numpyRandom';
+import { inplaceOps, ops } from './ops';
+import { printing } from './printing';
+import { random } from './random';
+import { tensorMeta } from './tensorMeta';
+import { repoRoot } from '../../../test/paths';
 
 const root = repoRoot;
 const stub = readFileSync(join(root, 'src/runtime/bridge/_playground_host.pyi'), 'utf8');

@@ -1,13 +1,13 @@
 // Float sums follow PyTorch's CPU summation order, so reductions agree with PyTorch to the last bit
 // (the values below are the exact float32 results real PyTorch produced, from test/fixtures/ops.json).
 import { strict as assert } from 'node:assert';
-import { fromValues } from '../src/engine/creation';
-import * as E from '../src/engine/ops/elementwise';
-import * as LA from '../src/engine/ops/linalg';
-import * as LO from '../src/engine/ops/loss';
-import * as R from '../src/engine/ops/reduce';
-import { Tensor } from '../src/engine/tensor';
-import { readFixture } from './paths';
+import { fromValues } from './creation';
+import * as E from './ops/elementwise';
+import * as LA from './ops/linalg';
+import * as LO from './ops/loss';
+import * as R from './ops/reduce';
+import { Tensor } from './tensor';
+import { readFixture } from '../../test/paths';
 
 interface Spec { shape: number[]; dtype: 'float32' | 'float64'; data: number[] }
 interface Case { expr: string; dtype: string; inputs: Record<string, Spec>; out: Spec }

@@ -4,13 +4,13 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatMessage, setTranslator } from '../src/extension/l10n';
-import type { BackwardEvent, TensorSummary, VariableInfo } from '../src/protocol/events';
-import { chartScale, chartSvg, sparkline } from '../src/extension/hover/hoverCharts';
-import { backwardHover, gradientAnnotations, missingGradHover, variableHover, variablesFromGraph } from '../src/extension/hover/hoverText';
-import { codeMask, importsTorch, lookupVariable, nameAt } from '../src/extension/hover/pythonNames';
-import type { HistoryPoint } from '../src/extension/runs/runRecord';
-import { repoRoot } from './paths';
+import { formatMessage, setTranslator } from '../l10n';
+import type { BackwardEvent, TensorSummary, VariableInfo } from '../../protocol/events';
+import { chartScale, chartSvg, sparkline } from './hoverCharts';
+import { backwardHover, gradientAnnotations, missingGradHover, variableHover, variablesFromGraph } from './hoverText';
+import { codeMask, importsTorch, lookupVariable, nameAt } from './pythonNames';
+import type { HistoryPoint } from '../runs/runRecord';
+import { repoRoot } from '../../../test/paths';
 
 /** nameAt with the cursor on the first occurrence of `marker` (offset into it) in `line`. */
 function at(line: string, marker: string, offset = 0): ReturnType<typeof nameAt> {

@@ -1,10 +1,10 @@
 /**
  * NumPy printing (src/engine/numpy/format.ts) and NumPy-order arithmetic (src/engine/numpy/ops.ts) through the TS
- * API, against real NumPy 2.4 output in fixtures/numpy-format.json (made by harness/gen_numpy_format_fixture.py),
- * plus hand-checked cases that document the rules.
+ * API, against real NumPy 2.4 output in test/fixtures/numpy-format.json (made by
+ * test/harness/gen_numpy_format_fixture.py), plus hand-checked cases that document the rules.
  */
 import { strict as assert } from 'node:assert';
-import { DType } from '../src/engine/dtype';
+import { DType } from '../dtype';
 import {
   NumpyDType,
   numpyArrayRepr,
@@ -15,11 +15,11 @@ import {
   numpyScalarStr,
   resetNumpyPrintOptions,
   setNumpyPrintOptions,
-} from '../src/engine/numpy/format';
-import { numpyArange, numpyCumsum, numpyDivmod, numpyLinspace, numpyMean, numpySort, numpySum, numpyVar } from '../src/engine/numpy/ops';
-import { makeTensor, Tensor } from '../src/engine/tensor';
-import { allocate } from '../src/engine/dtype';
-import { readFixture } from './paths';
+} from './format';
+import { numpyArange, numpyCumsum, numpyDivmod, numpyLinspace, numpyMean, numpySort, numpySum, numpyVar } from './ops';
+import { makeTensor, Tensor } from '../tensor';
+import { allocate } from '../dtype';
+import { readFixture } from '../../../test/paths';
 
 type Enc = number | string | boolean;
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
-import { glibcMath } from '../src/engine/random/libm';
-import { readFixture } from './paths';
+import { glibcMath } from './libm';
+import { readFixture } from '../../../test/paths';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: sin and cos from glibc 2.36's libm (x86-64, FMA variants) for PyTorch's Box–Muller

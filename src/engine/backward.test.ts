@@ -7,7 +7,7 @@
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
 import { join } from 'path';
-import { repoRoot } from './paths';
+import { repoRoot } from '../../test/paths';
 
 const engine = join(repoRoot, 'src', 'engine');
 

@@ -4,9 +4,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { formatMessage, t } from '../src/extension/l10n';
-import { STRINGS } from '../webview/src/strings';
-import { repoRoot } from './paths';
+import { formatMessage, t } from './l10n';
+import { STRINGS } from '../../webview/src/strings';
+import { repoRoot } from '../../test/paths';
 
 const root = repoRoot;
 
@@ -30,9 +30,9 @@ function messagesIn(file: string): { messages: string[]; nonLiteral: string[] } 
 
 function extensionSources(): string[] {
   const dir = path.join(root, 'src', 'extension');
-  // The extension's modules sit in subfolders by part (commands/, editor/, hover/, …).
+  // The extension's modules sit in subfolders by part (commands/, editor/, hover/, …), their suites beside them.
   return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .sort()
     .map((f) => path.join(dir, f));
 }

@@ -1,11 +1,11 @@
 // Steps sent without their graph are described straight into the worker's packer (stepPacking.ts) and unpacked
 // by the runner. What comes out must be the event the ordinary path would have built from the same tensors.
 import { strict as assert } from 'node:assert';
-import { fromValues } from '../src/engine/creation';
-import { aliasOf, type Tensor } from '../src/engine/tensor';
-import { elidedGraph, type BackwardEvent, type LeafSummary } from '../src/protocol/events';
-import { StepPacker, unpackSteps } from '../src/runtime/host/stepPacking';
-import { summarize } from '../src/runtime/report/tensorSummary';
+import { fromValues } from '../../engine/creation';
+import { aliasOf, type Tensor } from '../../engine/tensor';
+import { elidedGraph, type BackwardEvent, type LeafSummary } from '../../protocol/events';
+import { StepPacker, unpackSteps } from './stepPacking';
+import { summarize } from '../report/tensorSummary';
 
 interface Leaf {
   id: number;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import type { DType } from '../src/engine/dtype';
+import type { DType } from '../dtype';
 import {
   FormattableTensor,
   formatDType,
@@ -11,8 +11,8 @@ import {
   formatTensor,
   printOptions,
   setPrintOptions,
-} from '../src/engine/print/format';
-import { readFixture } from './paths';
+} from './format';
+import { readFixture } from '../../../test/paths';
 
 interface ReprCase {
   code: string;

@@ -5,8 +5,8 @@
  * The Python path replays the same files in numpy-sklearn.test.ts.
  */
 import { strict as assert } from 'node:assert';
-import { BoundedIntType, globalRandomState, RandomState } from '../src/engine/numpy/randomState';
-import { readFixture } from './paths';
+import { BoundedIntType, globalRandomState, RandomState } from './randomState';
+import { readFixture } from '../../../test/paths';
 
 interface Expected { shape: number[]; dtype?: string; data: number[] }
 interface DrawCase { seed: number | number[]; code?: string; out?: Expected; sequence?: string[]; outs?: Expected[] }
