@@ -19,9 +19,9 @@ import {
   withAlpha,
   type ChartTheme,
   type FigurePoint,
-} from '../webview/src/charts/figureCharts';
-import { plainText, PT } from '../src/figures/text';
-import { axes, figure, series } from './webview-fixtures';
+} from './figureCharts';
+import { plainText, PT } from '../../../src/figures/text';
+import { axes, figure, series } from '../testFixtures';
 
 const theme: ChartTheme = { foreground: '#cccccc', background: '#1e1e1e', grid: 'rgba(128, 128, 128, 0.3)', fontFamily: 'Test Sans, sans-serif', fontSize: 12 };
 

@@ -1,6 +1,6 @@
 // Hand-built run events for the webview tests: a tiny linear model's graph, as the runtime describes it.
-import { elidedGraph, type BackwardEvent, type FigureAxes, type FigureEvent, type FigureSeries, type GraphEvent, type GraphNode, type TensorSummary } from '../src/protocol/events';
-import type { RunInfo } from '../webview/src/protocol';
+import { elidedGraph, type BackwardEvent, type FigureAxes, type FigureEvent, type FigureSeries, type GraphEvent, type GraphNode, type TensorSummary } from '../../src/protocol/events';
+import type { RunInfo } from './protocol';
 
 export function summary(values: number[], shape: number[] = [values.length], text?: string): TensorSummary {
   const finite = values.filter((v) => Number.isFinite(v));

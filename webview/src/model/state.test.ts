@@ -1,11 +1,11 @@
 // The panel state reducer: how init/runStarted/events messages and every event type fold into what the
 // panel shows, frame batching, bounded console and figures, and the setState round trip.
 import { strict as assert } from 'node:assert';
-import type { RunEvent } from '../src/protocol/events';
-import { restore, snapshot, PERSIST_LOSS_POINTS, encode, decode } from '../webview/src/model/persist';
-import { isExtensionMessage } from '../webview/src/protocol';
-import { persistedLabel } from '../src/protocol/panel';
-import { Debouncer, FrameBatcher } from '../webview/src/views/scheduler';
+import type { RunEvent } from '../../../src/protocol/events';
+import { restore, snapshot, PERSIST_LOSS_POINTS, encode, decode } from './persist';
+import { isExtensionMessage } from '../protocol';
+import { persistedLabel } from '../../../src/protocol/panel';
+import { Debouncer, FrameBatcher } from '../views/scheduler';
 import {
   appendConsole,
   applyMessage,
@@ -16,10 +16,10 @@ import {
   type ConsoleState,
   shownGraph,
   type PanelState,
-} from '../webview/src/model/state';
-import { axisTickLabel, formatElapsed, formatNumber } from '../webview/src/model/format';
-import { STRINGS, STRINGS_ZH, translate, zhBundle, type StringId } from '../webview/src/strings';
-import { axes, backward, figure, graphEvent, lightBackward, run, series } from './webview-fixtures';
+} from './state';
+import { axisTickLabel, formatElapsed, formatNumber } from './format';
+import { STRINGS, STRINGS_ZH, translate, zhBundle, type StringId } from '../strings';
+import { axes, backward, figure, graphEvent, lightBackward, run, series } from '../testFixtures';
 
 function started(): PanelState {
   const s = createState();

@@ -1,10 +1,10 @@
 // The computation graph view's input: grad_fn symbols, node labels, the dagre graph built from the
 // backward event (inputs on top, root at the bottom), and layout reuse across steps of the same shape.
 import { strict as assert } from 'node:assert';
-import type { GraphSummary } from '../src/protocol/events';
-import { buildDagreGraph, chooseDirection, edgePath, labelSize, layoutGraph, nodeLabel, opBaseName, opSymbol, structureKey, type NodeLabel } from '../webview/src/graph/graphLayout';
-import { translate, type Translate } from '../webview/src/strings';
-import { backward } from './webview-fixtures';
+import type { GraphSummary } from '../../../src/protocol/events';
+import { buildDagreGraph, chooseDirection, edgePath, labelSize, layoutGraph, nodeLabel, opBaseName, opSymbol, structureKey, type NodeLabel } from './graphLayout';
+import { translate, type Translate } from '../strings';
+import { backward } from '../testFixtures';
 
 const t: Translate = (id, ...args) => translate({}, id, ...args);
 

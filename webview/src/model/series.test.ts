@@ -1,7 +1,7 @@
 // The loss and gradient-norm series: min/max decimation keeps 100 000 points drawable without losing
 // spikes or gaps, log axes drop what they cannot show, and long runs stay bounded in memory.
 import { strict as assert } from 'node:assert';
-import { appendPoint, decimateMinMax, displaySeries, emptySeries, forLogAxis, toChartPoints, type Series } from '../webview/src/model/series';
+import { appendPoint, decimateMinMax, displaySeries, emptySeries, forLogAxis, toChartPoints, type Series } from './series';
 
 function ramp(n: number, f: (i: number) => number): Series {
   const s = emptySeries();
