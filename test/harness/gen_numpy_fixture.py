@@ -1,8 +1,8 @@
 """Writes test/fixtures/numpy.json: what real NumPy 2.x prints for each case below.
 
 Run with a real NumPy (>= 2.3) in CPython: `python3 test/harness/gen_numpy_fixture.py`. The playground replays the
-same cases through test/harness/replay_numpy.py (test/numpy.test.ts). A case is Python source whose last line is
-an expression; the fixture keeps its repr() and str(), or the exception as "Type: message".
+same cases through test/harness/replay_numpy.py (test/python/numpy/numpy.test.ts). A case is Python source whose
+last line is an expression; the fixture keeps its repr() and str(), or the exception as "Type: message".
 """
 import json
 import os

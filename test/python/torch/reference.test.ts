@@ -5,8 +5,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openSession, PythonSession } from '../src/runtime/host/runner';
-import { fixturesDir, harnessDir } from './paths';
+import { openSession, PythonSession } from '../../../src/runtime/host/runner';
+import { fixturesDir, harnessDir } from '../../paths';
 
 interface TensorSpec { shape: number[]; dtype: string; data: Array<number | string> }
 interface OpsCase { expr: string; dtype: string; inputs: Record<string, TensorSpec>; out: TensorSpec; grad_fn: string; cotangent: TensorSpec; grads: Record<string, TensorSpec | null> }

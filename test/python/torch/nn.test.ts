@@ -4,7 +4,7 @@
  * and nn.init.
  */
 import { strict as assert } from 'node:assert';
-import { openSession, PythonSession } from '../src/runtime/host/runner';
+import { openSession, PythonSession } from '../../../src/runtime/host/runner';
 
 async function py<T>(session: PythonSession, source: string): Promise<T> {
   const r = await session.run(source, 'nn_test.py');

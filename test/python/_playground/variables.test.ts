@@ -1,10 +1,10 @@
 // The runtime's two editor-facing additions: the `variables` event at the end of every run (what hovers show)
 // and the detectNonFinite run setting ("Find where NaN first appears").
 import { strict as assert } from 'node:assert';
-import type { BackwardEvent, ErrorEvent, RunEvent, VariableInfo, VariablesEvent } from '../src/protocol/events';
-import { decodeEvent, encodeEvent } from '../src/protocol/events';
-import { isNonFiniteMessage } from '../src/protocol/nonFiniteMessage';
-import { openSession, startRun, type PythonSession } from '../src/runtime/host/runner';
+import type { BackwardEvent, ErrorEvent, RunEvent, VariableInfo, VariablesEvent } from '../../../src/protocol/events';
+import { decodeEvent, encodeEvent } from '../../../src/protocol/events';
+import { isNonFiniteMessage } from '../../../src/protocol/nonFiniteMessage';
+import { openSession, startRun, type PythonSession } from '../../../src/runtime/host/runner';
 
 function variablesOf(events: RunEvent[]): VariablesEvent {
   const found = events.filter((e): e is VariablesEvent => e.type === 'variables');

@@ -5,11 +5,11 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { decodeEvent, decodeJson, encodeEvent, type FigureEvent, type RunEvent } from '../src/protocol/events';
-import { escapeXml, renderFigureSvg } from '../src/figures/svg';
-import { plainText } from '../src/figures/text';
-import { openSession, type PythonSession, type RunResult } from '../src/runtime/host/runner';
-import { repoRoot } from './paths';
+import { decodeEvent, decodeJson, encodeEvent, type FigureEvent, type RunEvent } from '../../../src/protocol/events';
+import { escapeXml, renderFigureSvg } from '../../../src/figures/svg';
+import { plainText } from '../../../src/figures/text';
+import { openSession, type PythonSession, type RunResult } from '../../../src/runtime/host/runner';
+import { repoRoot } from '../../paths';
 
 const root = repoRoot;
 

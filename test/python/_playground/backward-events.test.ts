@@ -1,8 +1,8 @@
 // What a backward event says about the graph: leaf names as the script binds them, source lines,
 // value/grad summaries, truncation at the node limit, and the loss marking a diverging run.
 import { strict as assert } from 'node:assert';
-import type { BackwardEvent, ErrorEvent, RunEvent } from '../src/protocol/events';
-import { openSession, type PythonSession } from '../src/runtime/host/runner';
+import type { BackwardEvent, ErrorEvent, RunEvent } from '../../../src/protocol/events';
+import { openSession, type PythonSession } from '../../../src/runtime/host/runner';
 
 function backwards(events: RunEvent[]): BackwardEvent[] {
   return events.filter((e): e is BackwardEvent => e.type === 'backward');

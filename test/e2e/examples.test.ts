@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from './paths';
+import { repoRoot } from '../paths';
 
 const ROOT = repoRoot;
 const EXAMPLES = path.join(ROOT, 'examples');

@@ -4,7 +4,7 @@
  * are derived analytically; where PyTorch's exact text was not certain, the assertion is left out.
  */
 import { strict as assert } from 'node:assert';
-import { openSession, PythonSession } from '../src/runtime/host/runner';
+import { openSession, PythonSession } from '../../../src/runtime/host/runner';
 
 /** Strips the common indentation of a template literal, so Python snippets can be indented with the test. */
 function py(strings: TemplateStringsArray, ...values: unknown[]): string {

@@ -1,8 +1,8 @@
 // The panel's event stream describes whole graphs at most once per update interval (graphReporter.ts):
 // which steps carry a graph, what the others still carry, and the `graph` event that completes the last one.
 import { strict as assert } from 'node:assert';
-import { isGraphElided, type BackwardEvent, type GraphEvent, type RunEvent } from '../src/protocol/events';
-import { openSession, startRun, type PythonSession } from '../src/runtime/host/runner';
+import { isGraphElided, type BackwardEvent, type GraphEvent, type RunEvent } from '../../../src/protocol/events';
+import { openSession, startRun, type PythonSession } from '../../../src/runtime/host/runner';
 
 function backwards(events: RunEvent[]): BackwardEvent[] {
   return events.filter((e): e is BackwardEvent => e.type === 'backward');

@@ -6,8 +6,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openSession, PythonSession } from '../src/runtime/host/runner';
-import { fixturesDir, harnessDir } from './paths';
+import { openSession, PythonSession } from '../../../src/runtime/host/runner';
+import { fixturesDir, harnessDir } from '../../paths';
 
 interface Step { loss: number; w: number[]; b: number }
 interface OptimCase { optimizer: string; trajectory: Step[] }

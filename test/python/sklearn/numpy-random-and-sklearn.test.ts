@@ -7,8 +7,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openSession, PythonSession } from '../src/runtime/host/runner';
-import { fixturesDir, harnessDir } from './paths';
+import { openSession, PythonSession } from '../../../src/runtime/host/runner';
+import { fixturesDir, harnessDir } from '../../paths';
 
 interface ArrayValue { shape: number[]; dtype?: string; data: Array<number | string> }
 type Value = ArrayValue | Value[] | number | string | boolean | null | { [k: string]: Value };

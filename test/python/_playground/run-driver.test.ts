@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { decodeEvent, encodeEvent, type BackwardEvent, type ErrorEvent, type RunEvent } from '../src/protocol/events';
-import { openSession, startRun, type PythonSession, type RunResult } from '../src/runtime/host/runner';
-import { repoRoot } from './paths';
+import { decodeEvent, encodeEvent, type BackwardEvent, type ErrorEvent, type RunEvent } from '../../../src/protocol/events';
+import { openSession, startRun, type PythonSession, type RunResult } from '../../../src/runtime/host/runner';
+import { repoRoot } from '../../paths';
 
 const root = repoRoot;
 

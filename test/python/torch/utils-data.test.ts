@@ -11,7 +11,7 @@
  * state `torch.manual_seed` creates), independently of the engine.
  */
 import { strict as assert } from 'node:assert';
-import { openSession, PythonSession } from '../src/runtime/host/runner';
+import { openSession, PythonSession } from '../../../src/runtime/host/runner';
 
 async function py<T>(session: PythonSession, source: string): Promise<T> {
   const r = await session.run(source, 'data_test.py');

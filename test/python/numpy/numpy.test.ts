@@ -1,7 +1,7 @@
 /**
  * The playground's `numpy` through the Python runtime (one session for everything):
- * - fixtures/numpy.json: what real NumPy 2.4 printed (or raised) for each case, made by
- *   harness/gen_numpy_fixture.py and replayed by harness/replay_numpy.py;
+ * - test/fixtures/numpy.json: what real NumPy 2.4 printed (or raised) for each case, made by
+ *   test/harness/gen_numpy_fixture.py and replayed by test/harness/replay_numpy.py;
  * - playground-specific behaviour NumPy cannot produce a fixture for: unsupported dtypes, the "partial NumPy"
  *   messages, interop with the playground's torch (expected values follow PyTorch 2.x), pandas, print options
  *   across runs, a missing numpy.random.
@@ -9,8 +9,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openSession, PythonSession } from '../src/runtime/host/runner';
-import { fixturesDir, harnessDir } from './paths';
+import { openSession, PythonSession } from '../../../src/runtime/host/runner';
+import { fixturesDir, harnessDir } from '../../paths';
 
 interface Case { code: string; repr?: string; str?: string; error?: string }
 interface Result { repr?: string; str?: string; error?: string }
