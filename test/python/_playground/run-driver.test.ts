@@ -1,15 +1,8 @@
-// Runtime plumbing end to end: the worker used here is the built dist/worker.js (`npm test` builds first),
-// and the CLI test runs the built bin/dist files in a child process.
+// Runtime plumbing end to end: a Python session and stopping a run, on the built dist/worker.js (`npm test`
+// builds first). The events' JSON encoding is tested in src/protocol/events.test.ts, the CLI in test/e2e/cli.test.ts.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { decodeEvent, encodeEvent, type BackwardEvent, type ErrorEvent, type RunEvent } from '../../../src/protocol/events';
+import type { ErrorEvent, RunEvent } from '../../../src/protocol/events';
 import { openSession, startRun, type PythonSession, type RunResult } from '../../../src/runtime/host/runner';
-import { repoRoot } from '../../paths';
-
-const root = repoRoot;
 
 function ofType<T extends RunEvent['type']>(events: RunEvent[], type: T): Array<Extract<RunEvent, { type: T }>> {
   return events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
@@ -19,43 +12,6 @@ function assertFramed(r: RunResult): void {
   assert.equal(r.events[0].type, 'start');
   assert.equal(r.events[r.events.length - 1].type, 'end');
 }
-
-describe('events JSON', () => {
-  it('round-trips non-finite numbers only in numeric fields', () => {
-    const e: BackwardEvent = {
-      type: 'backward',
-      t: 1.5,
-      step: 1,
-      file: 'x.py',
-      line: 4,
-      loss: NaN,
-      graph: {
-        rootId: 1,
-        nodes: [
-          {
-            id: 1, kind: 'op', gradFn: 'SumBackward0', name: null, shape: [], dtype: 'float32', line: 4,
-            value: { shape: [], dtype: 'float32', numel: 1, text: 'nan', min: -Infinity, max: Infinity, mean: NaN, norm: 2 },
-          },
-        ],
-        edges: [],
-        truncated: null,
-      },
-      leaves: [],
-    };
-    const line = encodeEvent(e);
-    assert.ok(!line.includes('NaN') && !line.includes('Infinity'));
-    const back = decodeEvent(line) as BackwardEvent;
-    assert.ok(Number.isNaN(back.loss));
-    const v = back.graph.nodes[0].value!;
-    assert.equal(v.min, -Infinity);
-    assert.equal(v.max, Infinity);
-    assert.ok(Number.isNaN(v.mean));
-    assert.equal(v.norm, 2);
-    assert.equal(v.text, 'nan'); // a text field that looks like a number stays text
-    const out = decodeEvent(encodeEvent({ type: 'stdout', t: 0, text: 'inf' }));
-    assert.deepEqual(out, { type: 'stdout', t: 0, text: 'inf' });
-  });
-});
 
 describe('python session', function () {
   let session: PythonSession;
@@ -203,53 +159,5 @@ describe('stopping a run', () => {
     assert.ok(ms < 1500, `took ${ms} ms`);
     assert.equal(result.status, 'stopped');
     assertFramed(result);
-  });
-});
-
-describe('cli', () => {
-  function runCli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(root, 'bin', 'autograd-playground.js'), ...args], { cwd });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
-
-  let dir: string;
-  before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agp-cli-'));
-  });
-  after(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('runs a script, prints its output and writes JSONL events', async () => {
-    fs.writeFileSync(path.join(dir, 'train.py'), "print('hello', end='')\nprint(' world')\nx = [1]\nx[5]\n");
-    const r = await runCli(['run', 'train.py', '--events', 'events.jsonl'], dir);
-    assert.equal(r.code, 1);
-    assert.equal(r.stdout, 'hello world\n');
-    assert.match(r.stderr, /^Traceback \(most recent call last\):\n {2}File "train\.py", line 4, in <module>\n[\s\S]*IndexError: list index out of range\n$/);
-    const events = fs.readFileSync(path.join(dir, 'events.jsonl'), 'utf8').trimEnd().split('\n').map(decodeEvent);
-    assert.deepEqual(events.map((e) => e.type), ['start', 'stdout', 'stderr', 'error', 'variables', 'end']);
-    const start = events[0];
-    assert.ok(start.type === 'start' && start.file === 'train.py' && start.version === 1);
-    const end = events[events.length - 1];
-    assert.ok(end.type === 'end' && end.status === 'error');
-  });
-
-  it('exits 0 on success and 2 for a missing file', async () => {
-    fs.writeFileSync(path.join(dir, 'ok.py'), "print('fine')\n");
-    const ok = await runCli(['run', 'ok.py'], dir);
-    assert.deepEqual([ok.code, ok.stdout, ok.stderr], [0, 'fine\n', '']);
-    const missing = await runCli(['run', 'nope.py'], dir);
-    assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /can't open file 'nope\.py': No such file or directory/);
-    const help = await runCli(['--help'], dir);
-    assert.equal(help.code, 0);
-    assert.match(help.stdout, /^Usage: autograd-playground run FILE\.py/);
   });
 });
