@@ -6,8 +6,7 @@
 import { strict as assert } from 'assert';
 import { readdirSync, readFileSync } from 'fs';
 import { dirname, join, relative, resolve, sep } from 'path';
-
-const root = join(__dirname, '..');
+import { repoRoot as root } from './paths';
 
 function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   const out: string[] = [];
