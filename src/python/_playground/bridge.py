@@ -110,9 +110,10 @@ def op(name, *args):
     """A torch op: the engine records the user's line on the graph nodes it creates."""
     # frames.user_line() inlined: this runs once per tensor operation, and two Python calls more per op
     # show in `npm run bench`. Files already classified take the set lookups; a new one goes to frames.
+    # The walk starts at op's caller's caller: op is called by our own operator methods and functions.
     line = -1
     if TRACK_LINES:
-        f = _getframe(1)
+        f = _getframe(2)
         while f is not None and f.f_code.co_filename in _internal:
             f = f.f_back
         if f is not None and f.f_code.co_filename not in _external:
