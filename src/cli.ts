@@ -11,8 +11,9 @@ import { startRun, type RunHandle } from './runtime/host/runner';
 const USAGE = `Usage: autograd-playground run FILE.py [--events FILE.jsonl] [--plots DIR] [--graph-node-limit N]
 
 Runs a PyTorch-style Python script on the Autograd Playground engine.
-The script's output goes to stdout/stderr as it is printed; the exit code is 1
-if the script raised an uncaught exception (or was interrupted), else 0.
+The script's output goes to stdout/stderr as it is printed; the exit code is
+Python's: sys.exit's code, 1 after an uncaught exception, 130 after an uncaught
+KeyboardInterrupt or Ctrl-C, 143 when terminated (SIGTERM), else 0.
 matplotlib figures are recorded at each plt.show() and plt.savefig(); savefig
 never writes into your folder.
 
@@ -166,18 +167,25 @@ export async function main(argv: string[]): Promise<number> {
   };
 
   const handle: RunHandle = startRun({ file: args.file, source, onEvent, graphNodeLimit: args.graphNodeLimit });
-  let interrupts = 0;
-  const onSigint = (): void => {
-    // First Ctrl-C stops the script cleanly; a second one gives up on waiting.
-    if (++interrupts > 1) process.exit(130);
+  // The exit code of a process the signal ended (128 + its number), as a shell reports it.
+  let signalled: number | null = null;
+  const onSignal = (code: number): void => {
+    // The first signal stops the script cleanly, so the events file still gets its `end`; a second one gives
+    // up on waiting.
+    if (signalled !== null) process.exit(code);
+    signalled = code;
     handle.stop();
   };
+  const onSigint = (): void => onSignal(130);
+  const onSigterm = (): void => onSignal(143);
   process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
   try {
     const result = await handle.done;
-    return result.exitCode;
+    return signalled ?? result.exitCode;
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
     if (eventsOut) await new Promise<void>((resolve) => eventsOut.end(resolve));
     await Promise.all([drain(process.stdout), drain(process.stderr)]);
   }

@@ -10,12 +10,16 @@ import { repoRoot } from '../paths';
 const root = repoRoot;
 
 describe('cli', () => {
-  function runCli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  /** `signal`: sent once the script has printed something (so that it is running, past Pyodide's start). */
+  function runCli(args: string[], cwd: string, signal?: NodeJS.Signals): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(root, 'bin', 'autograd-playground.js'), ...args], { cwd });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stdout.on('data', (d: Buffer) => {
+        if (signal && stdout === '') child.kill(signal);
+        stdout += d.toString();
+      });
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.on('error', reject);
       child.on('close', (code) => resolve({ code, stdout, stderr }));
@@ -54,5 +58,44 @@ describe('cli', () => {
     const help = await runCli(['--help'], dir);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: autograd-playground run FILE\.py/);
+  });
+
+  it("exits with Python's exit codes: sys.exit's, 1 for a printed one, 130 for KeyboardInterrupt", async () => {
+    const cases: [string, string][] = [
+      ['exit3.py', "import sys\nprint('before')\nsys.exit(3)\nprint('unreached')\n"],
+      ['exit0.py', 'import sys\nsys.exit(0)\n'],
+      ['exitbye.py', "import sys\nsys.exit('bye')\n"],
+      ['interrupt.py', 'raise KeyboardInterrupt\n'],
+    ];
+    for (const [name, source] of cases) fs.writeFileSync(path.join(dir, name), source);
+    // In parallel: each case starts its own Pyodide.
+    const [three, zero, bye, interrupt] = await Promise.all(
+      cases.map(([name]) => runCli(['run', name, '--events', `${name}.jsonl`], dir)),
+    );
+    const endOf = (name: string): unknown => {
+      const events = fs.readFileSync(path.join(dir, `${name}.jsonl`), 'utf8').trimEnd().split('\n').map(decodeEvent);
+      const end = events[events.length - 1];
+      assert.equal(events.filter((e) => e.type === 'error').length, name === 'interrupt.py' ? 1 : 0, name);
+      return end.type === 'end' ? end.status : end.type;
+    };
+    assert.deepEqual([three.code, three.stdout, three.stderr, endOf('exit3.py')], [3, 'before\n', '', 'error']);
+    assert.deepEqual([zero.code, zero.stderr, endOf('exit0.py')], [0, '', 'ok']);
+    assert.deepEqual([bye.code, bye.stderr, endOf('exitbye.py')], [1, 'bye\n', 'error']);
+    assert.equal(interrupt.code, 130);
+    assert.match(interrupt.stderr, /^Traceback \(most recent call last\):\n[\s\S]*\nKeyboardInterrupt\n$/);
+    assert.equal(endOf('interrupt.py'), 'error');
+  });
+
+  it('ends the run and writes its end event on SIGTERM (143) and Ctrl-C (130)', async () => {
+    fs.writeFileSync(path.join(dir, 'loop.py'), "print('looping', flush=True)\nwhile True:\n    pass\n");
+    const [term, int] = await Promise.all([
+      runCli(['run', 'loop.py', '--events', 'term.jsonl'], dir, 'SIGTERM'),
+      runCli(['run', 'loop.py', '--events', 'int.jsonl'], dir, 'SIGINT'),
+    ]);
+    assert.deepEqual([term.code, term.stdout, int.code, int.stdout], [143, 'looping\n', 130, 'looping\n']);
+    for (const file of ['term.jsonl', 'int.jsonl']) {
+      const last = decodeEvent(fs.readFileSync(path.join(dir, file), 'utf8').trimEnd().split('\n').pop() ?? '');
+      assert.ok(last.type === 'end' && last.status === 'stopped', `${file}: ${JSON.stringify(last)}`);
+    }
   });
 });

@@ -85,13 +85,17 @@ def _flush():
 
 
 def _exit_code_status(exc):
-    """SystemExit the way CPython's interpreter ends on it: 0/None is success, a non-int is printed."""
+    """SystemExit the way CPython's interpreter ends on it: (status, exit code); a non-int code is printed."""
     code = exc.code
-    if code is None or code == 0:
-        return "ok"
-    if not isinstance(code, int):
-        sys.stderr.write(str(code) + "\n")
-    return "error"
+    if code is None:
+        return "ok", 0
+    if isinstance(code, int):
+        # CPython reads the code as a C long (an overflow counts as -1) and a POSIX exit keeps its low byte:
+        # sys.exit(256) exits 0, sys.exit(-1) 255. The status follows what a shell would see.
+        exit_code = code & 0xFF if -(2**63) <= code < 2**63 else 0xFF
+        return ("ok" if exit_code == 0 else "error"), exit_code
+    sys.stderr.write(str(code) + "\n")
+    return "error", 1
 
 
 def _emit_variables(main, file):
@@ -110,7 +114,10 @@ def _emit_variables(main, file):
 
 
 def run(file, source):
-    """Compiles and runs `source` as the __main__ module named `file`. Returns 'ok', 'error' or 'stopped'."""
+    """Compiles and runs `source` as the __main__ module named `file`.
+
+    Returns (status, exit code): status 'ok', 'error' or 'stopped'; the code `python FILE` would exit with.
+    """
     if source.startswith("\ufeff"):
         source = source[1:]
     # Register the source so tracebacks can quote lines from a file that does not exist in this file system.
@@ -124,6 +131,8 @@ def run(file, source):
     sys.modules["__main__"] = main
     sys.argv = [file]
     status = "ok"
+    # Set only where the code is not simply 0 for 'ok' and 1 otherwise.
+    exit_code = None
     hooks.start_run()
     _playground_host.binding.reset_graph_reporting(_LEAF_NAMER)
     try:
@@ -131,13 +140,15 @@ def run(file, source):
             code = compile(source, file, "exec", dont_inherit=True)
             exec(code, main.__dict__)
         except SystemExit as exc:
-            status = _exit_code_status(exc)
+            status, exit_code = _exit_code_status(exc)
         except KeyboardInterrupt as exc:
             if _playground_host.stopRequested():
                 status = "stopped"
             else:
                 _report(exc, file)
                 status = "error"
+                # CPython's exit after an uncaught KeyboardInterrupt: it ends itself by SIGINT (128 + 2).
+                exit_code = 130
         except BaseException as exc:
             if _playground_host.stopRequested():
                 # The interrupt surfaced as some other error (e.g. caught and re-raised by user code).
@@ -158,4 +169,6 @@ def run(file, source):
             sys.modules["__main__"] = saved_main
         else:
             sys.modules.pop("__main__", None)
-    return status
+    if exit_code is None:
+        exit_code = 0 if status == "ok" else 1
+    return status, exit_code

@@ -46,7 +46,12 @@ export interface RunHandle {
 
 export interface RunResult {
   status: RunStatus;
-  exitCode: 0 | 1;
+  /**
+   * What `python FILE` would exit with: sys.exit's code (0–255), 130 after an uncaught KeyboardInterrupt the
+   * script raised, else 0 for 'ok' and 1 otherwise (also 'stopped': a stop is not always a Ctrl-C; the CLI
+   * chooses the code for the signals it receives).
+   */
+  exitCode: number;
   stdout: string;
   stderr: string;
   events: RunEvent[];
@@ -168,13 +173,13 @@ class RunRecorder {
     this.push({ type: 'error', t: this.elapsed(), errorType: 'InternalError', message, file: this.file, line: null, traceback: text });
   }
 
-  finish(status: RunStatus): void {
+  finish(status: RunStatus, exitCode: number = status === 'ok' ? 0 : 1): void {
     if (this.settled) return;
     this.start();
     const durationMs = this.elapsed();
     this.push({ type: 'end', t: durationMs, status, durationMs, steps: this.steps });
     this.settled = true;
-    this.resolve({ status, exitCode: status === 'ok' ? 0 : 1, stdout: this.stdout, stderr: this.stderr, events: this.events });
+    this.resolve({ status, exitCode, stdout: this.stdout, stderr: this.stderr, events: this.events });
   }
 
   private elapsed(): number {
@@ -272,18 +277,19 @@ class WorkerHost {
     else if (msg.kind === 'steps') for (const e of unpackSteps(msg.steps)) cur.recorder.push(e);
     else {
       if (msg.broken) void this.terminate();
-      this.endCurrent(cur.stopTimer ? 'stopped' : msg.status);
+      if (cur.stopTimer) this.endCurrent('stopped');
+      else this.endCurrent(msg.status, msg.exitCode);
     }
   }
 
-  private endCurrent(status: RunStatus): void {
+  private endCurrent(status: RunStatus, exitCode?: number): void {
     const cur = this.current;
     if (!cur) return;
     if (cur.stopTimer) clearTimeout(cur.stopTimer);
     this.current = null;
     // Idle workers must not keep the process alive (e.g. a session someone forgot to close).
     this.worker.unref();
-    cur.recorder.finish(status);
+    cur.recorder.finish(status, exitCode);
   }
 
   private die(reason: string): void {

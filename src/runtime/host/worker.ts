@@ -16,7 +16,8 @@ import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type W
 export const PYTHON_LIB_DIR = '/playground/lib';
 
 interface Driver {
-  run(file: string, source: string): string;
+  /** A Python tuple (status, exit code). */
+  run(file: string, source: string): { toJs(): unknown; destroy(): void };
   user_location(): unknown;
 }
 
@@ -185,18 +186,25 @@ async function main(): Promise<void> {
     lastStepAt = -Infinity;
     current = run;
     let status: RunStatus;
+    let exitCode = 1;
     let broken = false;
     try {
-      const result = runDriver.run(req.file, req.source);
+      const proxy = runDriver.run(req.file, req.source);
+      const [result, code] = proxy.toJs() as [unknown, unknown];
+      proxy.destroy();
       status = result === 'ok' || result === 'stopped' ? result : 'error';
+      exitCode = typeof code === 'number' ? code : status === 'ok' ? 0 : 1;
     } catch (e) {
       // User errors are handled in Python; what lands here left the interpreter unusable: os._exit() (which
       // Pyodide turns into a fatal error) or a bug in the driver. Either way this worker must be replaced.
       broken = true;
-      const exit = /exit\((\d+)\)/.exec(e instanceof Error ? e.message : '');
+      const exit = /exit\((-?\d+)\)/.exec(e instanceof Error ? e.message : '');
       if (Atomics.load(control, CONTROL_STOP) !== 0) status = 'stopped';
-      else if (exit) status = exit[1] === '0' ? 'ok' : 'error';
-      else {
+      else if (exit) {
+        // The low byte, as a POSIX exit keeps it: os._exit(256) exits 0.
+        exitCode = Number(exit[1]) & 0xff;
+        status = exitCode === 0 ? 'ok' : 'error';
+      } else {
         status = 'error';
         postEvent(run, { type: 'stderr', t: elapsed(run), text: `autograd-playground internal error: ${errorText(e)}\n` });
       }
@@ -205,7 +213,7 @@ async function main(): Promise<void> {
     err.flush();
     postHeld(run);
     current = null;
-    post({ kind: 'done', runId: run.runId, status, broken });
+    post({ kind: 'done', runId: run.runId, status, exitCode, broken });
   });
   post({ kind: 'ready' });
 }

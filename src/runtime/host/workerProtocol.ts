@@ -53,5 +53,5 @@ export type WorkerMessage =
   | { kind: 'event'; runId: number; event: RunEvent }
   /** Backward events that carry no graph, held back and packed by the worker (stepPacking.ts). */
   | { kind: 'steps'; runId: number; steps: PackedSteps }
-  /** `broken`: the interpreter cannot run anything else; the host replaces the worker. */
-  | { kind: 'done'; runId: number; status: RunStatus; broken: boolean };
+  /** `exitCode`: what `python FILE` would exit with. `broken`: the interpreter cannot run anything else; the host replaces the worker. */
+  | { kind: 'done'; runId: number; status: RunStatus; exitCode: number; broken: boolean };

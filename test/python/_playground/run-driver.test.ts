@@ -71,6 +71,30 @@ describe('python session', function () {
     assert.equal(r.stdout, '7\n');
   });
 
+  it("carries sys.exit's code as CPython exits with it (checked against python3 -c 'import sys; sys.exit(…)')", async () => {
+    const cases: [string, number, string, string][] = [
+      ['', 0, 'ok', ''],
+      ['None', 0, 'ok', ''],
+      ['False', 0, 'ok', ''],
+      ['3', 3, 'error', ''],
+      ['True', 1, 'error', ''],
+      ['256', 0, 'ok', ''],
+      ['-1', 255, 'error', ''],
+      ['2**31 + 5', 5, 'error', ''],
+      ['2**70', 255, 'error', ''],
+      ["'bye'", 1, 'error', 'bye\n'],
+      ['0.0', 1, 'error', '0.0\n'],
+      ['(1, 2)', 1, 'error', '(1, 2)\n'],
+    ];
+    for (const [arg, exitCode, status, stderr] of cases) {
+      const r = await session.run(`import sys\nsys.exit(${arg})\n`);
+      assert.deepEqual([r.exitCode, r.status, r.stderr, ofType(r.events, 'error').length], [exitCode, status, stderr, 0], `sys.exit(${arg})`);
+    }
+    const interrupted = await session.run('raise KeyboardInterrupt\n');
+    assert.deepEqual([interrupted.exitCode, interrupted.status], [130, 'error']);
+    assert.match(interrupted.stderr, /\nKeyboardInterrupt\n$/);
+  });
+
   it('reports backward() calls from the torch package as backward events', async () => {
     const r = await session.run(
       "import torch\nw = torch.tensor([1.0, 2.0], requires_grad=True)\nfor i in range(2):\n    loss = (w * 3).sum()\n    loss.backward()\nprint(w.grad)\n",
