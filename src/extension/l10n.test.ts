@@ -94,4 +94,17 @@ describe('extension localisation', () => {
       for (const k of keys) assert.ok(typeof table[k] === 'string' && table[k].length > 0, `${nls} lacks ${k}`);
     }
   });
+
+  it('declares that untrusted workspaces are not supported, saying why in both languages', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      capabilities?: { untrustedWorkspaces?: { supported?: unknown; description?: unknown } };
+    };
+    const untrusted = pkg.capabilities?.untrustedWorkspaces;
+    assert.equal(untrusted?.supported, false);
+    assert.equal(untrusted?.description, '%capabilities.untrustedWorkspaces%');
+    const english = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const chinese = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+    assert.match(english['capabilities.untrustedWorkspaces'], /Train Model runs the script's/);
+    assert.match(chinese['capabilities.untrustedWorkspaces'], /训练模型/);
+  });
 });

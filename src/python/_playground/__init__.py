@@ -9,4 +9,5 @@ import cycle. What needs their classes (naming tensors) gets them registered by 
     frames     which files are ours, and the user's frame outside them
     naming     the names a script gives its tensors (graph leaves, the variables event)
     variables  the variables event's entries
+    guard      keeps the host's modules out of the script's imports
 """

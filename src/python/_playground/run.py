@@ -14,11 +14,14 @@ import types
 import _playground_host
 from pyodide.ffi import create_proxy
 
-from . import hooks, naming, variables
+from . import guard, hooks, naming, variables
 from .frames import is_internal_file, user_location  # noqa: F401  (user_location: the worker calls it)
 
 # Made once: the binding keeps it across runs, and a proxy per run would only be more to release.
 _LEAF_NAMER = create_proxy(naming.name_leaves)
+
+# Before any script: from here on, only our own files import the host's modules (guard.py).
+guard.install()
 
 
 def _filter_frames(te, seen):

@@ -56,7 +56,7 @@ const PLAYGROUND_CASES: Case[] = [
   { code: 'np.bool is np.bool_, np.bool_(1), type(np.True_)', repr: "(True, np.True_, <class 'numpy.bool'>)" },
   { code: 'type(np.float32(1)), type(np.array([1])), np.ndarray', repr: "(<class 'numpy.float32'>, <class 'numpy.ndarray'>, <class 'numpy.ndarray'>)" },
   { code: 'np.random.__name__', repr: "'numpy.random'" },
-  { code: "from _playground_host import binding as E\nnp._from_engine(E.full(1.5, 'float64', 2))", repr: 'array([1.5, 1.5])' },
+  { code: "import sys\nE = sys.modules['_playground_host'].binding\nnp._from_engine(E.full(1.5, 'float64', 2))", repr: 'array([1.5, 1.5])' },
   { code: "np._scalar(0.1, 'float32'), np._scalar(3, 'int64')", repr: '(np.float32(0.1), np.int64(3))' },
   // torch interop: memory is shared exactly where PyTorch shares it
   { code: 'import torch\nt = torch.zeros(3)\na = t.numpy()\na[0] = 1\nt', repr: 'tensor([1., 0., 0.])' },
