@@ -10,4 +10,5 @@ import cycle. What needs their classes (naming tensors) gets them registered by 
     naming     the names a script gives its tensors (graph leaves, the variables event)
     variables  the variables event's entries
     guard      keeps the host's modules out of the script's imports
+    recursion  sys.setrecursionlimit capped at what the worker's stacks bear
 """

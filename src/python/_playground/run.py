@@ -14,7 +14,7 @@ import types
 import _playground_host
 from pyodide.ffi import create_proxy
 
-from . import guard, hooks, naming, variables
+from . import guard, hooks, naming, recursion, variables  # noqa: F401  (recursion: installed on import)
 from .frames import is_internal_file, user_location  # noqa: F401  (user_location: the worker calls it)
 
 # Made once: the binding keeps it across runs, and a proxy per run would only be more to release.

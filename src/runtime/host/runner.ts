@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EVENT_SCHEMA_VERSION, VARIABLES_LIMIT, type RunEvent, type RunStatus } from '../../protocol/events';
 import { unpackSteps } from './stepPacking';
-import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, SIGINT, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
+import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, SIGINT, WORKER_STACK_MB, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
 
 // ---- Public API ----
 
@@ -200,7 +200,7 @@ class WorkerHost {
 
   constructor(settings: WorkerSettings) {
     const init: WorkerInit = { settings, control: this.control };
-    this.worker = new Worker(workerScript(), { workerData: init });
+    this.worker = new Worker(workerScript(), { workerData: init, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
     this.ready = new Promise<void>((resolve, reject) => {
       this.worker.on('message', (msg: WorkerMessage) => {
         if (msg.kind === 'ready') resolve();

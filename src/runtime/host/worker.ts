@@ -4,7 +4,7 @@
  * extension host, and so that the main thread can always kill it (see RunHandle.stop).
  */
 import * as path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, resourceLimits, workerData } from 'node:worker_threads';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import pythonFiles from 'virtual:python-files';
 import { createBinding, type BindingHost } from '../bridge/binding';
@@ -118,6 +118,39 @@ function pyodideDir(): string {
   return path.dirname(require.resolve('pyodide/package.json'));
 }
 
+/** The parts of Pyodide's emscripten module that guardCStack calls (exported by pyodide.asm, not typed). */
+interface StackApi {
+  _emscripten_stack_get_base(): number;
+  _emscripten_stack_get_end(): number;
+  _PyThreadState_Get(): number;
+  _PyUnstable_ThreadState_SetStackProtection(tstate: number, start: number, size: number): number;
+}
+
+/**
+ * Measured bytes of the thread's JS stack per byte of emscripten's stack, for C recursion through the eval
+ * loop: ~9 for `Module.__call__` (8 KiB vs 896 B per level) and `__getattr__` (3.7 KiB vs 448 B). Twice that,
+ * for paths that spend more JS stack per C frame (Pyodide's JS call trampolines use none of emscripten's).
+ */
+const JS_BYTES_PER_C_STACK_BYTE = 16;
+
+/**
+ * CPython 3.14 raises RecursionError when C recursion nears the end of the stack it measures, which here is
+ * emscripten's stack in wasm memory (10 MiB). But every wasm frame also takes room on the thread's JS stack,
+ * several times more, so the JS stack overflowed first: V8's RangeError, which Pyodide can only treat as fatal.
+ * Telling CPython its C stack is the share of emscripten's that the JS stack can carry makes its own check fire
+ * first. (Freeing a long chain of objects can recurse without moving emscripten's stack pointer at all, so
+ * that is bounded by capping the recursion limit instead: _playground/recursion.py.)
+ */
+function guardCStack(py: PyodideAPI): void {
+  const m = (py as unknown as { _module: StackApi })._module;
+  const jsStackBytes = (resourceLimits.stackSizeMb ?? 4) * 1024 * 1024;
+  const top = m._emscripten_stack_get_base();
+  const size = Math.min(top - m._emscripten_stack_get_end(), Math.floor(jsStackBytes / JS_BYTES_PER_C_STACK_BYTE));
+  if (m._PyUnstable_ThreadState_SetStackProtection(m._PyThreadState_Get(), top - size, size) !== 0) {
+    throw new Error(`could not set Python's stack protection (${size} bytes)`);
+  }
+}
+
 function writePythonFiles(py: PyodideAPI): void {
   for (const [rel, source] of Object.entries(pythonFiles)) {
     const target = `${PYTHON_LIB_DIR}/${rel}`;
@@ -131,6 +164,7 @@ async function main(): Promise<void> {
     indexURL: pyodideDir() + path.sep,
     env: { PYTHONDONTWRITEBYTECODE: '1' },
   });
+  guardCStack(py);
   const out = makeWriter('stdout');
   const err = makeWriter('stderr');
   py.setStdout({ write: (b: Uint8Array) => out.write(b) });

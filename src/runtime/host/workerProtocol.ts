@@ -29,6 +29,14 @@ export interface WorkerInit {
   control: SharedArrayBuffer;
 }
 
+/**
+ * The worker thread's JS stack (Node's default is 4 MiB). Pyodide's wasm frames live on it, and a Python call
+ * that recurses through C (`Module.__call__`, `__getattr__`) costs about 8 KiB of it per level, so the default
+ * overflowed at ~450 levels of a `forward` calling `self(x)`: a fatal error instead of RecursionError. The
+ * thread's stack is reserved, not committed, so a bigger one costs memory only as deep recursion touches it.
+ */
+export const WORKER_STACK_MB = 64;
+
 export const CONTROL_INTERRUPT = 0;
 export const CONTROL_STOP = 1;
 export const CONTROL_CELLS = 2;
