@@ -210,6 +210,74 @@ function numpyMeasures(): (PyMeasures & { version: string }) | string {
   }
 }
 
+const MEMORY_FROM = 5_000;
+const MEMORY_STEPS = 30_000;
+
+/** A small MLP's loop printing live bytes per step between MEMORY_FROM and the end; `probe` defines memory(). */
+const MEMORY_LOOP = (probe: string): string => `
+import json, time, torch, torch.nn as nn
+${probe}
+torch.manual_seed(0)
+X = torch.randn(32, 4); Y = torch.randn(32, 1)
+model = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 1))
+crit = nn.MSELoss(); opt = torch.optim.SGD(model.parameters(), lr=0.01)
+t0 = time.perf_counter()
+for step in range(1, ${MEMORY_STEPS} + 1):
+    opt.zero_grad()
+    loss = crit(model(X), Y)
+    loss.backward()
+    opt.step()
+    if step == ${MEMORY_FROM}: m0 = memory()
+m1 = memory()
+print(json.dumps({"perStep": (m1 - m0) / (${MEMORY_STEPS} - ${MEMORY_FROM}), "total": m1, "stepUs": (time.perf_counter() - t0) / ${MEMORY_STEPS} * 1e6}))
+`;
+
+/** Ours: the worker's JavaScript heap, tensor data and WebAssembly memory after a forced GC. */
+const OUR_PROBE = `import sys\nmemory = sys.modules['_playground_host'].memory`;
+/** PyTorch's: the process's resident set after Python's collector (PyTorch frees tensors by reference count). */
+const TORCH_PROBE = `import gc, os
+def memory():
+    gc.collect()
+    with open('/proc/self/statm') as f:
+        return int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE')`;
+
+interface MemoryMeasure {
+  perStep: number;
+  total: number;
+  stepUs: number;
+}
+
+function torchMemory(): MemoryMeasure | string {
+  const reasons: string[] = [];
+  for (const python of ['python3', '/usr/bin/python3']) {
+    try {
+      execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
+    } catch {
+      reasons.push(`${python}: no torch`);
+      continue;
+    }
+    const out = execFileSync(python, ['-c', MEMORY_LOOP(TORCH_PROBE)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return JSON.parse(out) as MemoryMeasure;
+  }
+  return `no PyTorch found (${reasons.join('; ')})`;
+}
+
+async function memorySection(): Promise<void> {
+  console.log(`\n== memory per training step (small MLP, steps ${MEMORY_FROM}..${MEMORY_STEPS}, after a forced GC) ==`);
+  const session = await openSession();
+  try {
+    const r = await session.run(MEMORY_LOOP(OUR_PROBE), 'bench_memory.py');
+    if (r.status !== 'ok') throw new Error(r.stderr);
+    const ours = JSON.parse(r.stdout) as MemoryMeasure;
+    console.log(`ours:    ${fmt(ours.perStep)} bytes/step retained (${fmt(ours.total / 2 ** 20)} MiB live at the end, ${fmt(ours.stepUs)} us/step)`);
+  } finally {
+    await session.close();
+  }
+  const torch = torchMemory();
+  if (typeof torch === 'string') console.log(`PyTorch: ${torch}`);
+  else console.log(`PyTorch: ${fmt(torch.perStep)} bytes/step of resident memory (${fmt(torch.total / 2 ** 20)} MiB at the end, ${fmt(torch.stepUs)} us/step)`);
+}
+
 function fmt(x: number, digits = 2): string {
   return x >= 100 ? x.toFixed(0) : x.toFixed(digits);
 }
@@ -220,7 +288,7 @@ function ratio(ours: number, ref: number | undefined, higherIsBetter: boolean): 
   return `  (${fmt(r)}x NumPy's time)`;
 }
 
-/** `npm run bench -- --only events,lines` runs just those sections (engine, python, events, lines). */
+/** `npm run bench -- --only events,lines` runs just those sections (engine, python, events, lines, memory). */
 function sectionsWanted(): (name: string) => boolean {
   const i = process.argv.indexOf('--only');
   if (i < 0) return () => true;
@@ -233,6 +301,7 @@ async function main(): Promise<void> {
   if (want('engine') || want('python')) await speedSections(want);
   if (want('events')) await eventStreamSection();
   if (want('lines')) await lineCostSection();
+  if (want('memory')) await memorySection();
 }
 
 async function speedSections(want: (name: string) => boolean): Promise<void> {

@@ -166,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e.type === 'figure') writeFigure(e);
   };
 
-  const handle: RunHandle = startRun({ file: args.file, source, onEvent, graphNodeLimit: args.graphNodeLimit });
+  const handle: RunHandle = startRun({ file: args.file, source, onEvent, graphNodeLimit: args.graphNodeLimit, collect: false });
   // The exit code of a process the signal ended (128 + its number), as a shell reports it.
   let signalled: number | null = null;
   const onSignal = (code: number): void => {

@@ -87,6 +87,8 @@ export class RunManager {
       graphNodeLimit: settings.graphNodeLimit,
       graphIntervalMs: settings.graphIntervalMs ?? 0,
       detectNonFinite: settings.detectNonFinite === true,
+      // The record keeps what the extension needs, bounded (runRecord.ts); the runner need not keep it all.
+      collect: false,
       onEvent: (e) => {
         record.apply(e);
         if (!isCurrent()) return;

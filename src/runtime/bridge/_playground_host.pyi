@@ -269,3 +269,7 @@ def stopRequested() -> bool:
 
 def now() -> float:
     """Milliseconds since the current run started, on the clock of events' `t`."""
+
+def memory() -> float:
+    """The worker's live bytes (JavaScript heap plus tensor data and WebAssembly memory) after a forced garbage
+    collection; for tests and the bench, which measure memory per training step with it."""

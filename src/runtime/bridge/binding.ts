@@ -44,6 +44,11 @@ export interface BindingHost extends AutogradHost {
   detectNonFinite?: boolean;
   /** Called every TICK_EVERY ops: the script is busy computing and the host may want to send what it holds. */
   tick?(): void;
+  /**
+   * Offered every TICK_EVERY ops: lets go of what the engine's WeakRefs keep alive until the script's one long
+   * job ends (the host decides how often it acts; runtime/host/keptRefs.ts).
+   */
+  releaseKept?(force?: boolean): void;
 }
 
 const TICK_EVERY = 64;
@@ -67,11 +72,15 @@ function checkFinite(name: OpName, args: unknown[], result: unknown): void {
 export function createBinding(host?: BindingHost) {
   const detectNonFinite = host?.detectNonFinite === true;
   const tick = host?.tick;
+  const releaseKept = host?.releaseKept;
   let calls = 0;
   return {
     /** Op dispatch: sets the source line for any graph nodes the op creates (-1: line tracking is off). */
     call(line: number, name: OpName, ...args: unknown[]): unknown {
-      if (tick && ++calls % TICK_EVERY === 0) tick();
+      if (++calls % TICK_EVERY === 0) {
+        tick?.();
+        releaseKept?.();
+      }
       sourceLocation.line = line >= 0 ? line : null;
       const result = (ops[name] as (...a: unknown[]) => unknown)(...args);
       if (detectNonFinite) checkFinite(name, args, result);

@@ -36,6 +36,11 @@ export interface RunOptions extends RuntimeSettings {
   /** Script text; when absent the file is read (never written). */
   source?: string;
   onEvent?: (e: RunEvent) => void;
+  /**
+   * Default true: the result carries every event and all output. False for a consumer that takes events as they
+   * come (the extension, the CLI): a long run's result would otherwise grow by an event per step until it ends.
+   */
+  collect?: boolean;
 }
 
 export interface RunHandle {
@@ -121,6 +126,7 @@ class RunRecorder {
   constructor(
     readonly file: string,
     private readonly onEvent: ((e: RunEvent) => void) | undefined,
+    private readonly collect = true,
   ) {
     this.done = new Promise((resolve) => (this.resolve = resolve));
   }
@@ -141,15 +147,17 @@ class RunRecorder {
 
   push(event: RunEvent): void {
     if (this.settled) return;
-    if (event.type === 'stdout') this.stdout += event.text;
-    else if (event.type === 'stderr') this.stderr += event.text;
-    else if (event.type === 'backward') this.steps = Math.max(this.steps, event.step);
-    this.events.push(event);
+    if (event.type === 'backward') this.steps = Math.max(this.steps, event.step);
+    if (this.collect) {
+      if (event.type === 'stdout') this.stdout += event.text;
+      else if (event.type === 'stderr') this.stderr += event.text;
+      this.events.push(event);
+    }
     this.notify(event);
     if (event.type === 'backward' && event.loss !== null && !Number.isFinite(event.loss) && !this.diverged) {
       this.diverged = true;
       const marker: RunEvent = { type: 'diverged', t: event.t, step: event.step, file: event.file, line: event.line, loss: event.loss };
-      this.events.push(marker);
+      if (this.collect) this.events.push(marker);
       this.notify(marker);
     }
   }
@@ -311,7 +319,7 @@ class WorkerHost {
  */
 export function startRun(opts: RunOptions): RunHandle {
   const source = opts.source ?? fs.readFileSync(opts.file, 'utf8');
-  const recorder = new RunRecorder(opts.file, opts.onEvent);
+  const recorder = new RunRecorder(opts.file, opts.onEvent, opts.collect);
   let host: WorkerHost;
   try {
     host = new WorkerHost(settingsFrom(opts));

@@ -9,6 +9,7 @@ import { loadPyodide, type PyodideAPI } from 'pyodide';
 import pythonFiles from 'virtual:python-files';
 import { createBinding, type BindingHost } from '../bridge/binding';
 import { decodeJson, type RunEvent, type RunEventType, type RunStatus } from '../../protocol/events';
+import { keptRefsReleaser, retainedBytes } from './keptRefs';
 import { StepPacker } from './stepPacking';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest } from './workerProtocol';
 
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
     graphNodeLimit: init.settings.graphNodeLimit,
     graphIntervalMs: init.settings.graphIntervalMs,
     tick: postHeldIfDue,
+    releaseKept: keptRefsReleaser(),
     detectNonFinite: init.settings.detectNonFinite,
     instrument: init.settings.instrument,
   };
@@ -207,6 +209,12 @@ async function main(): Promise<void> {
     stopRequested: (): boolean => Atomics.load(control, CONTROL_STOP) !== 0,
     /** ms since the current run started, on the same clock as events' `t`. */
     now: (): number => (current ? elapsed(current) : 0),
+    /** Live bytes after a forced GC (keptRefs.ts): what tests and the bench measure memory per step with. */
+    memory: (): number => {
+      bindingHost.releaseKept?.(true);
+      const m = retainedBytes();
+      return m.heap + m.external;
+    },
   });
   driver = py.pyimport('_playground.run') as unknown as Driver;
   const runDriver = driver;
