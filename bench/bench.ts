@@ -9,7 +9,7 @@ import * as E from '../src/engine/ops/elementwise';
 import * as LA from '../src/engine/ops/linalg';
 import * as R from '../src/engine/ops/reduce';
 import { Tensor } from '../src/engine/tensor';
-import { openSession, PythonSession } from '../src/runtime/host/runner';
+import { openSession, PythonSession, startRun } from '../src/runtime/host/runner';
 import { isGraphElided } from '../src/protocol/events';
 
 const SIZES_ELEMENTWISE = [1_000, 100_000, 1_000_000];
@@ -278,6 +278,134 @@ async function memorySection(): Promise<void> {
   else console.log(`PyTorch: ${fmt(torch.perStep)} bytes/step of resident memory (${fmt(torch.total / 2 ** 20)} MiB at the end, ${fmt(torch.stepUs)} us/step)`);
 }
 
+const STARTUP_SCRIPTS: { label: string; source: string; reference: string; against: string }[] = [
+  { label: "import torch; print('first')", source: "import torch\nprint('first')\n", reference: "import torch; print('first')", against: "PyTorch's" },
+  { label: "print('first')", source: "print('first')\n", reference: "print('first')", against: "the interpreter's" },
+];
+const COLD_RUNS = 5;
+const WARM_RUNS = 10;
+const REFERENCE_RUNS = 5;
+
+/** Milliseconds from the call: the script's first stdout event, and its end event. */
+interface StartTimes {
+  firstMs: number;
+  endMs: number;
+}
+
+const medianOf = (xs: number[]): number => xs.slice().sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
+/** One run as the extension and the CLI start it: a fresh worker, events taken as they arrive, nothing kept. */
+async function coldStart(source: string): Promise<StartTimes> {
+  let firstMs = NaN;
+  let endMs = NaN;
+  let stderr = '';
+  const t0 = performance.now();
+  const { done } = startRun({
+    file: 'bench_startup.py',
+    source,
+    collect: false,
+    onEvent: (e) => {
+      const ms = performance.now() - t0;
+      if (e.type === 'stdout' && Number.isNaN(firstMs)) firstMs = ms;
+      else if (e.type === 'stderr') stderr += e.text;
+      else if (e.type === 'end') endMs = ms;
+    },
+  });
+  const r = await done;
+  if (r.status !== 'ok' || Number.isNaN(firstMs)) throw new Error(`startup script failed (${r.status}): ${stderr}`);
+  return { firstMs, endMs };
+}
+
+/**
+ * A session's run takes no listener, and its events are timed from the run's own start, which comes a few
+ * microtasks after the call. The end event's time against the call's measured end gives that offset.
+ */
+async function warmStart(session: PythonSession, source: string): Promise<StartTimes> {
+  const t0 = performance.now();
+  const r = await session.run(source, 'bench_startup.py');
+  const endMs = performance.now() - t0;
+  if (r.status !== 'ok') throw new Error(r.stderr);
+  const first = r.events.find((e) => e.type === 'stdout');
+  const end = r.events.find((e) => e.type === 'end');
+  if (!first || !end) throw new Error('startup script printed nothing');
+  return { firstMs: endMs - end.t + first.t, endMs };
+}
+
+function medianTimes(runs: StartTimes[]): StartTimes {
+  return { firstMs: medianOf(runs.map((r) => r.firstMs)), endMs: medianOf(runs.map((r) => r.endMs)) };
+}
+
+/** The first Python that imports torch (Debian's has it where the one on PATH may not), with its versions. */
+function torchPython(): { python: string; versions: string } | string {
+  const reasons: string[] = [];
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    try {
+      const versions = execFileSync(python, ['-c', 'import sys, torch; print(f"CPython {sys.version.split()[0]}, PyTorch {torch.__version__}")'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+      return { python, versions };
+    } catch {
+      reasons.push(`${python}: no torch`);
+    }
+  }
+  return `no PyTorch found (${reasons.join('; ')}); ratios against PyTorch are skipped`;
+}
+
+/** Median wall milliseconds of a whole `python -c code` process, after one untimed run that fills the file cache. */
+function processMs(python: string, code: string): number {
+  const once = (): number => {
+    const t0 = performance.now();
+    execFileSync(python, ['-c', code], { stdio: ['ignore', 'pipe', 'pipe'] });
+    return performance.now() - t0;
+  };
+  once();
+  return medianOf(Array.from({ length: REFERENCE_RUNS }, once));
+}
+
+async function startupSection(): Promise<void> {
+  console.log(`\n== startup (from the call to the script's first print, arriving as a stdout event) ==`);
+  // The variants alternate so that a busy machine's drift falls on both alike; one untimed cold start first,
+  // as the reference gets one, so neither side pays for a cold file cache.
+  await coldStart(STARTUP_SCRIPTS[1].source);
+  const cold: StartTimes[][] = STARTUP_SCRIPTS.map(() => []);
+  for (let i = 0; i < COLD_RUNS; i++) {
+    for (let v = 0; v < STARTUP_SCRIPTS.length; v++) cold[v].push(await coldStart(STARTUP_SCRIPTS[v].source));
+  }
+  const warm: StartTimes[][] = STARTUP_SCRIPTS.map(() => []);
+  const session = await openSession();
+  try {
+    // The session's first script pays for the first `import torch`; the standby interpreter would have run it.
+    await warmStart(session, STARTUP_SCRIPTS[0].source);
+    for (let i = 0; i < WARM_RUNS; i++) {
+      for (let v = 0; v < STARTUP_SCRIPTS.length; v++) warm[v].push(await warmStart(session, STARTUP_SCRIPTS[v].source));
+    }
+  } finally {
+    await session.close();
+  }
+
+  const found = torchPython();
+  const reference = typeof found === 'string' ? undefined : STARTUP_SCRIPTS.map((s) => processMs(found.python, s.reference));
+  // A warm start is thousands of times quicker than a process: two significant digits, not two decimals.
+  const ratioText = (r: number): string => (r < 0.01 ? r.toPrecision(2) : fmt(r));
+  const against = (ours: number, v: number): string => (reference ? `  (${ratioText(ours / reference[v])}x ${STARTUP_SCRIPTS[v].against} time)` : '');
+  const width = Math.max(...STARTUP_SCRIPTS.map((s) => s.label.length)) + 2;
+  const line = (times: StartTimes, v: number): string =>
+    `  ${(STARTUP_SCRIPTS[v].label + ':').padEnd(width)} first line ${fmt(times.firstMs)} ms, end ${fmt(times.endMs)} ms${against(times.firstMs, v)}`;
+
+  console.log(`cold: startRun, a fresh worker per run (Pyodide, the playground's packages, the script); median of ${COLD_RUNS} runs:`);
+  STARTUP_SCRIPTS.forEach((_, v) => console.log(line(medianTimes(cold[v]), v)));
+  console.log(`warm: a later script in an open PythonSession (openSession().run); median of ${WARM_RUNS} runs:`);
+  STARTUP_SCRIPTS.forEach((_, v) => console.log(line(medianTimes(warm[v]), v)));
+  if (typeof found === 'string' || !reference) console.log(`PyTorch: ${found}`);
+  else {
+    console.log(`reference: ${found.python} (${found.versions}), whole process to exit, median of ${REFERENCE_RUNS} runs:`);
+    STARTUP_SCRIPTS.forEach((s, v) => console.log(`  ${(`python3 -c "${s.reference}":`).padEnd(width + 14)} ${fmt(reference[v])} ms`));
+    console.log("ratios: our first line against the same script's whole process on that Python");
+  }
+  console.log('Train Model starts a fresh worker per run today, so the extension pays the cold figure; a standby interpreter would give it the warm one.');
+}
+
 function fmt(x: number, digits = 2): string {
   return x >= 100 ? x.toFixed(0) : x.toFixed(digits);
 }
@@ -288,7 +416,7 @@ function ratio(ours: number, ref: number | undefined, higherIsBetter: boolean): 
   return `  (${fmt(r)}x NumPy's time)`;
 }
 
-/** `npm run bench -- --only events,lines` runs just those sections (engine, python, events, lines, memory). */
+/** `npm run bench -- --only events,lines` runs just those sections (engine, python, events, lines, memory, startup). */
 function sectionsWanted(): (name: string) => boolean {
   const i = process.argv.indexOf('--only');
   if (i < 0) return () => true;
@@ -302,6 +430,7 @@ async function main(): Promise<void> {
   if (want('events')) await eventStreamSection();
   if (want('lines')) await lineCostSection();
   if (want('memory')) await memorySection();
+  if (want('startup')) await startupSection();
 }
 
 async function speedSections(want: (name: string) => boolean): Promise<void> {
