@@ -119,7 +119,8 @@ def _emit_variables(main, file):
 def run(file, source):
     """Compiles and runs `source` as the __main__ module named `file`.
 
-    Returns (status, exit code): status 'ok', 'error' or 'stopped'; the code `python FILE` would exit with.
+    Returns (status, exit code): status 'ok', 'error' or 'stopped'; the code `python FILE` would exit with
+    where it is not simply 0 for 'ok' and 1 otherwise (None: the host's runner applies that rule).
     """
     if source.startswith("\ufeff"):
         source = source[1:]
@@ -172,6 +173,4 @@ def run(file, source):
             sys.modules["__main__"] = saved_main
         else:
             sys.modules.pop("__main__", None)
-    if exit_code is None:
-        exit_code = 0 if status == "ok" else 1
     return status, exit_code

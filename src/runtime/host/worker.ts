@@ -228,14 +228,15 @@ async function main(): Promise<void> {
     lastStepAt = -Infinity;
     current = run;
     let status: RunStatus;
-    let exitCode = 1;
+    // Undefined where the runner's rule (0 for 'ok', else 1) gives the code.
+    let exitCode: number | undefined;
     let broken = false;
     try {
       const proxy = runDriver.run(req.file, req.source);
       const [result, code] = proxy.toJs() as [unknown, unknown];
       proxy.destroy();
       status = result === 'ok' || result === 'stopped' ? result : 'error';
-      exitCode = typeof code === 'number' ? code : status === 'ok' ? 0 : 1;
+      if (typeof code === 'number') exitCode = code;
     } catch (e) {
       // User errors are handled in Python; what lands here left the interpreter unusable: os._exit() (which
       // Pyodide turns into a fatal error) or a bug in the driver. Either way this worker must be replaced.

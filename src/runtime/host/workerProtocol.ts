@@ -61,5 +61,5 @@ export type WorkerMessage =
   | { kind: 'event'; runId: number; event: RunEvent }
   /** Backward events that carry no graph, held back and packed by the worker (stepPacking.ts). */
   | { kind: 'steps'; runId: number; steps: PackedSteps }
-  /** `exitCode`: what `python FILE` would exit with. `broken`: the interpreter cannot run anything else; the host replaces the worker. */
-  | { kind: 'done'; runId: number; status: RunStatus; exitCode: number; broken: boolean };
+  /** `exitCode`: what `python FILE` would exit with, when not 0 for 'ok' and 1 otherwise (runner.ts applies that). `broken`: the interpreter cannot run anything else; the host replaces the worker. */
+  | { kind: 'done'; runId: number; status: RunStatus; exitCode?: number; broken: boolean };
