@@ -22,6 +22,8 @@ import { RunClock } from './editor/runClock';
 import * as statusBar from './editor/statusBar';
 import { setTranslator } from './l10n';
 import * as panelPart from './panel/panel';
+import { startRun } from '../runtime/host/runner';
+import { Standby } from '../runtime/host/standby';
 import { RunManager } from './runs/runManager';
 import type { Services } from './services';
 import { SettingsStore } from './settings';
@@ -33,7 +35,9 @@ let active: vscode.Disposable | null = null;
 
 export function activate(context: vscode.ExtensionContext): TestApi {
   setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
-  const runs = new RunManager();
+  // Loaded from activation on, so that Train Model finds Python already started.
+  const standby = new Standby();
+  const runs = new RunManager((opts) => startRun({ ...opts, standby }));
   const settings = new SettingsStore();
   const s: Services = { extensionUri: context.extensionUri, runs, settings, exampleNames: new Map() };
   const clock = new RunClock(runs);
@@ -46,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   active = vscode.Disposable.from(
     // Runs are stopped (and stop notifying) before the parts showing them go.
     runs,
+    { dispose: () => void standby.dispose() },
     clock,
     settings,
     outputPart,
@@ -65,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
     documents.register(s),
   );
   context.subscriptions.push(active);
-  return testApi(runs);
+  return testApi(runs, standby);
 }
 
 export function deactivate(): void {

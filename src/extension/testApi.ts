@@ -4,6 +4,7 @@
  * here changes what the user sees, and no other extension is meant to use it.
  */
 import type * as vscode from 'vscode';
+import type { Standby } from '../runtime/host/standby';
 import type { RunManager } from './runs/runManager';
 import type { RunRecord } from './runs/runRecord';
 
@@ -21,6 +22,8 @@ export interface RunSummary {
   error: { errorType: string; message: string; line: number | null } | null;
   /** Wall-clock time (Date.now()) the run ended; null while it runs. */
   endedAt: number | null;
+  /** Wall-clock time (Date.now()) the first backward() reached the extension; null before. */
+  firstStepAt: number | null;
 }
 
 export interface TestApi {
@@ -28,6 +31,8 @@ export interface TestApi {
   lastRun(uri: vscode.Uri): RunSummary | undefined;
   /** Resolves when the document's current run has ended (at once for an ended one). */
   whenDone(uri: vscode.Uri): Promise<RunSummary | undefined>;
+  /** Resolves when the standby interpreter has loaded, so a test can time a warm start. */
+  whenStandbyReady(): Promise<void>;
 }
 
 function summarize(run: RunRecord | undefined): RunSummary | undefined {
@@ -45,12 +50,14 @@ function summarize(run: RunRecord | undefined): RunSummary | undefined {
     lastLoss: run.lastLoss,
     error: run.error ? { errorType: run.error.errorType, message: run.error.message, line: run.error.line } : null,
     endedAt: run.running ? null : run.startedAt + run.elapsedMs(now),
+    firstStepAt: run.firstStepAt,
   };
 }
 
-export function testApi(runs: RunManager): TestApi {
+export function testApi(runs: RunManager, standby: Standby): TestApi {
   return {
     lastRun: (uri) => summarize(runs.get(uri.toString())),
     whenDone: async (uri) => summarize(await runs.whenDone(uri.toString())),
+    whenStandbyReady: () => standby.whenReady(),
   };
 }

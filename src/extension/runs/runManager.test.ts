@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import type { EndEvent } from '../../protocol/events';
 import { end } from '../../protocol/testEvents';
-import type { RunHandle, RunOptions, RunResult } from '../../runtime/host/runner';
+import { startRun, type RunHandle, type RunOptions, type RunResult } from '../../runtime/host/runner';
+import { Standby } from '../../runtime/host/standby';
 import { diagnosticsFor } from '../editor/diagnosticsModel';
 import { RunManager, type RunDocument } from './runManager';
 
@@ -79,6 +80,29 @@ describe('run lifecycle', function () {
     assert.deepEqual(diagnosticsFor(b.file, b.events), [{ line: 4, severity: 'error', message: 'RuntimeError: b fails', code: 'exception' }]);
     assert.equal(m.anyRunning, false);
     m.dispose();
+  });
+
+  it('with a standby interpreter (as the extension runs): two documents at once, Stop, and Run again', async () => {
+    const standby = new Standby();
+    const m = new RunManager((opts) => startRun({ ...opts, standby }));
+    try {
+      await standby.whenReady();
+      const loop = 'import torch\nw = torch.ones(1, requires_grad=True)\nwhile True:\n    (w * 2).sum().backward()\n';
+      const a = m.start(doc('file:///a.py', loop), { graphNodeLimit: 10 });
+      const b = m.start(doc('file:///b.py', 'import torch\nprint(torch.ones(2).sum())\n'), { graphNodeLimit: 10 });
+      await m.whenDone('file:///b.py');
+      assert.equal(b.status, 'finished');
+      while (a.step < 3) await new Promise((res) => setTimeout(res, 50));
+      // Run again: the running a.py is stopped and its new run takes the next interpreter.
+      const again = m.start(doc('file:///a.py', 'print("again")\n'), { graphNodeLimit: 10 });
+      await m.whenDone('file:///a.py');
+      assert.equal(a.status, 'stopped');
+      assert.equal(again.status, 'finished');
+      assert.deepEqual(again.events.filter((e) => e.type === 'stdout').map((e) => e.type === 'stdout' && e.text), ['again\n']);
+    } finally {
+      m.dispose();
+      await standby.dispose();
+    }
   });
 
   it('stops a long run on request', async () => {

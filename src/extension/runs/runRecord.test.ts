@@ -15,7 +15,7 @@ describe('status bar text', () => {
   it('shows live step, last loss and elapsed time, then the outcome', () => {
     let now = 1000;
     const r = new RunRecord({ runId: 1, key: 'file:///a.py', file: 'a.py', label: 'a.py', docVersion: 1, startedAt: 1000, detectNonFinite: false }, () => now);
-    assert.equal(statusText(r, 2500).text, '$(sync~spin) a.py: starting… 1.5 s');
+    assert.equal(statusText(r, 2500).text, '$(sync~spin) a.py: starting Python… 1.5 s');
     r.apply({ type: 'start', t: 0, version: 1, file: 'a.py', startedAt: '' });
     // Python is up and the script runs, but it has not called backward() yet (or never will).
     assert.equal(statusText(r, 3000).text, '$(sync~spin) a.py: running… 2.0 s');

@@ -90,6 +90,8 @@ export class RunRecord {
   /** Source line of a backward() call → the last graph it built. */
   readonly backwardByLine = new Map<number, BackwardSummary>();
 
+  /** Wall-clock time the first `backward` event arrived (the warm-start test measures from the script's side). */
+  firstStepAt: number | null = null;
   /** Wall-clock time the `end` event arrived. */
   private endedAt: number | null = null;
   private retainedBackward = 0;
@@ -153,6 +155,7 @@ export class RunRecord {
   }
 
   private onBackward(e: BackwardEvent): void {
+    this.firstStepAt ??= this.clock();
     this.step = Math.max(this.step, e.step);
     this.lastLoss = e.loss;
     pushPoint(this.lossHistory, { step: e.step, value: e.loss });
@@ -276,7 +279,7 @@ export function statusText(run: RunRecord, now: number): StatusText {
     case 'running':
       if (run.step === 0) {
         // Before the first backward(): loading Python, or a script that has not reached training yet.
-        const text = run.scriptStarted ? t('{0}: running… {1}', run.label, elapsed) : t('{0}: starting… {1}', run.label, elapsed);
+        const text = run.scriptStarted ? t('{0}: running… {1}', run.label, elapsed) : t('{0}: starting Python… {1}', run.label, elapsed);
         return { text: `$(sync~spin) ${text}`, tooltip };
       }
       return { text: `$(sync~spin) ${t('{0}: step {1} · loss {2} · {3}', run.label, run.step, formatNumber(run.lastLoss), elapsed)}`, tooltip };

@@ -40,7 +40,10 @@ import { tensorMeta } from './tensorMeta';
 
 /** What the runtime gives the binding: where backward events go (the host stamps time, step and file). */
 export interface BindingHost extends AutogradHost {
-  /** Raise at the first op whose result holds NaN or inf (the run setting of the same name; see nonFinite.ts). */
+  /**
+   * Raise at the first op whose result holds NaN or inf (the run setting of the same name; see nonFinite.ts).
+   * Read at every op, so a host may switch it between runs.
+   */
   detectNonFinite?: boolean;
   /** Called every TICK_EVERY ops: the script is busy computing and the host may want to send what it holds. */
   tick?(): void;
@@ -70,7 +73,6 @@ function checkFinite(name: OpName, args: unknown[], result: unknown): void {
 }
 
 export function createBinding(host?: BindingHost) {
-  const detectNonFinite = host?.detectNonFinite === true;
   const tick = host?.tick;
   const releaseKept = host?.releaseKept;
   let calls = 0;
@@ -83,7 +85,7 @@ export function createBinding(host?: BindingHost) {
       }
       sourceLocation.line = line >= 0 ? line : null;
       const result = (ops[name] as (...a: unknown[]) => unknown)(...args);
-      if (detectNonFinite) checkFinite(name, args, result);
+      if (host?.detectNonFinite === true) checkFinite(name, args, result);
       return result;
     },
     /** The Python exception an engine error stands for; null for an error not the engine's. */

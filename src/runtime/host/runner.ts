@@ -35,6 +35,11 @@ export interface RunOptions extends RuntimeSettings {
   file: string;
   /** Script text; when absent the file is read (never written). */
   source?: string;
+  /**
+   * Where to take an interpreter that is already loaded (standby.ts); the run starts a fresh worker when it has
+   * none to give.
+   */
+  standby?: InterpreterSource;
   onEvent?: (e: RunEvent) => void;
   /**
    * Default true: the result carries every event and all output. False for a consumer that takes events as they
@@ -68,6 +73,12 @@ export interface RunSwitches {
   instrument?: boolean;
 }
 
+/** Hands out loaded workers that no script has run in (Standby in standby.ts). */
+export interface InterpreterSource {
+  /** A worker whose fixed settings suit `settings` (see WorkerSettings), or null. */
+  take(settings: WorkerSettings): WorkerHost | null;
+}
+
 /** One worker, one Pyodide, many runs: each run gets a fresh __main__, imported modules persist. */
 export interface PythonSession {
   /** Runs are queued: a call made while another run is in progress starts after it ends. */
@@ -91,7 +102,7 @@ function workerScript(): string {
   return found;
 }
 
-function settingsFrom(opts: RuntimeSettings): WorkerSettings {
+export function settingsFrom(opts: RuntimeSettings): WorkerSettings {
   return {
     graphNodeLimit: opts.graphNodeLimit ?? DEFAULT_GRAPH_NODE_LIMIT,
     graphIntervalMs: Math.max(0, opts.graphIntervalMs ?? 0),
@@ -196,7 +207,7 @@ class RunRecorder {
 }
 
 /** Owns one worker thread and runs scripts on it one at a time. */
-class WorkerHost {
+export class WorkerHost {
   private readonly worker: Worker;
   private readonly control = new SharedArrayBuffer(CONTROL_CELLS * Int32Array.BYTES_PER_ELEMENT);
   private readonly cells = new Int32Array(this.control);
@@ -205,13 +216,21 @@ class WorkerHost {
   private current: { runId: number; recorder: RunRecorder; stopTimer: NodeJS.Timeout | null } | null = null;
   private nextRunId = 1;
   private deadReason: string | null = null;
+  private isLoaded = false;
 
-  constructor(settings: WorkerSettings) {
-    const init: WorkerInit = { settings, control: this.control };
+  /** `settings`: what the worker starts with; only trackLines stays fixed (see WorkerSettings). */
+  constructor(
+    readonly settings: WorkerSettings,
+    preload?: string[],
+  ) {
+    const init: WorkerInit = { settings, control: this.control, preload };
     this.worker = new Worker(workerScript(), { workerData: init, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
     this.ready = new Promise<void>((resolve, reject) => {
       this.worker.on('message', (msg: WorkerMessage) => {
-        if (msg.kind === 'ready') resolve();
+        if (msg.kind === 'ready') {
+          this.isLoaded = true;
+          resolve();
+        }
         else if (msg.kind === 'fatal') {
           this.die(`could not start Python: ${msg.message}`);
           reject(new Error(this.deadReason ?? msg.message));
@@ -234,8 +253,18 @@ class WorkerHost {
     return this.deadReason === null;
   }
 
+  /** Lets the process exit while this worker has no run (a run refs it again). */
+  idle(): void {
+    this.worker.unref();
+  }
+
+  /** True once Pyodide is loaded (the worker waits for a run, or has run one). */
+  get loaded(): boolean {
+    return this.isLoaded;
+  }
+
   /** Starts one script; the recorder always settles (machinery failures become 'error' results). */
-  run(recorder: RunRecorder, source: string, switches: RunSwitches = {}): void {
+  run(recorder: RunRecorder, source: string, settings: WorkerSettings = this.settings): void {
     const runId = this.nextRunId++;
     this.current = { runId, recorder, stopTimer: null };
     this.worker.ref();
@@ -251,7 +280,7 @@ class WorkerHost {
         if (this.current.stopTimer) return this.endCurrent('stopped'); // stopped while Python was loading
         Atomics.store(this.cells, CONTROL_STOP, 0);
         Atomics.store(this.cells, CONTROL_INTERRUPT, 0);
-        const req: WorkerRequest = { kind: 'run', runId, file: recorder.file, source, clockStart: recorder.start(), ...switches };
+        const req: WorkerRequest = { kind: 'run', runId, file: recorder.file, source, clockStart: recorder.start(), settings };
         this.worker.postMessage(req);
       },
       fail,
@@ -314,21 +343,23 @@ class WorkerHost {
 }
 
 /**
- * Runs a script in its own worker (a fresh interpreter, ~2 s to start). Throws synchronously if `source`
+ * Runs a script in its own worker: a standby's when `opts.standby` has one, else a fresh interpreter (~2 s to
+ * start). Throws synchronously if `source`
  * is absent and the file cannot be read.
  */
 export function startRun(opts: RunOptions): RunHandle {
   const source = opts.source ?? fs.readFileSync(opts.file, 'utf8');
   const recorder = new RunRecorder(opts.file, opts.onEvent, opts.collect);
+  const settings = settingsFrom(opts);
   let host: WorkerHost;
   try {
-    host = new WorkerHost(settingsFrom(opts));
+    host = opts.standby?.take(settings) ?? new WorkerHost(settings);
   } catch (e) {
     recorder.internalError(errorText(e));
     recorder.finish('error');
     return { done: recorder.done, stop: () => undefined };
   }
-  host.run(recorder, source);
+  host.run(recorder, source, settings);
   const done = recorder.done.then(async (result) => {
     await host.terminate();
     return result;
@@ -360,7 +391,7 @@ export async function openSession(opts: RuntimeSettings = {}): Promise<PythonSes
     // A worker lost to a crash is replaced, so one bad snippet does not fail the rest of a test suite.
     if (!host.alive) host = new WorkerHost(settings);
     const recorder = new RunRecorder(file, undefined);
-    host.run(recorder, source, switches);
+    host.run(recorder, source, { ...settings, instrument: switches.instrument ?? settings.instrument });
     return recorder.done;
   };
 

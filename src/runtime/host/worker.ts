@@ -11,7 +11,7 @@ import { createBinding, type BindingHost } from '../bridge/binding';
 import { decodeJson, type RunEvent, type RunEventType, type RunStatus } from '../../protocol/events';
 import { keptRefsReleaser, retainedBytes } from './keptRefs';
 import { StepPacker } from './stepPacking';
-import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest } from './workerProtocol';
+import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
 
 /** Where the embedded Python tree lives in Pyodide's file system; it is put first on sys.path. */
 export const PYTHON_LIB_DIR = '/playground/lib';
@@ -202,8 +202,10 @@ async function main(): Promise<void> {
     detectNonFinite: init.settings.detectNonFinite,
     instrument: init.settings.instrument,
   };
+  // One object for the worker's life: Python holds a proxy to it, and each run's settings are written into it.
+  const settings: WorkerSettings = { ...init.settings };
   py.registerJsModule('_playground_host', {
-    settings: { ...init.settings },
+    settings,
     binding: createBinding(bindingHost),
     emit,
     stopRequested: (): boolean => Atomics.load(control, CONTROL_STOP) !== 0,
@@ -218,13 +220,18 @@ async function main(): Promise<void> {
   });
   driver = py.pyimport('_playground.run') as unknown as Driver;
   const runDriver = driver;
+  for (const name of init.preload ?? []) (py.pyimport(name) as { destroy(): void }).destroy();
 
   port!.on('message', (req: WorkerRequest) => {
     if (req.kind !== 'run') return;
     Atomics.store(control, CONTROL_STOP, 0);
     Atomics.store(control, CONTROL_INTERRUPT, 0);
     const run: CurrentRun = { runId: req.runId, file: req.file, clockStart: req.clockStart, step: 0, figures: 0 };
-    bindingHost.instrument = req.instrument ?? init.settings.instrument;
+    Object.assign(settings, req.settings, { trackLines: init.settings.trackLines });
+    bindingHost.graphNodeLimit = settings.graphNodeLimit;
+    bindingHost.graphIntervalMs = settings.graphIntervalMs;
+    bindingHost.detectNonFinite = settings.detectNonFinite;
+    bindingHost.instrument = settings.instrument;
     lastStepAt = -Infinity;
     current = run;
     let status: RunStatus;

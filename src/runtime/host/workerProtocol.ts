@@ -5,12 +5,18 @@
 import type { RunEvent, RunStatus } from '../../protocol/events';
 import type { PackedSteps } from './stepPacking';
 
-/** Settings the host passes to Python as `_playground_host.settings`. */
+/**
+ * Settings the host passes to Python as `_playground_host.settings`. Each run request brings its own, since a
+ * standby worker starts before anyone knows its run's; only `trackLines` is fixed when the worker starts.
+ */
 export interface WorkerSettings {
   graphNodeLimit: number;
   /** Whole graphs at most once per this many ms (0: for every backward()); see graphReporter.ts. */
   graphIntervalMs: number;
-  /** Record the user's source line for every op (graph nodes show it); off only to measure its cost. */
+  /**
+   * Record the user's source line for every op (graph nodes show it); off only to measure its cost. Python
+   * reads it once, when the worker starts: a run's value must be its worker's (runner.ts keeps to that).
+   */
   trackLines: boolean;
   /** Every op whose result holds NaN or inf raises a RuntimeError naming it (see nonFinite.ts). */
   detectNonFinite: boolean;
@@ -27,6 +33,12 @@ export interface WorkerInit {
    * SIGINT there raises KeyboardInterrupt in Python), [CONTROL_STOP] is 1 once the user asked to stop.
    */
   control: SharedArrayBuffer;
+  /**
+   * Modules imported before the worker says it is ready: a standby worker has the playground's packages loaded
+   * when its script starts (standby.ts). Importing a module runs no user code, so the script still gets an
+   * interpreter no other script has touched.
+   */
+  preload?: string[];
 }
 
 /**
@@ -50,8 +62,7 @@ export type WorkerRequest = {
   source: string;
   /** performance.timeOrigin + performance.now() on the main thread when the run started; events' t is relative to it. */
   clockStart: number;
-  /** This run's `instrument`, where it differs from the session's (see RunSwitches). */
-  instrument?: boolean;
+  settings: WorkerSettings;
 };
 
 /** Worker → main thread. Events are posted as objects: structured clone keeps NaN/Infinity intact. */

@@ -50,8 +50,10 @@ export class HeaderView {
     this.name.textContent = state.run?.label || baseName(file);
     this.name.title = file;
     const status = state.status ?? 'running';
-    this.status.textContent = this.t(`status.${status}`);
-    this.status.className = `run-status status-${status}`;
+    // Until the `start` event, the run is waiting for Python to load (a second or two without a standby).
+    const shown = status === 'running' && state.scriptStartedAt === null ? 'starting' : status;
+    this.status.textContent = this.t(`status.${shown}`);
+    this.status.className = `run-status status-${shown}`;
     this.step.textContent = this.t('header.step', state.steps);
     const ms = elapsedMs(state, now);
     this.elapsed.textContent = ms === null ? '' : formatElapsed(ms);
