@@ -255,7 +255,7 @@ export class WorkerHost {
 
   /** Lets the process exit while this worker has no run (a run refs it again). */
   idle(): void {
-    this.worker.unref();
+    if (!this.current) this.worker.unref();
   }
 
   /** True once Pyodide is loaded (the worker waits for a run, or has run one). */

@@ -56,8 +56,10 @@ export class Standby implements InterpreterSource {
 
   private refill(): void {
     if (this.disposed) return;
-    // A standby must not keep a process alive on its own (the CLI exits when its run ends).
-    this.next = new WorkerHost(STANDBY_SETTINGS, this.preload);
-    this.next.idle();
+    const host = new WorkerHost(STANDBY_SETTINGS, this.preload);
+    // Once loaded, a standby must not keep the process alive on its own (while loading it does, so that
+    // whenReady() can be awaited).
+    host.ready.then(() => host.idle(), () => undefined);
+    this.next = host;
   }
 }

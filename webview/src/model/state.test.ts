@@ -12,6 +12,7 @@ import {
   CONSOLE_MAX_LINES,
   createState,
   elapsedMs,
+  headerStatus,
   FIGURES_MAX,
   type ConsoleState,
   shownGraph,
@@ -41,8 +42,10 @@ describe('webview panel state', () => {
   it('starts a run from runStarted and follows backward events', () => {
     const s = started();
     assert.equal(s.status, 'running');
+    assert.equal(headerStatus(s), 'starting', 'Python is still loading');
     assert.equal(s.run?.label, 'train.py');
     events(s, [{ type: 'start', t: 0, version: 1, file: '/work/train.py', startedAt: '2025-01-01T00:00:00.000Z' }, backward(1, 4), backward(2, 2.5), backward(3, 1.25)]);
+    assert.equal(headerStatus(s), 'running');
     assert.equal(s.steps, 3);
     assert.deepEqual(s.loss, { x: [1, 2, 3], y: [4, 2.5, 1.25] });
     assert.deepEqual(

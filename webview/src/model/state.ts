@@ -386,6 +386,15 @@ export function shownGraph(state: PanelState): GraphState | null {
   return state.graph;
 }
 
+/**
+ * The state the header names: a run is 'starting' from Train Model until its `start` event (Python loading,
+ * when no standby interpreter was ready), then as its status says.
+ */
+export function headerStatus(state: PanelState): RunInfoStatus | 'starting' {
+  const status = state.status ?? 'running';
+  return status === 'running' && state.scriptStartedAt === null ? 'starting' : status;
+}
+
 /** What the header shows for elapsed time: the run's duration once it ended, else the clock since it started. */
 export function elapsedMs(state: PanelState, now: number): number | null {
   if (state.durationMs !== null) return state.durationMs;

@@ -2,7 +2,7 @@
 import type { Translate } from '../strings';
 import { button, el } from './dom';
 import { baseName, formatElapsed } from '../model/format';
-import { elapsedMs, type PanelState } from '../model/state';
+import { elapsedMs, headerStatus, type PanelState } from '../model/state';
 
 export class HeaderView {
   readonly root: HTMLElement;
@@ -49,11 +49,9 @@ export class HeaderView {
     const file = state.file ?? state.run?.file ?? '';
     this.name.textContent = state.run?.label || baseName(file);
     this.name.title = file;
-    const status = state.status ?? 'running';
-    // Until the `start` event, the run is waiting for Python to load (a second or two without a standby).
-    const shown = status === 'running' && state.scriptStartedAt === null ? 'starting' : status;
-    this.status.textContent = this.t(`status.${shown}`);
-    this.status.className = `run-status status-${shown}`;
+    const status = headerStatus(state);
+    this.status.textContent = this.t(`status.${status}`);
+    this.status.className = `run-status status-${status}`;
     this.step.textContent = this.t('header.step', state.steps);
     const ms = elapsedMs(state, now);
     this.elapsed.textContent = ms === null ? '' : formatElapsed(ms);
