@@ -6,8 +6,9 @@
  * no op: the op files import it, and backward.ts imports both without a load-order cycle.
  */
 import { runtimeError } from './errors';
-import { formatShapeList } from './shape';
-import { GradHook, Tensor } from './tensor';
+import { allocate } from './dtype';
+import { formatShapeList, numelOf } from './shape';
+import { GradHook, makeTensor, Tensor } from './tensor';
 
 /** Global autograd switches; `no_grad()` and friends flip `enabled`. */
 export const gradMode = { enabled: true };
@@ -47,6 +48,8 @@ export class Node {
   outDtype: string = 'float32';
   /** Which saved tensors are this node's own output (PyTorch names the saving node, not the output's later grad_fn). */
   savedIsOutput: boolean[] | null = null;
+  /** CopySlices: the in-place op's own node, whose backward it runs on the written region (released with it). */
+  wrapped: Node | null = null;
   private saved: Tensor[] | null;
   private readonly savedVersions: number[];
   private readonly hadSaved: boolean;
@@ -71,6 +74,7 @@ export class Node {
 
   release(): void {
     if (this.hadSaved) this.saved = null;
+    this.wrapped?.release();
   }
 
   apply(grad: Tensor): Array<Tensor | null> {
@@ -84,6 +88,7 @@ export class Node {
     for (let i = 0; i < this.saved.length; i++) {
       const t = this.saved[i];
       if (t.version.value !== this.savedVersions[i]) {
+        syncView(t); // the error names its current grad_fn
         throw modifiedSavedError(t, this.savedVersions[i], this.savedIsOutput?.[i] ? this.name : t.gradFn?.name ?? null);
       }
     }
@@ -134,7 +139,11 @@ export function record(
 ): Tensor {
   if (!gradMode.enabled) return out;
   let needed = false;
-  for (const t of inputs) if (t !== null && t.requiresGrad) { needed = true; break; }
+  for (const t of inputs) {
+    if (t === null) continue;
+    if (t.base !== null && t.historyVersion !== t.base.historyVersion) rebaseView(t);
+    if (t.requiresGrad) needed = true;
+  }
   if (!needed) return out;
   const node = new Node(name, inputs.map((t) => (t !== null && t.requiresGrad ? gradEdge(t) : null)), saved, fn);
   node.output = new WeakRef(out);
@@ -144,4 +153,61 @@ export function record(
   out.requiresGrad = true;
   out.gradFn = node;
   return out;
+}
+
+// ---- History through views written in place ----
+
+/** For each element of `view`, its index among `base`'s elements in row-major order (they share storage). */
+export function regionIndex(base: Tensor, view: Tensor): Int32Array {
+  const n = view.numel;
+  const idx = new Int32Array(n);
+  const viewPos = view.positions();
+  const basePos = base.positions();
+  let at: (p: number) => number = (p) => p - base.offset;
+  if (basePos !== null) {
+    const where = new Map<number, number>();
+    basePos.forEach((p, i) => where.set(p, i));
+    at = (p) => where.get(p)!;
+  }
+  for (let i = 0; i < n; i++) idx[i] = at(viewPos ? viewPos[i] : view.offset + i);
+  return idx;
+}
+
+/** A gradient of the base's shape that is `g` (of the view's shape) on the view's elements and 0 elsewhere. */
+export function scatterRegion(g: Tensor, idx: Int32Array, baseShape: readonly number[]): Tensor {
+  const out = allocate(g.dtype, numelOf(baseShape));
+  const src = g.values(true);
+  for (let i = 0; i < idx.length; i++) out[idx[i]] = src[i];
+  return makeTensor(out, baseShape.slice(), g.dtype);
+}
+
+/** The view's elements of `g` (a gradient of the base's shape), shaped as the view. */
+export function gatherRegion(g: Tensor, idx: Int32Array, viewShape: readonly number[]): Tensor {
+  const out = allocate(g.dtype, idx.length);
+  const src = g.values(true);
+  for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]];
+  return makeTensor(out, viewShape.slice(), g.dtype);
+}
+
+/**
+ * Gives `view` the history PyTorch gives a view after its base got new history: AsStridedBackward0 of the base
+ * (its gradient lands on the view's elements of the base's).
+ */
+export function rebaseView(view: Tensor): void {
+  const base = view.base!;
+  view.historyVersion = base.historyVersion;
+  if (!base.requiresGrad) return;
+  const idx = regionIndex(base, view);
+  const baseShape = base.shape.slice();
+  const node = new Node('AsStridedBackward0', [gradEdge(base)], [], (g) => [scatterRegion(g, idx, baseShape)]);
+  node.outShape = view.shape;
+  node.outDtype = view.dtype;
+  node.output = new WeakRef(view);
+  view.requiresGrad = true;
+  view.gradFn = node;
+}
+
+/** Brings a view whose base got new history since (an in-place write through another view) up to date. */
+export function syncView(t: Tensor): void {
+  if (t.base !== null && t.historyVersion !== t.base.historyVersion) rebaseView(t);
 }

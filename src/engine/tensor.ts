@@ -32,6 +32,11 @@ export class Tensor {
   accumulator: Node | null = null;
   /** The tensor this one is a view of (for in-place writes through views that must reach autograd). */
   base: Tensor | null = null;
+  /**
+   * For a base: how many times an in-place write gave it new history. For a view: its base's count when the
+   * view's history was made; a view behind its base gets its grad_fn made again (graph.ts, syncView).
+   */
+  historyVersion = 0;
   /** Source line that created the tensor, for leaves shown in the graph. */
   line: number | null = null;
 

@@ -211,11 +211,13 @@ export function setItem(t: Tensor, items: readonly IndexItem[], value: Tensor): 
     const sv = expandedView(cast(src, dst.dtype), shape).values(true);
     for (let i = 0; i < positions.length; i++) dst.data[positions[i]] = sv[i];
   }, (g) => {
-    // Gradient for the value: the written region of g; for the old tensor: g with that region zeroed.
-    const gv = viewOf(g, view.shape, view.strides, view.offset);
+    // Gradient for the value: the written region of g; for the old tensor: g with that region zeroed. The
+    // region is found by indexing a contiguous copy again: g's layout need not be t's (an expanded sum gradient).
+    const regionOf = (x: Tensor): Tensor => withGradMode(false, () => applyBasic(x, items, false)).view;
+    const gv = regionOf(makeTensor(g.values(), g.shape, g.dtype));
     const region = advanced.length ? advancedGet(gv, advanced) : gv;
     const cleared = makeTensor(g.values(), g.shape, g.dtype);
-    const cv = viewOf(cleared, view.shape, view.strides, view.offset);
+    const cv = regionOf(cleared);
     if (advanced.length) {
       const { positions } = gatherLayout(cv, advanced);
       for (let i = 0; i < positions.length; i++) cleared.data[positions[i]] = 0;

@@ -3,7 +3,7 @@
  * and the tensor taking over the history of the op that computed its new value. Separate because an in-place
  * write changes graph bookkeeping (versions, the grad_fn of an existing tensor) that no out-of-place op touches.
  */
-import { BackwardFn, gradMode, record } from '../graph';
+import { BackwardFn, gatherRegion, gradEdge, gradMode, Node, rebaseView, record, regionIndex, syncView } from '../graph';
 import { castValue, isFloating } from '../dtype';
 import { runtimeError } from '../errors';
 import { copyInto } from '../kernels';
@@ -23,13 +23,42 @@ export function checkInPlace(t: Tensor): void {
   }
 }
 
-function checkViewHistory(t: Tensor, recording: boolean): void {
-  if (recording && t.base && t.base !== t && t.base.requiresGrad) {
-    throw runtimeError(
-      'Autograd Playground does not yet track gradients through an in-place change to a view of a tensor that requires grad; ' +
-        'write the result to a new tensor instead (for example y = torch.cat(...) or y = x.clone()).',
-    );
-  }
+/**
+ * After an in-place op wrote `op`'s result through `view`: the base's history becomes CopySlices, which runs the
+ * op's backward on the base gradient's view elements (the op's first input, the view's old value, was part of the
+ * old base) and passes the rest through; the view's (and later every older view's) becomes AsStridedBackward0
+ * of the base, as PyTorch does.
+ */
+function rebaseAfterViewWrite(view: Tensor, op: Node): void {
+  const base = view.base!;
+  const idx = regionIndex(base, view);
+  const viewShape = view.shape.slice();
+  const fn: BackwardFn = (g, _saved, needs) => {
+    const grads = op.apply(gatherRegion(g, idx, viewShape));
+    let forBase: Tensor | null = null;
+    if (needs[0]) {
+      const values = g.values();
+      const self = grads[0];
+      const written = self ? self.values(true) : null;
+      for (let i = 0; i < idx.length; i++) values[idx[i]] = written ? written[i] : 0;
+      forBase = new Tensor(values, g.shape.slice(), contiguousStrides(g.shape), 0, g.dtype);
+    }
+    return [forBase, ...grads.slice(1)];
+  };
+  const copySlices = new Node('CopySlices', [base.requiresGrad ? gradEdge(base) : null, ...op.next.slice(1)], [], fn);
+  copySlices.wrapped = op;
+  copySlices.outShape = base.shape;
+  copySlices.outDtype = base.dtype;
+  copySlices.output = new WeakRef(base);
+  base.requiresGrad = true;
+  base.gradFn = copySlices;
+  base.historyVersion++;
+  rebaseView(view);
+}
+
+/** An in-place op gave `t` new history: views of it made before must follow (syncView). */
+function historyChanged(t: Tensor): void {
+  if (t.base === null) t.historyVersion++;
 }
 
 /** The value `t` had before an in-place write, carrying its autograd history, for the new node to use. */
@@ -58,15 +87,19 @@ export function inPlace(t: Tensor, compute: (self: Tensor) => Tensor): Tensor {
     t.bumpVersion();
     return t;
   }
+  syncView(t);
   const old = t.requiresGrad ? snapshot(t) : t;
   const r = compute(old);
-  checkViewHistory(t, r.requiresGrad);
   if (isFloating(r.dtype) && !isFloating(t.dtype)) {
     throw runtimeError(`result type Float can't be cast to the desired output type ${t.dtype === 'int64' ? 'Long' : 'Bool'}`);
   }
   copyInto(t, r);
   t.bumpVersion();
-  adoptHistory(t, r);
+  if (t.base !== null && r.requiresGrad && r.gradFn) rebaseAfterViewWrite(t, r.gradFn);
+  else {
+    adoptHistory(t, r);
+    if (r.requiresGrad) historyChanged(t);
+  }
   return t;
 }
 
@@ -85,7 +118,7 @@ export function assignInPlace(
     t.bumpVersion();
     return;
   }
-  checkViewHistory(t, true);
+  syncView(t);
   const old = snapshot(t);
   write(t, value);
   t.bumpVersion();
@@ -93,8 +126,15 @@ export function assignInPlace(
     const [gOld, gVal] = back(g);
     return [needs[0] ? gOld : null, needs[1] ? cast(gVal, value.dtype) : null];
   };
+  if (t.base !== null) {
+    // Through a view: the write's own node runs inside the base's CopySlices.
+    const written = record(name, new Tensor(t.data, t.shape.slice(), t.strides.slice(), t.offset, t.dtype), [old, value], [], fn);
+    rebaseAfterViewWrite(t, written.gradFn!);
+    return;
+  }
   record(name, t, [old, value], [], fn);
   if (t.gradFn) t.gradFn.output = new WeakRef(t);
+  historyChanged(t);
 }
 
 export function copy_(t: Tensor, src: Tensor): Tensor {

@@ -16,6 +16,7 @@ import { sumToShape } from './reduce';
 export function viewOf(t: Tensor, shape: Shape, strides: Shape, offset: number): Tensor {
   const v = new Tensor(t.data, shape.slice(), strides.slice(), offset, t.dtype, t.version);
   v.base = t.base ?? t;
+  v.historyVersion = v.base.historyVersion;
   return v;
 }
 

@@ -1,12 +1,16 @@
 /** Printing: torch's (repr, the variables view's summaries, print options) and NumPy's (`np_*`). */
 import { DType } from '../../engine/dtype';
 import { numpyArrayRepr, numpyArrayStr, numpyPrintOptions, NumpyPrintOptions, numpyScalarRepr, numpyScalarStr, resetNumpyPrintOptions, setNumpyPrintOptions } from '../../engine/numpy/format';
+import { syncView } from '../../engine/graph';
 import { formatDType, formatPythonFloat, formatSize, printOptions, setPrintOptions, PrintOptions } from '../../engine/print/format';
 import { Tensor } from '../../engine/tensor';
 import { printTensor, summarize } from '../report/tensorSummary';
 
 export const printing = {
-  repr: printTensor,
+  repr: (t: Tensor) => {
+    syncView(t); // its grad_fn is printed
+    return printTensor(t);
+  },
   summary: summarize,
   format_size: (...shape: number[]) => formatSize(shape),
   format_dtype: (d: DType) => formatDType(d),

@@ -3,6 +3,7 @@
  * `call`): shape and storage, autograd flags and hooks, values out to Python, `.data` in and out.
  */
 import { TorchError } from '../../engine/errors';
+import { syncView } from '../../engine/graph';
 import * as IP from '../../engine/ops/inplace';
 import * as V from '../../engine/ops/views';
 import { Tensor } from '../../engine/tensor';
@@ -14,7 +15,10 @@ export const tensorMeta = {
   dtype: (t: Tensor) => t.dtype,
   numel: (t: Tensor) => t.numel,
   is_contiguous: (t: Tensor) => t.isContiguous(),
-  requires_grad: (t: Tensor) => t.requiresGrad,
+  requires_grad: (t: Tensor) => {
+    syncView(t);
+    return t.requiresGrad;
+  },
   set_requires_grad: (t: Tensor, v: boolean) => {
     if (v && t.dtype !== 'float32' && t.dtype !== 'float64') {
       throw new TorchError('RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
@@ -27,13 +31,20 @@ export const tensorMeta = {
     }
     t.requiresGrad = v;
   },
-  is_leaf: (t: Tensor) => t.isLeaf,
+  is_leaf: (t: Tensor) => {
+    syncView(t);
+    return t.isLeaf;
+  },
   // Pyodide turns JS null into `jsnull`, not None; undefined becomes None.
   grad: (t: Tensor) => t.grad ?? undefined,
   set_grad: (t: Tensor, g: Tensor | null) => {
     t.grad = g ?? null;
   },
-  grad_fn: (t: Tensor) => t.gradFn ?? undefined,
+  // A view whose base got new history through another view is brought up to date when looked at, as in PyTorch.
+  grad_fn: (t: Tensor) => {
+    syncView(t);
+    return t.gradFn ?? undefined;
+  },
   set_line: (t: Tensor, line: number) => {
     t.line = line >= 0 ? line : null;
   },
