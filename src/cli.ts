@@ -23,6 +23,8 @@ Options:
   --plots DIR             write each figure as an SVG file in DIR (created if
                           missing): figure-<n>.svg, or the savefig() name with .svg
   --graph-node-limit N    most nodes kept per computation-graph snapshot
+  --graph-every-step      with --events: describe the whole graph at every
+                          backward(), not at most every 100 ms (slower)
   -h, --help              show this help
 `;
 
@@ -31,7 +33,11 @@ interface CliArgs {
   eventsFile: string | null;
   plotsDir: string | null;
   graphNodeLimit: number | undefined;
+  graphEveryStep: boolean;
 }
+
+/** How often an events file gets a whole graph, as the panel's default update interval shows them. */
+const EVENTS_GRAPH_INTERVAL_MS = 100;
 
 class UsageError extends Error {}
 
@@ -44,6 +50,7 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
   let eventsFile: string | null = null;
   let plotsDir: string | null = null;
   let graphNodeLimit: number | undefined;
+  let graphEveryStep = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = (): string => {
@@ -53,6 +60,7 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
     };
     if (arg === '--events') eventsFile = value();
     else if (arg.startsWith('--events=')) eventsFile = arg.slice('--events='.length);
+    else if (arg === '--graph-every-step') graphEveryStep = true;
     else if (arg === '--plots') plotsDir = value();
     else if (arg.startsWith('--plots=')) plotsDir = arg.slice('--plots='.length);
     else if (arg === '--graph-node-limit') {
@@ -64,7 +72,8 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
     else throw new UsageError(`unexpected argument '${arg}' (script arguments are not supported)`);
   }
   if (file === null) throw new UsageError('missing FILE.py');
-  return { file, eventsFile, plotsDir, graphNodeLimit };
+  if (graphEveryStep && eventsFile === null) throw new UsageError('--graph-every-step needs --events');
+  return { file, eventsFile, plotsDir, graphNodeLimit, graphEveryStep };
 }
 
 /** `run.jsonl` → `run.figure-3.json`, in the events file's folder. */
@@ -166,7 +175,16 @@ export async function main(argv: string[]): Promise<number> {
     if (e.type === 'figure') writeFigure(e);
   };
 
-  const handle: RunHandle = startRun({ file: args.file, source, onEvent, graphNodeLimit: args.graphNodeLimit, collect: false });
+  const handle: RunHandle = startRun({
+    file: args.file,
+    source,
+    onEvent,
+    // Nothing reads backward() reports without an events file; describing them would only slow the script down.
+    instrument: args.eventsFile !== null,
+    graphIntervalMs: args.graphEveryStep ? 0 : EVENTS_GRAPH_INTERVAL_MS,
+    graphNodeLimit: args.graphNodeLimit,
+    collect: false,
+  });
   // The exit code of a process the signal ended (128 + its number), as a shell reports it.
   let signalled: number | null = null;
   const onSignal = (code: number): void => {

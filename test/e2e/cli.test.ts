@@ -48,6 +48,29 @@ describe('cli', () => {
     assert.ok(end.type === 'end' && end.status === 'error');
   });
 
+  it('writes a whole graph at most every 100 ms into the events file, or at every step with --graph-every-step', async () => {
+    const loop = 'import torch\nw = torch.ones(3, requires_grad=True)\nfor i in range(300):\n    (w * w).sum().backward()\n';
+    fs.writeFileSync(path.join(dir, 'loop.py'), loop);
+    const graphs = (file: string): { steps: number; withGraph: number; lastHasGraph: boolean } => {
+      const events = fs.readFileSync(path.join(dir, file), 'utf8').trimEnd().split('\n').map(decodeEvent);
+      const backward = events.filter((e) => e.type === 'backward');
+      const full = backward.filter((e) => e.type === 'backward' && e.graph.nodes.length > 0);
+      const lastStep = backward.length;
+      const last = events.filter((e) => (e.type === 'backward' && e.graph.nodes.length > 0) || e.type === 'graph').pop();
+      return { steps: lastStep, withGraph: full.length, lastHasGraph: last !== undefined && 'step' in last && last.step === lastStep };
+    };
+    assert.equal((await runCli(['run', 'loop.py', '--events', 'throttled.jsonl'], dir)).code, 0);
+    const throttled = graphs('throttled.jsonl');
+    assert.equal(throttled.steps, 300);
+    assert.ok(throttled.withGraph < 300, `${throttled.withGraph} of 300 steps carried a whole graph`);
+    assert.ok(throttled.lastHasGraph, 'the last step’s graph is in the stream');
+    assert.equal((await runCli(['run', 'loop.py', '--events', 'every.jsonl', '--graph-every-step'], dir)).code, 0);
+    assert.equal(graphs('every.jsonl').withGraph, 300);
+    const bad = await runCli(['run', 'loop.py', '--graph-every-step'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--graph-every-step needs --events/);
+  });
+
   it('exits 0 on success and 2 for a missing file', async () => {
     fs.writeFileSync(path.join(dir, 'ok.py'), "print('fine')\n");
     const ok = await runCli(['run', 'ok.py'], dir);
