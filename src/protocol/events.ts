@@ -238,6 +238,19 @@ export interface DivergedEvent extends Timed {
   loss: number;
 }
 
+/**
+ * A Python warning the run showed (it is also in the stderr stream, as CPython prints it). `file` and `line`
+ * are the user's: a warning raised inside the playground's own packages names the nearest user line.
+ */
+export interface WarningEvent extends Timed {
+  type: 'warning';
+  /** The warning's class, e.g. `UserWarning`, `DeprecationWarning`. */
+  category: string;
+  message: string;
+  file: string | null;
+  line: number | null;
+}
+
 /** One tensor bound in the script's module globals when the run ended (see VariablesEvent). */
 export interface VariableInfo {
   /**
@@ -281,6 +294,7 @@ export type RunEvent =
   | ErrorEvent
   | FigureEvent
   | DivergedEvent
+  | WarningEvent
   | VariablesEvent
   | EndEvent;
 export type RunEventType = RunEvent['type'];

@@ -18,6 +18,7 @@ export const STRINGS = {
   'status.finished': 'Finished',
   'status.stopped': 'Stopped',
   'status.failed': 'Failed',
+  'status.diverged': 'Diverged at step {0}',
 
   'section.loss': 'Loss',
   'section.gradients': 'Gradients',
@@ -87,6 +88,7 @@ export const STRINGS_ZH: Record<StringId, string> = {
   'status.finished': '已完成',
   'status.stopped': '已停止',
   'status.failed': '失败',
+  'status.diverged': '在第 {0} 步发散',
 
   'section.loss': '损失',
   'section.gradients': '梯度',

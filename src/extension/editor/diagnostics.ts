@@ -53,7 +53,7 @@ export function register(s: Services): vscode.Disposable {
     s.runs.listen({
       started: (run) => collection.delete(vscode.Uri.parse(run.key)),
       event: (run, e) => {
-        if (e.type === 'error' || e.type === 'diverged') show(run);
+        if (e.type === 'error' || e.type === 'diverged' || e.type === 'warning') show(run);
       },
       ended: show,
       forgotten: (key) => collection.delete(vscode.Uri.parse(key)),

@@ -21,6 +21,14 @@ describe('diagnostics from run events', () => {
     assert.match(d.message, /^Training diverged at step 37: the loss became nan\. Likely causes: a learning rate that is too large, or input features that are not scaled/);
   });
 
+  it('puts a Python warning on its line with its category and text', () => {
+    const warning = (line: number | null, file: string | null = 'a.py') =>
+      ({ type: 'warning', t: 1, category: 'UserWarning', message: 'Using a target size (torch.Size([4])) that is different to the input size', file, line }) as const;
+    assert.deepEqual(diagnosticsFor('a.py', [warning(5), warning(null), warning(2, 'other.py')]), [
+      { line: 5, severity: 'warning', message: 'UserWarning: Using a target size (torch.Size([4])) that is different to the input size', code: 'warning' },
+    ]);
+  });
+
   it('marks where a detectNonFinite run found the first NaN', () => {
     const [d] = diagnosticsFor('a.py', [error(8, 'non-finite values detected: PowBackward0 (pow) returned inf values. …', 'RuntimeError')]);
     assert.equal(d.code, 'nonFinite');

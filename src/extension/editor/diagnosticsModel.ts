@@ -1,6 +1,7 @@
 /**
  * Which problems a run puts in the editor, independent of VS Code's Diagnostic class (editor/diagnostics.ts maps
- * these onto it): an uncaught exception is an Error on its line; a run that diverged gets a Warning on the
+ * these onto it): an uncaught exception is an Error on its line, a Python warning a Warning on its line; a run
+ * that diverged gets a Warning on the
  * backward() line that first saw a NaN/inf loss, with the likely causes and a quick fix to find the op.
  */
 import type { RunEvent } from '../../protocol/events';
@@ -9,7 +10,7 @@ import { t } from '../l10n';
 import { formatNumber } from '../textFormat';
 
 /** `code` of each kind of diagnostic, so code actions can recognise theirs. */
-export type DiagnosticCode = 'exception' | 'diverged' | 'nonFinite';
+export type DiagnosticCode = 'exception' | 'diverged' | 'nonFinite' | 'warning';
 
 export const DIAGNOSTIC_SOURCE = 'Autograd Playground';
 
@@ -36,6 +37,9 @@ export function diagnosticsFor(file: string, events: readonly RunEvent[]): Diagn
         message: nonFinite ? t('NaN or inf first appears here: {0}', e.message) : `${e.errorType}: ${e.message}`,
         code: nonFinite ? 'nonFinite' : 'exception',
       });
+    } else if (e.type === 'warning') {
+      if (e.line === null || e.file !== file) continue;
+      out.push({ line: e.line, severity: 'warning', message: `${e.category}: ${e.message}`, code: 'warning' });
     } else if (e.type === 'diverged') {
       if (e.file !== file) continue;
       out.push({

@@ -11,4 +11,5 @@ import cycle. What needs their classes (naming tensors) gets them registered by 
     variables  the variables event's entries
     guard      keeps the host's modules out of the script's imports
     recursion  sys.setrecursionlimit capped at what the worker's stacks bear
+    warned     Python warnings as events, still printed as CPython prints them
 """

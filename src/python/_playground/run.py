@@ -14,7 +14,7 @@ import types
 import _playground_host
 from pyodide.ffi import create_proxy
 
-from . import guard, hooks, naming, recursion, variables  # noqa: F401  (recursion: installed on import)
+from . import guard, hooks, naming, recursion, variables, warned  # noqa: F401  (recursion: installed on import)
 from .frames import is_internal_file, user_location  # noqa: F401  (user_location: the worker calls it)
 
 # Made once: the binding keeps it across runs, and a proxy per run would only be more to release.
@@ -22,6 +22,7 @@ _LEAF_NAMER = create_proxy(naming.name_leaves)
 
 # Before any script: from here on, only our own files import the host's modules (guard.py).
 guard.install()
+warned.install()
 
 
 def _filter_frames(te, seen):
@@ -66,17 +67,26 @@ def _report_unguarded(exc, file):
     text = "".join(te.format())
     sys.stderr.write(text)
     sys.stderr.flush()
-    message = exc.msg if isinstance(exc, SyntaxError) and exc.msg is not None else str(exc)
     hooks.emit_event(
         {
             "type": "error",
             "errorType": type(exc).__qualname__,
-            "message": message,
+            "message": _message(exc, te),
             "file": file,
             "line": _user_line(exc, file),
             "traceback": text,
         }
     )
+
+
+def _message(exc, te):
+    """The message as the traceback's last line shows it, so CPython's suggestions ("Did you mean: 'loss'?")
+    reach the panel, the hover and the diagnostic too."""
+    if isinstance(exc, SyntaxError) and exc.msg is not None:
+        return exc.msg
+    first = next(iter(te.format_exception_only()), "")
+    _type, sep, message = first.partition(": ")
+    return message.rstrip("\n") if sep else str(exc)
 
 
 def _flush():

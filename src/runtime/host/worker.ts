@@ -272,7 +272,7 @@ async function main(): Promise<void> {
  * The event types Python (hooks.emit) and the binding (backward reports) may send; start, diverged and end are
  * the runner's own. Typed, so that renaming or removing a type in events.ts fails the type check here.
  */
-const EMITTED_TYPES: ReadonlySet<RunEventType> = new Set<RunEventType>(['backward', 'graph', 'error', 'stdout', 'stderr', 'figure', 'variables']);
+const EMITTED_TYPES: ReadonlySet<RunEventType> = new Set<RunEventType>(['backward', 'graph', 'error', 'warning', 'stdout', 'stderr', 'figure', 'variables']);
 
 /** emit() accepts a JSON string (from Python) or an object (a Python dict, or a JS object from the binding). */
 function toEventObject(py: PyodideAPI, payload: unknown): Record<string, unknown> {

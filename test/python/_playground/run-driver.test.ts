@@ -48,6 +48,32 @@ describe('python session', function () {
     assert.deepEqual(ofType(r.events, 'end')[0].status, 'error');
   });
 
+  it("keeps CPython's suggestion in the error event's message, as the traceback's last line has it", async () => {
+    const r = await session.run('loss = 1.0\nprint(los)\n', 'suggest.py');
+    assert.match(r.stderr, /NameError: name 'los' is not defined\. Did you mean: 'loss'\?\n$/);
+    assert.equal(ofType(r.events, 'error')[0].message, "name 'los' is not defined. Did you mean: 'loss'?");
+    const attr = await session.run('class A:\n    weights = 1\nA().weight\n', 'attr.py');
+    assert.equal(ofType(attr.events, 'error')[0].message, "'A' object has no attribute 'weight'. Did you mean: 'weights'?");
+    const multi = await session.run('raise ValueError("first line\\nsecond line")\n', 'multi.py');
+    assert.equal(ofType(multi.events, 'error')[0].message, 'first line\nsecond line');
+    const empty = await session.run('raise KeyError\n', 'empty.py');
+    assert.equal(ofType(empty.events, 'error')[0].message, '');
+  });
+
+  it('sends each Python warning as an event on the user’s line, and still prints it as CPython does', async () => {
+    const r = await session.run(
+      'import warnings, torch\nimport torch.nn.functional as F\nloss = F.mse_loss(torch.zeros(4, 1), torch.ones(4))\nwarnings.warn("slow", DeprecationWarning, stacklevel=1)\nwarnings.filterwarnings("ignore")\nwarnings.warn("hidden")\n',
+      'warn.py',
+    );
+    assert.equal(r.status, 'ok', r.stderr);
+    assert.match(r.stderr, /^warn\.py:3: UserWarning: Using a target size \(torch\.Size\(\[4\]\)\) that is different to the input size/);
+    const warnings = ofType(r.events, 'warning').map((w) => [w.category, w.message.slice(0, 26), w.file, w.line]);
+    assert.deepEqual(warnings, [
+      ['UserWarning', 'Using a target size (torch', 'warn.py', 3],
+      ['DeprecationWarning', 'slow', 'warn.py', 4],
+    ]);
+  });
+
   it('reports a SyntaxError with file, line and caret', async () => {
     const r = await session.run('a = 1\nb = (2 +* 3)\n', 'syn.py');
     assert.equal(r.status, 'error');

@@ -29,9 +29,23 @@ loss = y.sum()
 loss.backward()
 `;
 
+const DIVERGING = 'diverging_lr.py';
+const DIVERGING_TEXT = `import torch
+# A learning rate far too large: the loss grows until it is inf, then NaN.
+
+w = torch.tensor([1.0], requires_grad=True)
+for step in range(40):
+    loss = (w ** 4).sum()
+    loss.backward()
+    with torch.no_grad():
+        w -= 10.0 * w.grad
+        w.grad.zero_()
+print("done")
+`;
+
 export default {
   name: 'errors',
-  title: 'A syntax error and a runtime error: squiggle on the line, Problems entry, panel header',
+  title: 'A syntax error, a runtime error and a diverged run: squiggle on the line, Problems entry, panel header',
   timeoutMs: 150000,
   async run({ page, open, writeFile, shot, check, log }) {
     writeFile(SYNTAX, SYNTAX_TEXT);
@@ -71,5 +85,13 @@ export default {
     check(`Problems entry is on line ${RUNTIME_LINE}`, new RegExp(`Ln ${RUNTIME_LINE}\\b|line ${RUNTIME_LINE}\\b`, 'i').test(row2), row2);
     check('the syntax error is still listed for its own file', rows2.some((r) => r.includes('SyntaxError')), JSON.stringify(rows2));
     await shot('3-runtime-problems');
+
+    writeFile(DIVERGING, DIVERGING_TEXT);
+    await open(DIVERGING);
+    await runCommand(page, 'Autograd: Train Model');
+    const h3 = await waitForRun(page, { name: DIVERGING, status: 'diverged' });
+    log(`panel header of a diverged run: ${h3.statusText}`);
+    check('a run whose loss stopped being finite reads "Diverged at step N", not Finished', /^Diverged at step \d+$/.test(h3.statusText), h3.statusText);
+    await shot('4-diverged');
   },
 };

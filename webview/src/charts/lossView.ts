@@ -2,7 +2,7 @@
 import type { Plugin } from 'chart.js';
 import { formatNumber } from '../model/format';
 import { displaySeries, toChartPoints } from '../model/series';
-import type { PanelState } from '../model/state';
+import { lossIsLog, type PanelState } from '../model/state';
 import type { Translate } from '../strings';
 import { el } from '../views/dom';
 import type { PanelTheme } from '../views/theme';
@@ -87,7 +87,7 @@ export class LossView extends ChartSection {
     this.diverged = state.diverged ? { step: state.diverged.step, loss: state.diverged.loss } : null;
     this.divergedNote.hidden = !state.diverged;
     if (state.diverged) this.divergedNote.textContent = this.t('loss.diverged', state.diverged.step, formatNumber(state.diverged.loss), state.diverged.line);
-    const chart = this.prepare(state.ui.lossLog, n > 0);
+    const chart = this.prepare(lossIsLog(state), n > 0);
     if (!chart) {
       this.note.textContent = '';
       return;

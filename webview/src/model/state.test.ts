@@ -13,6 +13,7 @@ import {
   createState,
   elapsedMs,
   headerStatus,
+  lossIsLog,
   FIGURES_MAX,
   type ConsoleState,
   shownGraph,
@@ -74,6 +75,22 @@ describe('webview panel state', () => {
     assert.equal(s.leaves[0].grad?.text, 'tensor([2.0000, -2.0000])');
   });
 
+  it('shows the loss on a log axis by itself once it spans more than four decades or stops being finite', () => {
+    const s = started();
+    events(s, [backward(1, 5), backward(2, 0.5), backward(3, 0.05)]);
+    assert.equal(lossIsLog(s), false, 'two decades');
+    events(s, [backward(4, 4e-5)]);
+    assert.equal(lossIsLog(s), true, 'more than four decades');
+    s.ui.lossLog = false;
+    assert.equal(lossIsLog(s), false, 'the user chose Linear');
+    const d = started();
+    events(d, [backward(1, 1), backward(2, 3), backward(3, Infinity)]);
+    assert.equal(lossIsLog(d), true, 'a loss that left the finite range');
+    const neg = started();
+    events(neg, [backward(1, -1), backward(2, 1e6)]);
+    assert.equal(lossIsLog(neg), false, 'a log axis cannot show a negative loss');
+  });
+
   it('records divergence and the end of the run', () => {
     const s = started();
     events(s, [backward(1, 1), backward(2, NaN), { type: 'diverged', t: 20, step: 2, file: 'train.py', line: 9, loss: NaN }]);
@@ -81,6 +98,7 @@ describe('webview panel state', () => {
     assert.ok(Number.isNaN(s.loss.y[1]));
     events(s, [{ type: 'end', t: 30, status: 'ok', durationMs: 1234, steps: 2 }]);
     assert.equal(s.status, 'finished');
+    assert.equal(headerStatus(s), 'diverged', 'the header says Diverged, not Finished');
     assert.equal(s.run?.status, 'finished');
     assert.equal(elapsedMs(s, Date.now()), 1234);
     const failed = started();

@@ -71,7 +71,8 @@ export interface GraphState {
 }
 
 export interface UiState {
-  lossLog: boolean;
+  /** The user's Linear / Log choice for the loss; null until they choose (lossIsLog decides). */
+  lossLog: boolean | null;
   gradLog: boolean;
   /** Which graph the graph section shows when the run diverged: the latest one or the diverged step's. */
   graphChoice: 'latest' | 'diverged';
@@ -140,7 +141,7 @@ export function createState(): PanelState {
     end: null,
     cursorLine: null,
     focus: null,
-    ui: { lossLog: false, gradLog: false, graphChoice: 'latest', collapsed: [] },
+    ui: { lossLog: null, gradLog: false, graphChoice: 'latest', collapsed: [] },
     dirty: new Set(ALL_SECTIONS),
   };
 }
@@ -386,13 +387,42 @@ export function shownGraph(state: PanelState): GraphState | null {
   return state.graph;
 }
 
+/** Decades a loss must span before the chart shows it on a log axis by itself. */
+export const AUTO_LOG_DECADES = 4;
+
+/**
+ * Whether the loss chart's y axis is logarithmic: the user's choice, else log once the loss spans more than
+ * AUTO_LOG_DECADES decades or stops being finite (a diverging loss is a flat line on a linear axis), as long as
+ * every finite loss is positive.
+ */
+export function lossIsLog(state: PanelState): boolean {
+  if (state.ui.lossLog !== null) return state.ui.lossLog;
+  let min = Infinity;
+  let max = 0;
+  let nonFinite = state.diverged !== null;
+  for (const y of state.loss.y) {
+    if (!Number.isFinite(y)) {
+      nonFinite = true;
+      continue;
+    }
+    if (y <= 0) return false;
+    if (y < min) min = y;
+    if (y > max) max = y;
+  }
+  if (min === Infinity) return false;
+  return nonFinite || max / min > 10 ** AUTO_LOG_DECADES;
+}
+
 /**
  * The state the header names: a run is 'starting' from Train Model until its `start` event (Python loading,
  * when no standby interpreter was ready), then as its status says.
  */
-export function headerStatus(state: PanelState): RunInfoStatus | 'starting' {
+export function headerStatus(state: PanelState): RunInfoStatus | 'starting' | 'diverged' {
   const status = state.status ?? 'running';
-  return status === 'running' && state.scriptStartedAt === null ? 'starting' : status;
+  if (status === 'running' && state.scriptStartedAt === null) return 'starting';
+  // A run whose loss stopped being finite did not finish well, even though the script ran to its end.
+  if (status === 'finished' && state.diverged !== null) return 'diverged';
+  return status;
 }
 
 /** What the header shows for elapsed time: the run's duration once it ended, else the clock since it started. */

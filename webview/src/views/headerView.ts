@@ -50,7 +50,7 @@ export class HeaderView {
     this.name.textContent = state.run?.label || baseName(file);
     this.name.title = file;
     const status = headerStatus(state);
-    this.status.textContent = this.t(`status.${status}`);
+    this.status.textContent = status === 'diverged' ? this.t('status.diverged', state.diverged!.step) : this.t(`status.${status}`);
     this.status.className = `run-status status-${status}`;
     this.step.textContent = this.t('header.step', state.steps);
     const ms = elapsedMs(state, now);
