@@ -14,6 +14,8 @@ Runs a PyTorch-style Python script on the Autograd Playground engine.
 The script's output goes to stdout/stderr as it is printed; the exit code is
 Python's: sys.exit's code, 1 after an uncaught exception, 130 after an uncaught
 KeyboardInterrupt or Ctrl-C, 143 when terminated (SIGTERM), else 0.
+The script can read the files under the current folder and runs in its own
+folder; files it writes are kept in memory, never written to disk.
 matplotlib figures are recorded at each plt.show() and plt.savefig(); savefig
 never writes into your folder.
 
@@ -175,6 +177,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e.type === 'figure') writeFigure(e);
   };
 
+  // The script reads files from the folder it is run from, and runs in its own folder; its writes stay in memory.
   const handle: RunHandle = startRun({
     file: args.file,
     source,
@@ -184,6 +187,8 @@ export async function main(argv: string[]): Promise<number> {
     graphIntervalMs: args.graphEveryStep ? 0 : EVENTS_GRAPH_INTERVAL_MS,
     graphNodeLimit: args.graphNodeLimit,
     collect: false,
+    root: process.cwd(),
+    cwd: path.dirname(path.resolve(args.file)),
   });
   // The exit code of a process the signal ended (128 + its number), as a shell reports it.
   let signalled: number | null = null;

@@ -1,4 +1,5 @@
 /** The documents runs are made from: which one a command means, how a run names it, going to one of its lines. */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { baseName } from '../protocol/panel';
 import type { RunDocument, RunManager } from './runs/runManager';
@@ -31,7 +32,14 @@ export function runDocument(doc: vscode.TextDocument, exampleNames: ReadonlyMap<
   const example = exampleNames.get(key);
   // Tracebacks name the file the way Python would: its path, or for an untitled document its name.
   const file = example ?? (doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path || doc.fileName);
-  return { key, file, label: baseName(file), version: doc.version, text: doc.getText() };
+  const run: RunDocument = { key, file, label: baseName(file), version: doc.version, text: doc.getText() };
+  // A saved file reads the files beside it (and the rest of its workspace folder) and runs in its own folder;
+  // an untitled document, examples included, has no folder.
+  if (doc.uri.scheme === 'file' && example === undefined) {
+    run.cwd = path.dirname(doc.uri.fsPath);
+    run.root = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ?? run.cwd;
+  }
+  return run;
 }
 
 /** The run the status bar describes and Show Graph Panel shows: the active document's, else the one started last. */

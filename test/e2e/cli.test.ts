@@ -71,6 +71,22 @@ describe('cli', () => {
     assert.match(bad.stderr, /--graph-every-step needs --events/);
   });
 
+  it('reads the files under the folder it is run from, runs in the script\'s folder, and writes nothing', async () => {
+    const project = path.join(dir, 'project');
+    fs.mkdirSync(path.join(project, 'scripts'), { recursive: true });
+    fs.writeFileSync(path.join(project, 'scripts', 'data.csv'), '1,2\n3,4\n');
+    fs.writeFileSync(path.join(project, 'labels.txt'), 'cat\n');
+    fs.writeFileSync(
+      path.join(project, 'scripts', 'fit.py'),
+      "import numpy as np, torch\nx = torch.tensor(np.loadtxt('data.csv', delimiter=','))\nprint(x.sum().item(), open('../labels.txt').read().strip())\ntorch.save({'x': x}, 'x.pt')\nprint(torch.load('x.pt')['x'].shape)\n",
+    );
+    const before = fs.readdirSync(project, { recursive: true }).sort();
+    const r = await runCli(['run', path.join('scripts', 'fit.py')], project);
+    assert.deepEqual([r.code, r.stdout], [0, '10.0 cat\ntorch.Size([2, 2])\n'], r.stderr);
+    assert.equal(r.stderr, "autograd-playground: x.pt was kept in memory, not written to disk (a script's changes to files never reach the disk)\n");
+    assert.deepEqual(fs.readdirSync(project, { recursive: true }).sort(), before);
+  });
+
   it('exits 0 on success and 2 for a missing file', async () => {
     fs.writeFileSync(path.join(dir, 'ok.py'), "print('fine')\n");
     const ok = await runCli(['run', 'ok.py'], dir);

@@ -66,6 +66,17 @@ describe('run lifecycle', function () {
     assert.equal(m.anyRunning, false);
   });
 
+  it("passes a document's folder to its run, and none for an untitled one", () => {
+    const fake = fakeStarter();
+    const m = new RunManager(fake.starter, () => 0);
+    m.start({ ...doc('file:///w/src/a.py'), root: '/w', cwd: '/w/src' }, { graphNodeLimit: 50 });
+    m.start(doc('untitled:Untitled-1'), { graphNodeLimit: 50 });
+    assert.deepEqual(fake.runs.map((r) => [r.opts.root, r.opts.cwd]), [
+      ['/w', '/w/src'],
+      [undefined, undefined],
+    ]);
+  });
+
   it('runs two documents at once with the real runtime', async () => {
     const m = new RunManager();
     const a = m.start(doc('file:///a.py', 'import torch\nw = torch.ones(2, requires_grad=True)\nfor i in range(3):\n    (w * w).sum().backward()\nprint("a done")\n'), { graphNodeLimit: 200 });

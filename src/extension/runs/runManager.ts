@@ -17,6 +17,10 @@ export interface RunDocument {
   label: string;
   version: number;
   text: string;
+  /** The folder the script may read (its workspace folder, else its own folder); absent for untitled documents. */
+  root?: string;
+  /** Its working directory: the file's folder; absent for untitled documents. */
+  cwd?: string;
 }
 
 export interface RunSettings {
@@ -84,6 +88,8 @@ export class RunManager {
     entry.handle = this.starter({
       file: doc.file,
       source: doc.text,
+      root: doc.root,
+      cwd: doc.cwd,
       graphNodeLimit: settings.graphNodeLimit,
       graphIntervalMs: settings.graphIntervalMs ?? 0,
       detectNonFinite: settings.detectNonFinite === true,

@@ -61,6 +61,7 @@ from ._core.arrayprint import (  # noqa: F401
     array_repr, array_str, get_printoptions, printoptions, set_printoptions,
 )
 from ._core._internal import _PARTIAL
+from .lib._npyio_impl import loadtxt  # noqa: F401
 
 __version__ = "2.4.6+playground"
 

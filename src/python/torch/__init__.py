@@ -507,6 +507,12 @@ from . import autograd  # noqa: E402
 from . import nn  # noqa: E402
 from . import optim  # noqa: E402
 from . import utils  # noqa: E402
+from . import serialization  # noqa: E402
+from .serialization import save, load  # noqa: E402
+from .storage import TypedStorage, LEGACY_STORAGES as _LEGACY_STORAGES  # noqa: E402
+
+# torch.FloatStorage, torch.LongStorage, …: the names .pt files give their storages' types.
+globals().update(_LEGACY_STORAGES)
 
 # The playground names tensors (graph leaves, the variables event) without importing torch itself.
 _playground_naming.register_tensor_types(Tensor, nn.Module)

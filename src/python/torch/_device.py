@@ -17,5 +17,11 @@ class _Device:
     def __hash__(self):
         return hash("cpu")
 
+    def __reduce__(self):
+        # Pickled as PyTorch pickles a device: a call of torch.device('cpu').
+        import torch
+
+        return (torch.device, ("cpu",))
+
 
 cpu_device = _Device()

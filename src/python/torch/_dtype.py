@@ -3,6 +3,8 @@
 
 class dtype:
     __slots__ = ("name", "is_floating_point", "itemsize", "is_signed")
+    # PyTorch's own: type(torch.float32) prints as <class 'torch.dtype'>, and pickles name torch.float32.
+    __module__ = "torch"
 
     def __init__(self, name, is_floating_point, itemsize, is_signed=True):
         self.name = name
@@ -16,7 +18,8 @@ class dtype:
         return "torch." + self.name
 
     def __reduce__(self):
-        return (from_name, (self.name,))
+        # A string: pickled as the global torch.<name>, as PyTorch pickles its dtypes.
+        return self.name
 
 
 float32 = dtype("float32", True, 4)

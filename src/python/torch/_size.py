@@ -4,6 +4,9 @@ from ._C import E
 class Size(tuple):
     """torch.Size: a tuple of ints that prints as `torch.Size([2, 3])`."""
 
+    # PyTorch's: type(t.shape) prints as <class 'torch.Size'>, and pickles name torch.Size.
+    __module__ = "torch"
+
     def __new__(cls, seq=()):
         return tuple.__new__(cls, (int(x) for x in seq))
 

@@ -53,6 +53,10 @@ class Tensor(JsProxy):
     """An engine tensor (src/engine/tensor.ts); torch.Tensor and numpy.ndarray each hold one as `_t`."""
 
 @final
+class Storage(JsProxy):
+    """A tensor's flat storage array (src/engine/dtype.ts StorageArray), shared by the tensors made over it."""
+
+@final
 class Node(JsProxy):
     """A graph node (src/engine/graph.ts): what torch's `grad_fn` objects wrap."""
 
@@ -256,6 +260,14 @@ class Binding(JsProxy):
     def np_divmod(self, a: Tensor, b: Tensor, which: Literal[0, 1]) -> Tensor: ...
     def np_libm(self, t: Tensor, name: Literal["log", "log1p", "sin", "cos"]) -> Tensor: ...
     def np_cumsum(self, t: Tensor, axis: int) -> Tensor: ...
+
+    # storage.ts
+    def storage_key(self, t: Tensor) -> int:
+        """The same number for tensors that share storage."""
+    def storage_bytes(self, t: Tensor) -> JsBuffer:
+        """The whole storage of `t` as a .pt file holds it (little-endian; int64 as 8-byte integers)."""
+    def storage_from_bytes(self, data: JsBuffer, dtype: DType) -> Storage: ...
+    def tensor_over_storage(self, storage: Storage, dtype: DType, offset: int, ndim: int, *shape_and_strides: int) -> Tensor: ...
 
 settings: Settings
 binding: Binding

@@ -11,6 +11,7 @@
  *   autograd.ts     grad_fn nodes, grad mode, backward() with its graph report, torch.autograd.grad
  *   printing.ts     torch and NumPy printing
  *   numpy.ts        NumPy's values and own algorithms (`np_*`)
+ *   storage.ts      storages as bytes and tensors over them, for torch.save and torch.load
  *
  * Names, for the entries and for `call`'s op names alike: what Python calls the thing, in snake_case, so a
  * reader can find the Python side by the name.
@@ -36,6 +37,7 @@ import { numpyRandom } from './numpyRandom';
 import { ops, type OpName } from './ops';
 import { printing } from './printing';
 import { random } from './random';
+import { storage } from './storage';
 import { tensorMeta } from './tensorMeta';
 
 /** What the runtime gives the binding: where backward events go (the host stamps time, step and file). */
@@ -99,6 +101,7 @@ export function createBinding(host?: BindingHost) {
     ...autograd(host),
     ...printing,
     ...numpy,
+    ...storage,
   };
 }
 

@@ -30,7 +30,7 @@ export interface RuntimeSettings {
 }
 
 
-export interface RunOptions extends RuntimeSettings {
+export interface RunOptions extends RuntimeSettings, ScriptFolderOptions {
   /** Shown in tracebacks and events exactly as given. */
   file: string;
   /** Script text; when absent the file is read (never written). */
@@ -67,8 +67,23 @@ export interface RunResult {
   events: RunEvent[];
 }
 
+/**
+ * The files a script may read. Without them it sees only the interpreter's own file system (an untitled
+ * document). Writes never reach the disk: they are kept in memory for the run, and the first one says so in
+ * the console (runtime/host/scriptFolder.ts).
+ */
+export interface ScriptFolderOptions {
+  /**
+   * A folder the script may read, everything under it included, at the same path (VS Code: the document's
+   * workspace folder; the CLI: the folder it is run from). A Windows path C:\a\b is seen as /c/a/b.
+   */
+  root?: string;
+  /** The working directory (the script's folder); made readable as well when it is outside `root`. */
+  cwd?: string;
+}
+
 /** Settings a session's run may change for itself. */
-export interface RunSwitches {
+export interface RunSwitches extends ScriptFolderOptions {
   /** The session's setting by default; `npm run bench` runs the same script with and without events in one interpreter. */
   instrument?: boolean;
 }
@@ -264,7 +279,7 @@ export class WorkerHost {
   }
 
   /** Starts one script; the recorder always settles (machinery failures become 'error' results). */
-  run(recorder: RunRecorder, source: string, settings: WorkerSettings = this.settings): void {
+  run(recorder: RunRecorder, source: string, settings: WorkerSettings = this.settings, folder: ScriptFolderOptions = {}): void {
     const runId = this.nextRunId++;
     this.current = { runId, recorder, stopTimer: null };
     this.worker.ref();
@@ -280,7 +295,7 @@ export class WorkerHost {
         if (this.current.stopTimer) return this.endCurrent('stopped'); // stopped while Python was loading
         Atomics.store(this.cells, CONTROL_STOP, 0);
         Atomics.store(this.cells, CONTROL_INTERRUPT, 0);
-        const req: WorkerRequest = { kind: 'run', runId, file: recorder.file, source, clockStart: recorder.start(), settings };
+        const req: WorkerRequest = { kind: 'run', runId, file: recorder.file, source, clockStart: recorder.start(), settings, root: folder.root, cwd: folder.cwd };
         this.worker.postMessage(req);
       },
       fail,
@@ -359,7 +374,7 @@ export function startRun(opts: RunOptions): RunHandle {
     recorder.finish('error');
     return { done: recorder.done, stop: () => undefined };
   }
-  host.run(recorder, source, settings);
+  host.run(recorder, source, settings, { root: opts.root, cwd: opts.cwd });
   const done = recorder.done.then(async (result) => {
     await host.terminate();
     return result;
@@ -391,7 +406,7 @@ export async function openSession(opts: RuntimeSettings = {}): Promise<PythonSes
     // A worker lost to a crash is replaced, so one bad snippet does not fail the rest of a test suite.
     if (!host.alive) host = new WorkerHost(settings);
     const recorder = new RunRecorder(file, undefined);
-    host.run(recorder, source, { ...settings, instrument: switches.instrument ?? settings.instrument });
+    host.run(recorder, source, { ...settings, instrument: switches.instrument ?? settings.instrument }, { root: switches.root, cwd: switches.cwd });
     return recorder.done;
   };
 

@@ -10,6 +10,8 @@ import pythonFiles from 'virtual:python-files';
 import { createBinding, type BindingHost } from '../bridge/binding';
 import { decodeJson, type RunEvent, type RunEventType, type RunStatus } from '../../protocol/events';
 import { keptRefsReleaser, retainedBytes } from './keptRefs';
+import type { EmFS } from './memoryOverlay';
+import { enterScriptFolder, type PythonFolderHooks } from './scriptFolder';
 import { StepPacker } from './stepPacking';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
 
@@ -220,6 +222,7 @@ async function main(): Promise<void> {
   });
   driver = py.pyimport('_playground.run') as unknown as Driver;
   const runDriver = driver;
+  const folderHooks = py.pyimport('_playground.folders') as unknown as PythonFolderHooks;
   for (const name of init.preload ?? []) (py.pyimport(name) as { destroy(): void }).destroy();
 
   port!.on('message', (req: WorkerRequest) => {
@@ -238,6 +241,7 @@ async function main(): Promise<void> {
     // Undefined where the runner's rule (0 for 'ok', else 1) gives the code.
     let exitCode: number | undefined;
     let broken = false;
+    const folder = enterScriptFolder(py.FS as unknown as EmFS, folderHooks, req, (text) => postEvent(run, { type: 'stderr', t: elapsed(run), text }));
     try {
       const proxy = runDriver.run(req.file, req.source);
       const [result, code] = proxy.toJs() as [unknown, unknown];
@@ -259,6 +263,7 @@ async function main(): Promise<void> {
         postEvent(run, { type: 'stderr', t: elapsed(run), text: `autograd-playground internal error: ${errorText(e)}\n` });
       }
     }
+    folder.leave();
     out.flush();
     err.flush();
     postHeld(run);

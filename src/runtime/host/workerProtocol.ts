@@ -63,6 +63,10 @@ export type WorkerRequest = {
   /** performance.timeOrigin + performance.now() on the main thread when the run started; events' t is relative to it. */
   clockStart: number;
   settings: WorkerSettings;
+  /** A host folder the script may read, shown at its own path with writes kept in memory (scriptFolder.ts). */
+  root?: string;
+  /** The script's working directory on the host (its folder); readable too when outside `root`. */
+  cwd?: string;
 };
 
 /** Worker → main thread. Events are posted as objects: structured clone keeps NaN/Infinity intact. */

@@ -1,0 +1,73 @@
+/**
+ * Storages as bytes, for torch.save and torch.load (src/python/torch/serialization.py): the whole storage a
+ * tensor views, in PyTorch's file layout (little-endian, int64 as 8-byte integers, bool as one byte each), and
+ * tensors made over a storage read back, so that views saved together share their storage again after loading.
+ */
+import { allocate, itemSize, type DType, type StorageArray } from '../../engine/dtype';
+import { TorchError } from '../../engine/errors';
+import { Tensor } from '../../engine/tensor';
+
+/** Storage identity for the pickler (a WeakMap: numbering a storage keeps nothing alive). */
+const keys = new WeakMap<StorageArray, number>();
+let nextKey = 1;
+
+/** The little-endian bytes the engine's own arrays hold; every platform Node runs the extension on is one. */
+function ownBytes(a: ArrayBufferView): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+export const storage = {
+  /** The same number for tensors that share storage (views, `.data`, `detach()`). */
+  storage_key: (t: Tensor): number => {
+    let key = keys.get(t.data);
+    if (key === undefined) {
+      key = nextKey++;
+      keys.set(t.data, key);
+    }
+    return key;
+  },
+  /** The whole storage of `t`, as a .pt file holds it. int64 lives in doubles here; its values are integers. */
+  storage_bytes: (t: Tensor): Uint8Array => {
+    if (t.dtype !== 'int64') return ownBytes(t.data).slice();
+    const out = new BigInt64Array(t.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = BigInt(t.data[i]);
+    return ownBytes(out);
+  },
+  /** A storage from a .pt file's bytes (int64 values beyond 2**53 round to the nearest double, as everywhere here). */
+  storage_from_bytes: (bytes: Uint8Array, dtype: DType): StorageArray => {
+    const size = itemSize(dtype);
+    if (bytes.byteLength % size !== 0) {
+      throw new TorchError('RuntimeError', `a storage of ${dtype} holds a whole number of ${size}-byte elements, but this one has ${bytes.byteLength} bytes`);
+    }
+    const n = bytes.byteLength / size;
+    const out = allocate(dtype, n);
+    if (dtype === 'int64') {
+      const ints = new BigInt64Array(bytes.slice().buffer);
+      for (let i = 0; i < n; i++) out[i] = Number(ints[i]);
+    } else {
+      ownBytes(out).set(bytes);
+    }
+    return out;
+  },
+  /** torch._utils._rebuild_tensor_v2's tensor: `shape` and `strides` follow `offset` as rest arguments. */
+  tensor_over_storage: (data: StorageArray, dtype: DType, offset: number, ndim: number, ...shapeAndStrides: number[]): Tensor => {
+    const shape = shapeAndStrides.slice(0, ndim);
+    const strides = shapeAndStrides.slice(ndim, 2 * ndim);
+    // The furthest element the view reaches must lie in the storage, as PyTorch's setStorage checks.
+    let last = offset;
+    let empty = false;
+    for (let d = 0; d < ndim; d++) {
+      if (shape[d] === 0) empty = true;
+      else last += (shape[d] - 1) * strides[d];
+    }
+    const needed = empty ? 0 : last + 1;
+    if (offset < 0 || strides.some((s) => s < 0) || needed > data.length) {
+      const bytes = itemSize(dtype);
+      throw new TorchError(
+        'RuntimeError',
+        `setStorage: sizes [${shape.join(', ')}], strides [${strides.join(', ')}], storage offset ${offset}, and itemsize ${bytes} requiring a storage size of ${needed * bytes} are out of bounds for storage of size ${data.length * bytes}`,
+      );
+    }
+    return new Tensor(data, shape, strides, offset, dtype);
+  },
+};
