@@ -770,9 +770,13 @@ class Tensor:
         return self.numpy()
 
     def __reduce_ex__(self, proto):
-        from . import tensor
+        # As PyTorch's: a rebuild from the storage (shared by copy.copy; bytes in a pickle) and the view on it.
+        from collections import OrderedDict
+        from ._utils import _rebuild_tensor_v2
+        from .storage import TypedStorage
 
-        return (tensor, (self.tolist(),), None)
+        args = (TypedStorage._of(self), self.storage_offset(), tuple(self.size()), tuple(self.stride()), self.requires_grad, OrderedDict())
+        return (_rebuild_tensor_v2, args)
 
     def __deepcopy__(self, memo):
         c = self.detach().clone()

@@ -45,51 +45,23 @@ _ENGINE_DTYPES = ("float32", "float64", "int64", "bool")
 # save
 
 
-class _SavedStorage:
-    """One storage of the object being saved: its archive key, bytes and size."""
-
-    __slots__ = ("key", "storage_type", "data", "numel")
-
-    def __init__(self, key, storage_type, data, numel):
-        self.key = key
-        self.storage_type = storage_type
-        self.data = data
-        self.numel = numel
-
-
 class _Pickler(pickle.Pickler):
+    """Pickles tensors as PyTorch does (Tensor.__reduce_ex__), with each storage a persistent id whose bytes
+    become a record of the archive, once however many tensors view it."""
+
     def __init__(self, file, protocol):
         super().__init__(file, protocol)
+        # engine storage key -> (archive key, storage)
         self.storages = {}
 
-    def _storage(self, t):
-        engine_key = E.storage_key(t._t)
+    def persistent_id(self, obj):
+        if type(obj) is not TypedStorage:
+            return None
+        engine_key = E.storage_key(obj._data)
         saved = self.storages.get(engine_key)
         if saved is None:
-            data = E.storage_bytes(t._t).to_bytes()
-            saved = _SavedStorage(str(len(self.storages)), STORAGE_OF_DTYPE[t.dtype.name], data, len(data) // t.dtype.itemsize)
-            self.storages[engine_key] = saved
-        return saved
-
-    def reducer_override(self, obj):
-        if not isinstance(obj, Tensor):
-            return NotImplemented
-        from .nn.parameter import Parameter
-
-        if isinstance(obj, Parameter):
-            state = obj.__dict__
-            if state:
-                return (_utils._rebuild_parameter_with_state, (obj.detach(), obj.requires_grad, collections.OrderedDict(), dict(state)))
-            return (_utils._rebuild_parameter, (obj.detach(), obj.requires_grad, collections.OrderedDict()))
-        return (
-            _utils._rebuild_tensor_v2,
-            (self._storage(obj), obj.storage_offset(), tuple(obj.size()), tuple(obj.stride()), obj.requires_grad, collections.OrderedDict()),
-        )
-
-    def persistent_id(self, obj):
-        if type(obj) is _SavedStorage:
-            return ("storage", obj.storage_type, obj.key, "cpu", obj.numel)
-        return None
+            saved = self.storages[engine_key] = (str(len(self.storages)), obj)
+        return ("storage", STORAGE_OF_DTYPE[obj.dtype.name], saved[0], "cpu", obj.size())
 
 
 def _is_path(f):
@@ -130,8 +102,8 @@ def save(obj, f, pickle_module=pickle, pickle_protocol=DEFAULT_PROTOCOL, _use_ne
         _write_record(zf, name + "/.storage_alignment", str(_STORAGE_ALIGNMENT).encode())
         if not _disable_byteorder_record:
             _write_record(zf, name + "/byteorder", b"little")
-        for saved in pickler.storages.values():
-            _write_record(zf, "%s/data/%s" % (name, saved.key), saved.data, align=True)
+        for key, storage in pickler.storages.values():
+            _write_record(zf, "%s/data/%s" % (name, key), storage._bytes(), align=True)
         _write_record(zf, name + "/version", b"3\n")
     data = out.getvalue()
     if _is_path(f):
@@ -353,8 +325,7 @@ class _Unpickler(pickle.Unpickler):
                 "(it has float32, float64, int64 and bool)" % (dtype_name or getattr(storage_type, "__name__", storage_type))
             )
         data = self._archive.read("%s/data/%s" % (self._prefix, key))
-        dtype = _BY_NAME[dtype_name]
-        storage = TypedStorage._from_engine(E.storage_from_bytes(_to_js(data), dtype_name), dtype, len(data) // dtype.itemsize)
+        storage = TypedStorage._from_engine(E.storage_from_bytes(_to_js(data), dtype_name), _BY_NAME[dtype_name])
         storage = self._restore(storage, location)
         self._storages[key] = storage
         return storage

@@ -6,24 +6,36 @@ the others exist so that a file holding one fails with an error naming its dtype
 """
 from ._C import E
 from ._device import cpu_device
+from ._dtype import from_name
 
 
 class TypedStorage:
-    """A storage read from a file: what torch.load's map_location function receives, and what tensors view."""
+    """The storage tensors view, as pickling sees it: what Tensor.__reduce_ex__ hands pickle (torch.save saves it
+    as a record of its own), what torch.load's map_location function receives."""
 
     __slots__ = ("_data", "_dtype", "_size")
-    __module__ = "torch.storage"
 
     def __init__(self, *args, **kwargs):
-        raise RuntimeError("torch.storage.TypedStorage cannot be created in Autograd Playground; torch.load makes the storages it reads")
+        raise RuntimeError("torch.storage.TypedStorage cannot be created in Autograd Playground; tensors make their own storage")
 
     @classmethod
-    def _from_engine(cls, data, dtype, size):
+    def _from_engine(cls, data, dtype):
         s = object.__new__(cls)
         s._data = data
         s._dtype = dtype
-        s._size = size
+        s._size = int(data.length)
         return s
+
+    @classmethod
+    def _of(cls, tensor):
+        return cls._from_engine(E.storage_of(tensor._t), tensor.dtype)
+
+    def _bytes(self):
+        return E.storage_bytes(self._data, self._dtype.name).to_bytes()
+
+    def __reduce__(self):
+        # Plain pickle (torch.save names storages by persistent id instead): the bytes, made a storage again.
+        return (_from_bytes, (self._bytes(), self._dtype.name))
 
     @property
     def dtype(self):
@@ -50,6 +62,13 @@ class TypedStorage:
 
     def __repr__(self):
         return "<%s of %s, size %d>" % (type(self).__qualname__, self._dtype, self._size)
+
+
+def _from_bytes(data, dtype_name):
+    from pyodide.ffi import to_js
+
+    dtype = from_name(dtype_name)
+    return TypedStorage._from_engine(E.storage_from_bytes(to_js(data), dtype.name), dtype)
 
 
 class _LegacyStorage:

@@ -262,10 +262,11 @@ class Binding(JsProxy):
     def np_cumsum(self, t: Tensor, axis: int) -> Tensor: ...
 
     # storage.ts
-    def storage_key(self, t: Tensor) -> int:
-        """The same number for tensors that share storage."""
-    def storage_bytes(self, t: Tensor) -> JsBuffer:
-        """The whole storage of `t` as a .pt file holds it (little-endian; int64 as 8-byte integers)."""
+    def storage_of(self, t: Tensor) -> Storage: ...
+    def storage_key(self, data: Storage) -> int:
+        """The same number for the same storage."""
+    def storage_bytes(self, data: Storage, dtype: DType) -> JsBuffer:
+        """The whole storage as a .pt file holds it (little-endian; int64 as 8-byte integers)."""
     def storage_from_bytes(self, data: JsBuffer, dtype: DType) -> Storage: ...
     def tensor_over_storage(self, storage: Storage, dtype: DType, offset: int, ndim: int, *shape_and_strides: int) -> Tensor: ...
 

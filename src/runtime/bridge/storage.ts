@@ -1,7 +1,8 @@
 /**
- * Storages as bytes, for torch.save and torch.load (src/python/torch/serialization.py): the whole storage a
- * tensor views, in PyTorch's file layout (little-endian, int64 as 8-byte integers, bool as one byte each), and
- * tensors made over a storage read back, so that views saved together share their storage again after loading.
+ * Storages for pickling tensors (Tensor.__reduce_ex__, torch.save and torch.load: src/python/torch/serialization.py):
+ * the storage a tensor views, its bytes in PyTorch's file layout (little-endian, int64 as 8-byte integers, bool as
+ * one byte each), storages made from such bytes, and tensors made over a storage, so that views pickled together
+ * share their storage again after loading.
  */
 import { allocate, itemSize, type DType, type StorageArray } from '../../engine/dtype';
 import { TorchError } from '../../engine/errors';
@@ -17,20 +18,22 @@ function ownBytes(a: ArrayBufferView): Uint8Array {
 }
 
 export const storage = {
-  /** The same number for tensors that share storage (views, `.data`, `detach()`). */
-  storage_key: (t: Tensor): number => {
-    let key = keys.get(t.data);
+  /** The flat array a tensor views, shared with its views, `.data` and `detach()`. */
+  storage_of: (t: Tensor): StorageArray => t.data,
+  /** The same number for the same storage, however many tensors view it. */
+  storage_key: (data: StorageArray): number => {
+    let key = keys.get(data);
     if (key === undefined) {
       key = nextKey++;
-      keys.set(t.data, key);
+      keys.set(data, key);
     }
     return key;
   },
-  /** The whole storage of `t`, as a .pt file holds it. int64 lives in doubles here; its values are integers. */
-  storage_bytes: (t: Tensor): Uint8Array => {
-    if (t.dtype !== 'int64') return ownBytes(t.data).slice();
-    const out = new BigInt64Array(t.data.length);
-    for (let i = 0; i < out.length; i++) out[i] = BigInt(t.data[i]);
+  /** A whole storage, as a .pt file holds it. int64 lives in doubles here; its values are integers. */
+  storage_bytes: (data: StorageArray, dtype: DType): Uint8Array => {
+    if (dtype !== 'int64') return ownBytes(data).slice();
+    const out = new BigInt64Array(data.length);
+    for (let i = 0; i < out.length; i++) out[i] = BigInt(data[i]);
     return ownBytes(out);
   },
   /** A storage from a .pt file's bytes (int64 values beyond 2**53 round to the nearest double, as everywhere here). */

@@ -10,8 +10,8 @@
  * ordinary MEMFS file. Creating, renaming and deleting change MEMFS's tree, which was listed from the disk
  * before: an entry deleted in the run stays deleted for the run, while the file on disk is untouched.
  *
- * Only node:fs functions that read are called here (readdirSync, statSync, openSync with 'r', readSync,
- * readFileSync, closeSync); the module's test checks that no writing one is named.
+ * Only node:fs functions that read are called here (readdirSync, statSync, realpathSync, openSync with 'r',
+ * readSync, readFileSync, closeSync); scriptFolder.test.ts checks that no writing one is named.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -210,11 +210,16 @@ export function mountOverlay(FS: EmFS, opts: OverlayOptions): OverlayMount {
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         // Shown as what it points to; a broken link is left out, as are sockets, FIFOs and devices (opening a
-        // FIFO would block the worker).
+        // FIFO would block the worker), and a link to a folder that holds it (os.walk would never end).
         try {
           const st = fs.statSync(hostPath);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          if (isDir) {
+            const target = fs.realpathSync(hostPath);
+            const here = fs.realpathSync(s.hostPath);
+            if (here === target || here.startsWith(target.endsWith(path.sep) ? target : target + path.sep)) continue;
+          }
         } catch {
           continue;
         }

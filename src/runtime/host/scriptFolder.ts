@@ -114,8 +114,11 @@ export interface PythonFolderHooks {
 }
 
 export interface ScriptFolder {
-  /** Unmounts, restores the working directory and forgets modules imported from the folders. */
-  leave(): void;
+  /**
+   * Unmounts, restores the working directory and forgets modules imported from the folders (not when the run
+   * left the interpreter unusable: `os._exit`; its worker is replaced anyway).
+   */
+  leave(interpreterUsable?: boolean): void;
 }
 
 const NOTHING: ScriptFolder = { leave: () => undefined };
@@ -139,7 +142,7 @@ export function enterScriptFolder(FS: EmFS, hooks: PythonFolderHooks, req: Scrip
   const mounted: { mountPoint: string; overlay: OverlayMount }[] = [];
   /** Folders made in the interpreter's file system to mount on, removed again (innermost first) after the run. */
   const made: string[] = [];
-  const leave = (): void => {
+  const leave = (interpreterUsable = true): void => {
     const points = mounted.map((m) => m.mountPoint);
     for (const m of mounted) m.overlay.close();
     attempt(() => FS.chdir(savedCwd), note, `return to ${savedCwd}`);
@@ -153,7 +156,7 @@ export function enterScriptFolder(FS: EmFS, hooks: PythonFolderHooks, req: Scrip
       }
     }
     made.length = 0;
-    attempt(() => hooks.leave(points), note, "forget the script's modules");
+    if (interpreterUsable) attempt(() => hooks.leave(points), note, "forget the script's modules");
   };
   try {
     for (const m of plan.mounts) {

@@ -263,7 +263,7 @@ async function main(): Promise<void> {
         postEvent(run, { type: 'stderr', t: elapsed(run), text: `autograd-playground internal error: ${errorText(e)}\n` });
       }
     }
-    folder.leave();
+    folder.leave(!broken);
     out.flush();
     err.flush();
     postHeld(run);

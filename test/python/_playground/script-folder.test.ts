@@ -126,6 +126,23 @@ describe('the script folder', function () {
     }
   });
 
+  it('follows symbolic links, except to a folder that holds them', async () => {
+    const linked = path.join(work, 'linked');
+    fs.mkdirSync(path.join(linked, 'real'), { recursive: true });
+    fs.writeFileSync(path.join(linked, 'real', 'x.txt'), 'x\n');
+    fs.symlinkSync(path.join(work, 'shared.txt'), path.join(linked, 'shared-link.txt'));
+    fs.symlinkSync(path.join(linked, 'real'), path.join(linked, 'real-link'));
+    fs.symlinkSync(linked, path.join(linked, 'real', 'loop'));
+    fs.symlinkSync(path.join(linked, 'nowhere'), path.join(linked, 'broken'));
+    try {
+      const r = await session.run("import os\nprint(sorted(os.path.join(d, f) for d, _, fs in os.walk('.') for f in fs))\nprint(open('shared-link.txt').read(), end='')\n", path.join(linked, 'walk.py'), { root: linked, cwd: linked });
+      assert.equal(r.status, 'ok', r.stderr);
+      assert.equal(r.stdout, "['./real-link/x.txt', './real/x.txt', './shared-link.txt']\nabove the script\n");
+    } finally {
+      fs.rmSync(linked, { recursive: true });
+    }
+  });
+
   it('startRun takes root and cwd as options', async () => {
     const before = snapshot(work);
     const r = await startRun({ file: path.join(proj, 'train.py'), source: "print(open('notes.txt').read().split()[0])\nopen('notes.txt', 'w').write('gone')\n", root: work, cwd: proj }).done;

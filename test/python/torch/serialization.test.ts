@@ -152,6 +152,20 @@ print(roundtrip([1, 2.5, 'text', None, (True, b'raw'), {'nested': {3: 4.0}}, tor
     assert.equal(out, 'Parameter True True True True True None\n[50.0, 2.0] (1, 3) 50.0 True\n' + "[1, 2.5, 'text', None, (True, b'raw'), {'nested': {3: 4.0}}, torch.float64, torch.Size([2, 3]), device(type='cpu')]\n");
   });
 
+  it('pickles tensors as PyTorch does: pickle keeps dtype and requires_grad, copy.copy shares storage', async () => {
+    const out = await ok(`
+import copy, pickle, torch
+x = torch.arange(4, dtype=torch.float64).requires_grad_()
+y = pickle.loads(pickle.dumps(x))
+print(y.dtype, y.requires_grad, y.tolist(), type(pickle.loads(pickle.dumps(torch.nn.Parameter(torch.ones(1))))).__name__)
+c = copy.copy(x)
+with torch.no_grad():
+    c[0] = 7.0
+print(x[0].item(), pickle.loads(pickle.dumps(torch.tensor([2**40]))).item())
+`);
+    assert.equal(out, 'torch.float64 True [0.0, 1.0, 2.0, 3.0] Parameter\n7.0 1099511627776\n');
+  });
+
   it("refuses other classes by default with PyTorch's message, and loads them with weights_only=False", async () => {
     const out = await ok(`
 import io, torch

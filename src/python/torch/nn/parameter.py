@@ -19,4 +19,11 @@ class Parameter(Tensor):
         return "Parameter containing:\n" + Tensor.__repr__(self)
 
     def __reduce_ex__(self, proto):
-        return (Parameter, (self.detach(), self.requires_grad))
+        # As PyTorch's: torch._utils rebuilds it from its data (with any attributes set on it).
+        from collections import OrderedDict
+        from .. import _utils
+
+        hooks = OrderedDict()
+        if self.__dict__:
+            return (_utils._rebuild_parameter_with_state, (self.data, self.requires_grad, hooks, dict(self.__dict__)))
+        return (_utils._rebuild_parameter, (self.data, self.requires_grad, hooks))
