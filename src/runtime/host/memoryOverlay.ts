@@ -11,7 +11,7 @@
  * before: an entry deleted in the run stays deleted for the run, while the file on disk is untouched.
  *
  * Only node:fs functions that read are called here (readdirSync, statSync, realpathSync, openSync with 'r',
- * readSync, readFileSync, closeSync); scriptFolder.test.ts checks that no writing one is named.
+ * readSync, closeSync); scriptFolder.test.ts checks that no writing one is named.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -320,10 +320,10 @@ export function mountOverlay(FS: EmFS, opts: OverlayOptions): OverlayMount {
     if (!s || s.kind !== 'file') return;
     if (closed) throw errno(EBADF);
     const st = hostStat(node);
-    let bytes = new Uint8Array(0);
+    let bytes: Uint8Array = new Uint8Array(0);
     if (withBytes) {
       try {
-        bytes = new Uint8Array(fs.readFileSync(s.hostPath));
+        bytes = readWhole(s.hostPath, st.size);
       } catch (e) {
         throw hostErrno(e);
       }
@@ -453,6 +453,23 @@ export function mountOverlay(FS: EmFS, opts: OverlayOptions): OverlayMount {
       for (const stream of [...fds.keys()]) releaseFd(stream);
     },
   };
+}
+
+/** A host file's bytes, read straight into the array MEMFS keeps (readFileSync's Buffer would cost a copy). */
+function readWhole(hostPath: string, size: number): Uint8Array {
+  const fd = fs.openSync(hostPath, 'r');
+  try {
+    const bytes = new Uint8Array(size);
+    let n = 0;
+    while (n < size) {
+      const got = fs.readSync(fd, bytes, n, size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return n === size ? bytes : bytes.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Whether a setattr changes anything a script can see (chown only stamps a time). */
