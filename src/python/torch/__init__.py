@@ -507,12 +507,21 @@ from . import autograd  # noqa: E402
 from . import nn  # noqa: E402
 from . import optim  # noqa: E402
 from . import utils  # noqa: E402
-from . import serialization  # noqa: E402
-from .serialization import save, load  # noqa: E402
 from .storage import TypedStorage, LEGACY_STORAGES as _LEGACY_STORAGES  # noqa: E402
 
 # torch.FloatStorage, torch.LongStorage, …: the names .pt files give their storages' types.
 globals().update(_LEGACY_STORAGES)
+
+
+def __getattr__(name):
+    # torch.save and torch.load live in torch.serialization, imported on first use: it needs pickle, which takes
+    # longer to import than a script that never saves should wait.
+    if name in ("save", "load", "serialization"):
+        import importlib
+
+        serialization = importlib.import_module("torch.serialization")
+        return serialization if name == "serialization" else getattr(serialization, name)
+    raise AttributeError("module 'torch' has no attribute '%s'" % name)
 
 # The playground names tensors (graph leaves, the variables event) without importing torch itself.
 _playground_naming.register_tensor_types(Tensor, nn.Module)
