@@ -187,6 +187,57 @@ export function select(t: Tensor, dim: number, index: number): Tensor {
   return record('SelectBackward0', out, [t], [], (g) => [embed(g, inShape, (z) => select(z, d, i), 'SelectBackwardBackward0')]);
 }
 
+/** `torch.diagonal(t, offset, dim1, dim2)`: a view whose last dimension walks the chosen diagonal. */
+export function diagonal(t: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
+  const d1 = normalizeDim(dim1, t.ndim);
+  const d2 = normalizeDim(dim2, t.ndim);
+  if (d1 === d2) throw runtimeError(`diagonal dimensions cannot be identical ${dim1}, ${dim2}`);
+  let start = t.offset;
+  let len: number;
+  if (offset >= 0) {
+    len = Math.max(Math.min(t.shape[d1], t.shape[d2] - offset), 0);
+    if (len > 0) start += offset * t.strides[d2];
+  } else {
+    len = Math.max(Math.min(t.shape[d1] + offset, t.shape[d2]), 0);
+    if (len > 0) start -= offset * t.strides[d1];
+  }
+  const shape: number[] = [];
+  const strides: number[] = [];
+  t.shape.forEach((n, k) => {
+    if (k !== d1 && k !== d2) {
+      shape.push(n);
+      strides.push(t.strides[k]);
+    }
+  });
+  shape.push(len);
+  strides.push(t.strides[d1] + t.strides[d2]);
+  const inShape = t.shape.slice();
+  const out = viewOf(t, shape, strides, start);
+  return record('DiagonalBackward0', out, [t], [], (g) => [
+    embed(g, inShape, (z) => diagonal(z, offset, d1, d2), 'DiagonalBackwardBackward0'),
+  ]);
+}
+
+/** `torch.flip(t, dims)`: a reversed copy (PyTorch copies too), its own inverse for the gradient. */
+export function flip(t: Tensor, dims: readonly number[]): Tensor {
+  const ds = dims.map((d) => normalizeDim(d, t.ndim));
+  const seen = new Set<number>();
+  for (const d of ds) {
+    if (seen.has(d)) throw runtimeError(`dim ${d} appears multiple times in the list of dims`);
+    seen.add(d);
+  }
+  let offset = t.offset;
+  const strides = t.strides.slice();
+  for (const d of ds) {
+    if (t.shape[d] > 0) offset += (t.shape[d] - 1) * t.strides[d];
+    strides[d] = -strides[d];
+  }
+  const reversed = new Tensor(t.data, t.shape.slice(), strides, offset, t.dtype, t.version);
+  const out = emptyTensor(t.shape, t.dtype);
+  copyInto(out, reversed);
+  return record('FlipBackward0', out, [t], [], (g) => [flip(g, ds)]);
+}
+
 /** Python slice semantics clamped to the dimension, like PyTorch. */
 export function slice(t: Tensor, dim: number, start: number | null, stop: number | null, step: number | null): Tensor {
   const d = normalizeDim(dim, t.ndim);

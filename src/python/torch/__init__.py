@@ -291,15 +291,32 @@ def randperm(n, generator=None, dtype=None, device=None, requires_grad=False):
 
 def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None, device=None, requires_grad=False):
     if isinstance(mean, Tensor) or isinstance(std, Tensor):
+        # PyTorch fills N(0, 1) of the broadcast shape, then multiplies by std and adds mean, as tensor ops.
         like = mean if isinstance(mean, Tensor) else std
-        noise = randn(*like.shape, generator=generator, dtype=like.dtype)
-        return _finish(noise * std + mean, requires_grad)
+        if isinstance(std, Tensor) and not _b.bool((std >= 0).all()):
+            raise RuntimeError("normal expects all elements of std >= 0.0")
+        shape = broadcast_shapes(*[t.shape for t in (mean, std) if isinstance(t, Tensor)])
+        with autograd.no_grad():
+            noise = empty(*shape, dtype=like.dtype).normal_(generator=generator)
+            return _finish(noise * std + mean, requires_grad)
     if size is None:
         raise TypeError("normal() received an invalid combination of arguments - got (float, float), but expected a size")
     t = _wrap(
         _call(_E.normal, _g(generator), _b.float(mean), _b.float(std), _float_dtype(dtype).name, *_shape_args((size,), "normal"))
     )
     return _finish(t, requires_grad)
+
+
+def bernoulli(input, p=None, *, generator=None, out=None):
+    if out is not None:
+        raise NotImplementedError("bernoulli(): the out= argument is not supported in Autograd Playground")
+    return input.bernoulli(p, generator=generator)
+
+
+def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
+    if out is not None:
+        raise NotImplementedError("multinomial(): the out= argument is not supported in Autograd Playground")
+    return input.multinomial(num_samples, replacement, generator=generator)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -319,7 +336,7 @@ for _name in (
     "neg negative reciprocal sign isnan isinf isfinite logical_not logical_and logical_or logical_xor "
     "sum mean prod argmax argmin var std logsumexp softmax log_softmax all any cumsum amax amin "
     "reshape flatten unflatten squeeze unsqueeze transpose permute t select narrow chunk split unbind index_select "
-    "matmul mm mv bmm dot outer clone detach masked_fill numel ravel"
+    "matmul mm mv bmm dot outer clone detach masked_fill numel ravel lgamma digamma gather scatter_add diagonal flip"
 ).split():
     globals()[_name] = _method(_name)
 del _name
@@ -482,7 +499,62 @@ def linalg_norm(input, ord=None, dim=None, keepdim=False):
     return input.norm(2 if ord is None else ord, dim, keepdim)
 
 
+def polygamma(n, input, *, out=None):
+    if out is not None:
+        raise NotImplementedError("polygamma(): the out= argument is not supported in Autograd Playground")
+    if n == 0:
+        return input.digamma()
+    return _wrap(_op("polygamma", int(n), input._t))
+
+
+def broadcast_shapes(*shapes):
+    result = []
+    for shape in shapes:
+        shape = (shape,) if isinstance(shape, int) else tuple(shape)
+        for i, n in enumerate(reversed(shape)):
+            if i == len(result):
+                result.insert(0, n)
+            elif result[-1 - i] == 1:
+                result[-1 - i] = n
+            elif n != 1 and n != result[-1 - i]:
+                raise RuntimeError("Shape mismatch: objects cannot be broadcast to a single shape")
+    return Size(result)
+
+
+def broadcast_tensors(*tensors):
+    shape = []
+    for t in tensors:
+        a, b = shape, list(t.shape)
+        n = _b.max(len(a), len(b))
+        a, b = [1] * (n - len(a)) + a, [1] * (n - len(b)) + b
+        for i in range(n):
+            if a[i] != b[i] and a[i] != 1 and b[i] != 1:
+                raise RuntimeError(
+                    "The size of tensor a (%d) must match the size of tensor b (%d) at non-singleton dimension %d"
+                    % (a[i], b[i], i)
+                )
+        shape = [y if x == 1 else x for x, y in zip(a, b)]
+    return tuple(t.expand(*shape) for t in tensors)
+
+
+from ._finfo import finfo, iinfo  # noqa: E402
+from ._triangular import (  # noqa: E402
+    tril,
+    triu,
+    cholesky_legacy as cholesky,
+    cholesky_inverse,
+    triangular_solve,
+    _LinAlgError,
+)
+from . import _triangular  # noqa: E402
+
+
 class _Linalg:
+    LinAlgError = _LinAlgError
+    cholesky = staticmethod(_triangular.cholesky)
+    cholesky_ex = staticmethod(_triangular.cholesky_ex)
+    solve_triangular = staticmethod(_triangular.solve_triangular)
+
     @staticmethod
     def norm(input, ord=None, dim=None, keepdim=False, out=None, dtype=None):
         return input.norm(2 if ord is None else ord, dim, keepdim)
@@ -514,6 +586,11 @@ globals().update(_LEGACY_STORAGES)
 
 
 def __getattr__(name):
+    # torch.distributions loads on first use: most scripts never sample from one.
+    if name == "distributions":
+        import importlib
+
+        return importlib.import_module("torch.distributions")
     # torch.save and torch.load live in torch.serialization, imported on first use: it needs pickle, which takes
     # longer to import than a script that never saves should wait.
     if name in ("save", "load", "serialization"):

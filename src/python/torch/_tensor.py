@@ -522,6 +522,24 @@ class Tensor:
         _call(E.normal_, _gen(generator), self._t, float(mean), float(std))
         return self
 
+    def bernoulli_(self, p=0.5, *, generator=None):
+        if isinstance(p, Tensor):
+            _call(E.bernoulli_tensor, _gen(generator), self._t, p._t)
+        else:
+            _call(E.bernoulli_, _gen(generator), self._t, float(p))
+        return self
+
+    def bernoulli(self, p=None, *, generator=None):
+        out = _wrap(_call(E.full, 0, self._t.dtype, *self.shape))
+        return out.bernoulli_(self if p is None else p, generator=generator)
+
+    def exponential_(self, lambd=1.0, *, generator=None):
+        _call(E.exponential_, _gen(generator), self._t, float(lambd))
+        return self
+
+    def multinomial(self, num_samples, replacement=False, *, generator=None):
+        return _wrap(_call(E.multinomial, _gen(generator), self._t, int(num_samples), bool(replacement)))
+
     # -- matrix products --------------------------------------------------------------------------
     def matmul(self, other):
         return _wrap(_op("matmul", self._t, other._t))
@@ -626,6 +644,8 @@ class Tensor:
     sigmoid = _unary("sigmoid")
     relu = _unary("relu")
     erf = _unary("erf")
+    lgamma = _unary("lgamma")
+    digamma = _unary("digamma")
     floor = _unary("floor")
     ceil = _unary("ceil")
     round = _unary("round")
@@ -720,6 +740,8 @@ class Tensor:
     def mT(self):
         return self.transpose(-2, -1)
 
+    mH = mT  # real tensors only: the conjugate is the tensor itself
+
     def transpose(self, dim0, dim1):
         return _wrap(_op("transpose", self._t, dim0, dim1))
 
@@ -752,6 +774,28 @@ class Tensor:
 
     def index_select(self, dim, index):
         return _wrap(_op("index_select", self._t, dim, index._t))
+
+    def gather(self, dim, index, *, sparse_grad=False):
+        return _wrap(_op("gather", self._t, dim, index._t))
+
+    def scatter_add(self, dim, index, src):
+        return _wrap(_op("scatter_add", self._t, dim, index._t, src._t))
+
+    def scatter_add_(self, dim, index, src):
+        _op("iop", "scatter_add", self._t, dim, index._t, src._t)
+        return self
+
+    def diagonal(self, offset=0, dim1=0, dim2=1):
+        return _wrap(_op("diagonal", self._t, offset, dim1, dim2))
+
+    def tril(self, diagonal=0):
+        return _wrap(_op("tril", self._t, diagonal))
+
+    def triu(self, diagonal=0):
+        return _wrap(_op("triu", self._t, diagonal))
+
+    def flip(self, *dims):
+        return _wrap(_op("flip", self._t, *_shape_args(dims, "flip")))
 
     def __getitem__(self, index):
         return _wrap(_op("getitem", self._t, *_index_items(index)))

@@ -22,3 +22,19 @@ class _ReturnType(tuple):
 
     def __repr__(self):
         return "torch.return_types.%s(\nvalues=%r,\nindices=%r)" % (self._name, self[0], self[1])
+
+
+def _named(name, fields):
+    """A torch.return_types class with its own field names (linalg_cholesky_ex, triangular_solve)."""
+
+    def __new__(cls, *values):
+        return tuple.__new__(cls, values)
+
+    def __repr__(self):
+        body = ",\n".join("%s=%r" % (f, v) for f, v in zip(fields, self))
+        return "torch.return_types.%s(\n%s)" % (name, body)
+
+    namespace = {"__new__": __new__, "__repr__": __repr__, "_fields": fields, "__module__": "torch.return_types"}
+    for i, f in enumerate(fields):
+        namespace[f] = property(lambda self, i=i: self[i])
+    return type(name, (tuple,), namespace)

@@ -31,13 +31,14 @@ OpName = Literal[
     "add", "radd", "sub", "rsub", "mul", "rmul", "div", "rdiv", "floordiv", "rfloordiv", "mod", "rmod", "pow",
     "rpow", "matmul", "mm", "mv", "bmm", "dot", "outer", "linear", "neg", "reciprocal", "abs", "sign", "exp",
     "expm1", "log", "log2", "log10", "log1p", "sqrt", "rsqrt", "sin", "cos", "tan", "tanh", "sigmoid", "relu",
-    "erf", "floor", "ceil", "round", "trunc", "square", "leaky_relu", "softplus", "elu", "silu", "gelu", "clamp",
-    "clamp_tensor", "maximum", "minimum", "where", "eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or",
+    "erf", "lgamma", "digamma", "polygamma", "floor", "ceil", "round", "trunc", "square", "leaky_relu", "softplus",
+    "elu", "silu", "gelu", "clamp", "clamp_tensor", "maximum", "minimum", "where", "eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or",
     "logical_xor", "logical_not", "bitwise", "bitwise_not", "isnan", "isinf", "isfinite", "to", "clone", "sum",
     "mean", "max_all", "min_all", "max_dim", "min_dim", "argmax", "argmin", "prod", "norm", "var", "std",
     "logsumexp", "softmax", "log_softmax", "all", "any", "cumsum", "view", "reshape", "expand", "repeat",
     "permute", "flatten", "unflatten", "t", "T", "transpose", "unsqueeze", "squeeze", "select", "narrow",
-    "contiguous", "cat", "stack", "unbind", "split", "chunk", "getitem", "index_select", "masked_fill", "setitem",
+    "contiguous", "cat", "stack", "unbind", "split", "chunk", "getitem", "index_select", "masked_fill", "gather",
+    "scatter_add", "diagonal", "flip", "tril", "triu", "cholesky_ex", "solve_triangular", "setitem",
     "iop", "copy_", "fill_", "zero_", "mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss",
     "binary_cross_entropy", "binary_cross_entropy_with_logits", "nll_loss", "cross_entropy",
 ]
@@ -46,6 +47,7 @@ OpName = Literal[
 InplaceOpName = Literal[
     "add", "sub", "mul", "div", "pow", "floordiv", "mod", "clamp", "neg", "exp", "log", "sqrt", "abs", "relu",
     "sigmoid", "tanh", "and", "or", "xor", "masked_fill",
+    "scatter_add",
 ]
 
 @final
@@ -148,6 +150,10 @@ class Binding(JsProxy):
     def uniform_(self, g: Generator | None, t: Tensor, low: float, high: float) -> Tensor: ...
     def normal_(self, g: Generator | None, t: Tensor, mean: float, std: float) -> Tensor: ...
     def random_(self, g: Generator | None, t: Tensor, low: int | None, high: int | None) -> Tensor: ...
+    def bernoulli_(self, g: Generator | None, t: Tensor, p: float) -> Tensor: ...
+    def bernoulli_tensor(self, g: Generator | None, t: Tensor, p: Tensor) -> Tensor: ...
+    def exponential_(self, g: Generator | None, t: Tensor, lambd: float) -> Tensor: ...
+    def multinomial(self, g: Generator | None, p: Tensor, n: int, replacement: bool) -> Tensor: ...
     def random_seed_int64(self, g: Generator | None) -> str: ...
 
     # numpyRandom.ts: the output shape comes last

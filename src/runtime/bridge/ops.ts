@@ -4,13 +4,17 @@
  * with an int flag, shapes and index tuples as rest arguments, None for a missing dim) to one engine call.
  */
 import { DType } from '../../engine/dtype';
+import { TorchError } from '../../engine/errors';
 import * as E from '../../engine/ops/elementwise';
+import * as GA from '../../engine/ops/gamma';
+import * as GT from '../../engine/ops/gather';
 import * as IX from '../../engine/ops/indexing';
 import * as IP from '../../engine/ops/inplace';
 import * as LA from '../../engine/ops/linalg';
 import * as LO from '../../engine/ops/loss';
 import { IntScalar, Operand, Scalar } from '../../engine/ops/operands';
 import * as R from '../../engine/ops/reduce';
+import * as TR from '../../engine/ops/triangular';
 import * as V from '../../engine/ops/views';
 import { Tensor } from '../../engine/tensor';
 
@@ -69,6 +73,12 @@ export const ops = {
   sigmoid: E.sigmoid,
   relu: E.relu,
   erf: E.erfTensor,
+  lgamma: GA.lgamma,
+  digamma: GA.digamma,
+  polygamma: (n: number, a: Tensor) => {
+    if (n !== 1) throw new TorchError('NotImplementedError', `polygamma of order ${n} is not implemented in the playground (only n=1)`);
+    return GA.trigamma(a);
+  },
   floor: E.floor,
   ceil: E.ceil,
   round: E.round,
@@ -144,6 +154,16 @@ export const ops = {
   getitem: (a: Tensor, ...items: IX.IndexItem[]) => IX.getItem(a, items),
   index_select: (a: Tensor, d: number, i: Tensor) => IX.indexSelect(a, d, i),
   masked_fill: (a: Tensor, m: Tensor, v: number | Tensor) => IX.maskedFill(a, m, v),
+  gather: (a: Tensor, d: number, i: Tensor) => GT.gather(a, d, i),
+  scatter_add: (a: Tensor, d: number, i: Tensor, src: Tensor) => GT.scatterAdd(a, d, i, src),
+  diagonal: (a: Tensor, offset: number, d1: number, d2: number) => V.diagonal(a, offset, d1, d2),
+  flip: (a: Tensor, ...dims: number[]) => V.flip(a, dims),
+  // triangular matrices
+  tril: (a: Tensor, k: number) => TR.tril(a, k),
+  triu: (a: Tensor, k: number) => TR.triu(a, k),
+  cholesky_ex: (a: Tensor, upper: boolean) => TR.choleskyEx(a, upper),
+  solve_triangular: (a: Tensor, b: Tensor, upper: boolean, left: boolean, unitriangular: boolean) =>
+    TR.solveTriangular(a, b, upper, left, unitriangular),
   // in place
   setitem: (a: Tensor, value: Tensor, ...items: IX.IndexItem[]) => IX.setItem(a, items, value),
   iop: (name: InplaceOpName, a: Tensor, ...rest: unknown[]) => IP.inPlace(a, (self) => (inplaceOps[name] as (s: Tensor, ...r: unknown[]) => Tensor)(self, ...rest)),
@@ -183,6 +203,7 @@ export const inplaceOps = {
   or: (s: Tensor, b: Tensor | number | boolean, bInt: boolean) => E.bitwise('or', s, scalar(b, bInt)),
   xor: (s: Tensor, b: Tensor | number | boolean, bInt: boolean) => E.bitwise('xor', s, scalar(b, bInt)),
   masked_fill: (s: Tensor, m: Tensor, v: number | Tensor) => IX.maskedFill(s, m, v),
+  scatter_add: (s: Tensor, d: number, i: Tensor, src: Tensor) => GT.scatterAdd(s, d, i, src),
 };
 
 export type OpName = keyof typeof ops;

@@ -7,7 +7,12 @@ import { DType } from '../../engine/dtype';
 import * as E from '../../engine/ops/elementwise';
 import * as IP from '../../engine/ops/inplace';
 import * as RNG from '../../engine/random/generator';
+import * as S from '../../engine/random/samplers';
+import { runtimeError } from '../../engine/errors';
 import { Tensor } from '../../engine/tensor';
+import * as V from '../../engine/ops/views';
+
+const TYPE_NAMES: Record<DType, string> = { float32: 'Float', float64: 'Double', int64: 'Long', bool: 'Bool' };
 
 // What `generator=None` samples from; Python's torch.default_generator wraps this same object.
 const generators = { default: new RNG.Generator() };
@@ -54,6 +59,45 @@ export const random = {
     const o = C.zeros(t.shape, t.dtype === 'bool' ? 'int64' : t.dtype);
     RNG.randomFill(gen(g), o.data as Float64Array, o.dtype as 'int64', from ?? undefined, to ?? undefined);
     return IP.overwrite(t, o.data);
+  },
+  /** `Tensor.bernoulli_(p)` with a float p (any dtype of t: the draws are 0/1). */
+  bernoulli_: (g: RNG.Generator | null, t: Tensor, p: number) => {
+    const o = C.zeros(t.shape, 'float64');
+    S.bernoulliScalarFill(gen(g), o.data as Float64Array, p);
+    return IP.overwrite(t, o.data);
+  },
+  /** `t.bernoulli_(p)` with a tensor p (broadcast to t), and `torch.bernoulli(p)` through a fresh t. */
+  bernoulli_tensor: (g: RNG.Generator | null, t: Tensor, p: Tensor) => {
+    if (p.dtype !== 'float32' && p.dtype !== 'float64') {
+      throw runtimeError(`"bernoulli_tensor_cpu_p_" not implemented for '${TYPE_NAMES[p.dtype]}'`);
+    }
+    const pv = V.expand(p, t.shape).values();
+    const o = C.zeros(t.shape, 'float64');
+    S.bernoulliTensorFill(gen(g), o.data as Float64Array, pv, p.dtype === 'float64');
+    return IP.overwrite(t, o.data);
+  },
+  exponential_: (g: RNG.Generator | null, t: Tensor, lambd: number) => {
+    if (t.dtype !== 'float32' && t.dtype !== 'float64') {
+      throw runtimeError(
+        `Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified ${TYPE_NAMES[t.dtype]}`,
+      );
+    }
+    const o = C.zeros(t.shape, t.dtype);
+    S.exponentialFill(gen(g), o.data as Float32Array, t.dtype, lambd);
+    return IP.overwrite(t, o.data);
+  },
+  multinomial: (g: RNG.Generator | null, p: Tensor, n: number, replacement: boolean) => {
+    if (p.ndim < 1 || p.ndim > 2) throw runtimeError('prob_dist must be 1 or 2 dim');
+    if (p.dtype !== 'float32' && p.dtype !== 'float64') {
+      throw runtimeError(`multinomial only supports floating-point dtypes for input, got: ${TYPE_NAMES[p.dtype]}`);
+    }
+    if (!(n > 0)) throw runtimeError('cannot sample n_sample <= 0 samples');
+    const cols = p.shape[p.ndim - 1];
+    if (!replacement && n > cols) throw runtimeError('cannot sample n_sample > prob_dist.size(-1) samples without replacement');
+    if (cols > 1 << 24) throw runtimeError('number of categories cannot exceed 2^24');
+    const rows = p.ndim === 2 ? p.shape[0] : 1;
+    const idx = S.multinomial(gen(g), p.values(), rows, cols, p.dtype, n, replacement);
+    return C.fromValues(idx, p.ndim === 2 ? [rows, n] : [n], 'int64');
   },
   /**
    * `int(torch.empty((), dtype=torch.int64).random_().item())` exactly (63 bits do not fit a double):
