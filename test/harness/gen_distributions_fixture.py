@@ -170,6 +170,18 @@ CLOSE = [
         " if (d := D.MultivariateNormal(torch.zeros(3, 2), torch.eye(2))) else 0"),
     (0, "[str(d.batch_shape), str(d.event_shape), str(d.sample((5, 2)).shape), str(d.expand((4, 3)).batch_shape), d.has_rsample]"
         " if (d := D.Categorical(torch.ones(3, 4))) else 0"),
+    # validate_args: off per instance, off by default, and back on
+    (0, "D.Normal(0.0, -1.0, validate_args=False).log_prob(torch.tensor(0.5))"),
+    (0, "[D.Distribution.set_default_validate_args(False), D.Bernoulli(1.5).probs, D.Uniform(1.0, 0.0).low,"
+        " D.Distribution.set_default_validate_args(True), D.Normal(0.0, 1.0)._validate_args]"),
+    (0, "D.Normal(0.0, 1.0, validate_args=False).log_prob(torch.tensor(float('nan')))"),
+    # grad_fn names of the new ops
+    (0, "[f(x).grad_fn.name() for f in (torch.lgamma, torch.digamma, lambda t: t.diagonal(), lambda t: t.tril(),"
+        " lambda t: t.triu(1), lambda t: torch.flip(t, (0,)), lambda t: t.gather(0, torch.tensor([[0, 1]])),"
+        " lambda t: torch.linalg.cholesky(t), lambda t: torch.linalg.solve_triangular(t, t, upper=False),"
+        " lambda t: torch.zeros(2, 2).scatter_add(0, torch.tensor([[1, 0]]), t))]"
+        " if (x := leaf([[2.0, 0.5], [0.5, 1.0]])) is not None else 0"),
+    (0, "D.Normal(l, 1.0).rsample().grad_fn.name() if (l := leaf(0.0)) is not None else 0"),
     (0, "str(torch.finfo(torch.float32))"),
     (0, "str(torch.finfo(torch.float64))"),
 ]
