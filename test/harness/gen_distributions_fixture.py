@@ -66,6 +66,9 @@ EXACT = [
     (0, "torch.normal(torch.zeros(5), torch.ones(5))"),
     (0, "torch.normal(torch.arange(20.0), torch.full((20,), 0.5))"),
     (0, "torch.normal(torch.zeros(2, 3), 2.0)"),
+    # dropout draws its mask with bernoulli_(1 - p)
+    (0, "torch.nn.functional.dropout(torch.arange(1.0, 13.0).reshape(3, 4), 0.3)"),
+    (0, "torch.nn.Dropout(0.5)(torch.ones(20, dtype=torch.float64))"),
     # Normal
     (0, "D.Normal(torch.tensor([0.0, 1.0]), torch.tensor([1.0, 2.0])).sample()"),
     (0, "D.Normal(torch.tensor([0.0, 1.0]), torch.tensor([1.0, 2.0])).sample((3,))"),

@@ -135,9 +135,13 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
 def dropout(input, p=0.5, training=True, inplace=False):
     if p < 0 or p > 1:
         raise ValueError("dropout probability has to be between 0 and 1, but got %s" % p)
-    if not training or p == 0:
+    if not training or p == 0 or input.numel() == 0:
         return input
-    from .. import rand
+    from .. import zeros
 
-    keep = (rand(*input.shape) >= p).to(input.dtype)
-    return input * keep / (1 - p)
+    if p == 1:
+        return input * zeros((), dtype=input.dtype)
+    # PyTorch's CPU path: a Bernoulli(1 - p) mask (one double uniform per element), scaled, then multiplied.
+    noise = zeros(*input.shape, dtype=input.dtype).bernoulli_(1 - p)
+    noise.div_(1 - p)
+    return input * noise
