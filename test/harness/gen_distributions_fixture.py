@@ -66,6 +66,8 @@ EXACT = [
     (0, "torch.normal(torch.zeros(5), torch.ones(5))"),
     (0, "torch.normal(torch.arange(20.0), torch.full((20,), 0.5))"),
     (0, "torch.normal(torch.zeros(2, 3), 2.0)"),
+    (11, "torch.normal(torch.full((7,), 0.25), 0.37)"),
+    (11, "torch.normal(0.5, torch.full((7,), 0.37))"),
     # dropout draws its mask with bernoulli_(1 - p)
     (0, "torch.nn.functional.dropout(torch.arange(1.0, 13.0).reshape(3, 4), 0.3)"),
     (0, "torch.nn.Dropout(0.5)(torch.ones(20, dtype=torch.float64))"),

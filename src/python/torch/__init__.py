@@ -297,8 +297,12 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None
             raise RuntimeError("normal expects all elements of std >= 0.0")
         shape = broadcast_shapes(*[t.shape for t in (mean, std) if isinstance(t, Tensor)])
         with autograd.no_grad():
-            noise = empty(*shape, dtype=like.dtype).normal_(generator=generator)
-            return _finish(noise * std + mean, requires_grad)
+            if isinstance(std, Tensor):
+                out = empty(*shape, dtype=like.dtype).normal_(generator=generator) * std + mean
+            else:
+                # normal_(0, std) scales inside the sampler (one rounding), as PyTorch's kernel does.
+                out = empty(*shape, dtype=like.dtype).normal_(0.0, std, generator=generator) + mean
+            return _finish(out, requires_grad)
     if size is None:
         raise TypeError("normal() received an invalid combination of arguments - got (float, float), but expected a size")
     t = _wrap(
