@@ -776,6 +776,8 @@ class Tensor:
         return _wrap(_op("index_select", self._t, dim, index._t))
 
     def gather(self, dim, index, *, sparse_grad=False):
+        if sparse_grad:
+            raise NotImplementedError("gather(): sparse_grad=True is not supported in Autograd Playground (no sparse tensors)")
         return _wrap(_op("gather", self._t, dim, index._t))
 
     def scatter_add(self, dim, index, src):
