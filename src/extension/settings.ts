@@ -1,11 +1,13 @@
 /** The `autogradPlayground.*` settings, re-read when they change so every part sees the same values. */
 import * as vscode from 'vscode';
 import { DEFAULT_GRAPH_NODE_LIMIT } from '../runtime/host/runner';
+import { parseRevealOutput, type RevealOutput } from './editor/outputReveal';
 
 export interface Settings {
   graphNodeLimit: number;
   updateIntervalMs: number;
   showGradientAnnotations: boolean;
+  revealOutput: RevealOutput;
 }
 
 export function readSettings(): Settings {
@@ -16,6 +18,7 @@ export function readSettings(): Settings {
     graphNodeLimit: Number.isFinite(limit) && limit >= 1 ? limit : DEFAULT_GRAPH_NODE_LIMIT,
     updateIntervalMs: Number.isFinite(interval) && interval >= 0 ? interval : 100,
     showGradientAnnotations: c.get<boolean>('showGradientAnnotations', false) === true,
+    revealOutput: parseRevealOutput(c.get<string>('revealOutput', 'onError')),
   };
 }
 

@@ -4,6 +4,7 @@ import { baseName } from '../../protocol/panel';
 import { asUri, resolveDocument, runDocument } from '../documents';
 import { t } from '../l10n';
 import type { RunRecord } from '../runs/runRecord';
+import { selectedLines, selectionSource } from '../runs/selectionSource';
 import type { Services } from '../services';
 import { CMD } from './ids';
 
@@ -18,7 +19,16 @@ export async function train(s: Services, uri?: vscode.Uri, detectNonFinite = fal
     return undefined;
   }
   const settings = s.settings.current;
-  return s.runs.start(runDocument(doc, s.exampleNames), {
+  const run = runDocument(doc, s.exampleNames);
+  // Train Model with a selection in the document's editor runs the selected lines only (a fresh interpreter,
+  // the document's line numbers).
+  const editor = vscode.window.activeTextEditor;
+  const lines = editor && editor.document === doc ? selectedLines(editor.selection.start, editor.selection.end) : null;
+  if (lines) {
+    run.text = selectionSource(run.text, lines);
+    run.label = t('{0} (lines {1}–{2})', run.label, lines.start + 1, lines.end + 1);
+  }
+  return s.runs.start(run, {
     graphNodeLimit: settings.graphNodeLimit,
     graphIntervalMs: settings.updateIntervalMs,
     detectNonFinite,

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { t } from '../l10n';
 import type { RunRecord } from '../runs/runRecord';
 import type { Services } from '../services';
+import { revealsOutput } from './outputReveal';
 import { formatDuration } from '../textFormat';
 
 function outcome(run: RunRecord): string {
@@ -14,6 +15,7 @@ function outcome(run: RunRecord): string {
 
 export function register(s: Services): vscode.Disposable {
   const output = vscode.window.createOutputChannel('Autograd Playground');
+  let firstRun = true;
   return vscode.Disposable.from(
     output,
     s.runs.listen({
@@ -22,12 +24,16 @@ export function register(s: Services): vscode.Disposable {
         output.appendLine(
           run.detectNonFinite ? t('▶ {0}: run {1} started at {2}, stopping at the first NaN or inf', run.label, run.runId, time) : t('▶ {0}: run {1} started at {2}', run.label, run.runId, time),
         );
-        output.show(true);
+        if (revealsOutput(s.settings.current.revealOutput, 'start', firstRun)) output.show(true);
+        firstRun = false;
       },
       event: (_run, e) => {
         if (e.type === 'stdout' || e.type === 'stderr') output.append(e.text);
       },
-      ended: (run) => output.appendLine(outcome(run)),
+      ended: (run) => {
+        output.appendLine(outcome(run));
+        if (run.status === 'failed' && revealsOutput(s.settings.current.revealOutput, 'failed', false)) output.show(true);
+      },
     }),
   );
 }
