@@ -3,6 +3,9 @@
  * machine, reported as ratios (absolute times vary by machine; the ratios are what we track).
  */
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as A from '../src/engine/backward';
 import { fromValues } from '../src/engine/creation';
 import * as E from '../src/engine/ops/elementwise';
@@ -300,7 +303,7 @@ const medianOf = (xs: number[]): number => xs.slice().sort((x, y) => x - y)[Math
  * One run as the CLI starts it (a fresh worker) or, given a loaded standby, as Train Model does: events taken as
  * they arrive, nothing kept.
  */
-async function timedStart(source: string, standby?: Standby): Promise<StartTimes> {
+async function timedStart(source: string, standby?: Standby, snapshotDir?: string): Promise<StartTimes> {
   if (standby) await standby.whenReady();
   let firstMs = NaN;
   let endMs = NaN;
@@ -310,6 +313,7 @@ async function timedStart(source: string, standby?: Standby): Promise<StartTimes
     file: 'bench_startup.py',
     source,
     standby,
+    snapshotDir,
     collect: false,
     onEvent: (e) => {
       const ms = performance.now() - t0;
@@ -321,6 +325,15 @@ async function timedStart(source: string, standby?: Standby): Promise<StartTimes
   const r = await done;
   if (r.status !== 'ok' || Number.isNaN(firstMs)) throw new Error(`startup script failed (${r.status}): ${stderr}`);
   return { firstMs, endMs };
+}
+
+/** Milliseconds from creating a worker to its 'ready' (openSession resolves then). */
+async function readyMs(snapshotDir?: string): Promise<number> {
+  const t0 = performance.now();
+  const session = await openSession({ snapshotDir });
+  const ms = performance.now() - t0;
+  await session.close();
+  return ms;
 }
 
 function medianTimes(runs: StartTimes[]): StartTimes {
@@ -360,9 +373,25 @@ async function startupSection(): Promise<void> {
   // The variants alternate so that a busy machine's drift falls on both alike; one untimed cold start first,
   // as the reference gets one, so neither side pays for a cold file cache.
   await timedStart(STARTUP_SCRIPTS[1].source);
+  // The memory snapshot (snapshot.ts) as the extension keeps it, made here once by a first start.
+  const snapshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'autograd-playground-bench-'));
+  const made = await readyMs(snapshotDir);
+  const snapshotBytes = fs.readdirSync(snapshotDir).reduce((n, f) => n + fs.statSync(path.join(snapshotDir, f)).size, 0);
   const cold: StartTimes[][] = STARTUP_SCRIPTS.map(() => []);
-  for (let i = 0; i < COLD_RUNS; i++) {
-    for (let v = 0; v < STARTUP_SCRIPTS.length; v++) cold[v].push(await timedStart(STARTUP_SCRIPTS[v].source));
+  const fromSnapshot: StartTimes[][] = STARTUP_SCRIPTS.map(() => []);
+  const ready: number[] = [];
+  const readySnapshot: number[] = [];
+  try {
+    for (let i = 0; i < COLD_RUNS; i++) {
+      ready.push(await readyMs());
+      readySnapshot.push(await readyMs(snapshotDir));
+      for (let v = 0; v < STARTUP_SCRIPTS.length; v++) {
+        cold[v].push(await timedStart(STARTUP_SCRIPTS[v].source));
+        fromSnapshot[v].push(await timedStart(STARTUP_SCRIPTS[v].source, undefined, snapshotDir));
+      }
+    }
+  } finally {
+    fs.rmSync(snapshotDir, { recursive: true, force: true });
   }
   const warm: StartTimes[][] = STARTUP_SCRIPTS.map(() => []);
   const standby = new Standby();
@@ -385,6 +414,12 @@ async function startupSection(): Promise<void> {
 
   console.log(`cold: startRun, a fresh worker per run (Pyodide, the playground's packages, the script); median of ${COLD_RUNS} runs:`);
   STARTUP_SCRIPTS.forEach((_, v) => console.log(line(medianTimes(cold[v]), v)));
+  console.log(`cold, Pyodide started from its memory snapshot (startRun's snapshotDir, as the extension and the CLI start it); median of ${COLD_RUNS} runs:`);
+  STARTUP_SCRIPTS.forEach((_, v) => console.log(line(medianTimes(fromSnapshot[v]), v)));
+  console.log(
+    `worker created → ready (Pyodide loaded, _playground.run imported), median of ${COLD_RUNS}: ${fmt(medianOf(ready))} ms plain, ` +
+      `${fmt(medianOf(readySnapshot))} ms from the snapshot (${fmt(snapshotBytes / 2 ** 20)} MiB; the start that made it: ${fmt(made)} ms)`,
+  );
   console.log(`warm: startRun taking a loaded standby interpreter, as Train Model does; median of ${WARM_RUNS} runs:`);
   STARTUP_SCRIPTS.forEach((_, v) => console.log(line(medianTimes(warm[v]), v)));
   if (typeof found === 'string' || !reference) console.log(`PyTorch: ${found}`);

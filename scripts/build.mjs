@@ -1,12 +1,14 @@
 // Bundles the extension, CLI, worker and (if present) benchmark into dist/. `--watch` rebuilds on change.
 // `--production` (used by `npm run package`): minified, no source maps, no benchmark.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compilePackages, precompileStdlib } from './pyc.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pythonDir = join(root, 'src', 'python');
+const dist = join(root, 'dist');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
 
@@ -27,17 +29,23 @@ function listDirs(dir) {
   return [dir, ...readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => listDirs(join(dir, e.name)))];
 }
 
-/** `import files from 'virtual:python-files'`: the Python tree embedded as a path → source record. */
+/**
+ * `import files, { bytecode } from 'virtual:python-files'`: the Python tree embedded as a path → source record,
+ * and its bytecode as a `.pyc` path → base64 record (scripts/pyc.mjs).
+ */
 const pythonFilesPlugin = {
   name: 'python-files',
   setup(build) {
     build.onResolve({ filter: /^virtual:python-files$/ }, (args) => ({ path: args.path, namespace: 'python-files' }));
-    build.onLoad({ filter: /.*/, namespace: 'python-files' }, () => {
+    build.onLoad({ filter: /.*/, namespace: 'python-files' }, async () => {
       const files = listFiles(pythonDir);
       const record = {};
       for (const file of files) record[relative(pythonDir, file).split(sep).join('/')] = readFileSync(file, 'utf8');
+      const started = Date.now();
+      const { bytecode, compiled } = await compilePackages(record, join(dist, 'pyc-cache.json'));
+      if (compiled > 0) console.log(`pyc: compiled ${compiled} of the playground's Python files in ${Date.now() - started} ms`);
       return {
-        contents: `export default ${JSON.stringify(record)};`,
+        contents: `export default ${JSON.stringify(record)};\nexport const bytecode = ${JSON.stringify(bytecode)};`,
         loader: 'js',
         watchFiles: files,
         watchDirs: listDirs(pythonDir),
@@ -61,6 +69,13 @@ const common = {
   plugins: [pythonFilesPlugin],
 };
 
+mkdirSync(dist, { recursive: true });
+{
+  const started = Date.now();
+  const { compiled } = await precompileStdlib(join(dist, 'python_stdlib.zip'));
+  if (compiled) console.log(`pyc: built dist/python_stdlib.zip (Pyodide's standard library, precompiled) in ${Date.now() - started} ms`);
+}
+
 const entries = [
   { in: 'src/extension/extension.ts', out: 'extension' },
   { in: 'src/cli.ts', out: 'cli' },
@@ -72,7 +87,7 @@ const options = {
   ...common,
   absWorkingDir: root,
   entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
-  outdir: join(root, 'dist'),
+  outdir: dist,
 };
 
 if (watch) {

@@ -51,11 +51,12 @@ const expected = [
   'dist/extension.js',
   'dist/worker.js',
   'dist/webview.js',
+  'dist/python_stdlib.zip',
   'media/panel.css',
   'media/icon.png',
   ...listDir('l10n', (f) => f.endsWith('.json')),
   ...listDir('examples', (f) => f.endsWith('.py')),
-  ...['package.json', 'pyodide.js', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'].map((f) => `node_modules/pyodide/${f}`),
+  ...['package.json', 'pyodide.js', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json'].map((f) => `node_modules/pyodide/${f}`),
 ];
 const missing = expected.filter((f) => !packaged.includes(f));
 const unexpected = packaged.filter((f) => !expected.includes(f));
@@ -97,7 +98,9 @@ try {
   }
   const ext = join(smokeDir, 'extension');
   copyFileSync(join(root, 'dist', 'cli.js'), join(ext, 'dist', 'cli.js'));
-  const env = { ...process.env };
+  // The command line's cache (Pyodide's memory snapshot: the first run below makes it, the second loads it) in
+  // the smoke folder rather than the user's.
+  const env = { ...process.env, XDG_CACHE_HOME: join(smokeDir, 'cache') };
   delete env.NODE_PATH;
   const runScript = (file, args = []) =>
     spawnSync(process.execPath, [join(ext, 'dist', 'cli.js'), 'run', file, ...args], { cwd: smokeDir, env, encoding: 'utf8', timeout: 120_000 });
@@ -132,7 +135,9 @@ try {
   if (r2.status !== 0 || r2.stdout !== '{"grad": 2, "mean": 2}\n' || !existsSync(join(smokeDir, 'plots', 'loss.svg'))) {
     fail(`the unpacked VSIX did not run a numpy/sklearn/matplotlib script (exit ${r2.status})\n${r2.stdout}\n${r2.stderr}`);
   }
-  console.log(`\nChecked: the unpacked VSIX runs examples/${example}.py (output as expected) and a numpy/sklearn/matplotlib script.`);
+  const snapshots = readdirSync(join(smokeDir, 'cache', 'autograd-playground')).filter((f) => /^pyodide-snapshot-.*\.bin$/.test(f));
+  if (snapshots.length !== 1) fail(`the unpacked VSIX's command line did not keep one memory snapshot (found: ${snapshots.join(', ') || 'none'})`);
+  console.log(`\nChecked: the unpacked VSIX runs examples/${example}.py (output as expected) and a numpy/sklearn/matplotlib script (from the memory snapshot the first run made).`);
 } finally {
   rmSync(smokeDir, { recursive: true, force: true });
 }

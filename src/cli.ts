@@ -3,6 +3,7 @@
  * would, on the playground's engine. Bundled to dist/cli.js and started by bin/autograd-playground.js.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { encodeEvent, encodeJson, type FigureEvent, type RunEvent } from './protocol/events';
 import { renderFigureSvg } from './figures/svg';
@@ -42,6 +43,22 @@ interface CliArgs {
 const EVENTS_GRAPH_INTERVAL_MS = 100;
 
 class UsageError extends Error {}
+
+/**
+ * Where the command line keeps Pyodide's memory snapshot (made by its first run, loaded by the next ones):
+ * $XDG_CACHE_HOME when set, else the platform's cache folder.
+ */
+function cacheDir(): string {
+  const home = os.homedir();
+  const base =
+    process.env.XDG_CACHE_HOME ||
+    (process.platform === 'win32'
+      ? (process.env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
+      : process.platform === 'darwin'
+        ? path.join(home, 'Library', 'Caches')
+        : path.join(home, '.cache'));
+  return path.join(base, 'autograd-playground');
+}
 
 function parseArgs(argv: string[]): CliArgs | 'help' {
   if (argv.includes('-h') || argv.includes('--help')) return 'help';
@@ -189,6 +206,7 @@ export async function main(argv: string[]): Promise<number> {
     collect: false,
     root: process.cwd(),
     cwd: path.dirname(path.resolve(args.file)),
+    snapshotDir: cacheDir(),
   });
   // The exit code of a process the signal ended (128 + its number), as a shell reports it.
   let signalled: number | null = null;

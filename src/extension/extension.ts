@@ -23,7 +23,7 @@ import * as statusBar from './editor/statusBar';
 import { setTranslator } from './l10n';
 import * as panelPart from './panel/panel';
 import { startRun } from '../runtime/host/runner';
-import { Standby } from '../runtime/host/standby';
+import { STANDBY_PRELOAD, Standby } from '../runtime/host/standby';
 import { RunManager } from './runs/runManager';
 import type { Services } from './services';
 import { SettingsStore } from './settings';
@@ -36,8 +36,10 @@ let active: vscode.Disposable | null = null;
 export function activate(context: vscode.ExtensionContext): TestApi {
   setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   // Loaded from activation on, so that Train Model finds Python already started.
-  const standby = new Standby();
-  const runs = new RunManager((opts) => startRun({ ...opts, standby }));
+  // Pyodide's memory snapshot, made by the first start of this version and loaded by the next ones.
+  const snapshotDir = context.globalStorageUri.fsPath;
+  const standby = new Standby(STANDBY_PRELOAD, snapshotDir);
+  const runs = new RunManager((opts) => startRun({ ...opts, standby, snapshotDir }));
   const settings = new SettingsStore();
   const s: Services = { extensionUri: context.extensionUri, runs, settings, exampleNames: new Map() };
   const clock = new RunClock(runs);

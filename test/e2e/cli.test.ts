@@ -13,7 +13,9 @@ describe('cli', () => {
   /** `signal`: sent once the script has printed something (so that it is running, past Pyodide's start). */
   function runCli(args: string[], cwd: string, signal?: NodeJS.Signals): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(root, 'bin', 'autograd-playground.js'), ...args], { cwd });
+      // The command line's cache (Pyodide's memory snapshot) in this suite's folder rather than the user's.
+      const env = { ...process.env, XDG_CACHE_HOME: path.join(dir, '.cache') };
+      const child = spawn(process.execPath, [path.join(root, 'bin', 'autograd-playground.js'), ...args], { cwd, env });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => {
@@ -97,6 +99,18 @@ describe('cli', () => {
     const help = await runCli(['--help'], dir);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: autograd-playground run FILE\.py/);
+  });
+
+  it("keeps Pyodide's memory snapshot in $XDG_CACHE_HOME/autograd-playground and starts from it", async () => {
+    const cache = path.join(dir, '.cache', 'autograd-playground');
+    fs.writeFileSync(path.join(dir, 'snap.py'), "import random\nprint(random.random() < 1)\n");
+    for (let i = 0; i < 2; i++) {
+      const r = await runCli(['run', 'snap.py'], dir);
+      assert.deepEqual([r.code, r.stdout, r.stderr], [0, 'True\n', '']);
+    }
+    const files = fs.readdirSync(cache);
+    assert.equal(files.length, 1, files.join(', '));
+    assert.match(files[0], /^pyodide-snapshot-.*\.bin$/);
   });
 
   it("exits with Python's exit codes: sys.exit's, 1 for a printed one, 130 for KeyboardInterrupt", async () => {

@@ -5,16 +5,20 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../paths';
 
 const ROOT = repoRoot;
 const EXAMPLES = path.join(ROOT, 'examples');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
+// The command line's cache (Pyodide's memory snapshot, made by the first example, loaded by the others), in a
+// folder of this suite's own rather than the user's.
+const CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'agp-examples-cache-'));
 
 function runCli(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, 'run', file], { cwd: ROOT }, (err, stdout, stderr) => {
+    execFile(process.execPath, [CLI, 'run', file], { cwd: ROOT, env: { ...process.env, XDG_CACHE_HOME: CACHE } }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
     });
   });
@@ -22,6 +26,7 @@ function runCli(file: string): Promise<{ code: number; stdout: string; stderr: s
 
 describe('bundled examples from the CLI', function () {
   this.timeout(60000);
+  after(() => fs.rmSync(CACHE, { recursive: true, force: true }));
   const scripts = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.py')).sort();
 
   it('has an expected output for every example', () => {

@@ -5,4 +5,9 @@
 declare module 'virtual:python-files' {
   const files: Readonly<Record<string, string>>;
   export default files;
+  /**
+   * The `.py` files' bytecode, compiled by Pyodide's CPython at build time (scripts/pyc.mjs): each `.pyc`'s
+   * path relative to the same folder (e.g. 'torch/nn/__pycache__/__init__.cpython-314.pyc') → its bytes in base64.
+   */
+  export const bytecode: Readonly<Record<string, string>>;
 }

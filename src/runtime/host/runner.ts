@@ -29,8 +29,16 @@ export interface RuntimeSettings {
   instrument?: boolean;
 }
 
+/** How a worker starts Python; not seen by Python. */
+export interface StartOptions {
+  /**
+   * A folder to keep Pyodide's memory snapshot in (snapshot.ts): workers start from it, and the first start
+   * without one saves it. Without it, every worker starts Python from scratch.
+   */
+  snapshotDir?: string;
+}
 
-export interface RunOptions extends RuntimeSettings, ScriptFolderOptions {
+export interface RunOptions extends RuntimeSettings, StartOptions, ScriptFolderOptions {
   /** Shown in tracebacks and events exactly as given. */
   file: string;
   /** Script text; when absent the file is read (never written). */
@@ -237,8 +245,9 @@ export class WorkerHost {
   constructor(
     readonly settings: WorkerSettings,
     preload?: string[],
+    snapshotDir?: string,
   ) {
-    const init: WorkerInit = { settings, control: this.control, preload };
+    const init: WorkerInit = { settings, control: this.control, preload, snapshotDir };
     this.worker = new Worker(workerScript(), { workerData: init, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
     this.ready = new Promise<void>((resolve, reject) => {
       this.worker.on('message', (msg: WorkerMessage) => {
@@ -368,7 +377,7 @@ export function startRun(opts: RunOptions): RunHandle {
   const settings = settingsFrom(opts);
   let host: WorkerHost;
   try {
-    host = opts.standby?.take(settings) ?? new WorkerHost(settings);
+    host = opts.standby?.take(settings) ?? new WorkerHost(settings, undefined, opts.snapshotDir);
   } catch (e) {
     recorder.internalError(errorText(e));
     recorder.finish('error');
@@ -389,9 +398,9 @@ export function startRun(opts: RunOptions): RunHandle {
   };
 }
 
-export async function openSession(opts: RuntimeSettings = {}): Promise<PythonSession> {
+export async function openSession(opts: RuntimeSettings & StartOptions = {}): Promise<PythonSession> {
   const settings = settingsFrom(opts);
-  let host = new WorkerHost(settings);
+  let host = new WorkerHost(settings, undefined, opts.snapshotDir);
   try {
     await host.ready;
   } catch (e) {
@@ -404,7 +413,7 @@ export async function openSession(opts: RuntimeSettings = {}): Promise<PythonSes
   const runOne = async (source: string, file: string, switches: RunSwitches): Promise<RunResult> => {
     if (closed) throw new Error('PythonSession is closed');
     // A worker lost to a crash is replaced, so one bad snippet does not fail the rest of a test suite.
-    if (!host.alive) host = new WorkerHost(settings);
+    if (!host.alive) host = new WorkerHost(settings, undefined, opts.snapshotDir);
     const recorder = new RunRecorder(file, undefined);
     host.run(recorder, source, { ...settings, instrument: switches.instrument ?? settings.instrument }, { root: switches.root, cwd: switches.cwd });
     return recorder.done;

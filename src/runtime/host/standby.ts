@@ -17,8 +17,11 @@ export class Standby implements InterpreterSource {
   private next: WorkerHost | null = null;
   private disposed = false;
 
-  /** Starts loading the first standby at once. */
-  constructor(private readonly preload: string[] = STANDBY_PRELOAD) {
+  /** Starts loading the first standby at once. `snapshotDir`: see StartOptions. */
+  constructor(
+    private readonly preload: string[] = STANDBY_PRELOAD,
+    private readonly snapshotDir?: string,
+  ) {
     this.refill();
   }
 
@@ -56,7 +59,7 @@ export class Standby implements InterpreterSource {
 
   private refill(): void {
     if (this.disposed) return;
-    const host = new WorkerHost(STANDBY_SETTINGS, this.preload);
+    const host = new WorkerHost(STANDBY_SETTINGS, this.preload, this.snapshotDir);
     // Once loaded, a standby must not keep the process alive on its own (while loading it does, so that
     // whenReady() can be awaited).
     host.ready.then(() => host.idle(), () => undefined);

@@ -3,15 +3,17 @@
  * a time, on request from runner.ts. Python runs on this thread so that a busy script never blocks the
  * extension host, and so that the main thread can always kill it (see RunHandle.stop).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parentPort, resourceLimits, workerData } from 'node:worker_threads';
-import { loadPyodide, type PyodideAPI } from 'pyodide';
-import pythonFiles from 'virtual:python-files';
+import { type PyodideAPI } from 'pyodide';
+import pythonFiles, { bytecode } from 'virtual:python-files';
 import { createBinding, type BindingHost } from '../bridge/binding';
 import { decodeJson, type RunEvent, type RunEventType, type RunStatus } from '../../protocol/events';
 import { keptRefsReleaser, retainedBytes } from './keptRefs';
 import type { EmFS } from './memoryOverlay';
 import { enterScriptFolder, type PythonFolderHooks } from './scriptFolder';
+import { snapshotFile, startPyodide } from './snapshot';
 import { StepPacker } from './stepPacking';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
 
@@ -154,19 +156,33 @@ function guardCStack(py: PyodideAPI): void {
   }
 }
 
+/**
+ * The Python tree and, in each `__pycache__`, its bytecode compiled at build time (scripts/pyc.mjs): the
+ * import system takes the `.pyc` files once it has checked them against the sources' hashes.
+ */
 function writePythonFiles(py: PyodideAPI): void {
-  for (const [rel, source] of Object.entries(pythonFiles)) {
+  const write = (rel: string, data: string | Uint8Array): void => {
     const target = `${PYTHON_LIB_DIR}/${rel}`;
     py.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
-    py.FS.writeFile(target, source, { encoding: 'utf8' });
-  }
+    py.FS.writeFile(target, data, { encoding: typeof data === 'string' ? 'utf8' : 'binary' });
+  };
+  for (const [rel, source] of Object.entries(pythonFiles)) write(rel, source);
+  for (const [rel, pyc] of Object.entries(bytecode)) write(rel, Buffer.from(pyc, 'base64'));
+}
+
+/** The extension's version, from the package.json above dist/ (the VSIX's root, or the repository). */
+function extensionVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 async function main(): Promise<void> {
-  const py = await loadPyodide({
+  const options = {
     indexURL: pyodideDir() + path.sep,
+    // Pyodide's standard library with its bytecode (scripts/pyc.mjs), built beside this bundle.
+    stdLibURL: path.join(__dirname, 'python_stdlib.zip'),
     env: { PYTHONDONTWRITEBYTECODE: '1' },
-  });
+  };
+  const { py } = await startPyodide(options, init.snapshotDir ? snapshotFile(init.snapshotDir, options, extensionVersion()) : undefined);
   guardCStack(py);
   const out = makeWriter('stdout');
   const err = makeWriter('stderr');

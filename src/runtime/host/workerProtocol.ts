@@ -39,6 +39,11 @@ export interface WorkerInit {
    * interpreter no other script has touched.
    */
   preload?: string[];
+  /**
+   * The folder of Pyodide's memory snapshot (snapshot.ts): the worker starts from the snapshot there, or saves
+   * one after a plain start when there is none that loads. Without it, always a plain start.
+   */
+  snapshotDir?: string;
 }
 
 /**

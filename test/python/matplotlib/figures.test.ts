@@ -188,7 +188,9 @@ describe('cli figure files', function () {
 
   function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], { cwd: dir });
+      // The command line's cache (Pyodide's memory snapshot) in this suite's folder rather than the user's.
+      const env = { ...process.env, XDG_CACHE_HOME: path.join(dir, '.cache') };
+      const child = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], { cwd: dir, env });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
