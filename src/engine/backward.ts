@@ -8,10 +8,10 @@
  */
 import { isFloating } from './dtype';
 import { runtimeError } from './errors';
-import { gradEdge, gradMode, Node, record } from './graph';
+import { gradEdge, gradMode, GradList, Node, NodePostHook, NodePreHook, record } from './graph';
 import { add, addInPlaceRaw, cast, cloneDetached } from './ops/elementwise';
 import { formatShapeList, sameShape } from './shape';
-import { fullTensor, Tensor } from './tensor';
+import { fullTensor, GradHook, Tensor } from './tensor';
 
 /** What observers (the runtime's event stream) learn about one backward pass. */
 export interface BackwardInfo {
@@ -31,7 +31,8 @@ export const backwardObservers = new Set<BackwardObserver>();
 
 /**
  * Runs the graph from `roots`. With `captureFor`, returns the gradient reaching each of those tensors and
- * does not touch any `.grad` (autograd.grad); otherwise accumulates into leaves (Tensor.backward).
+ * does not touch any `.grad` (autograd.grad), running only the nodes on a path to them as PyTorch does;
+ * otherwise accumulates into leaves (Tensor.backward).
  */
 export function runBackward(
   roots: Tensor[],
@@ -60,57 +61,113 @@ export function runBackward(
     }
   }
 
-  const captureNodes = captureFor ? captureFor.map((t) => gradEdge(t)) : null;
-  const captured = new Map<Node, Tensor>();
-  const buffers = new Map<Node, Tensor>();
-  const addTo = (n: Node, g: Tensor): void => {
-    const prev = buffers.get(n);
-    buffers.set(n, prev ? add(prev, g) : g);
+  const captures = captureFor ? captureFor.map((t) => ({ node: gradEdge(t), nr: t.gradFn ? t.outputNr : 0 })) : null;
+  const captured: Array<Tensor | null> = captures ? captures.map(() => null) : [];
+  const leads = captures ? nodesLeadingTo(rootNodes, new Set(captures.map((c) => c.node))) : null;
+  const buffers = new Map<Node, GradList>();
+  const addTo = (n: Node, nr: number, g: Tensor): void => {
+    let b = buffers.get(n);
+    if (!b) {
+      b = n.extraOutputs === null ? [null] : new Array<Tensor | null>(n.numOutputs).fill(null);
+      buffers.set(n, b);
+    }
+    const prev = b[nr];
+    b[nr] = prev ? add(prev, g) : g;
   };
-  for (let i = 0; i < rootNodes.length; i++) addTo(rootNodes[i], rootGrads[i]);
+  for (let i = 0; i < rootNodes.length; i++) addTo(rootNodes[i], roots[i].gradFn ? roots[i].outputNr : 0, rootGrads[i]);
 
+  const release = (node: Node): void => {
+    for (const nx of node.next) {
+      if (!nx) continue;
+      const left = deps.get(nx)! - 1;
+      deps.set(nx, left);
+      if (left === 0) {
+        if (buffers.has(nx)) ready.push(nx);
+        else skipUnreached(nx, deps, ready, buffers);
+      }
+    }
+  };
+  const ready: Node[] = [];
   const previousMode = gradMode.enabled;
   gradMode.enabled = createGraph;
   try {
-    const ready: Node[] = [];
     for (const n of new Set(rootNodes)) if (!deps.get(n)) ready.push(n);
     while (ready.length) {
       const node = ready.pop()!;
-      let grad = buffers.get(node)!;
+      let grads = buffers.get(node)!;
       buffers.delete(node);
-      grad = runHooks(node, grad);
-      if (nodeGrads) nodeGrads.set(node, grad);
-      if (captureNodes && captureNodes.includes(node)) captured.set(node, grad);
-
-      if (node.variable) {
-        if (!captureNodes) accumulateInto(node.variable, grad, createGraph);
-      } else {
-        const grads = node.apply(grad);
-        if (!retainGraph) node.release();
-        for (let i = 0; i < node.next.length; i++) {
-          const nx = node.next[i];
-          if (!nx) continue;
-          const g = grads[i];
-          if (g) addTo(nx, g);
-          const left = deps.get(nx)! - 1;
-          deps.set(nx, left);
-          if (left === 0) {
-            if (buffers.has(nx)) ready.push(nx);
-            else skipUnreached(nx, deps, ready, buffers);
-          }
+      if (leads && !leads.has(node)) {
+        release(node);
+        continue;
+      }
+      grads = runTensorHooks(node, grads);
+      if (nodeGrads) {
+        const first = grads.find((g) => g !== null);
+        if (first) nodeGrads.set(node, first);
+      }
+      if (captures) {
+        captures.forEach((c, i) => { if (c.node === node) captured[i] = grads[c.nr]; });
+        // A captured node runs only when another captured one lies below it.
+        if (!node.next.some((nx) => nx !== null && leads!.has(nx))) {
+          release(node);
+          continue;
         }
       }
+      if (node.nodePreHooks) grads = runNodePreHooks(node.nodePreHooks, grads);
+
+      if (node.variable) {
+        if (grads[0]) accumulateInto(node.variable, grads[0], createGraph);
+        if (node.postHooks) runPostHooks(node.postHooks, [], grads);
+        continue;
+      }
+      let out = node.apply(grads);
+      if (node.postHooks) out = runPostHooks(node.postHooks, out, grads);
+      if (!retainGraph) node.release();
+      for (let i = 0; i < node.next.length; i++) {
+        const nx = node.next[i];
+        const g = out[i];
+        if (nx && g) addTo(nx, node.nextNr === null ? 0 : node.nextNr[i], g);
+      }
+      release(node);
     }
   } finally {
     gradMode.enabled = previousMode;
   }
   for (const o of observers) o.after({ roots, nodeGrads });
-  if (!captureNodes) return [];
-  return captureNodes.map((n) => captured.get(n) ?? null);
+  return captured;
+}
+
+/** The nodes from which some node of `targets` can be reached (targets included): those autograd.grad runs. */
+function nodesLeadingTo(roots: Node[], targets: ReadonlySet<Node>): Set<Node> {
+  const leads = new Map<Node, boolean>();
+  // Iterative post-order walk: a node leads to a target when it is one or one of its inputs leads to one.
+  const stack: Array<{ node: Node; i: number }> = [];
+  for (const r of roots) {
+    if (leads.has(r)) continue;
+    leads.set(r, targets.has(r));
+    stack.push({ node: r, i: 0 });
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.i < top.node.next.length) {
+        const nx = top.node.next[top.i++];
+        if (!nx) continue;
+        if (!leads.has(nx)) {
+          leads.set(nx, targets.has(nx));
+          stack.push({ node: nx, i: 0 });
+        } else if (leads.get(nx)) leads.set(top.node, true);
+        continue;
+      }
+      stack.pop();
+      if (stack.length && leads.get(top.node)) leads.set(stack[stack.length - 1].node, true);
+    }
+  }
+  const out = new Set<Node>();
+  for (const [n, yes] of leads) if (yes) out.add(n);
+  return out;
 }
 
 /** A node whose inputs all sent no gradient still has to release its own dependents' counts. */
-function skipUnreached(node: Node, deps: Map<Node, number>, ready: Node[], buffers: Map<Node, Tensor>): void {
+function skipUnreached(node: Node, deps: Map<Node, number>, ready: Node[], buffers: Map<Node, GradList>): void {
   for (const nx of node.next) {
     if (!nx) continue;
     const left = deps.get(nx)! - 1;
@@ -122,19 +179,46 @@ function skipUnreached(node: Node, deps: Map<Node, number>, ready: Node[], buffe
   }
 }
 
-function runHooks(node: Node, grad: Tensor): Tensor {
-  const hooks = node.variable ? node.variable.hooks : node.preHooks;
-  if (hooks) {
-    for (const h of hooks) {
-      const r = h(grad);
-      if (r instanceof Tensor) grad = r;
-    }
+/** Each output's tensor hooks, then its retain_grad(): PyTorch's tensor pre-hooks, run before the node's own. */
+function runTensorHooks(node: Node, grads: GradList): GradList {
+  if (node.variable) {
+    const hooks = node.variable.hooks;
+    if (hooks && grads[0]) grads[0] = runGradHooks(hooks, grads[0]);
+    return grads;
   }
-  if (node.retainedOutput) {
-    const t = node.retainedOutput;
-    t.grad = t.grad === null ? cloneDetached(grad) : add(t.grad, grad);
+  for (let nr = 0; nr < grads.length; nr++) {
+    let g = grads[nr];
+    if (!g) continue;
+    const slot = node.slot(nr);
+    if (slot.preHooks) g = grads[nr] = runGradHooks(slot.preHooks, g);
+    const t = slot.retainedOutput;
+    if (t) t.grad = t.grad === null ? cloneDetached(g) : add(t.grad, g);
+  }
+  return grads;
+}
+
+function runGradHooks(hooks: readonly GradHook[], grad: Tensor): Tensor {
+  for (const h of hooks) {
+    const r = h(grad);
+    if (r instanceof Tensor) grad = r;
   }
   return grad;
+}
+
+function runNodePreHooks(hooks: readonly NodePreHook[], grads: GradList): GradList {
+  for (const h of hooks) {
+    const r = h(grads.slice());
+    if (r) grads = Array.from(r);
+  }
+  return grads;
+}
+
+function runPostHooks(hooks: readonly NodePostHook[], gradInputs: GradList, gradOutputs: GradList): GradList {
+  for (const h of hooks) {
+    const r = h(gradInputs.slice(), gradOutputs.slice());
+    if (r) gradInputs = Array.from(r);
+  }
+  return gradInputs;
 }
 
 function accumulateInto(leaf: Tensor, grad: Tensor, createGraph: boolean): void {

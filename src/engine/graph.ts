@@ -32,15 +32,35 @@ export const sourceLocation: { line: number | null } = { line: null };
 
 export type BackwardFn = (grad: Tensor, saved: readonly Tensor[], needs: readonly boolean[]) => Array<Tensor | null>;
 
+/** Gradients by position (a node's outputs or its inputs); null where none flowed. */
+export type GradList = Array<Tensor | null>;
+
+/** `grad_fn.register_prehook`: sees the node's output gradients before it runs; may return replacements. */
+export type NodePreHook = (gradOutputs: GradList) => GradList | null | undefined | void;
+/** `grad_fn.register_hook`: sees what the node computed for its inputs; may return replacements. */
+export type NodePostHook = (gradInputs: GradList, gradOutputs: GradList) => GradList | null | undefined | void;
+
+/** What one output of a node keeps: its tensor's hooks and `retain_grad()`, which live on the node in PyTorch. */
+export interface OutputSlot {
+  /** Hooks on the output's gradient (tensor hooks of a non-leaf output), run before the node's own pre-hooks. */
+  preHooks: GradHook[] | null;
+  /** Non-leaf tensor whose `.grad` is kept (`retain_grad()`); runs after the tensor hooks like PyTorch's. */
+  retainedOutput: Tensor | null;
+}
+
 let nextNodeId = 1;
 
-export class Node {
+export class Node implements OutputSlot {
   readonly id = nextNodeId++;
   readonly line: number | null = sourceLocation.line;
-  /** Hooks on the node's output gradient (tensor hooks of non-leaf outputs), run before `apply`. */
   preHooks: GradHook[] | null = null;
-  /** Non-leaf tensor whose `.grad` is kept (`retain_grad()`); runs after the other hooks like PyTorch's. */
   retainedOutput: Tensor | null = null;
+  /** Outputs after the first, for a node with several (a custom Function's); output 0 is the node itself. */
+  extraOutputs: OutputSlot[] | null = null;
+  /** Which output of `next[i]` each gradient feeds; null when every edge leads to output 0. */
+  nextNr: number[] | null = null;
+  nodePreHooks: NodePreHook[] | null = null;
+  postHooks: NodePostHook[] | null = null;
   /** The op's output, weakly, so observers can show its value without keeping it alive. */
   output: WeakRef<Tensor> | null = null;
   /** Output geometry, kept even after the output is collected. */
@@ -72,19 +92,23 @@ export class Node {
     return this.saved === null;
   }
 
+  get numOutputs(): number {
+    return this.extraOutputs === null ? 1 : 1 + this.extraOutputs.length;
+  }
+
+  /** The hooks and retained tensor of output `nr`. */
+  slot(nr: number): OutputSlot {
+    return nr === 0 ? this : this.extraOutputs![nr - 1];
+  }
+
   release(): void {
     if (this.hadSaved) this.saved = null;
     this.wrapped?.release();
   }
 
-  apply(grad: Tensor): Array<Tensor | null> {
-    if (this.saved === null) {
-      throw runtimeError(
-        'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). ' +
-          'Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). ' +
-          'Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.',
-      );
-    }
+  /** The saved tensors, checked as PyTorch unpacks them: not yet freed, and not modified in place since. */
+  protected unpackSaved(): Tensor[] {
+    if (this.saved === null) throw secondBackwardError();
     for (let i = 0; i < this.saved.length; i++) {
       const t = this.saved[i];
       if (t.version.value !== this.savedVersions[i]) {
@@ -92,9 +116,23 @@ export class Node {
         throw modifiedSavedError(t, this.savedVersions[i], this.savedIsOutput?.[i] ? this.name : t.gradFn?.name ?? null);
       }
     }
-    const needs = this.next.map((n) => n !== null);
-    return this.fn!(grad, this.saved, needs);
+    return this.saved;
   }
+
+  /** Gradients for `next`, from the gradients of the node's outputs (only output 0 for the built-in ops). */
+  apply(grads: GradList): GradList {
+    const saved = this.unpackSaved();
+    const needs = this.next.map((n) => n !== null);
+    return this.fn!(grads[0]!, saved, needs);
+  }
+}
+
+export function secondBackwardError(): Error {
+  return runtimeError(
+    'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). ' +
+      'Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). ' +
+      'Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.',
+  );
 }
 
 function tensorTypeName(t: Tensor): string {
@@ -121,9 +159,25 @@ export function accumulatorOf(leaf: Tensor): Node {
   return leaf.accumulator;
 }
 
-/** The node a tensor's gradient flows into. */
+/** The node a tensor's gradient flows into (at output `t.outputNr` when it is the tensor's grad_fn). */
 export function gradEdge(t: Tensor): Node {
   return t.gradFn ?? accumulatorOf(t);
+}
+
+/** The edges to `inputs` (null for those that need no gradient), with their output numbers when any is not 0. */
+export function edgesTo(inputs: ReadonlyArray<Tensor | null>): { next: Array<Node | null>; nextNr: number[] | null } {
+  const next: Array<Node | null> = [];
+  let nextNr: number[] | null = null;
+  for (let i = 0; i < inputs.length; i++) {
+    const t = inputs[i];
+    if (t === null || !t.requiresGrad) {
+      next.push(null);
+      continue;
+    }
+    next.push(gradEdge(t));
+    if (t.gradFn !== null && t.outputNr !== 0) (nextNr ??= new Array<number>(inputs.length).fill(0))[i] = t.outputNr;
+  }
+  return { next, nextNr };
 }
 
 /**
@@ -145,13 +199,16 @@ export function record(
     if (t.requiresGrad) needed = true;
   }
   if (!needed) return out;
-  const node = new Node(name, inputs.map((t) => (t !== null && t.requiresGrad ? gradEdge(t) : null)), saved, fn);
+  const { next, nextNr } = edgesTo(inputs);
+  const node = new Node(name, next, saved, fn);
+  node.nextNr = nextNr;
   node.output = new WeakRef(out);
   if (saved.includes(out)) node.savedIsOutput = saved.map((t) => t === out);
   node.outShape = out.shape;
   node.outDtype = out.dtype;
   out.requiresGrad = true;
   out.gradFn = node;
+  out.outputNr = 0;
   return out;
 }
 

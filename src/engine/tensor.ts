@@ -26,6 +26,8 @@ export class Tensor {
   requiresGrad = false;
   grad: Tensor | null = null;
   gradFn: Node | null = null;
+  /** Which output of `gradFn` this tensor is (not 0 only for the later outputs of a custom Function). */
+  outputNr = 0;
   retainsGrad = false;
   hooks: GradHook[] | null = null;
   /** The AccumulateGrad node of a leaf, created on first use so `next_functions` keeps one identity. */

@@ -4,7 +4,7 @@
  * reduce/views for un-broadcasting), not raw loops, so that with create_graph=True a gradient records its own
  * history and can be differentiated again; that is why the op files import each other.
  */
-import { record } from '../graph';
+import { record, withGradMode } from '../graph';
 import { castValue, DType, isFloating } from '../dtype';
 import { runtimeError } from '../errors';
 import { mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
@@ -83,12 +83,32 @@ export function sub(a: Operand, b: Operand, alpha: number = 1): Tensor {
   ]);
 }
 
-/** `scalar - tensor` (Python's __rsub__), which PyTorch records as RsubBackward1. */
-export function rsub(t: Tensor, s: Scalar): Tensor {
+/** `scalar - alpha * tensor` (Python's __rsub__, torch.rsub with a number), which PyTorch records as RsubBackward1. */
+export function rsub(t: Tensor, s: Scalar, alpha: number = 1): Tensor {
   const dt = resultType(t, s);
+  if (dt === 'bool') {
+    throw runtimeError('Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
+  }
   const v = castValue(dt, scalarValue(s));
-  const out = mapBinary(t, asTensor(v, dt), dt, (x, y) => y - x);
-  return record('RsubBackward1', out, [t], [], (g) => [gradFor(neg(g), t)]);
+  const al = castValue(dt, alpha);
+  const out = al === 1 ? mapBinary(t, asTensor(v, dt), dt, (x, y) => y - x) : mapBinary(t, asTensor(v, dt), dt, (x, y) => y - al * x);
+  return record('RsubBackward1', out, [t], [], (g) => [gradFor(al === 1 ? neg(g) : mul(g, -al), t)]);
+}
+
+/** torch.rsub(a, b, alpha): `b - alpha * a`, recorded as RsubBackward0 over (a, b). */
+export function rsubTensor(a: Tensor, b: Tensor, alpha: number = 1): Tensor {
+  const dt = resultType(a, b);
+  if (dt === 'bool') {
+    throw runtimeError('Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
+  }
+  const al = castValue(dt, alpha);
+  const ta = operandTensor(a, dt);
+  const tb = operandTensor(b, dt);
+  const out = al === 1 ? mapBinary(tb, ta, dt, (x, y) => x - y, 'sub') : mapBinary(tb, ta, dt, (x, y) => x - al * y);
+  return record('RsubBackward0', out, [a, b], [], (g, _s, needs) => [
+    needs[0] ? gradFor(mul(g, -al), a) : null,
+    needs[1] ? gradFor(g, b) : null,
+  ]);
 }
 
 export function mul(a: Operand, b: Operand): Tensor {
@@ -181,11 +201,29 @@ export function zerosOf(t: Tensor): Tensor {
   return emptyTensor(t.shape, t.dtype);
 }
 
+/**
+ * PyTorch's pow_tensor_scalar_optimized_kernel: 2, 3 and -2 are products in the tensor's precision (float32
+ * rounds after each multiply, so x**3 is not the correctly rounded cube), 0.5 is sqrt; other exponents std::pow.
+ */
+function powKernel(ev: number, dt: DType): (x: number) => number {
+  if (ev === 2) return (x) => x * x;
+  if (ev === 0.5) return Math.sqrt;
+  if (dt === 'float32') {
+    const f = Math.fround;
+    if (ev === 3) return (x) => f(x * x) * x;
+    if (ev === -2) return (x) => 1 / f(x * x);
+  } else if (dt === 'float64') {
+    if (ev === 3) return (x) => x * x * x;
+    if (ev === -2) return (x) => 1 / (x * x);
+  }
+  return (x) => Math.pow(x, ev);
+}
+
 /** tensor ** scalar (PowBackward0). */
 export function powScalar(t: Tensor, e: Scalar): Tensor {
   const dt = resultType(t, e);
   const ev = scalarValue(e);
-  const out = mapUnary(cast(t, dt), dt, ev === 2 ? (x) => x * x : ev === 0.5 ? Math.sqrt : (x) => Math.pow(x, ev));
+  const out = mapUnary(cast(t, dt), dt, powKernel(ev, dt));
   return record('PowBackward0', out, [t], [t], (g, s) => {
     if (ev === 0) return [zerosOf(g)];
     const x = s[0];
@@ -399,11 +437,25 @@ export function clamp(t: Tensor, min: number | null, max: number | null): Tensor
   return record('ClampBackward1', out, [t], [t], (g, s) => [mul(g, logicalAnd(ge(s[0], lo), le(s[0], hi)))]);
 }
 
+/** clamp with tensor bounds (ClampBackward0 over self, min, max); a bound's gradient is where it clamped. */
 export function clampTensor(t: Tensor, min: Tensor | null, max: Tensor | null): Tensor {
-  let r = t;
-  if (min) r = maximum(r, min);
-  if (max) r = minimum(r, max);
-  return r;
+  if (min === null && max === null) throw runtimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  const out = withGradMode(false, () => {
+    const low = min ? maximum(t, min) : t;
+    return max ? minimum(low, max) : low;
+  });
+  const saved = [t, ...(min ? [min] : []), ...(max ? [max] : [])];
+  return record('ClampBackward0', out, [t, min, max], saved, (g, s, needs) => {
+    const x = s[0];
+    const lo = min ? s[1] : null;
+    const hi = max ? s[min ? 2 : 1] : null;
+    const inside = lo && hi ? logicalAnd(ge(x, lo), le(x, hi)) : lo ? ge(x, lo) : le(x, hi!);
+    return [
+      needs[0] ? gradFor(where(inside, g, 0), x) : null,
+      needs[1] ? gradFor(where(hi ? logicalAnd(lt(x, lo!), lt(lo!, hi)) : lt(x, lo!), g, 0), lo!) : null,
+      needs[2] ? gradFor(where(lo ? logicalOr(gt(x, hi!), lt(hi!, lo)) : gt(x, hi!), g, 0), hi!) : null,
+    ];
+  });
 }
 
 export function maximum(a: Tensor, b: Tensor): Tensor {

@@ -9,12 +9,20 @@ import { runtimeError } from '../errors';
 import { copyInto } from '../kernels';
 import { contiguousStrides } from '../shape';
 import { Tensor } from '../tensor';
+import { CustomNode } from './custom';
 import { cast, zerosOf } from './elementwise';
 import { sumToShape } from './reduce';
 
 /** PyTorch's guards against in-place writes that would corrupt autograd's view of a leaf. */
 export function checkInPlace(t: Tensor): void {
   if (!gradMode.enabled) return;
+  if (t.base !== null && t.gradFn instanceof CustomNode) {
+    throw runtimeError(
+      `Output ${t.outputNr} of ${t.gradFn.name} is a view and is being modified inplace. This view was created inside a custom Function ` +
+        '(or because an input was returned as-is) and the autograd logic to handle view+inplace would override the custom backward ' +
+        'associated with the custom Function, leading to incorrect gradients. This behavior is forbidden. You can fix this by cloning the output of the custom Function.',
+    );
+  }
   if (t.requiresGrad && t.isLeaf) {
     throw runtimeError('a leaf Variable that requires grad is being used in an in-place operation.');
   }
@@ -66,6 +74,7 @@ function snapshot(t: Tensor): Tensor {
   const s = new Tensor(t.values(), t.shape.slice(), contiguousStrides(t.shape), 0, t.dtype);
   s.requiresGrad = t.requiresGrad;
   s.gradFn = t.gradFn;
+  s.outputNr = t.outputNr;
   return s;
 }
 
@@ -73,6 +82,7 @@ function adoptHistory(t: Tensor, r: Tensor): void {
   if (!r.requiresGrad || !r.gradFn) return;
   t.requiresGrad = true;
   t.gradFn = r.gradFn;
+  t.outputNr = r.outputNr;
   r.gradFn.output = new WeakRef(t);
 }
 

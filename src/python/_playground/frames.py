@@ -11,6 +11,7 @@ import sys
 # The embedded tree's root (this package sits directly in it); anything under it is ours.
 INTERNAL_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _INTERNAL_PREFIX = INTERNAL_DIR.rstrip("/") + "/"
+_JS_SUFFIXES = (".js", ".mjs", ".cjs")
 
 _getframe = sys._getframe
 
@@ -25,7 +26,9 @@ def is_internal_file(filename):
         return True
     if filename in _external:
         return False
-    internal = isinstance(filename, str) and filename.startswith(_INTERNAL_PREFIX)
+    # JavaScript frames (the worker's bundle, Pyodide's own) show in tracebacks of errors that crossed the
+    # engine, e.g. raised in a hook or a custom Function's backward: they are the host's, so ours too.
+    internal = isinstance(filename, str) and (filename.startswith(_INTERNAL_PREFIX) or filename.endswith(_JS_SUFFIXES))
     (_internal if internal else _external).add(filename)
     return internal
 

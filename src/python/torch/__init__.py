@@ -349,14 +349,28 @@ absolute = abs
 swapaxes = transpose
 
 
+def _scalar_first(input, other):
+    """(engine number, is_int) when `input` is a Python number and `other` a tensor: PyTorch then keeps the
+    number as the first operand (a wrapped scalar), which next_functions shows; else None."""
+    if type(input) not in (_b.int, _b.float, _b.bool) or not isinstance(other, Tensor):
+        return None
+    return _arg(input)
+
+
 def add(input, other, alpha=1, out=None):
-    a = _arg(other)
+    s = _scalar_first(input, other)
+    if s is not None:
+        return _wrap(_op("add_scalar_first", s[0], s[1], other._t, alpha))
     if not isinstance(input, Tensor):
         return tensor(input) + other
+    a = _arg(other)
     return _wrap(_op("add", input._t, a[0], a[1], alpha))
 
 
 def sub(input, other, alpha=1, out=None):
+    s = _scalar_first(input, other)
+    if s is not None:
+        return _wrap(_op("sub_scalar_first", s[0], s[1], other._t, alpha))
     a = _arg(other)
     return _wrap(_op("sub", input._t, a[0], a[1], alpha))
 
@@ -364,7 +378,23 @@ def sub(input, other, alpha=1, out=None):
 subtract = sub
 
 
+def rsub(input, other, alpha=1):
+    if not isinstance(input, Tensor):
+        raise TypeError(
+            "rsub() received an invalid combination of arguments - got (%s, %s), but expected one of:\n"
+            " * (Tensor input, Tensor other, *, Number alpha)\n"
+            " * (Tensor input, Number other, Number alpha)\n" % (type(input).__name__, type(other).__name__)
+        )
+    if isinstance(other, Tensor):
+        return _wrap(_op("rsub_tensor", input._t, other._t, alpha))
+    a = _arg(other)
+    return _wrap(_op("rsub", input._t, a[0], a[1], alpha))
+
+
 def mul(input, other, out=None):
+    s = _scalar_first(input, other)
+    if s is not None:
+        return _wrap(_op("mul_scalar_first", s[0], s[1], other._t))
     if not isinstance(input, Tensor):
         return other * input
     return input * other
@@ -374,6 +404,9 @@ multiply = mul
 
 
 def div(input, other, rounding_mode=None, out=None):
+    s = _scalar_first(input, other)
+    if s is not None:
+        return _wrap(_op("div_scalar_first", s[0], s[1], other._t, rounding_mode))
     if not isinstance(input, Tensor):
         return tensor(input) / other
     return input.div(other, rounding_mode=rounding_mode)

@@ -187,6 +187,13 @@ class Tensor:
     def _version(self):
         return int(E.version(self._t))
 
+    @property
+    def _base(self):
+        return _wrap_opt(E.view_base(self._t))
+
+    def _is_view(self):
+        return E.view_base(self._t) is not None
+
     def detach(self):
         return _wrap(E.detach(self._t))
 

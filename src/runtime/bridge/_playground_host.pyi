@@ -28,7 +28,8 @@ IntBound = int | Sequence[int] | JsArray[int]
 
 # The ops `binding.call` dispatches by name (src/runtime/bridge/ops.ts).
 OpName = Literal[
-    "add", "radd", "sub", "rsub", "mul", "rmul", "div", "rdiv", "floordiv", "rfloordiv", "mod", "rmod", "pow",
+    "add", "radd", "sub", "rsub", "rsub_tensor", "mul", "rmul", "add_scalar_first", "sub_scalar_first",
+    "mul_scalar_first", "div_scalar_first", "div", "rdiv", "floordiv", "rfloordiv", "mod", "rmod", "pow",
     "rpow", "matmul", "mm", "mv", "bmm", "dot", "outer", "linear", "neg", "reciprocal", "abs", "sign", "exp",
     "expm1", "log", "log2", "log10", "log1p", "sqrt", "rsqrt", "sin", "cos", "tan", "tanh", "sigmoid", "relu",
     "erf", "lgamma", "digamma", "polygamma", "floor", "ceil", "round", "trunc", "square", "leaky_relu", "softplus",
@@ -61,6 +62,17 @@ class Storage(JsProxy):
 @final
 class Node(JsProxy):
     """A graph node (src/engine/graph.ts): what torch's `grad_fn` objects wrap."""
+
+@final
+class NodeRef(JsProxy):
+    """A JavaScript WeakRef to a Node: `deref()` is None once the node is gone."""
+    def deref(self) -> Node | None: ...
+
+@final
+class FunctionRecord(JsProxy):
+    """What `autograd_function_apply` returns."""
+    node: Node | None
+    outputs: JsArray[Tensor | None]
 
 @final
 class Generator(JsProxy):
@@ -192,6 +204,7 @@ class Binding(JsProxy):
     def grad_fn(self, t: Tensor) -> Node | None: ...
     def set_line(self, t: Tensor, line: int) -> None: ...
     def version(self, t: Tensor) -> int: ...
+    def view_base(self, t: Tensor) -> Tensor | None: ...
     def tensor_id(self, t: Tensor) -> int: ...
     def item(self, t: Tensor) -> float: ...
     def tolist_flat(self, t: Tensor) -> JsArray[float]: ...
@@ -208,8 +221,33 @@ class Binding(JsProxy):
     # autograd.ts
     def node_name(self, n: Node) -> str: ...
     def node_next(self, n: Node) -> JsArray[Node | None]: ...
+    def node_next_nr(self, n: Node) -> JsArray[int]: ...
+    def node_num_outputs(self, n: Node) -> int: ...
     def node_variable(self, n: Node) -> Tensor | None: ...
     def node_id(self, n: Node) -> int: ...
+    def node_weakref(self, n: Node) -> NodeRef: ...
+    def node_saved(self, n: Node) -> JsArray[Tensor | None]: ...
+    def node_register_prehook(self, n: Node, hook: Callable[[JsArray[Tensor | None]], object]) -> JsCallable[[], None]:
+        """`hook(grad_outputs)` returns None or a JavaScript array of replacements; returns the remover."""
+    def node_register_hook(
+        self, n: Node, hook: Callable[[JsArray[Tensor | None], JsArray[Tensor | None]], object]
+    ) -> JsCallable[[], None]:
+        """`hook(grad_inputs, grad_outputs)` returns None or a JavaScript array of replacements; returns the remover."""
+    def node_call(self, n: Node, grads: Sequence[Tensor | None] | JsArray[Tensor | None]) -> JsArray[Tensor | None]: ...
+    def autograd_function_apply(
+        self,
+        line: int,
+        name: str,
+        inputs: Sequence[Tensor] | JsArray[Tensor],
+        outputs: Sequence[Tensor | None] | JsArray[Tensor | None],
+        non_differentiable: Sequence[bool] | JsArray[bool],
+        dirty: Sequence[Tensor] | JsArray[Tensor],
+        saved: Sequence[Tensor | None] | JsArray[Tensor | None],
+        materialize_grads: bool,
+        backward: Callable[[Node, JsArray[Tensor | None]], object],
+    ) -> FunctionRecord:
+        """`backward(node, grad_outputs)` returns a JavaScript array with one gradient per tensor input."""
+    def autograd_error_node(self, message: str, inputs: Sequence[Tensor] | JsArray[Tensor]) -> JsArray[Tensor]: ...
     def is_grad_enabled(self) -> bool: ...
     def set_grad_enabled(self, enabled: bool) -> bool:
         """Returns the previous mode."""

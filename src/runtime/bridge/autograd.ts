@@ -3,7 +3,9 @@
  * graph reporting a backward() triggers. The only part with state per binding: the host's GraphReporter.
  */
 import { backward, backwardObservers, grad, type BackwardObserver } from '../../engine/backward';
-import { gradMode, Node } from '../../engine/graph';
+import { TorchError } from '../../engine/errors';
+import { gradMode, Node, NodePostHook, NodePreHook, sourceLocation } from '../../engine/graph';
+import { CustomNode, errorNode, recordCustom } from '../../engine/ops/custom';
 import { Tensor } from '../../engine/tensor';
 import { GraphReporter, type GraphReporterHost, type LeafNamer } from '../report/graphReporter';
 
@@ -16,14 +18,71 @@ export interface AutogradHost extends GraphReporterHost {
   instrument?: boolean;
 }
 
+/** Adds `item` to `list`; returns what removes it again (a RemovableHandle's `remove`). */
+function addRemovable<T>(list: T[], item: T): () => void {
+  list.push(item);
+  return () => {
+    const i = list.indexOf(item);
+    if (i >= 0) list.splice(i, 1);
+  };
+}
+
 export function autograd(host: AutogradHost | undefined) {
   const reporter = host !== undefined ? new GraphReporter(host) : null;
   const reporting = (): GraphReporter | null => (host?.instrument !== false ? reporter : null);
   return {
     node_name: (n: Node) => n.name,
     node_next: (n: Node) => n.next.map((x) => x ?? undefined),
+    /** Which output of each `node_next` entry the edge feeds (next_functions' second items). */
+    node_next_nr: (n: Node) => n.next.map((_, i) => n.nextNr?.[i] ?? 0),
+    node_num_outputs: (n: Node) => n.numOutputs,
     node_variable: (n: Node) => n.variable ?? undefined,
     node_id: (n: Node) => n.id,
+    /** For Python state kept per node (a custom Function's ctx, `metadata`): tells when the node is gone. */
+    node_weakref: (n: Node) => new WeakRef(n),
+    /** `ctx.saved_tensors` of a custom Function's node. */
+    node_saved: (n: Node) => {
+      if (!(n instanceof CustomNode)) throw new TorchError('RuntimeError', `${n.name} has no saved_tensors`);
+      return n.savedTensors().map((t) => t ?? undefined);
+    },
+    node_register_prehook: (n: Node, hook: NodePreHook) => addRemovable((n.nodePreHooks ??= []), hook),
+    node_register_hook: (n: Node, hook: NodePostHook) => addRemovable((n.postHooks ??= []), hook),
+    /** `grad_fn(*grads)`: the node's backward formula applied directly. */
+    node_call: (n: Node, grads: ArrayLike<Tensor | null | undefined>) => {
+      if (n.variable) throw new TorchError('NotImplementedError', 'calling an AccumulateGrad node directly is not supported by Autograd Playground');
+      return n.apply(Array.from(grads, (g) => g ?? null)).map((g) => g ?? undefined);
+    },
+    /**
+     * Records `Function.apply` once its forward ran: `backward` is the Python dispatcher, called with the node
+     * and the output gradients, returning one gradient per tensor input. Returns the node (none when no
+     * gradient is needed) and the outputs to hand back, views where the forward returned an input.
+     */
+    autograd_function_apply(
+      line: number,
+      name: string,
+      inputs: ArrayLike<Tensor>,
+      outputs: ArrayLike<Tensor | null | undefined>,
+      nonDifferentiable: ArrayLike<boolean>,
+      dirty: ArrayLike<Tensor>,
+      saved: ArrayLike<Tensor | null | undefined>,
+      materializeGrads: boolean,
+      backward: (node: CustomNode, grads: Array<Tensor | undefined>) => ArrayLike<Tensor | null | undefined>,
+    ) {
+      sourceLocation.line = line >= 0 ? line : null;
+      const r = recordCustom({
+        name,
+        inputs: Array.from(inputs),
+        outputs: Array.from(outputs, (o) => o ?? null),
+        nonDifferentiable: Array.from(nonDifferentiable),
+        dirty: Array.from(dirty),
+        saved: Array.from(saved, (t) => t ?? null),
+        materializeGrads,
+        backward: (grads, node) => Array.from(backward(node, grads.map((g) => g ?? undefined)), (g) => g ?? null),
+      });
+      return { node: r.node ?? undefined, outputs: r.outputs.map((o) => o ?? undefined) };
+    },
+    /** once_differentiable under create_graph: `inputs` come back through a node whose backward raises. */
+    autograd_error_node: (message: string, inputs: ArrayLike<Tensor>) => errorNode(message, Array.from(inputs)),
 
     is_grad_enabled: () => gradMode.enabled,
     set_grad_enabled: (v: boolean) => {

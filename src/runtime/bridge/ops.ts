@@ -33,12 +33,19 @@ function dims(d: unknown): Dims {
 
 export const ops = {
   // arithmetic; the trailing flag says the scalar operand was a Python int
+  // PyTorch's reflected + and * are Tensor.add/mul(self, other): the tensor stays the first operand (next_functions).
   add: (a: Tensor, b: Tensor | number, bInt: boolean, alpha = 1) => E.add(a, scalar(b, bInt), alpha),
-  radd: (a: Tensor, b: number, bInt: boolean) => E.add(scalar(b, bInt), a),
+  radd: (a: Tensor, b: number, bInt: boolean) => E.add(a, scalar(b, bInt)),
   sub: (a: Tensor, b: Tensor | number, bInt: boolean, alpha = 1) => E.sub(a, scalar(b, bInt), alpha),
-  rsub: (a: Tensor, b: number, bInt: boolean) => E.rsub(a, scalar(b, bInt) as Scalar),
+  rsub: (a: Tensor, b: number, bInt: boolean, alpha = 1) => E.rsub(a, scalar(b, bInt) as Scalar, alpha),
+  rsub_tensor: (a: Tensor, b: Tensor, alpha = 1) => E.rsubTensor(a, b, alpha),
   mul: (a: Tensor, b: Tensor | number, bInt: boolean) => E.mul(a, scalar(b, bInt)),
-  rmul: (a: Tensor, b: number, bInt: boolean) => E.mul(scalar(b, bInt), a),
+  rmul: (a: Tensor, b: number, bInt: boolean) => E.mul(a, scalar(b, bInt)),
+  // torch.add(2, t) and friends: a Python number as the first operand, which PyTorch wraps as a scalar tensor.
+  add_scalar_first: (a: number, aInt: boolean, b: Tensor, alpha = 1) => E.add(scalar(a, aInt), b, alpha),
+  sub_scalar_first: (a: number, aInt: boolean, b: Tensor, alpha = 1) => E.sub(scalar(a, aInt), b, alpha),
+  mul_scalar_first: (a: number, aInt: boolean, b: Tensor) => E.mul(scalar(a, aInt), b),
+  div_scalar_first: (a: number, aInt: boolean, b: Tensor, mode: 'trunc' | 'floor' | null = null) => E.div(scalar(a, aInt), b, mode),
   div: (a: Tensor, b: Tensor | number, bInt: boolean, mode: 'trunc' | 'floor' | null = null) => E.div(a, scalar(b, bInt), mode),
   rdiv: (a: Tensor, b: number, bInt: boolean) => E.mul(E.reciprocal(a), scalar(b, bInt)),
   floordiv: (a: Tensor, b: Tensor | number, bInt: boolean) => E.floorDivide(a, scalar(b, bInt)),

@@ -6,7 +6,7 @@ import { TorchError } from '../../engine/errors';
 import { syncView } from '../../engine/graph';
 import * as IP from '../../engine/ops/inplace';
 import * as V from '../../engine/ops/views';
-import { Tensor } from '../../engine/tensor';
+import { GradHook, Tensor } from '../../engine/tensor';
 
 export const tensorMeta = {
   shape: (t: Tensor) => t.shape,
@@ -49,6 +49,8 @@ export const tensorMeta = {
     t.line = line >= 0 ? line : null;
   },
   version: (t: Tensor) => t.version.value,
+  /** `Tensor._base`: the tensor a view looks into. */
+  view_base: (t: Tensor) => t.base ?? undefined,
   tensor_id: (t: Tensor) => t.id,
   item: (t: Tensor) => t.item(),
   /** Numbers that cross to Python must stay plain (NaN and ±Infinity survive as floats there). */
@@ -66,17 +68,22 @@ export const tensorMeta = {
   detach: V.detach,
   detach_: (t: Tensor) => {
     t.gradFn = null;
+    t.outputNr = 0;
     t.requiresGrad = false;
     return t;
   },
   retain_grad: (t: Tensor) => {
     if (!t.requiresGrad) throw new TorchError('RuntimeError', "can't retain_grad on Tensor that has requires_grad=False");
-    if (t.gradFn) t.gradFn.retainedOutput = t;
+    if (t.gradFn) t.gradFn.slot(t.outputNr).retainedOutput = t;
   },
-  retains_grad: (t: Tensor) => !!t.gradFn && t.gradFn.retainedOutput === t,
+  retains_grad: (t: Tensor) => !!t.gradFn && t.gradFn.slot(t.outputNr).retainedOutput === t,
   register_hook: (t: Tensor, hook: (g: Tensor) => Tensor | null | undefined) => {
     if (!t.requiresGrad) throw new TorchError('RuntimeError', "cannot register a hook on a tensor that doesn't require gradient");
-    const list = t.gradFn ? (t.gradFn.preHooks ??= []) : (t.hooks ??= []);
+    let list: GradHook[];
+    if (t.gradFn) {
+      const slot = t.gradFn.slot(t.outputNr);
+      list = slot.preHooks ??= [];
+    } else list = t.hooks ??= [];
     list.push(hook);
     return () => {
       const i = list.indexOf(hook);

@@ -3,7 +3,9 @@ from .. import _C
 from .._C import E, call as _call, js as _js
 from .._tensor import Tensor, _wrap
 from . import graph  # noqa: F401
+from . import function  # noqa: F401
 from . import functional  # noqa: F401
+from .function import Function  # noqa: F401
 from .grad_mode import _GradMode, _NoParamGradMode, enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled  # noqa: F401
 
 
