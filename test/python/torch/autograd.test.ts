@@ -426,12 +426,13 @@ describe('autograd semantics through the Python runtime (PyTorch 2.11 text)', fu
         `,
         [
           '((<AccumulateGrad object at 0x...>, 0), (None, 0))',
-          '2 AccumulateGrad 0 (None, 0)',
+          // name() spells AccumulateGrad with its C++ namespace, as PyTorch does; its class is AccumulateGrad.
+          '2 torch::autograd::AccumulateGrad 0 (None, 0)',
           'True',
-          "[('MulBackward0', 0), ('AccumulateGrad', 0)]",
-          "SumBackward0 MulBackward0 [('AccumulateGrad', 0), ('AccumulateGrad', 0)]",
+          "[('MulBackward0', 0), ('torch::autograd::AccumulateGrad', 0)]",
+          "SumBackward0 MulBackward0 [('torch::autograd::AccumulateGrad', 0), ('torch::autograd::AccumulateGrad', 0)]",
           'True',
-          "[('AccumulateGrad', 0), ('AccumulateGrad', 0)]",
+          "[('torch::autograd::AccumulateGrad', 0), ('torch::autograd::AccumulateGrad', 0)]",
         ],
       ));
 
