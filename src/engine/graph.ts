@@ -256,12 +256,15 @@ export function rebaseView(view: Tensor): void {
   if (!base.requiresGrad) return;
   const idx = regionIndex(base, view);
   const baseShape = base.shape.slice();
-  const node = new Node('AsStridedBackward0', [gradEdge(base)], [], (g) => [scatterRegion(g, idx, baseShape)]);
+  const { next, nextNr } = edgesTo([base]);
+  const node = new Node('AsStridedBackward0', next, [], (g) => [scatterRegion(g, idx, baseShape)]);
+  node.nextNr = nextNr;
   node.outShape = view.shape;
   node.outDtype = view.dtype;
   node.output = new WeakRef(view);
   view.requiresGrad = true;
   view.gradFn = node;
+  view.outputNr = 0;
 }
 
 /** Brings a view whose base got new history since (an in-place write through another view) up to date. */

@@ -481,6 +481,30 @@ CASES = [
         """,
     ),
     case(
+        "an in-place write through a view of a Function's second output",
+        """
+        a = torch.tensor([1., 2., 3.], requires_grad=True)
+
+        class Pair(Function):
+            @staticmethod
+            def forward(ctx, x):
+                return x * 2, x * 3
+
+            @staticmethod
+            def backward(ctx, g1, g2):
+                print("pair", g1, g2)
+                return g1 * 2 + g2 * 3
+
+        p, q = Pair.apply(a)
+        v = q[1:]
+        q[:2].mul_(10)
+        print(q.grad_fn.name(), [(n and n.name(), i) for n, i in q.grad_fn.next_functions])
+        print(v.grad_fn.name(), [(n and n.name(), i) for n, i in v.grad_fn.next_functions])
+        (p.sum() + q.sum() + v.sum()).backward()
+        print(a.grad)
+        """,
+    ),
+    case(
         "torch.autograd.grad runs only what leads to the inputs asked for",
         """
         x = torch.tensor([1., 2.], requires_grad=True)

@@ -42,7 +42,7 @@ function rebaseAfterViewWrite(view: Tensor, op: Node): void {
   const idx = regionIndex(base, view);
   const viewShape = view.shape.slice();
   const fn: BackwardFn = (g, _saved, needs) => {
-    const grads = op.apply(gatherRegion(g, idx, viewShape));
+    const grads = op.apply([gatherRegion(g, idx, viewShape)]);
     let forBase: Tensor | null = null;
     if (needs[0]) {
       const values = g.values();
@@ -54,12 +54,15 @@ function rebaseAfterViewWrite(view: Tensor, op: Node): void {
     return [forBase, ...grads.slice(1)];
   };
   const copySlices = new Node('CopySlices', [base.requiresGrad ? gradEdge(base) : null, ...op.next.slice(1)], [], fn);
+  const baseNr = base.requiresGrad && base.gradFn !== null ? base.outputNr : 0;
+  if (baseNr !== 0 || op.nextNr !== null) copySlices.nextNr = [baseNr, ...(op.nextNr?.slice(1) ?? op.next.slice(1).map(() => 0))];
   copySlices.wrapped = op;
   copySlices.outShape = base.shape;
   copySlices.outDtype = base.dtype;
   copySlices.output = new WeakRef(base);
   base.requiresGrad = true;
   base.gradFn = copySlices;
+  base.outputNr = 0;
   base.historyVersion++;
   rebaseView(view);
 }
