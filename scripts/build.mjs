@@ -29,9 +29,13 @@ function listDirs(dir) {
   return [dir, ...readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => listDirs(join(dir, e.name)))];
 }
 
+/** Files under src/python/ that are not text (the gzipped data sets sklearn.datasets loads). */
+const BINARY_PYTHON_FILE = /\.gz$/;
+
 /**
- * `import files, { bytecode } from 'virtual:python-files'`: the Python tree embedded as a path → source record,
- * and its bytecode as a `.pyc` path → base64 record (scripts/pyc.mjs).
+ * `import files, { binaryFiles, bytecode } from 'virtual:python-files'`: the Python tree embedded as a path →
+ * source record, its binary files as a path → base64 record, and its bytecode as a `.pyc` path → base64 record
+ * (scripts/pyc.mjs).
  */
 const pythonFilesPlugin = {
   name: 'python-files',
@@ -40,12 +44,17 @@ const pythonFilesPlugin = {
     build.onLoad({ filter: /.*/, namespace: 'python-files' }, async () => {
       const files = listFiles(pythonDir);
       const record = {};
-      for (const file of files) record[relative(pythonDir, file).split(sep).join('/')] = readFileSync(file, 'utf8');
+      const binary = {};
+      for (const file of files) {
+        const rel = relative(pythonDir, file).split(sep).join('/');
+        if (BINARY_PYTHON_FILE.test(rel)) binary[rel] = readFileSync(file).toString('base64');
+        else record[rel] = readFileSync(file, 'utf8');
+      }
       const started = Date.now();
       const { bytecode, compiled } = await compilePackages(record, join(dist, 'pyc-cache.json'));
       if (compiled > 0) console.log(`pyc: compiled ${compiled} of the playground's Python files in ${Date.now() - started} ms`);
       return {
-        contents: `export default ${JSON.stringify(record)};\nexport const bytecode = ${JSON.stringify(bytecode)};`,
+        contents: `export default ${JSON.stringify(record)};\nexport const binaryFiles = ${JSON.stringify(binary)};\nexport const bytecode = ${JSON.stringify(bytecode)};`,
         loader: 'js',
         watchFiles: files,
         watchDirs: listDirs(pythonDir),

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parentPort, resourceLimits, workerData } from 'node:worker_threads';
 import { type PyodideAPI } from 'pyodide';
-import pythonFiles, { bytecode } from 'virtual:python-files';
+import pythonFiles, { binaryFiles, bytecode } from 'virtual:python-files';
 import { createBinding, type BindingHost } from '../bridge/binding';
 import { decodeJson, type RunEvent, type RunEventType, type RunStatus } from '../../protocol/events';
 import { keptRefsReleaser, retainedBytes } from './keptRefs';
@@ -167,6 +167,7 @@ function writePythonFiles(py: PyodideAPI): void {
     py.FS.writeFile(target, data, { encoding: typeof data === 'string' ? 'utf8' : 'binary' });
   };
   for (const [rel, source] of Object.entries(pythonFiles)) write(rel, source);
+  for (const [rel, base64] of Object.entries(binaryFiles)) write(rel, Buffer.from(base64, 'base64'));
   for (const [rel, pyc] of Object.entries(bytecode)) write(rel, Buffer.from(pyc, 'base64'));
 }
 

@@ -1,5 +1,5 @@
-"""sklearn.datasets: make_regression, make_classification, make_blobs, make_moons and make_circles, exactly as
-scikit-learn 1.9 generates them.
+"""sklearn.datasets._samples_generator: make_regression, make_classification, make_blobs, make_moons and
+make_circles, exactly as scikit-learn 1.9 generates them.
 
 Each generator repeats scikit-learn's steps in its order, drawing from the same numpy.random.RandomState calls
 (so `random_state=0` gives scikit-learn's arrays) and doing the same float64 arithmetic on engine tensors.
@@ -11,9 +11,9 @@ import operator
 
 from pyodide.ffi import JsProxy as _JsProxy, to_js as _to_js
 
-from ._engine import draw, ndarray, op, permutation, randint_scalar, tensor, uniform, values, zeros
-from .utils import Bunch, check_random_state
-from .utils._param_validation import Interval, validate
+from .._engine import draw, ndarray, op, permutation, randint_scalar, tensor, uniform, values, zeros
+from ..utils import Bunch, check_random_state
+from ..utils._param_validation import Interval, validate
 
 __all__ = ["make_blobs", "make_circles", "make_classification", "make_moons", "make_regression"]
 
