@@ -144,13 +144,14 @@ export type FigureLineStyle = '-' | '--' | ':' | '-.' | 'none';
 /** Most points a series carries; longer ones are thinned evenly, keeping the first and last point. */
 export const FIGURE_MAX_POINTS = 10000;
 
-/** One plotted artist: the points of a plot() line, a scatter(), or the bars of a bar()/hist(). */
+/** One plotted artist: the points of a plot() line, a scatter(), or the bars of a bar()/barh()/hist(). */
 export interface FigureSeries {
-  kind: 'line' | 'scatter' | 'bar' | 'hist';
+  kind: 'line' | 'scatter' | 'bar' | 'hist' | 'barh';
   /**
    * Data coordinates, same length. Elements may be NaN or ±Infinity (a gap, as matplotlib draws it). Category
    * values (strings) are already mapped to 0, 1, 2, …; the axes' xticks/yticks hold the names. For bar/hist
-   * `x` is each bar's centre and `y` its height.
+   * `x` is each bar's centre and `y` its height; for barh `y` is each bar's centre and `x` its length (its
+   * thickness is in `widths`, its left edge in `bottoms`).
    */
   x: number[];
   y: number[];
@@ -175,14 +176,153 @@ export interface FigureSeries {
   sizes: number[] | null;
   /** Bar widths in data units (bar, hist); else null. */
   widths: number[] | null;
-  /** Bar bottoms (bar with `bottom=`); null means 0. */
+  /** Bar bottoms (bar with `bottom=`, barh with `left=`); null means 0. */
   bottoms: number[] | null;
+  /** Drawing order among the axes' series and artists; present when the axes has `artists` (else the index). */
+  order?: number;
+}
+
+/**
+ * What every FigureArtist has. Artists and series are drawn by matplotlib's zorder (images 0; bars, scatters,
+ * fills and filled contours 1; lines, contour lines and reference lines 2; text 3), then by `order`.
+ */
+export interface FigureArtistBase {
+  zorder: number;
+  order: number;
+  /** Legend text, as FigureSeries.label. */
+  label: string | null;
+  /** 0..1. */
+  alpha: number;
+}
+
+/** fill_between()/fill_betweenx(): polygons, each a flat [x0, y0, x1, y1, …] list in data coordinates. */
+export interface FigureFill extends FigureArtistBase {
+  kind: 'fill';
+  polygons: number[][];
+  color: string;
+  /** null: no outline. */
+  edgecolor: string | null;
+  linewidth: number;
+}
+
+/** axhline() ('h', at y = value) or axvline() ('v', at x = value), spanning `span` as fractions of the axes. */
+export interface FigureRefLine extends FigureArtistBase {
+  kind: 'refline';
+  orientation: 'h' | 'v';
+  value: number;
+  span: [number, number];
+  color: string;
+  linestyle: FigureLineStyle;
+  linewidth: number;
+}
+
+/** errorbar()'s bars: for point i, from lo[i] to hi[i] along x (xerr) and/or y (yerr), caps `capsize` points long. */
+export interface FigureErrorbar extends FigureArtistBase {
+  kind: 'errorbar';
+  x: number[];
+  y: number[];
+  xerr: [number[], number[]] | null;
+  yerr: [number[], number[]] | null;
+  color: string;
+  linewidth: number;
+  capsize: number;
+}
+
+/** text()/annotate(): `text` anchored at (x, y) in `coords`, moved by `offset` points; annotate's arrow points at `arrow`. */
+export interface FigureText extends FigureArtistBase {
+  kind: 'text';
+  text: string;
+  x: number;
+  y: number;
+  /** 'data', 'axes' (fractions of the axes) or 'figure' (fractions of the figure). */
+  coords: 'data' | 'axes' | 'figure';
+  offset: [number, number];
+  color: string;
+  /** Points. */
+  fontsize: number;
+  ha: 'left' | 'center' | 'right';
+  va: 'top' | 'center' | 'bottom' | 'baseline';
+  /** Degrees, counter-clockwise. */
+  rotation: number;
+  weight: 'normal' | 'bold';
+  style: 'normal' | 'italic';
+  family: string | null;
+  bbox: { facecolor: string; edgecolor: string; alpha: number; rounded: boolean; linewidth: number } | null;
+  /**
+   * From the text to (x, y) in `coords`: an arrowstyle ('->', '-|>', '-', …), or 'wide' for matplotlib's older
+   * filled arrow (arrowprops without arrowstyle), `width`/`headwidth`/`headlength` points, `shrink` cut off
+   * both ends as a fraction of its length.
+   */
+  arrow: {
+    x: number;
+    y: number;
+    coords: 'data' | 'axes' | 'figure';
+    style: string;
+    color: string;
+    linewidth: number;
+    shrink: number;
+    edgecolor?: string;
+    width?: number;
+    headwidth?: number;
+    headlength?: number;
+  } | null;
+}
+
+/** imshow(): rows × cols cells of CSS colours (row-major, data row 0 first) spanning extent [left, right, bottom, top]. */
+export interface FigureImage extends FigureArtistBase {
+  kind: 'image';
+  rows: number;
+  cols: number;
+  extent: [number, number, number, number];
+  /** 'upper': data row 0 is at the extent's top; 'lower': at its bottom. */
+  origin: 'upper' | 'lower';
+  interpolation: string;
+  pixels: string[];
+}
+
+/**
+ * contour() (lines at each level) or contourf() (filled bands between consecutive levels) of `z` over a
+ * rows × cols grid. `x`/`y` are the grid's column and row coordinates (length cols and rows), or every node's
+ * coordinates (length rows × cols) for a curvilinear grid. `z` is row-major; NaN leaves a hole.
+ */
+export interface FigureContour extends FigureArtistBase {
+  kind: 'contour';
+  filled: boolean;
+  rows: number;
+  cols: number;
+  x: number[];
+  y: number[];
+  z: number[];
+  /** Increasing. Filled: band i covers levels[i]..levels[i+1] (extend= adds ±1e250 ends). */
+  levels: number[];
+  /** One per band (filled) or per level (lines). */
+  colors: string[];
+  linewidths: number[];
+  linestyles: FigureLineStyle[];
+}
+
+export type FigureArtist = FigureFill | FigureRefLine | FigureErrorbar | FigureText | FigureImage | FigureContour;
+
+/** A colorbar drawn at the right of its axes. */
+export interface FigureColorbar {
+  /** Bottom to top: a gradient (continuous), or one colour per band between `boundaries`. */
+  colors: string[];
+  vmin: number;
+  vmax: number;
+  boundaries: number[] | null;
+  label: string | null;
+  ticks: FigureTicks | null;
+  /** Fraction of the axes' height the bar takes (colorbar(shrink=)). */
+  shrink: number;
+  alpha: number;
 }
 
 export interface FigureTicks {
   values: number[];
   /** null: format the values as numbers. */
   labels: string[] | null;
+  /** Minor tick positions (a minor locator); absent: none. */
+  minor?: number[];
 }
 
 /** One subplot, placed in a rows × cols grid (0-based row/col, spanning rowSpan × colSpan cells). */
@@ -210,6 +350,15 @@ export interface FigureAxes {
   /** matplotlib's loc name: 'best', 'upper right', 'lower left', 'center', … */
   legendLoc: string;
   series: FigureSeries[];
+  /** Artists drawn by kind (fills, reference lines, error bars, text, images, contours). When present, xlim and ylim are the final view limits. */
+  artists?: FigureArtist[];
+  /** Data-units ratio y/x the axes box keeps (imshow, set_aspect('equal') give 1); absent: fill the cell. */
+  aspect?: number;
+  /** false after axis('off'): no spines, ticks or tick labels. */
+  axisOn?: boolean;
+  /** For twinx(): the index in the figure's axes of the Axes whose x axis this one shares; its y axis is on the right. */
+  twinOf?: number;
+  colorbar?: FigureColorbar;
 }
 
 /** A matplotlib figure as it stood when the script called show() or savefig(). Nothing is drawn or written by the runtime. */
@@ -306,7 +455,7 @@ export type RunEventType = RunEvent['type'];
  */
 const NON_FINITE_KEYS: ReadonlySet<string> = new Set(['loss', 'min', 'max', 'mean', 'norm']);
 /** Number arrays whose elements may be non-finite, encoded element by element the same way (figure series). */
-const NON_FINITE_ARRAY_KEYS: ReadonlySet<string> = new Set(['x', 'y']);
+const NON_FINITE_ARRAY_KEYS: ReadonlySet<string> = new Set(['x', 'y', 'z']);
 
 function encodeNumber(n: number): number | string {
   if (Number.isNaN(n)) return 'nan';

@@ -6,10 +6,13 @@ draw them. What is not implemented raises AttributeError naming it, so a script 
 playground cannot honour instead of producing a silently wrong figure.
 
 The modules follow real matplotlib's seams, each importing only those before it: cbook (data → floats),
-colors (colour specs, the cycle, colormaps), artists (Line2D, PathCollection, Rectangle, BarContainer),
-axes (Axes and its plotting methods), figure (Figure, its subplot grid, its event), and pyplot (the
-current figure and axes, and the plt.* functions that act on them). This file holds rcParams and the
-backend: the host is reached only from here and from pyplot's run-start reset.
+colors and cm (colour specs, the cycle, colormaps, Normalize), ticker (locators and formatters), artists
+(Line2D, PathCollection, Rectangle, BarContainer, the Artist base of what is drawn by kind), collections,
+text, image and contour (fill_between's polygons and error bars, text and annotations, imshow, contour
+sets), axis (ax.xaxis / ax.yaxis), axes (_base: an Axes' state and its event; _axes: the plotting methods),
+colorbar, figure (Figure, its subplot grid, its event), and pyplot (the current figure and axes, and the
+plt.* functions that act on them). This file holds rcParams and the backend: the host is reached only from
+here and from pyplot's run-start reset.
 """
 
 import warnings
@@ -22,8 +25,9 @@ __version__ = "3.10.0"
 _DEFAULT_BACKEND = "module://autograd_playground"
 
 SUPPORTED = (
-    "figure, subplot(s), plot, scatter, bar, hist, title/suptitle, xlabel/ylabel, legend, grid, "
-    "xlim/ylim, xticks/yticks, xscale/yscale, savefig, show, close"
+    "figure, subplot(s), plot, scatter, bar, barh, hist, errorbar, fill_between, axhline/axvline, text/annotate, "
+    "imshow, contour/contourf, colorbar, twinx, title/suptitle, xlabel/ylabel, legend, grid, xlim/ylim, "
+    "xticks/yticks, xscale/yscale, axis, ticker locators and formatters, savefig, show, close"
 )
 
 
@@ -84,6 +88,9 @@ def _default_rc():
         "hist.bins": 10,
         "legend.loc": "best",
         "image.cmap": "viridis",
+        "image.origin": "upper",
+        "image.aspect": "equal",
+        "errorbar.capsize": 0.0,
     }
 
 

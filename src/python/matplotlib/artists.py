@@ -7,7 +7,7 @@ and container.py (BarContainer). Here they share one base, _Artist, that holds t
 
 import math
 
-from matplotlib import _unsupported, _unsupported_getattr
+from matplotlib import _unsupported, _unsupported_arg, _unsupported_getattr
 from matplotlib.cbook import _as_float, _flatten, _tolist
 from matplotlib.colors import _css_color
 
@@ -58,8 +58,77 @@ def _marker(m):
     raise ValueError("Unrecognized marker style %r" % (m,))
 
 
+class Artist:
+    """An artist drawn by kind rather than as x/y points: fills, reference lines, error bars, text, images,
+    contours. Each writes one entry of the axes' `artists` list in the figure event (see FigureArtist)."""
+
+    _is_series = False
+    _default_zorder = 1
+
+    def __init__(self, axes, label=None, alpha=None, zorder=None):
+        self.axes = axes
+        self._label = "" if label is None else str(label)
+        self._alpha = None if alpha is None else float(alpha)
+        self._zorder = self._default_zorder if zorder is None else float(zorder)
+        self._visible = True
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise _unsupported(type(self).__name__, name)
+
+    def get_label(self):
+        return self._label
+
+    def set_label(self, s):
+        self._label = "" if s is None else str(s)
+
+    def get_alpha(self):
+        return self._alpha
+
+    def set_alpha(self, alpha):
+        self._alpha = None if alpha is None else float(alpha)
+
+    def get_zorder(self):
+        return self._zorder
+
+    def set_zorder(self, level):
+        self._zorder = float(level)
+
+    def get_visible(self):
+        return self._visible
+
+    def set_visible(self, b):
+        self._visible = bool(b)
+
+    def remove(self):
+        if self in self.axes._series:
+            self.axes._series.remove(self)
+
+    def set(self, **kwargs):
+        for key, value in kwargs.items():
+            getattr(self, "set_" + key)(value)
+
+    def _extent(self, axis):
+        """(values, sticky values) this artist adds to the autoscaled limits along `axis`; None for none."""
+        return None
+
+    def _common(self, kind, legend_label):
+        alpha = 1.0 if self._alpha is None else max(0.0, min(1.0, self._alpha))
+        return {"kind": kind, "zorder": self._zorder, "label": legend_label, "alpha": alpha}
+
+
+def _check_kwargs(call, kwargs, allowed):
+    """TypeError naming the first keyword outside `allowed` (nothing the playground cannot draw is dropped)."""
+    for key in kwargs:
+        if key not in allowed:
+            raise _unsupported_arg("%s(%s=...)" % (call, key))
+
+
 class _Artist:
     """One series on an Axes. Subclasses are the objects plot()/scatter()/bar() return."""
+
+    _is_series = True
 
     def __init__(self, axes, kind, x, y, color, label, linestyle="none", marker=None, alpha=None, linewidth=None, size=6.0):
         self.axes = axes
@@ -227,22 +296,31 @@ class Rectangle:
         self._series = series
         self._i = i
 
+    def _horizontal(self):
+        return self._series._kind == "barh"
+
     def get_x(self):
         s = self._series
+        if self._horizontal():
+            return 0.0 if s._bottoms is None else s._bottoms[self._i]
         return s._x[self._i] - s._widths[self._i] / 2
 
     def get_y(self):
         s = self._series
+        if self._horizontal():
+            return s._y[self._i] - s._widths[self._i] / 2
         return 0.0 if s._bottoms is None else s._bottoms[self._i]
 
     def get_xy(self):
         return (self.get_x(), self.get_y())
 
     def get_width(self):
-        return self._series._widths[self._i]
+        s = self._series
+        return s._x[self._i] if self._horizontal() else s._widths[self._i]
 
     def get_height(self):
-        return self._series._y[self._i]
+        s = self._series
+        return s._widths[self._i] if self._horizontal() else s._y[self._i]
 
     def get_facecolor(self):
         s = self._series
@@ -289,3 +367,69 @@ class BarContainer(_Artist):
 
 
 __getattr__ = _unsupported_getattr("matplotlib.artists")
+
+
+class _AxLine(Artist):
+    """What axhline()/axvline() return: a line across the axes at one data value, from `lo` to `hi` as fractions
+    of the axes (matplotlib's Line2D with a blended transform)."""
+
+    _default_zorder = 2
+
+    def __init__(self, axes, orientation, value, lo, hi, color, linestyle, linewidth, alpha, label, zorder):
+        super().__init__(axes, label, alpha, zorder)
+        self._orientation = orientation
+        self._value = value
+        self._lo = lo
+        self._hi = hi
+        self._color = color
+        self._linestyle = linestyle
+        self._linewidth = linewidth
+
+    def get_color(self):
+        return self._color
+
+    def set_color(self, c):
+        self._color = _css_color(c)
+
+    def get_linestyle(self):
+        return "None" if self._linestyle == "none" else self._linestyle
+
+    def set_linestyle(self, ls):
+        self._linestyle = _linestyle(ls)
+
+    def get_linewidth(self):
+        return self._linewidth
+
+    def set_linewidth(self, w):
+        self._linewidth = float(w)
+
+    def get_xdata(self, orig=True):
+        return [self._value, self._value] if self._orientation == "v" else [self._lo, self._hi]
+
+    def get_ydata(self, orig=True):
+        return [self._value, self._value] if self._orientation == "h" else [self._lo, self._hi]
+
+    set_ls = set_linestyle
+    set_lw = set_linewidth
+    set_c = set_color
+
+    def _extent(self, axis):
+        # matplotlib autoscales only the data coordinate of a reference line
+        if (axis == "y") == (self._orientation == "h") and math.isfinite(self._value):
+            return [self._value], []
+        return None
+
+    def _event(self, legend_label):
+        out = self._common("refline", legend_label)
+        out.update(
+            orientation=self._orientation,
+            value=self._value,
+            span=[self._lo, self._hi],
+            color=self._color,
+            linestyle=self._linestyle,
+            linewidth=self._linewidth,
+        )
+        return out
+
+    def __repr__(self):
+        return "Line2D(%s)" % self._label

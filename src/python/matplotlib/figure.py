@@ -207,6 +207,44 @@ class Figure:
         if self._gca is ax:
             self._gca = self._axes[-1] if self._axes else None
 
+    def colorbar(self, mappable=None, cax=None, ax=None, use_gridspec=True, **kwargs):
+        from matplotlib.colorbar import Colorbar
+
+        if cax is not None:
+            raise _unsupported_arg("colorbar(cax=...)")
+        if mappable is None:
+            raise RuntimeError(
+                "No mappable was found to use for colorbar creation. First define a mappable such as an image "
+                "(with imshow) or a contour set (with contourf)."
+            )
+        if ax is not None and not isinstance(ax, Axes):
+            items = ax.flat if hasattr(ax, "flat") else list(ax)
+            items = list(items)
+            if len(items) != 1:
+                raise NotImplementedError(
+                    "colorbar(ax=<several Axes>) is not supported by the Autograd Playground's matplotlib; give "
+                    "the one Axes the colorbar belongs to"
+                )
+            ax = items[0]
+        if ax is None:
+            ax = getattr(mappable, "axes", None) or self.gca()
+        if ax._twin_of is not None:
+            ax = ax._twin_of
+        cbar = Colorbar(mappable, ax, kwargs)
+        if ax._colorbar is not None:
+            raise NotImplementedError("a second colorbar on one Axes is not supported by the Autograd Playground's matplotlib")
+        ax._colorbar = cbar
+        return cbar
+
+    def text(self, x, y, s, fontdict=None, **kwargs):
+        """Text in figure coordinates (0..1 across the whole figure), drawn over the first Axes' layer."""
+        from matplotlib.text import Text
+
+        host = self.gca()
+        t = Text(host, float(x), float(y), s, "figure", {**(fontdict or {}), **kwargs})
+        host._series.append(t)
+        return t
+
     def suptitle(self, t, **kwargs):
         self._suptitle = _text(t)
 
@@ -251,7 +289,7 @@ class Figure:
             "savefigPath": path,
             "figsize": list(self._figsize),
             "suptitle": self._suptitle,
-            "axes": [ax._event() for ax in self._axes],
+            "axes": [ax._event(self._axes.index) for ax in self._axes],
         }
 
 

@@ -18,7 +18,12 @@ from matplotlib.figure import Figure, _subplot_spec
 # Not used here: scripts reach these as plt.Line2D, plt.Axes, plt.cm, plt.get_cmap, as real pyplot allows.
 from matplotlib.artists import BarContainer, Line2D, PathCollection, Rectangle
 from matplotlib.axes import Axes
-from matplotlib.colors import Colormap, cm, get_cmap
+from matplotlib.colors import Colormap, Normalize, cm, get_cmap
+from matplotlib.text import Annotation, Text
+from matplotlib.ticker import (
+    AutoLocator, FixedFormatter, FixedLocator, FormatStrFormatter, Formatter, FuncFormatter, LinearLocator, Locator,
+    MaxNLocator, MultipleLocator, NullFormatter, NullLocator, ScalarFormatter, TickHelper,
+)
 
 # ---- pyplot state ------------------------------------------------------------------------------------
 
@@ -194,6 +199,92 @@ def bar(*args, **kwargs):
 
 def hist(*args, **kwargs):
     return gca().hist(*args, **kwargs)
+
+
+def barh(*args, **kwargs):
+    return gca().barh(*args, **kwargs)
+
+
+def errorbar(*args, **kwargs):
+    return gca().errorbar(*args, **kwargs)
+
+
+def fill_between(*args, **kwargs):
+    return gca().fill_between(*args, **kwargs)
+
+
+def fill_betweenx(*args, **kwargs):
+    return gca().fill_betweenx(*args, **kwargs)
+
+
+def axhline(*args, **kwargs):
+    return gca().axhline(*args, **kwargs)
+
+
+def axvline(*args, **kwargs):
+    return gca().axvline(*args, **kwargs)
+
+
+def text(*args, **kwargs):
+    return gca().text(*args, **kwargs)
+
+
+def annotate(*args, **kwargs):
+    return gca().annotate(*args, **kwargs)
+
+
+def figtext(*args, **kwargs):
+    return gcf().text(*args, **kwargs)
+
+
+def imshow(*args, **kwargs):
+    return gca().imshow(*args, **kwargs)
+
+
+def contour(*args, **kwargs):
+    return gca().contour(*args, **kwargs)
+
+
+def contourf(*args, **kwargs):
+    return gca().contourf(*args, **kwargs)
+
+
+def clabel(*args, **kwargs):
+    return gca().clabel(*args, **kwargs)
+
+
+def twinx(ax=None):
+    return (gca() if ax is None else ax).twinx()
+
+
+def twiny(ax=None):
+    return (gca() if ax is None else ax).twiny()
+
+
+def gci():
+    """The current image-like artist (the last imshow, contour, contourf or colour-mapped scatter)."""
+    fig = gcf()
+    for ax in [fig._gca] + list(reversed(fig._axes)):
+        if ax is not None and ax._current_image is not None:
+            return ax._current_image
+    return None
+
+
+def colorbar(mappable=None, cax=None, ax=None, **kwargs):
+    if mappable is None:
+        mappable = gci()
+    return gcf().colorbar(mappable, cax=cax, ax=ax, **kwargs)
+
+
+def clim(vmin=None, vmax=None):
+    im = gci()
+    if im is None:
+        raise RuntimeError("You must first define an image, e.g., with imshow")
+    im.set_clim(vmin, vmax)
+
+
+def axis(arg=None, /, *, emit=True, **kwargs):
+    return gca().axis(arg, emit=emit, **kwargs)
 
 
 def semilogy(*args, **kwargs):

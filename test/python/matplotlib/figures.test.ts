@@ -163,16 +163,16 @@ describe('matplotlib.pyplot figures', function () {
   });
 
   it('raises a clear AttributeError for what it does not cover', async () => {
-    const r = await session.run('import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.imshow([[0, 1]])\n', 'partial.py');
+    const r = await session.run('import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.pie([1, 2])\n', 'partial.py');
     assert.equal(r.status, 'error');
     const error = r.events.find((e) => e.type === 'error');
     assert.ok(error && error.type === 'error');
     assert.equal(error.errorType, 'AttributeError');
     assert.equal(error.line, 3);
-    assert.match(error.message, /^matplotlib\.pyplot\.imshow is not supported: the Autograd Playground's matplotlib is partial/);
+    assert.match(error.message, /^matplotlib\.pyplot\.pie is not supported: the Autograd Playground's matplotlib is partial/);
     assert.doesNotMatch(r.stderr, /Did you mean/);
-    const ax = await session.run('import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.twinx()\n');
-    assert.match(ax.stderr, /AttributeError: Axes\.twinx is not supported/);
+    const ax = await session.run('import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.stackplot([1, 2], [3, 4])\n');
+    assert.match(ax.stderr, /AttributeError: Axes\.stackplot is not supported/);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   axesToChart,
   axisLimits,
   dashPattern,
+  figureNeedsSvg,
   figureToCharts,
   fixedTickLabel,
   legendBadness,
@@ -250,4 +251,21 @@ describe('webview figures', () => {
     assert.equal(plainText('loss $L_2$ vs $\\eta$'), 'loss L₂ vs η');
     assert.equal(plainText('no math'), 'no math');
   });
+
+  it('hands figures with artists, horizontal bars, twins, colorbars, aspect or axis("off") to the SVG renderer', () => {
+    assert.equal(figureNeedsSvg(figure({ axes: [axes({ series: [series({ kind: 'line' })] })] })), false);
+    const refline = { kind: 'refline' as const, zorder: 2, order: 0, label: null, alpha: 1, orientation: 'h' as const, value: 0, span: [0, 1] as [number, number], color: '#000000', linestyle: '-' as const, linewidth: 1 };
+    for (const ax of [
+      axes({ artists: [refline] }),
+      axes({ series: [series({ kind: 'barh' })] }),
+      axes({ twinOf: 0 }),
+      axes({ aspect: 1 }),
+      axes({ axisOn: false }),
+      axes({ xticks: { values: [0], labels: null, minor: [0.5] } }),
+    ]) {
+      assert.equal(figureNeedsSvg(figure({ axes: [ax] })), true, JSON.stringify(ax).slice(0, 80));
+    }
+    assert.equal(figureNeedsSvg(figure({ axes: [axes({ artists: [] })] })), false);
+  });
 });
+

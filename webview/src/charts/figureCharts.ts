@@ -541,6 +541,25 @@ export function axesToChart(ax: FigureAxes, theme: ChartTheme): FigureChartConfi
   };
 }
 
+/**
+ * Whether the figure holds anything these charts cannot draw: artists (images, contours, fills, reference
+ * lines, error bars, text), horizontal bars, twin axes, colorbars, a kept aspect, axis('off') or minor ticks.
+ * The panel shows such a figure as its SVG instead.
+ */
+export function figureNeedsSvg(fig: FigureEvent): boolean {
+  return fig.axes.some(
+    (ax) =>
+      (ax.artists !== undefined && ax.artists.length > 0) ||
+      ax.twinOf !== undefined ||
+      ax.colorbar !== undefined ||
+      ax.aspect !== undefined ||
+      ax.axisOn === false ||
+      ax.xticks?.minor !== undefined ||
+      ax.yticks?.minor !== undefined ||
+      ax.series.some((s) => s.kind === 'barh'),
+  );
+}
+
 /** Pixel size of a figure at 100 dpi, kept within sane bounds. */
 function figurePx(inches: number, fallback: number): number {
   return Math.max(100, Math.min(3000, Number.isFinite(inches) && inches > 0 ? inches * 100 : fallback));

@@ -1,10 +1,15 @@
-/** The Figures section: the script's matplotlib figures, one chart.js chart per subplot. */
+/**
+ * The Figures section: the script's matplotlib figures, one chart.js chart per subplot; a figure holding what
+ * chart.js cannot draw (images, contours, fills, text, twin axes, colorbars, ...) is shown as the SVG the CLI
+ * writes for it (src/figures/svg.ts).
+ */
 import type { Chart as ChartType } from 'chart.js';
 import { FIGURE_MAX_POINTS } from '../../../src/protocol/events';
 import type { Translate } from '../strings';
 import { Chart } from './chartSetup';
 import { el } from '../views/dom';
-import { figureToCharts } from './figureCharts';
+import { figureNeedsSvg, figureToCharts } from './figureCharts';
+import { renderFigureSvg } from '../../../src/figures/svg';
 import type { FigureEntry, PanelState } from '../model/state';
 import type { PanelTheme } from '../views/theme';
 import { mplLegendPlugin } from './mplLegend';
@@ -72,6 +77,7 @@ export class FiguresView {
   }
 
   private create(entry: FigureEntry): Rendered {
+    if (figureNeedsSvg(entry.figure)) return this.createSvg(entry);
     const view = figureToCharts(entry.figure, this.theme);
     const root = el('figure', 'mpl-figure');
     const caption = el('figcaption', 'muted');
@@ -98,6 +104,18 @@ export class FiguresView {
     root.append(area);
     if (view.thinnedFrom !== null) root.append(el('p', 'muted', this.t('figures.downsampled', FIGURE_MAX_POINTS)));
     return { root, caption, charts };
+  }
+
+  /** The figure as an image of its SVG (a data: URI, which the panel's CSP allows for images). */
+  private createSvg(entry: FigureEntry): Rendered {
+    const root = el('figure', 'mpl-figure');
+    const caption = el('figcaption', 'muted');
+    const img = el('img', 'mpl-svg');
+    img.setAttribute('alt', entry.figure.suptitle ?? this.t('figures.title', entry.figure.index));
+    img.setAttribute('src', `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderFigureSvg(entry.figure))}`);
+    img.style.maxWidth = `${Math.max(100, Math.min(3000, entry.figure.figsize[0] * 100))}px`;
+    root.append(caption, img);
+    return { root, caption, charts: [] };
   }
 
   destroy(): void {

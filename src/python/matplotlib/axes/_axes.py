@@ -1,35 +1,23 @@
-"""The Axes: what plot(), scatter(), bar() and hist() do with their arguments, plus titles, labels, limits,
-ticks, scales, grid and legend. pyplot's plotting functions are this class's methods on the current Axes.
+"""The Axes' plotting methods: what plot(), scatter(), bar(), barh(), hist(), errorbar(), fill_between(),
+axhline()/axvline(), text()/annotate(), contour()/contourf() and imshow() do with their arguments.
+pyplot's plotting functions are these methods on the current Axes.
 
-As in matplotlib, each Axes keeps separate colour cycles for lines and for patches/collections, and its
-limits, when not set, are worked out from the data the way matplotlib's autoscale does.
+As in matplotlib, each Axes keeps separate colour cycles for lines and for patches/collections.
 """
 
 import bisect
 import itertools
 import math
 
-from matplotlib import _unsupported, _unsupported_arg, _unsupported_getattr, _warn_external, rcParams
-from matplotlib.artists import BarContainer, Line2D, PathCollection, Rectangle, _Artist, _linestyle, _marker, _MARKERS
-from matplotlib.cbook import _as_float, _columns, _flatten, _floats, _is_2d, _is_array_like, _scalar, _text, _tolist
+from matplotlib import _unsupported_arg, _unsupported_getattr, rcParams
+from matplotlib.artists import BarContainer, Line2D, PathCollection, _AxLine, _check_kwargs, _linestyle, _marker, _MARKERS
+from matplotlib.axes._base import _AxesBase, _range
+from matplotlib.cbook import _as_float, _columns, _flatten, _floats, _is_2d, _is_array_like, _scalar, _tolist
+from matplotlib.collections import ErrorbarContainer, LineCollection, PolyCollection
 from matplotlib.colors import _BASE_COLORS, _css_color, _cycle_color, _is_color, _map_colors
-
-# hist() has a parameter named `range`, as matplotlib's does.
-_range = range
-
-_LEGEND_LOCS = (
-    "best",
-    "upper right",
-    "upper left",
-    "lower left",
-    "lower right",
-    "right",
-    "center left",
-    "center right",
-    "lower center",
-    "upper center",
-    "center",
-)
+from matplotlib.contour import QuadContourSet
+from matplotlib.image import AxesImage, _check_imshow_kwargs
+from matplotlib.text import Annotation, Text
 
 
 def _parse_fmt(fmt):
@@ -76,89 +64,9 @@ def _parse_fmt(fmt):
     return linestyle, marker, color
 
 
-def _limits_arg(name, left, right, lo_kw, hi_kw):
-    if lo_kw is not None:
-        left = lo_kw
-    if hi_kw is not None:
-        right = hi_kw
-    pair = _tolist(left) if right is None and (isinstance(left, (tuple, list)) or _is_array_like(left)) else None
-    if isinstance(pair, list):
-        if len(pair) != 2:
-            raise ValueError("%s limits must be a pair (low, high)" % name)
-        left, right = pair
-    lo = None if left is None else _scalar(left, name)
-    hi = None if right is None else _scalar(right, name)
-    for v in (lo, hi):
-        if v is not None and not math.isfinite(v):
-            raise ValueError("Axis limits cannot be NaN or Inf")
-    return lo, hi
+class Axes(_AxesBase):
+    """A subplot: the plotting methods over _AxesBase's state."""
 
-
-class Axes:
-    """A subplot. Holds series and decorations; drawing happens wherever the figure event is consumed."""
-
-    def __init__(self, figure, spec):
-        self.figure = figure
-        self._spec = spec
-        self.cla()
-
-    def __getattr__(self, name):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        raise _unsupported("Axes", name)
-
-    def __repr__(self):
-        return "<Axes: title={'center': %r}, xlabel=%r, ylabel=%r>" % (self._title or "", self._xlabel or "", self._ylabel or "")
-
-    def cla(self):
-        self._series = []
-        self._title = None
-        self._xlabel = None
-        self._ylabel = None
-        self._lims = {"x": None, "y": None}
-        self._scales = {"x": "linear", "y": "linear"}
-        self._ticks = {"x": None, "y": None}
-        self._categories = {"x": [], "y": []}
-        self._grid = bool(rcParams.get("axes.grid", False))
-        self._legend = False
-        self._legend_loc = "best"
-        self._legend_handles = None
-        self._line_cycle = 0
-        self._patch_cycle = 0
-
-    clear = cla
-
-    # -- data ------------------------------------------------------------------------------------------
-    def _values(self, axis, data):
-        """Flat floats for one coordinate; strings become category positions (matplotlib's categorical axis)."""
-        values = _tolist(data)
-        if not isinstance(values, list):
-            values = [values]
-        values = _flatten(values)
-        if str not in set(map(type, values)):
-            return _floats(values, axis)
-        out = []
-        cats = self._categories[axis]
-        for v in values:
-            if isinstance(v, str):
-                if v not in cats:
-                    cats.append(v)
-                out.append(float(cats.index(v)))
-            else:
-                out.append(_as_float(v, axis))
-        return out
-
-    def _next_line_color(self):
-        c = _cycle_color(self._line_cycle)
-        self._line_cycle += 1
-        return c
-
-    def _next_patch_color(self):
-        c = _cycle_color(self._patch_cycle)
-        self._patch_cycle += 1
-        return c
-
-    # -- plotting --------------------------------------------------------------------------------------
     def plot(self, *args, scalex=True, scaley=True, data=None, **kwargs):
         if data is not None:
             raise _unsupported_arg("plot(data=...)")
@@ -267,6 +175,7 @@ class Axes:
         if c is None:
             c = color
         colors = None
+        mappable = None
         if c is None:
             main = self._next_patch_color()
         elif isinstance(c, str) or (_is_color(c) and len(_flatten(_tolist(c))) != n):
@@ -284,6 +193,7 @@ class Axes:
                 if len(values) == 1:
                     values = values * n
                 colors = _map_colors(values, cmap, vmin, vmax)
+                mappable = (cmap, vmin, vmax, values)
             main = colors[0] if colors else self._next_patch_color()
         size = float(rcParams.get("lines.markersize", 6.0))  # s defaults to markersize²
         sizes = None
@@ -311,19 +221,33 @@ class Axes:
         )
         coll._colors = colors
         coll._sizes = sizes
+        coll._mappable = mappable
+        if mappable is not None:
+            self._current_image = coll
         self._series.append(coll)
         return coll
 
     def bar(self, x, height, width=0.8, bottom=None, *, align="center", data=None, **kwargs):
         if data is not None:
             raise _unsupported_arg("bar(data=...)")
+        return self._bars("bar", x, height, width, bottom, align, kwargs)
+
+    def barh(self, y, width, height=0.8, left=None, *, align="center", data=None, **kwargs):
+        if data is not None:
+            raise _unsupported_arg("barh(data=...)")
+        return self._bars("barh", y, width, height, left, align, kwargs)
+
+    def _bars(self, kind, positions, lengths, thickness, base, align, kwargs):
+        """bar() (vertical: positions along x) and barh() (horizontal: positions along y)."""
+        pos_axis = "x" if kind == "bar" else "y"
         for err in ("xerr", "yerr"):
             if kwargs.get(err) is not None:
-                raise _unsupported_arg("bar(%s=...)" % err)
-        xs = self._values("x", x)
-        hs = [_as_float(v, "height") for v in _flatten(_tolist(height))]
-        ws = [_as_float(v, "width") for v in _flatten(_tolist(width))]
-        bs = None if bottom is None else [_as_float(v, "bottom") for v in _flatten(_tolist(bottom))]
+                raise _unsupported_arg("%s(%s=...)" % (kind, err))
+        names = ("height", "width", "bottom") if kind == "bar" else ("width", "height", "left")
+        xs = self._values(pos_axis, positions)
+        hs = [_as_float(v, names[0]) for v in _flatten(_tolist(lengths))]
+        ws = [_as_float(v, names[1]) for v in _flatten(_tolist(thickness))]
+        bs = None if base is None else [_as_float(v, names[2]) for v in _flatten(_tolist(base))]
         n = max(len(xs), len(hs))
         columns = [xs, hs, ws] + ([bs] if bs is not None else [])
         for col in columns:
@@ -348,14 +272,18 @@ class Axes:
                 colors = [colors[i % len(colors)] for i in range(n)]
             colors = colors[:n]
             main = colors[0] if colors else self._next_patch_color()
-        bars = BarContainer(self, "bar", xs, hs, main, kwargs.get("label"), alpha=kwargs.get("alpha"), size=0.0)
+        if kind == "bar":
+            bars = BarContainer(self, "bar", xs, hs, main, kwargs.get("label"), alpha=kwargs.get("alpha"), size=0.0)
+        else:
+            # barh: x holds each bar's length and y its centre, so both stay in their own axis' units
+            bars = BarContainer(self, "barh", hs, xs, main, kwargs.get("label"), alpha=kwargs.get("alpha"), size=0.0)
         bars._widths = ws
         bars._bottoms = bs
         bars._colors = colors
         tick_label = kwargs.get("tick_label")
         if tick_label is not None:
-            names = [str(v) for v in _flatten(_tolist(tick_label))]
-            self._ticks["x"] = (list(xs), names * n if len(names) == 1 else names)
+            labels = [str(v) for v in _flatten(_tolist(tick_label))]
+            self._ticks[pos_axis] = (list(xs), labels * n if len(labels) == 1 else labels)
         self._series.append(bars)
         return bars
 
@@ -427,250 +355,210 @@ class Axes:
             return counts[0], list(edges), containers[0]
         return counts, list(edges), containers
 
-    # -- decorations -----------------------------------------------------------------------------------
-    def set_title(self, label, fontdict=None, loc=None, pad=None, *, y=None, **kwargs):
-        self._title = _text(label)
+    # -- lines and fills ---------------------------------------------------------------------------------
+    def axhline(self, y=0, xmin=0, xmax=1, **kwargs):
+        return self._axline("h", "axhline", y, xmin, xmax, kwargs)
 
-    def get_title(self, loc="center"):
-        return self._title or ""
+    def axvline(self, x=0, ymin=0, ymax=1, **kwargs):
+        return self._axline("v", "axvline", x, ymin, ymax, kwargs)
 
-    def set_xlabel(self, xlabel, fontdict=None, labelpad=None, *, loc=None, **kwargs):
-        self._xlabel = _text(xlabel)
+    def _axline(self, orientation, call, value, lo, hi, kwargs):
+        _check_kwargs(call, kwargs, _LINE_KWARGS)
+        color = kwargs.get("color", kwargs.get("c"))
+        ls = _linestyle(kwargs.get("linestyle", kwargs.get("ls", "-")))
+        lw = kwargs.get("linewidth", kwargs.get("lw", rcParams.get("lines.linewidth", 1.5)))
+        v = self._values("y" if orientation == "h" else "x", value)
+        if len(v) != 1:
+            raise ValueError("%s takes a single %s value" % (call, "y" if orientation == "h" else "x"))
+        line = _AxLine(
+            self, orientation, v[0], _scalar(lo, "xmin"), _scalar(hi, "xmax"),
+            _css_color(color) if color is not None else _cycle_color(0),  # Line2D's default lines.color, 'C0'
+            ls, float(lw), kwargs.get("alpha"), kwargs.get("label"), kwargs.get("zorder"),
+        )
+        self._series.append(line)
+        return line
 
-    def set_ylabel(self, ylabel, fontdict=None, labelpad=None, *, loc=None, **kwargs):
-        self._ylabel = _text(ylabel)
+    def fill_between(self, x, y1, y2=0, where=None, interpolate=False, step=None, *, data=None, **kwargs):
+        return self._fill_between("x", x, y1, y2, where, interpolate, step, data, kwargs)
 
-    def get_xlabel(self):
-        return self._xlabel or ""
+    def fill_betweenx(self, y, x1, x2=0, where=None, step=None, interpolate=False, *, data=None, **kwargs):
+        return self._fill_between("y", y, x1, x2, where, interpolate, step, data, kwargs)
 
-    def get_ylabel(self):
-        return self._ylabel or ""
+    def _fill_between(self, ind_axis, t, f1, f2, where, interpolate, step, data, kwargs):
+        call = "fill_between" if ind_axis == "x" else "fill_betweenx"
+        if data is not None:
+            raise _unsupported_arg("%s(data=...)" % call)
+        if step is not None:
+            raise _unsupported_arg("%s(step=%r)" % (call, step))
+        _check_kwargs(call, kwargs, _FILL_KWARGS)
+        dep_axis = "y" if ind_axis == "x" else "x"
+        ts = self._values(ind_axis, t)
+        n = len(ts)
 
-    def set_xlim(self, left=None, right=None, *, emit=True, auto=False, xmin=None, xmax=None):
-        lo, hi = _limits_arg("x", left, right, xmin, xmax)
-        old = self._lims["x"] or [None, None]
-        self._lims["x"] = [lo if lo is not None else old[0], hi if hi is not None else old[1]]
-        return self.get_xlim()
+        def column(v, name):
+            vals = [_as_float(u, name) for u in _flatten(_tolist(v))]
+            if len(vals) == 1:
+                return vals * n
+            if len(vals) != n:
+                raise ValueError("%s must be a scalar or have the same length as %s (%d), not %d" % (name, ind_axis, n, len(vals)))
+            return vals
 
-    def set_ylim(self, bottom=None, top=None, *, emit=True, auto=False, ymin=None, ymax=None):
-        lo, hi = _limits_arg("y", bottom, top, ymin, ymax)
-        old = self._lims["y"] or [None, None]
-        self._lims["y"] = [lo if lo is not None else old[0], hi if hi is not None else old[1]]
-        return self.get_ylim()
-
-    def get_xlim(self):
-        return self._limits("x")
-
-    def get_ylim(self):
-        return self._limits("y")
-
-    def _limits(self, axis):
-        """Explicit limits, else the data range with 5% margins (bars stick to 0) like matplotlib's autoscale."""
-        lims = self._lims[axis] or [None, None]
-        if lims[0] is not None and lims[1] is not None:
-            return (lims[0], lims[1])
-        log = self._scales[axis] == "log"
-        values = []
-        sticky = []
-        for s in self._series:
-            if not s._visible:
+        a = column(f1, dep_axis + "1")
+        b = column(f2, dep_axis + "2")
+        mask = [True] * n if where is None else [bool(v) for v in _flatten(_tolist(where))]
+        if len(mask) != n:
+            raise ValueError("where size (%d) does not match %s size (%d)" % (len(mask), ind_axis, n))
+        mask = [m and math.isfinite(ts[i]) and math.isfinite(a[i]) and math.isfinite(b[i]) for i, m in enumerate(mask)]
+        polygons = []
+        i = 0
+        while i < n:
+            if not mask[i]:
+                i += 1
                 continue
-            if s._kind in ("bar", "hist"):
-                if axis == "x":
-                    values += [c - w / 2 for c, w in zip(s._x, s._widths)] + [c + w / 2 for c, w in zip(s._x, s._widths)]
-                else:
-                    base = s._bottoms or [0.0] * len(s._y)
-                    values += base + [b + h for b, h in zip(base, s._y)]
-                    sticky += base
-            else:
-                values += s._x if axis == "x" else s._y
-        values = [v for v in values if math.isfinite(v) and (not log or v > 0)]
-        if not values:
-            lo, hi = (1.0, 10.0) if log else (0.0, 1.0)
+            j = i
+            while j < n and mask[j]:
+                j += 1
+            top = [(ts[k], a[k]) for k in range(i, j)]
+            bottom = [(ts[k], b[k]) for k in range(i, j)]
+            if interpolate and where is not None:
+                # extend the run to where the two curves cross, as matplotlib does with interpolate=True
+                for edge, inside, outside in ((0, i, i - 1), (1, j - 1, j)):
+                    if 0 <= outside < n:
+                        d0 = a[inside] - b[inside]
+                        d1 = a[outside] - b[outside]
+                        if d0 != d1 and math.isfinite(d1):
+                            f = d0 / (d0 - d1)
+                            tc = ts[inside] + f * (ts[outside] - ts[inside])
+                            yc = a[inside] + f * (a[outside] - a[inside])
+                            if edge == 0:
+                                top.insert(0, (tc, yc))
+                                bottom.insert(0, (tc, yc))
+                            else:
+                                top.append((tc, yc))
+                                bottom.append((tc, yc))
+            pts = top + bottom[::-1]
+            if ind_axis == "y":
+                pts = [(p[1], p[0]) for p in pts]
+            polygons.append(pts)
+            i = j
+        color = kwargs.get("color")
+        face = kwargs.get("facecolor", kwargs.get("fc", color))
+        edge = kwargs.get("edgecolor", kwargs.get("ec", color))
+        face = _css_color(face) if face is not None else self._next_patch_color()
+        lw = kwargs.get("linewidth", kwargs.get("lw"))
+        coll = PolyCollection(
+            self, polygons, face, None if edge is None else _css_color(edge),
+            1.0 if lw is None else float(lw), kwargs.get("alpha"), kwargs.get("label"), kwargs.get("zorder"),
+        )
+        self._series.append(coll)
+        return coll
+
+    def errorbar(self, x, y, yerr=None, xerr=None, fmt="", ecolor=None, elinewidth=None, capsize=None, barsabove=False, lolims=False, uplims=False, xlolims=False, xuplims=False, errorevery=1, capthick=None, *, data=None, **kwargs):
+        if data is not None:
+            raise _unsupported_arg("errorbar(data=...)")
+        for name, value in (("lolims", lolims), ("uplims", uplims), ("xlolims", xlolims), ("xuplims", xuplims)):
+            if value:
+                raise _unsupported_arg("errorbar(%s=True)" % name)
+        if errorevery != 1:
+            raise _unsupported_arg("errorbar(errorevery=%r)" % (errorevery,))
+        xs = self._values("x", x)
+        ys = self._values("y", y)
+        if len(xs) != len(ys):
+            raise ValueError("'x' and 'y' must have the same size")
+        label = kwargs.get("label")
+        if fmt == "none" or (isinstance(fmt, str) and fmt.lower() == "none"):
+            color = kwargs.get("color", kwargs.get("c"))
+            color = _css_color(color) if color is not None else self._next_line_color()
+            line = None
         else:
-            lo, hi = min(values), max(values)
-            tr = math.log10 if log else (lambda v: v)
-            inv = (lambda v: 10.0**v) if log else (lambda v: v)
-            a, b = tr(lo), tr(hi)
-            if a == b:
-                d = abs(a) * 0.05 if a != 0 else 0.05
-                a, b = a - d, b + d
-            m = (b - a) * 0.05
-            lo = lo if lo in sticky else inv(a - m)
-            hi = hi if hi in sticky else inv(b + m)
-        return (lims[0] if lims[0] is not None else lo, lims[1] if lims[1] is not None else hi)
+            line = self.plot(xs, ys, fmt, **kwargs)[0] if fmt else self.plot(xs, ys, **kwargs)[0]
+            color = line._color
+        lw = float(elinewidth) if elinewidth is not None else (line._linewidth if line is not None else float(rcParams.get("lines.linewidth", 1.5)))
+        bars = LineCollection(
+            self, xs, ys, _err_bounds(xerr, xs, "xerr"), _err_bounds(yerr, ys, "yerr"),
+            _css_color(ecolor) if ecolor is not None else color, lw,
+            float(rcParams.get("errorbar.capsize", 0.0) if capsize is None else capsize),
+            kwargs.get("alpha"), 2.1 if barsabove else 1.9,
+        )
+        self._series.append(bars)
+        return ErrorbarContainer((line, (), (bars,)), xerr is not None, yerr is not None, "" if label is None else str(label))
 
-    def set_xscale(self, value, **kwargs):
-        self._scales["x"] = _scale(value)
+    # -- text ------------------------------------------------------------------------------------------
+    def text(self, x, y, s, fontdict=None, **kwargs):
+        merged = {**(fontdict or {}), **kwargs}
+        t = Text(self, _scalar(x, "x"), _scalar(y, "y"), s, "data", merged)
+        self._series.append(t)
+        return t
 
-    def set_yscale(self, value, **kwargs):
-        self._scales["y"] = _scale(value)
+    def annotate(self, text, xy, xytext=None, xycoords="data", textcoords=None, arrowprops=None, annotation_clip=None, **kwargs):
+        a = Annotation(self, text, xy, xytext, xycoords, textcoords, arrowprops, kwargs)
+        self._series.append(a)
+        return a
 
-    def get_xscale(self):
-        return self._scales["x"]
+    # -- images and contours ---------------------------------------------------------------------------
+    def imshow(self, X, cmap=None, norm=None, *, aspect=None, interpolation=None, alpha=None, vmin=None, vmax=None, origin=None, extent=None, data=None, **kwargs):
+        if data is not None:
+            raise _unsupported_arg("imshow(data=...)")
+        _check_imshow_kwargs(kwargs)
+        im = AxesImage(
+            self, X, cmap, norm, vmin, vmax, alpha, origin or rcParams.get("image.origin", "upper"), extent,
+            interpolation, kwargs.get("zorder"), kwargs.get("label"),
+        )
+        self.set_aspect(rcParams.get("image.aspect", "equal") if aspect is None else aspect)
+        x0, x1, y0, y1 = im.get_extent()
+        # matplotlib's imshow sets the view to the image's extent (inverted y for origin='upper')
+        if self._lims["x"] is None:
+            self.set_xlim(x0, x1)
+        if self._lims["y"] is None:
+            self.set_ylim(y0, y1)
+        self._series.append(im)
+        self._current_image = im
+        return im
 
-    def get_yscale(self):
-        return self._scales["y"]
+    def contour(self, *args, data=None, **kwargs):
+        return self._contour(args, False, data, kwargs)
 
-    def _set_ticks(self, axis, ticks, labels=None):
-        values = [_as_float(v, "ticks") for v in _flatten(_tolist(ticks))]
-        names = None if labels is None else [str(v) for v in _flatten(_tolist(labels))]
-        if names is not None and len(names) != len(values):
-            raise ValueError("The number of FixedLocator locations (%d), usually from a call to set_ticks, does not match the number of labels (%d)." % (len(values), len(names)))
-        self._ticks[axis] = (values, names)
+    def contourf(self, *args, data=None, **kwargs):
+        return self._contour(args, True, data, kwargs)
 
-    def _set_ticklabels(self, axis, labels):
-        names = [str(v) for v in _flatten(_tolist(labels))]
-        current = self._ticks[axis]
-        values = current[0] if current is not None else [float(i) for i in _range(len(names))]
-        if len(values) != len(names):
-            raise ValueError("The number of FixedLocator locations (%d), usually from a call to set_ticks, does not match the number of labels (%d)." % (len(values), len(names)))
-        self._ticks[axis] = (values, names)
+    def _contour(self, args, filled, data, kwargs):
+        if data is not None:
+            raise _unsupported_arg("%s(data=...)" % ("contourf" if filled else "contour"))
+        if not args:
+            raise TypeError("%s() missing the required argument Z" % ("contourf" if filled else "contour"))
+        cs = QuadContourSet(self, args, filled, kwargs)
+        self._series.append(cs)
+        self._current_image = cs
+        return cs
 
-    def set_xticks(self, ticks, labels=None, *, minor=False, **kwargs):
-        if not minor:
-            self._set_ticks("x", ticks, labels)
+    def clabel(self, CS, levels=None, **kwargs):
+        raise NotImplementedError("clabel() is not supported by the Autograd Playground's matplotlib: contour lines are drawn without labels")
 
-    def set_yticks(self, ticks, labels=None, *, minor=False, **kwargs):
-        if not minor:
-            self._set_ticks("y", ticks, labels)
 
-    def set_xticklabels(self, labels, *, minor=False, **kwargs):
-        if not minor:
-            self._set_ticklabels("x", labels)
 
-    def set_yticklabels(self, labels, *, minor=False, **kwargs):
-        if not minor:
-            self._set_ticklabels("y", labels)
-
-    def get_xticks(self):
-        t = self._ticks["x"]
-        return list(t[0]) if t is not None else []
-
-    def get_yticks(self):
-        t = self._ticks["y"]
-        return list(t[0]) if t is not None else []
-
-    def tick_params(self, axis="both", **kwargs):
-        """Accepted and ignored (rotation, label sizes): the renderers lay ticks out themselves."""
-
-    def grid(self, visible=None, which="major", axis="both", **kwargs):
-        if visible is None:
-            visible = True if kwargs else not self._grid
-        self._grid = bool(visible)
-
-    def legend(self, *args, **kwargs):
-        handles = kwargs.pop("handles", None)
-        labels = kwargs.pop("labels", None)
-        if len(args) == 1:
-            labels = args[0]
-        elif len(args) == 2:
-            handles, labels = args
-        elif len(args) > 2:
-            raise TypeError("legend only accepts two non-keyword arguments")
-        if handles is not None:
-            resolved = [_series_of(h) for h in handles]
-            if labels is not None:
-                labels = [str(v) for v in labels]
-                for artist, text in zip(resolved, labels):
-                    artist._label = text
-                resolved = resolved[: len(labels)]
-            self._legend_handles = resolved
-        elif labels is not None:
-            if isinstance(labels, str):
-                labels = [labels]  # matplotlib takes a bare string as a sequence of one-character labels; one label is what scripts mean
-            labels = [str(v) for v in labels]
-            shown = [s for s in self._series][: len(labels)]
-            for artist, text in zip(shown, labels):
-                artist._label = text
-            self._legend_handles = shown
-        else:
-            self._legend_handles = None
-            if not any(_legend_label(s) for s in self._series):
-                _warn_external(
-                    "No artists with labels found to put in legend.  Note that artists whose label start with an "
-                    "underscore are ignored when legend() is called with no argument."
-                )
-        loc = kwargs.get("loc", rcParams.get("legend.loc", "best"))
-        if isinstance(loc, int) and not isinstance(loc, bool) and 0 <= loc < len(_LEGEND_LOCS):
-            loc = _LEGEND_LOCS[loc]
-        self._legend_loc = loc if loc in _LEGEND_LOCS else "best"
-        self._legend = True
-
-    def get_legend(self):
+def _err_bounds(err, values, name):
+    """(lows, highs) in data coordinates from errorbar's xerr/yerr: a scalar, one value per point, or a 2×N
+    array of (below, above) distances."""
+    if err is None:
         return None
-
-    def set(self, **kwargs):
-        for key, value in kwargs.items():
-            setter = getattr(self, "set_" + key, None) if key in _AXES_SETTABLE else None
-            if setter is None:
-                raise _unsupported("Axes.set", key)
-            setter(value)
-
-    # -- event -----------------------------------------------------------------------------------------
-    def _event(self):
-        rows, cols, row, col, rowspan, colspan = self._spec
-        in_legend = None if self._legend_handles is None else set(id(s) for s in self._legend_handles)
-
-        def legend_label(s):
-            if in_legend is not None and id(s) not in in_legend:
-                return None
-            return _legend_label(s)
-
-        def ticks(axis):
-            t = self._ticks[axis]
-            if t is not None:
-                return {"values": list(t[0]), "labels": None if t[1] is None else list(t[1])}
-            cats = self._categories[axis]
-            if cats:
-                return {"values": [float(i) for i in _range(len(cats))], "labels": list(cats)}
-            return None
-
-        return {
-            "row": row,
-            "col": col,
-            "rows": rows,
-            "cols": cols,
-            "rowSpan": rowspan,
-            "colSpan": colspan,
-            "title": self._title,
-            "xlabel": self._xlabel,
-            "ylabel": self._ylabel,
-            "xlim": None if self._lims["x"] is None else list(self._lims["x"]),
-            "ylim": None if self._lims["y"] is None else list(self._lims["y"]),
-            "xscale": self._scales["x"],
-            "yscale": self._scales["y"],
-            "xticks": ticks("x"),
-            "yticks": ticks("y"),
-            "grid": self._grid,
-            "legend": self._legend,
-            "legendLoc": self._legend_loc,
-            "series": [s._event(legend_label(s)) for s in self._series if s._visible],
-        }
+    e = _tolist(err)
+    n = len(values)
+    if isinstance(e, list) and len(e) == 2 and all(isinstance(r, list) for r in e):
+        below, above = ([_as_float(v, name) for v in r] for r in e)
+    else:
+        flat = [_as_float(v, name) for v in _flatten(e if isinstance(e, list) else [e])]
+        if len(flat) == 1:
+            flat = flat * n
+        below = above = flat
+    if len(below) != n or len(above) != n:
+        raise ValueError("'%s' (shape: (%d,)) must be a scalar or a 1D or (2, n) array-like whose shape matches '%s' (shape: (%d,))" % (name, len(below), name[0], n))
+    if any(v < 0 for v in below + above):
+        raise ValueError("'%s' must not contain negative values" % name)
+    return [v - d for v, d in zip(values, below)], [v + d for v, d in zip(values, above)]
 
 
-_AXES_SETTABLE = frozenset({"title", "xlabel", "ylabel", "xlim", "ylim", "xscale", "yscale", "xticks", "yticks", "xticklabels", "yticklabels"})
-
-
-def _legend_label(series):
-    label = series._label
-    return label if label and not label.startswith("_") else None
-
-
-def _series_of(handle):
-    if isinstance(handle, _Artist):
-        return handle
-    if isinstance(handle, (list, tuple)) and handle and isinstance(handle[0], _Artist):
-        return handle[0]
-    if isinstance(handle, Rectangle):
-        return handle._series
-    raise TypeError("legend handles must be what plot(), scatter(), bar() or hist() returned, not %s" % type(handle).__name__)
-
-
-def _scale(value):
-    if value in ("linear", "log"):
-        return value
-    raise ValueError("the Autograd Playground's matplotlib supports the 'linear' and 'log' scales, not %r" % (value,))
+_LINE_KWARGS = frozenset({"color", "c", "linestyle", "ls", "linewidth", "lw", "alpha", "label", "zorder"})
+_FILL_KWARGS = frozenset({"color", "facecolor", "fc", "edgecolor", "ec", "alpha", "label", "linewidth", "lw", "zorder"})
 
 
 def _bin_edges(datasets, bins, value_range):
@@ -697,5 +585,3 @@ def _bin_edges(datasets, bins, value_range):
         lo, hi = lo - 0.5, hi + 0.5
     return [lo + (hi - lo) * i / bins for i in _range(bins)] + [hi]
 
-
-__getattr__ = _unsupported_getattr("matplotlib.axes")
