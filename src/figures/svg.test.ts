@@ -58,12 +58,13 @@ describe('figure SVG', () => {
         ...base, kind: 'contour', filled: true, rows: 2, cols: 3, x: [0, 1, 2], y: [0, 1], z: [0, 0, 1, 0, 0, 1],
         levels: [0, 0.5, 1.05], colors: ['#ff0000', '#0000ff'], linewidths: [], linestyles: [], alpha: 0.4,
       };
-      const scatter = { ...fig.axes[0].series[0], kind: 'scatter' as const, x: [0.5], y: [0.5], linestyle: 'none' as const, color: '#00ff00', order: 1 };
+      const scatter = { ...fig.axes[0].series[0], kind: 'scatter' as const, x: [0.5], y: [0.5], linestyle: 'none' as const, color: '#00ff00', order: 1, edgecolor: '#000000', edgewidth: 1 };
       const svg = one(axes({ xlim: [0, 2], ylim: [0, 1], artists: [contour], series: [scatter] }));
       const red = svg.indexOf('fill="#ff0000" fill-opacity="0.4" shape-rendering="crispEdges"');
       const blue = svg.indexOf('fill="#0000ff" fill-opacity="0.4" shape-rendering="crispEdges"');
       const green = svg.indexOf('fill="#00ff00"');
       assert.ok(red > 0 && blue > 0 && green > Math.max(red, blue), 'bands first, then the scatter');
+      assert.match(svg, /fill="none" stroke="#000000" stroke-width="1.39"/, 'edgecolors outline the markers');
     });
 
     it('draws images cell by cell, reference lines across the axes, fills, error bars and text with its box and arrow', () => {

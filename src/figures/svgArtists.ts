@@ -45,7 +45,11 @@ function drawMarkers(f: Frame, s: FigureSeries): string {
     if (!group) byColor.set(color, (group = { d: [], stroke: shape.stroke }));
     group.d.push(shape.d);
   }
-  return [...byColor].map(([color, g]) => markerElement(g.d.join(''), color, g.stroke, s.alpha)).join('');
+  const filled = [...byColor].map(([color, g]) => markerElement(g.d.join(''), color, g.stroke, s.alpha)).join('');
+  if (!s.edgecolor || s.edgecolor === 'transparent') return filled;
+  // scatter(edgecolors=...): every filled marker outlined in one colour
+  const outline = [...byColor.values()].filter((g) => g.stroke === null).map((g) => g.d.join('')).join('');
+  return outline ? filled + markerElement(outline, s.edgecolor, (s.edgewidth ?? 1) * PT, s.alpha) : filled;
 }
 
 /** bar()/hist() bars stand on `bottoms` along y; barh() bars start at `bottoms` along x (`x` is their length). */

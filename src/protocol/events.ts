@@ -180,6 +180,9 @@ export interface FigureSeries {
   bottoms: number[] | null;
   /** Drawing order among the axes' series and artists; present when the axes has `artists` (else the index). */
   order?: number;
+  /** scatter(edgecolors=): the markers' outline colour and width in points; absent: no outline. */
+  edgecolor?: string;
+  edgewidth?: number;
 }
 
 /**

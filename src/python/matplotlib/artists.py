@@ -147,6 +147,8 @@ class _Artist:
         self._widths = None
         self._bottoms = None
         self._visible = True
+        self._edgecolor = None
+        self._edgewidth = None
 
     def __getattr__(self, name):
         if name.startswith("_"):
@@ -195,7 +197,9 @@ class _Artist:
             return [seq[i] for i in idx]
 
         alpha = 1.0 if self._alpha is None else max(0.0, min(1.0, float(self._alpha)))
+        extra = {} if self._edgecolor is None else {"edgecolor": self._edgecolor, "edgewidth": self._edgewidth}
         return {
+            **extra,
             "kind": self._kind,
             "x": pick(self._x),
             "y": pick(self._y),

@@ -97,7 +97,7 @@ describe('matplotlib ticker, contours, images, fills, text and twins', function 
         'xx, yy = np.meshgrid(np.arange(-1.0, 1.0, 0.1), np.arange(-0.5, 0.5, 0.1))',
         'Z = (xx + yy > 0).astype(np.int64)',
         "plt.contourf(xx, yy, Z, alpha=0.4, cmap=plt.cm.RdBu)",
-        "plt.scatter([0.5, -0.5], [0.2, -0.2], c=[1, 0], cmap=plt.cm.RdBu)",
+        "plt.scatter([0.5, -0.5], [0.2, -0.2], c=[1, 0], cmap=plt.cm.RdBu, edgecolors='k')",
       ].join('\n'),
     );
     const ax = fig.axes[0];
@@ -110,6 +110,7 @@ describe('matplotlib ticker, contours, images, fills, text and twins', function 
     assert.deepEqual([cs.alpha, cs.zorder, cs.order], [0.4, 1, 0]);
     assert.equal(ax.series[0].kind, 'scatter');
     assert.equal(ax.series[0].order, 1);
+    assert.deepEqual([ax.series[0].edgecolor, ax.series[0].edgewidth], ['#000000', 1]);
     // contourf's autoscale is tight: the view is the grid's extent
     assert.equal(ax.xlim?.[0], -1);
     assert.ok(Math.abs((ax.xlim?.[1] ?? 0) - 0.9) < 1e-9);

@@ -303,8 +303,8 @@ function scatterDataset(s: FigureSeries, ax: FigureAxes, theme: ChartTheme): Fig
     pointRadius: radius,
     pointHoverRadius: Array.isArray(radius) ? radius.map((r) => r + 1) : radius + 1,
     pointBackgroundColor: colors,
-    pointBorderColor: colors,
-    pointBorderWidth: stroked ? 1.5 : 0,
+    pointBorderColor: s.edgecolor && !stroked ? seriesColor(s.edgecolor, s.alpha, theme) : colors,
+    pointBorderWidth: stroked ? 1.5 : s.edgecolor ? (s.edgewidth ?? 1) * PT : 0,
     backgroundColor: Array.isArray(colors) ? colors[0] ?? seriesColor(s.color, s.alpha, theme) : colors,
     borderColor: Array.isArray(colors) ? colors[0] ?? seriesColor(s.color, s.alpha, theme) : colors,
   };

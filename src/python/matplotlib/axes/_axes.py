@@ -222,6 +222,12 @@ class Axes(_AxesBase):
         coll._colors = colors
         coll._sizes = sizes
         coll._mappable = mappable
+        edge = edgecolors if edgecolors is not None else kwargs.get("edgecolor", kwargs.get("ec"))
+        if edge is not None and edge != "face":
+            # an outline around each marker, e.g. edgecolors='k' over a decision boundary
+            coll._edgecolor = _css_color(edge)
+            lw = linewidths if linewidths is not None else kwargs.get("linewidth", kwargs.get("lw"))
+            coll._edgewidth = 1.0 if lw is None else _scalar(lw, "linewidths")  # patch.linewidth
         if mappable is not None:
             self._current_image = coll
         self._series.append(coll)
