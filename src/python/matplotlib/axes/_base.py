@@ -328,11 +328,15 @@ class _AxesBase:
         self._ticks[axis] = (values, names)
 
     def set_xticks(self, ticks, labels=None, *, minor=False, **kwargs):
-        if not minor:
+        if minor:
+            self.xaxis.set_ticks(ticks, minor=True)
+        else:
             self._set_ticks("x", ticks, labels)
 
     def set_yticks(self, ticks, labels=None, *, minor=False, **kwargs):
-        if not minor:
+        if minor:
+            self.yaxis.set_ticks(ticks, minor=True)
+        else:
             self._set_ticks("y", ticks, labels)
 
     def set_xticklabels(self, labels, *, minor=False, **kwargs):
