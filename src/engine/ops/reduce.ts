@@ -1,11 +1,11 @@
 /**
- * Reductions (`sum`, `mean`, `prod`, max/min and arg variants, `norm`, var/std, `logsumexp`, softmax and
+ * Reductions (`sum`, `mean`, `prod`, max/min, amax/amin and arg variants, `norm`, var/std, `logsumexp`, softmax and
  * log-softmax, `all`/`any`, `cumsum`) and `sumToShape`, which un-broadcasts a gradient for every other op file.
  * Float sums go through cascadeSum.ts so the last bits match PyTorch's.
  */
 import { record } from '../graph';
 import { DType, isFloating } from '../dtype';
-import { runtimeError } from '../errors';
+import { indexError, runtimeError } from '../errors';
 import { mapUnary, reduceAlong, reductionLayout, stridedLoop } from '../kernels';
 import { cascadeSumInto } from '../cascadeSum';
 import { normalizeDim, numelOf, sameShape, Shape } from '../shape';
@@ -141,6 +141,27 @@ export function extremeDim(t: Tensor, dim: number, keepdim: boolean, which: 'max
   const inShape = t.shape.slice();
   record(isMax ? 'MaxBackward0' : 'MinBackward0', values, [t], [indices], (g, s) => [indexSelectBack(g, s[0], inShape, d, keepdim)]);
   return [values, indices];
+}
+
+/**
+ * amax()/amin() over any set of dims (all of them when none is given); ties share the gradient evenly, as in
+ * PyTorch's AmaxBackward0: the gradient divided by the tie count, times the mask of the extreme elements.
+ */
+export function amaxAmin(t: Tensor, dims: Dims, keepdim: boolean, which: 'max' | 'min'): Tensor {
+  const name = which === 'max' ? 'amax' : 'amin';
+  const rd = reductionDims(t, dims);
+  const all = dims === null || dims === undefined || (typeof dims !== 'number' && dims.length === 0);
+  if (t.numel === 0 && all) {
+    throw runtimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
+  }
+  for (const d of rd) if (t.shape[d] === 0) throw indexError(`${name}(): Expected reduction dim ${d} to have non-zero size.`);
+  const better = which === 'max' ? (a: number, x: number) => (x > a || x !== x ? x : a) : (a: number, x: number) => (x < a || x !== x ? x : a);
+  const out = reduceAlong(t, rd, keepdim, t.dtype, which === 'max' ? -Infinity : Infinity, (a, x) => (a !== a ? a : better(a, x)));
+  return record(which === 'max' ? 'AmaxBackward0' : 'AminBackward0', out, [t], [t, out], (g, s) => {
+    const kept = (x: Tensor) => (keepdim ? x : rd.reduce((acc, d) => unsqueeze(acc, d), x));
+    const mask = cast(eq(s[0], kept(s[1])), g.dtype);
+    return [mul(div(kept(g), sum(mask, rd, true)), mask)];
+  });
 }
 
 /** Scatters g into zeros of inShape at `indices` along dim (the backward of max/min over a dim). */
@@ -296,12 +317,12 @@ function softmaxValues(t: Tensor, d: number, logOut: boolean): Tensor {
   return makeTensor(out.data, out.shape, out.dtype);
 }
 
-export function all(t: Tensor, dim?: number | null, keepdim = false): Tensor {
+export function all(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const rd = reductionDims(t, dim);
   return reduceAlong(t, rd, keepdim, 'bool', 1, (a, x) => (a && x !== 0 ? 1 : 0));
 }
 
-export function any(t: Tensor, dim?: number | null, keepdim = false): Tensor {
+export function any(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const rd = reductionDims(t, dim);
   return reduceAlong(t, rd, keepdim, 'bool', 0, (a, x) => (a || x !== 0 ? 1 : 0));
 }

@@ -3,7 +3,7 @@ import builtins as _b
 import math as _math
 import sys as _sys
 
-from _playground import naming as _playground_naming
+from _playground import hooks as _hooks, naming as _playground_naming
 
 from . import _C
 from ._C import E as _E, op as _op, call as _call, js as _js
@@ -18,8 +18,17 @@ from ._dtype import (
     from_name as _dt,
 )
 from ._size import Size
-from ._device import cpu_device as _cpu
+from ._device import (
+    device,
+    cpu_device as _cpu,
+    set_default_device,
+    get_default_device,
+    check_factory_device as _check_device,
+    default_device_for_data as _check_data_device,
+    reset as _reset_default_device,
+)
 from ._tensor import Tensor
+from ._legacy import tensortype, LEGACY_TYPES as _LEGACY_TYPES
 from ._tensor_args import (
     _wrap,
     _arg,
@@ -30,6 +39,7 @@ from ._tensor_args import (
     _correction,
     _scalar_or_none,
     _tensor_or_none,
+    numpy_names as _numpy_names,
 )
 from ._utils import typename
 from .return_types import _ReturnType
@@ -44,50 +54,21 @@ e = _math.e
 inf = _math.inf
 nan = _math.nan
 
-FloatTensor = DoubleTensor = LongTensor = BoolTensor = Tensor
+# torch.FloatTensor & co. (torch._legacy): instances of torch.tensortype, not subclasses of Tensor.
+globals().update(_LEGACY_TYPES)
 
+from . import cuda, backends  # noqa: E402
 
-def device(type="cpu", index=None):
-    if str(type).split(":")[0] != "cpu":
-        raise RuntimeError("Autograd Playground runs on the CPU only; device '%s' is not available" % type)
-    return _cpu
-
-
-class _Cuda:
-    @staticmethod
-    def is_available():
-        return False
-
-    @staticmethod
-    def device_count():
-        return 0
-
-    @staticmethod
-    def manual_seed(seed):
-        pass
-
-    manual_seed_all = manual_seed
-
-
-cuda = _Cuda()
-
-
-class _Backends:
-    class mps:
-        @staticmethod
-        def is_available():
-            return False
-
-
-backends = _Backends()
+# A script's torch.set_default_device must not outlive it: later runs in the same interpreter start on the CPU.
+_hooks.on_run_start(_reset_default_device)
 
 
 def is_tensor(obj):
     return isinstance(obj, Tensor)
 
 
-def numel(t):
-    return t.numel()
+def numel(input):
+    return input.numel()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -104,7 +85,46 @@ def _float_dtype(dtype):
     return get_default_dtype() if dtype is None else _dt(dtype)
 
 
+# The signatures PyTorch's message lists when a size is given both ways (`torch.randn(2, size=(3,))`).
+_SIZE_SIGNATURES = {
+    "zeros": (
+        "(tuple of ints size, *, tuple of names names, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)",
+        "(tuple of SymInts size, *, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)",
+    ),
+    "randn": (
+        "(tuple of ints size, *, torch.Generator generator, tuple of names names, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)",
+        "(tuple of ints size, *, torch.Generator generator, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)",
+        "(tuple of ints size, *, Tensor out, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)",
+        "(tuple of ints size, *, tuple of names names, torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad)",
+    ),
+}
+
+
+def _new_shape(args, size, name):
+    """The shape of a factory call: sizes as arguments (`zeros(2, 3)`, `zeros((2, 3))`) or `size=(2, 3)`."""
+    if size is not None:
+        if args:
+            got = ", ".join(type(a).__name__ for a in args)
+            lines = _SIZE_SIGNATURES["randn" if name in ("rand", "randn") else "zeros"]
+            raise TypeError(
+                "%s() received an invalid combination of arguments - got (%s, size=%s), but expected one of:\n%s\n"
+                % (name, got, type(size).__name__, "\n".join(" * " + line for line in lines))
+            )
+        if not isinstance(size, (list, tuple)):
+            what = "tuple of ints" if name in ("rand", "randn") else "tuple of SymInts"
+            raise TypeError("%s(): argument 'size' must be %s, not %s" % (name, what, type(size).__name__))
+        args = (size,)
+    shape = _shape_args(args, name)
+    for n in shape:
+        if n < 0:
+            raise RuntimeError(
+                "Trying to create tensor with negative dimension %d: [%s]" % (n, ", ".join(str(x) for x in shape))
+            )
+    return shape
+
+
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    _check_data_device(device)
     if isinstance(data, Tensor):
         import warnings
 
@@ -119,6 +139,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 
 
 def as_tensor(data, dtype=None, device=None):
+    _check_data_device(device)
     if isinstance(data, Tensor):
         return data if dtype is None else data.to(dtype)
     np = _sys.modules.get("numpy")
@@ -138,53 +159,65 @@ def from_numpy(arr):
     return _wrap(_E.data_of(arr._t))
 
 
-def _filled(size, value, dtype, requires_grad, name):
-    shape = _shape_args(size, name)
+def _filled(shape, value, dtype, requires_grad):
     t = _wrap(_call(_E.full, value, _dt(dtype).name, *shape))
     return _finish(t, requires_grad)
 
 
-def zeros(*size, dtype=None, device=None, requires_grad=False, out=None):
-    return _filled(size, 0, _float_dtype(dtype), requires_grad, "zeros")
+def zeros(*args, size=None, dtype=None, device=None, requires_grad=False, out=None):
+    _check_device(device)
+    return _filled(_new_shape(args, size, "zeros"), 0, _float_dtype(dtype), requires_grad)
 
 
-def ones(*size, dtype=None, device=None, requires_grad=False, out=None):
-    return _filled(size, 1, _float_dtype(dtype), requires_grad, "ones")
+def ones(*args, size=None, dtype=None, device=None, requires_grad=False, out=None):
+    _check_device(device)
+    return _filled(_new_shape(args, size, "ones"), 1, _float_dtype(dtype), requires_grad)
 
 
-def empty(*size, dtype=None, device=None, requires_grad=False, out=None):
-    return _filled(size, 0, _float_dtype(dtype), requires_grad, "empty")
+def empty(*args, size=None, dtype=None, device=None, requires_grad=False, out=None):
+    # PyTorch leaves the memory uninitialised (whatever bytes were there); the playground gives zeros.
+    _check_device(device)
+    return _filled(_new_shape(args, size, "empty"), 0, _float_dtype(dtype), requires_grad)
 
 
 def full(size, fill_value, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
+    if isinstance(size, int) and not isinstance(size, _b.bool):
+        raise TypeError("full(): argument 'size' (position 1) must be tuple of SymInts, not int")
     if dtype is None:
         dtype = (
             bool if type(fill_value) is type(True) else int64 if isinstance(fill_value, int) else get_default_dtype()
         )
-    return _filled((size,) if isinstance(size, int) else tuple(size), fill_value, dtype, requires_grad, "full")
+    return _filled(_new_shape((), tuple(size), "full"), fill_value, dtype, requires_grad)
 
 
-def _like(t, dtype):
-    return t.dtype if dtype is None else dtype
+def _like(input, dtype, device):
+    if device is not None:
+        _check_device(device, "empty_strided")
+    return tuple(input.shape), input.dtype if dtype is None else dtype
 
 
 def zeros_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
-    return _filled(tuple(input.shape), 0, _like(input, dtype), requires_grad, "zeros_like")
+    shape, dtype = _like(input, dtype, device)
+    return _filled(shape, 0, dtype, requires_grad)
 
 
 def ones_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
-    return _filled(tuple(input.shape), 1, _like(input, dtype), requires_grad, "ones_like")
+    shape, dtype = _like(input, dtype, device)
+    return _filled(shape, 1, dtype, requires_grad)
 
 
 def empty_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
-    return zeros_like(input, dtype=dtype, requires_grad=requires_grad)
+    return zeros_like(input, dtype=dtype, device=device, requires_grad=requires_grad)
 
 
 def full_like(input, fill_value, dtype=None, device=None, requires_grad=False, memory_format=None):
-    return _filled(tuple(input.shape), fill_value, _like(input, dtype), requires_grad, "full_like")
+    shape, dtype = _like(input, dtype, device)
+    return _filled(shape, fill_value, dtype, requires_grad)
 
 
-def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False, out=None):
+def arange(start=0, end=None, step=1, dtype=None, device=None, requires_grad=False, out=None):
+    _check_device(device)
     if end is None:
         start, end = 0, start
     vals = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
@@ -195,11 +228,13 @@ def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False
 
 
 def linspace(start, end, steps, dtype=None, device=None, requires_grad=False, out=None):
+    _check_device(device)
     t = _wrap(_call(_E.linspace, start, end, int(steps), _float_dtype(dtype).name))
     return _finish(t, requires_grad)
 
 
 def eye(n, m=None, dtype=None, device=None, requires_grad=False, out=None):
+    _check_device(device)
     t = _wrap(_call(_E.eye, n, n if m is None else m, _float_dtype(dtype).name))
     return _finish(t, requires_grad)
 
@@ -257,39 +292,52 @@ def _g(generator):
     return None if generator is None else generator._g
 
 
-def rand(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None):
-    t = _wrap(_call(_E.rand, _g(generator), _float_dtype(dtype).name, *_shape_args(size, "rand")))
+def rand(*args, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None):
+    _check_device(device)
+    t = _wrap(_call(_E.rand, _g(generator), _float_dtype(dtype).name, *_new_shape(args, size, "rand")))
     return _finish(t, requires_grad)
 
 
-def randn(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None):
-    t = _wrap(_call(_E.randn, _g(generator), _float_dtype(dtype).name, *_shape_args(size, "randn")))
+def randn(*args, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None):
+    _check_device(device)
+    t = _wrap(_call(_E.randn, _g(generator), _float_dtype(dtype).name, *_new_shape(args, size, "randn")))
     return _finish(t, requires_grad)
 
 
 def rand_like(input, dtype=None, generator=None, requires_grad=False, device=None):
+    if device is not None:
+        _check_device(device, "empty_strided")
     return rand(*input.shape, generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
 
 
 def randn_like(input, dtype=None, generator=None, requires_grad=False, device=None):
+    if device is not None:
+        _check_device(device, "empty_strided")
     return randn(*input.shape, generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
 
 
-def randint(low, high=None, size=None, generator=None, dtype=None, device=None, requires_grad=False):
+def randint(low=None, high=None, size=None, generator=None, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
     if size is None:
+        # randint(high, size): the second positional is the size
         low, high, size = 0, low, high
-    if high is None:
+    elif high is None:
         low, high = 0, low
-    t = _wrap(_call(_E.randint, _g(generator), int(low), int(high), _dt(dtype or int64).name, *_shape_args((size,), "randint")))
-    return t
+    if low is None:
+        low = 0
+    shape = _new_shape((size,), None, "randint")
+    return _wrap(_call(_E.randint, _g(generator), int(low), int(high), _dt(dtype or int64).name, *shape))
 
 
 def randperm(n, generator=None, dtype=None, device=None, requires_grad=False):
+    _check_device(device)
     t = _wrap(_call(_E.randperm, _g(generator), int(n)))
     return t if dtype is None else t.to(dtype)
 
 
 def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None, device=None, requires_grad=False):
+    if device is not None:
+        _check_device(device)
     if isinstance(mean, Tensor) or isinstance(std, Tensor):
         # PyTorch fills N(0, 1) of the broadcast shape, then multiplies by std and adds mean, as tensor ops.
         like = mean if isinstance(mean, Tensor) else std
@@ -306,7 +354,7 @@ def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None
     if size is None:
         raise TypeError("normal() received an invalid combination of arguments - got (float, float), but expected a size")
     t = _wrap(
-        _call(_E.normal, _g(generator), _b.float(mean), _b.float(std), _float_dtype(dtype).name, *_shape_args((size,), "normal"))
+        _call(_E.normal, _g(generator), _b.float(mean), _b.float(std), _float_dtype(dtype).name, *_new_shape((size,), None, "normal"))
     )
     return _finish(t, requires_grad)
 
@@ -327,11 +375,28 @@ def multinomial(input, num_samples, replacement=False, *, generator=None, out=No
 # functions that mirror Tensor methods
 
 
-def _method(name):
-    def f(input, *args, **kwargs):
-        return getattr(input, name)(*args, **kwargs)
+def _input(name, args, kwargs):
+    """The tensor a torch function applies to: the first argument, or `input=` (NumPy's x=, a=, x1= too)."""
+    if args:
+        input, where = args[0], " (position 1)"
+    else:
+        given = [k for k in ("input", "x", "a", "x1") if k in kwargs]
+        if not given:
+            raise TypeError('%s() missing 1 required positional arguments: "input"' % name)
+        if len(given) > 1:
+            raise TypeError("%s() got multiple values for argument 'input'" % name)
+        input, where = kwargs.pop(given[0]), ""
+    if not isinstance(input, Tensor):
+        raise TypeError("%s(): argument 'input'%s must be Tensor, not %s" % (name, where, type(input).__name__))
+    return input
 
-    f.__name__ = name
+
+def _method(name):
+    def f(*args, **kwargs):
+        input = _input(name, args, kwargs)
+        return getattr(input, name)(*args[1:], **kwargs)
+
+    f.__name__ = f.__qualname__ = name
     return f
 
 
@@ -339,7 +404,7 @@ for _name in (
     "abs exp expm1 log log2 log10 log1p sqrt rsqrt sin cos tan tanh sigmoid relu erf floor ceil round trunc square "
     "neg negative reciprocal sign isnan isinf isfinite logical_not logical_and logical_or logical_xor "
     "sum mean prod argmax argmin var std logsumexp softmax log_softmax all any cumsum amax amin "
-    "reshape flatten unflatten squeeze unsqueeze transpose permute t select narrow chunk split unbind index_select "
+    "reshape flatten unflatten squeeze unsqueeze transpose permute t select narrow chunk unbind index_select "
     "matmul mm mv bmm dot outer clone detach masked_fill numel ravel lgamma digamma gather scatter_add diagonal flip"
 ).split():
     globals()[_name] = _method(_name)
@@ -357,6 +422,11 @@ def _scalar_first(input, other):
     return _arg(input)
 
 
+def split(tensor, split_size_or_sections, dim=0):
+    return tensor.split(split_size_or_sections, dim)
+
+
+@_numpy_names
 def add(input, other, alpha=1, out=None):
     s = _scalar_first(input, other)
     if s is not None:
@@ -367,6 +437,7 @@ def add(input, other, alpha=1, out=None):
     return _wrap(_op("add", input._t, a[0], a[1], alpha))
 
 
+@_numpy_names
 def sub(input, other, alpha=1, out=None):
     s = _scalar_first(input, other)
     if s is not None:
@@ -378,6 +449,7 @@ def sub(input, other, alpha=1, out=None):
 subtract = sub
 
 
+@_numpy_names
 def rsub(input, other, alpha=1):
     if not isinstance(input, Tensor):
         raise TypeError(
@@ -391,6 +463,7 @@ def rsub(input, other, alpha=1):
     return _wrap(_op("rsub", input._t, a[0], a[1], alpha))
 
 
+@_numpy_names
 def mul(input, other, out=None):
     s = _scalar_first(input, other)
     if s is not None:
@@ -403,6 +476,7 @@ def mul(input, other, out=None):
 multiply = mul
 
 
+@_numpy_names
 def div(input, other, rounding_mode=None, out=None):
     s = _scalar_first(input, other)
     if s is not None:
@@ -415,36 +489,44 @@ def div(input, other, rounding_mode=None, out=None):
 divide = true_divide = div
 
 
+@_numpy_names
 def pow(input, exponent, out=None):
     if not isinstance(input, Tensor):
         return exponent.__rpow__(input)
     return input.pow(exponent)
 
 
+@_numpy_names
 def floor_divide(input, other):
     return input // other
 
 
+@_numpy_names
 def remainder(input, other):
     return input % other
 
 
-def max(input, dim=None, keepdim=False, out=None):
-    return input.max(dim, keepdim) if dim is not None else input.max()
+@_numpy_names
+def max(input, dim=None, keepdim=False, *, other=None, out=None):
+    return input.max(dim, keepdim, other=other)
 
 
-def min(input, dim=None, keepdim=False, out=None):
-    return input.min(dim, keepdim) if dim is not None else input.min()
+@_numpy_names
+def min(input, dim=None, keepdim=False, *, other=None, out=None):
+    return input.min(dim, keepdim, other=other)
 
 
+@_numpy_names
 def maximum(input, other):
     return input.maximum(other)
 
 
+@_numpy_names
 def minimum(input, other):
     return input.minimum(other)
 
 
+@_numpy_names
 def clamp(input, min=None, max=None, out=None):
     return input.clamp(min, max)
 
@@ -456,6 +538,7 @@ def norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
     return input.norm(p, dim, keepdim)
 
 
+@_numpy_names
 def where(condition, input=None, other=None):
     if input is None:
         raise NotImplementedError("torch.where(condition) with one argument is not supported by Autograd Playground")
@@ -464,51 +547,61 @@ def where(condition, input=None, other=None):
     return _wrap(_op("where", condition._t, a[0], a[1], b[0], b[1]))
 
 
-def eq(a, b):
-    return a == b
+@_numpy_names
+def eq(input, other):
+    return input == other
 
 
-def ne(a, b):
-    return a != b
+@_numpy_names
+def ne(input, other):
+    return input != other
 
 
-def lt(a, b):
-    return a < b
+@_numpy_names
+def lt(input, other):
+    return input < other
 
 
-def le(a, b):
-    return a <= b
+@_numpy_names
+def le(input, other):
+    return input <= other
 
 
-def gt(a, b):
-    return a > b
+@_numpy_names
+def gt(input, other):
+    return input > other
 
 
-def ge(a, b):
-    return a >= b
+@_numpy_names
+def ge(input, other):
+    return input >= other
 
 
 greater = gt
 less = lt
 
 
-def equal(a, b):
-    return a.shape == b.shape and _b.bool((a == b).all())
+@_numpy_names
+def equal(input, other):
+    return input.shape == other.shape and _b.bool((input == other).all())
 
 
-def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return _b.bool(isclose(a, b, rtol, atol, equal_nan).all())
+@_numpy_names
+def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return _b.bool(isclose(input, other, rtol, atol, equal_nan).all())
 
 
-def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    if not isinstance(b, Tensor):
-        b = tensor(b, dtype=a.dtype)
-    close = (a - b).abs() <= atol + rtol * b.abs()
+@_numpy_names
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    if not isinstance(other, Tensor):
+        other = tensor(other, dtype=input.dtype)
+    close = (input - other).abs() <= atol + rtol * other.abs()
     if equal_nan:
-        close = close | (a.isnan() & b.isnan())
+        close = close | (input.isnan() & other.isnan())
     return close
 
 
+@_numpy_names
 def cat(tensors, dim=0, out=None):
     return _wrap(_op("cat", dim, *[t._t for t in tensors]))
 
@@ -516,6 +609,7 @@ def cat(tensors, dim=0, out=None):
 concat = concatenate = cat
 
 
+@_numpy_names
 def stack(tensors, dim=0, out=None):
     return _wrap(_op("stack", dim, *[t._t for t in tensors]))
 
@@ -593,12 +687,14 @@ class _Linalg:
     solve_triangular = staticmethod(_triangular.solve_triangular)
 
     @staticmethod
+    @_numpy_names
     def norm(input, ord=None, dim=None, keepdim=False, out=None, dtype=None):
         return input.norm(2 if ord is None else ord, dim, keepdim)
 
     @staticmethod
-    def vector_norm(x, ord=2, dim=None, keepdim=False, out=None, dtype=None):
-        return x.norm(ord, dim, keepdim)
+    @_numpy_names
+    def vector_norm(input, ord=2, dim=None, keepdim=False, out=None, dtype=None):
+        return input.norm(ord, dim, keepdim)
 
 
 linalg = _Linalg()

@@ -1,12 +1,13 @@
 """torch.Tensor: the Python face of the engine's Tensor, argument handling and operator overloading only.
 
 What the class leans on lives beside it, as in PyTorch: turning Python values into engine arguments in
-_tensor_args, grad_fn's Node in autograd/graph.py, hook handles in utils/hooks.py, the CPU device in _device,
-max/min's named pairs in return_types, typename in _utils.
+_tensor_args, grad_fn's Node in autograd/graph.py, hook handles in utils/hooks.py, devices in _device, the legacy
+constructor `torch.Tensor(data | *sizes)` in _legacy, max/min's named pairs in return_types, typename in _utils.
 """
 from . import _C
 from ._C import E, op as _op, call as _call, js as _js
-from ._device import _Device, cpu_device  # noqa: F401
+from ._device import cpu_device, cuda_not_compiled
+from . import _legacy
 from ._dtype import dtype, from_name, float32, float64, int64, bool_ as _bool_dtype, get_default_dtype  # noqa: F401
 from ._size import Size
 from .return_types import _ReturnType
@@ -20,6 +21,8 @@ from ._tensor_args import (  # noqa: F401  (the names beyond the class's own use
     _inplace,
     _unary,
     _unary_inplace,
+    _dim,
+    _dim_or_none,
     _dims,
     _shape_args,
     _flatten_data,
@@ -31,6 +34,8 @@ from ._tensor_args import (  # noqa: F401  (the names beyond the class's own use
     _index_items,
     _slice_bound,
     _gen,
+    numpy_names as _numpy_names,
+    parse_to as _parse_to,
 )
 
 
@@ -38,13 +43,21 @@ class Tensor:
     """torch.Tensor backed by an engine tensor (`_t`)."""
 
     __slots__ = ("_t", "__dict__", "__weakref__")
+    __module__ = "torch"  # the class users see is torch.Tensor, as in PyTorch
     __array_priority__ = 1000  # as PyTorch's: NumPy's operators defer to it, so array + tensor is a tensor
 
+    def __new__(cls, *args, **kwargs):
+        # The legacy constructor: torch.Tensor([1., 2.]), torch.Tensor(2, 3).
+        t = _legacy.base_new(args, kwargs)
+        return t if cls is Tensor else _wrap(t._t, cls)
+
+    def new(self, *args, **kwargs):
+        return _legacy.legacy_new(self.dtype, args, kwargs, True)
+
     # -- identity and printing -------------------------------------------------------------------
+    # No __str__: str() falls back to type(self).__repr__, so Parameter's "Parameter containing:" prints in both.
     def __repr__(self, *, tensor_contents=None):
         return str(_call(E.repr, self._t))
-
-    __str__ = __repr__
 
     def __format__(self, spec):
         if self.dim() == 0:
@@ -104,7 +117,12 @@ class Tensor:
     def device(self):
         return cpu_device
 
+    def get_device(self):
+        return -1
+
     is_cuda = False
+    is_mps = False
+    is_cpu = True
     is_sparse = False
     is_quantized = False
     is_meta = False
@@ -289,23 +307,16 @@ class Tensor:
             raise ValueError("only one element tensors can be converted to Python scalars")
 
     def to(self, *args, **kwargs):
-        target = kwargs.get("dtype")
-        for a in args:
-            if isinstance(a, dtype):
-                target = a
-            elif isinstance(a, Tensor):
-                target = a.dtype
-        if target is None:
-            return self
-        target = from_name(target)
-        if target is self.dtype:
-            return self  # PyTorch returns self itself when nothing changes
+        _, target, copy = _parse_to(args, kwargs)
+        if target is None or target is self.dtype:
+            # PyTorch returns self itself when nothing changes
+            return self.clone() if copy else self
         return _wrap(_op("to", self._t, target.name))
 
-    def type(self, dtype=None):
+    def type(self, dtype=None, non_blocking=False, *, memory_format=None):
         if dtype is None:
-            return {"float32": "torch.FloatTensor", "float64": "torch.DoubleTensor", "int64": "torch.LongTensor", "bool": "torch.BoolTensor"}[self.dtype.name]
-        return self.to(dtype)
+            return _legacy.type_string(self.dtype)
+        return self.to(_legacy.dtype_of_type(dtype))
 
     def type_as(self, other):
         return self.to(other.dtype)
@@ -325,11 +336,11 @@ class Tensor:
     def bool(self):
         return self.to(_bool_dtype)
 
-    def cpu(self):
+    def cpu(self, memory_format=None):
         return self
 
-    def cuda(self, *args, **kwargs):
-        raise RuntimeError("Torch not compiled with CUDA enabled")
+    def cuda(self, device=None, non_blocking=False, memory_format=None):
+        raise cuda_not_compiled()
 
     def clone(self, memory_format=None):
         return _wrap(_op("clone", self._t))
@@ -339,28 +350,28 @@ class Tensor:
             return self  # PyTorch returns self itself when already contiguous
         return _wrap(_op("contiguous", self._t))
 
-    def new_tensor(self, data, dtype=None, requires_grad=False):
+    def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
         from . import tensor
 
-        return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+        return tensor(data, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
-    def new_zeros(self, *size, dtype=None, requires_grad=False):
+    def new_zeros(self, *args, size=None, dtype=None, device=None, requires_grad=False):
         from . import zeros
 
-        return zeros(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+        return zeros(*args, size=size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
-    def new_ones(self, *size, dtype=None, requires_grad=False):
+    def new_ones(self, *args, size=None, dtype=None, device=None, requires_grad=False):
         from . import ones
 
-        return ones(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+        return ones(*args, size=size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
-    def new_full(self, size, fill_value, dtype=None, requires_grad=False):
+    def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
         from . import full
 
-        return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
+        return full(size, fill_value, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
-    def new_empty(self, *size, dtype=None, requires_grad=False):
-        return self.new_zeros(*size, dtype=dtype, requires_grad=requires_grad)
+    def new_empty(self, *args, size=None, dtype=None, device=None, requires_grad=False):
+        return self.new_zeros(*args, size=size, dtype=dtype, device=device, requires_grad=requires_grad)
 
     # -- arithmetic -------------------------------------------------------------------------------
     __add__, __radd__ = _binary("add", "radd")
@@ -415,12 +426,12 @@ class Tensor:
     __le__ = _cmp("le")
     __gt__ = _cmp("gt")
     __ge__ = _cmp("ge")
-    eq = __eq__
-    ne = __ne__
-    lt = __lt__
-    le = __le__
-    gt = __gt__
-    ge = __ge__
+    eq = _numpy_names(_cmp("eq"))
+    ne = _numpy_names(_cmp("ne"))
+    lt = _numpy_names(_cmp("lt"))
+    le = _numpy_names(_cmp("le"))
+    gt = _numpy_names(_cmp("gt"))
+    ge = _numpy_names(_cmp("ge"))
     greater = gt
     less = lt
     del _cmp
@@ -442,22 +453,26 @@ class Tensor:
     __ior__ = _inplace("or")
     __ixor__ = _inplace("xor")
 
+    @_numpy_names
     def add(self, other, alpha=1):
         a = _arg(other)
         return _wrap(_op("add", self._t, a[0], a[1], alpha))
 
+    @_numpy_names
     def sub(self, other, alpha=1):
         a = _arg(other)
         return _wrap(_op("sub", self._t, a[0], a[1], alpha))
 
     subtract = sub
 
+    @_numpy_names
     def mul(self, other):
         a = _arg(other)
         return _wrap(_op("mul", self._t, a[0], a[1]))
 
     multiply = mul
 
+    @_numpy_names
     def div(self, other, rounding_mode=None):
         a = _arg(other)
         return _wrap(_op("div", self._t, a[0], a[1], rounding_mode))
@@ -465,9 +480,11 @@ class Tensor:
     divide = div
     true_divide = div
 
+    @_numpy_names
     def floor_divide(self, other):
         return self.__floordiv__(other)
 
+    @_numpy_names
     def remainder(self, other):
         return self.__mod__(other)
 
@@ -548,86 +565,106 @@ class Tensor:
         return _wrap(_call(E.multinomial, _gen(generator), self._t, int(num_samples), bool(replacement)))
 
     # -- matrix products --------------------------------------------------------------------------
+    @_numpy_names
     def matmul(self, other):
         return _wrap(_op("matmul", self._t, other._t))
 
-    def mm(self, other):
-        return _wrap(_op("mm", self._t, other._t))
+    def mm(self, mat2):
+        return _wrap(_op("mm", self._t, mat2._t))
 
-    def mv(self, other):
-        return _wrap(_op("mv", self._t, other._t))
+    def mv(self, vec):
+        return _wrap(_op("mv", self._t, vec._t))
 
-    def bmm(self, other):
-        return _wrap(_op("bmm", self._t, other._t))
+    def bmm(self, mat2):
+        return _wrap(_op("bmm", self._t, mat2._t))
 
-    def dot(self, other):
-        return _wrap(_op("dot", self._t, other._t))
+    def dot(self, tensor):
+        return _wrap(_op("dot", self._t, tensor._t))
 
-    def outer(self, other):
-        return _wrap(_op("outer", self._t, other._t))
+    def outer(self, vec2):
+        return _wrap(_op("outer", self._t, vec2._t))
 
     # -- reductions -------------------------------------------------------------------------------
+    # Reductions over several dims take them as a tuple or list (`x.sum((0, 1))`); all take NumPy's `axis=`.
+    @_numpy_names
     def sum(self, dim=None, keepdim=False, dtype=None):
         return _wrap(_op("sum", self._t, _dims(dim), keepdim, None if dtype is None else from_name(dtype).name))
 
+    @_numpy_names
     def mean(self, dim=None, keepdim=False, dtype=None):
         return _wrap(_op("mean", self._t, _dims(dim), keepdim, None if dtype is None else from_name(dtype).name))
 
-    def _extreme(self, which, dim=None, keepdim=False):
-        if isinstance(dim, Tensor):
-            return _wrap(_op("maximum" if which == "max" else "minimum", self._t, dim._t))
+    def _extreme(self, which, dim, keepdim, other):
+        if isinstance(dim, Tensor) or other is not None:
+            other = dim if other is None else other
+            return _wrap(_op("maximum" if which == "max" else "minimum", self._t, other._t))
         if dim is None:
             return _wrap(_op(which + "_all", self._t))
-        r = _op(which + "_dim", self._t, int(dim), keepdim)
+        r = _op(which + "_dim", self._t, _dim(dim, which), keepdim)
         return _ReturnType(which, _wrap(r[0]), _wrap(r[1]))
 
-    def max(self, dim=None, keepdim=False):
-        return self._extreme("max", dim, keepdim)
+    @_numpy_names
+    def max(self, dim=None, keepdim=False, *, other=None):
+        return self._extreme("max", dim, keepdim, other)
 
-    def min(self, dim=None, keepdim=False):
-        return self._extreme("min", dim, keepdim)
+    @_numpy_names
+    def min(self, dim=None, keepdim=False, *, other=None):
+        return self._extreme("min", dim, keepdim, other)
 
+    @_numpy_names
     def amax(self, dim=(), keepdim=False):
-        return self.max() if dim in ((), None) else self.max(dim, keepdim).values
+        return _wrap(_op("amax", self._t, _dims(dim), keepdim))
 
+    @_numpy_names
     def amin(self, dim=(), keepdim=False):
-        return self.min() if dim in ((), None) else self.min(dim, keepdim).values
+        return _wrap(_op("amin", self._t, _dims(dim), keepdim))
 
+    @_numpy_names
     def argmax(self, dim=None, keepdim=False):
-        return _wrap(_op("argmax", self._t, dim, keepdim))
+        return _wrap(_op("argmax", self._t, _dim_or_none(dim, "argmax"), keepdim))
 
+    @_numpy_names
     def argmin(self, dim=None, keepdim=False):
-        return _wrap(_op("argmin", self._t, dim, keepdim))
+        return _wrap(_op("argmin", self._t, _dim_or_none(dim, "argmin"), keepdim))
 
+    @_numpy_names
     def prod(self, dim=None, keepdim=False, dtype=None):
-        return _wrap(_op("prod", self._t, dim, keepdim))
+        return _wrap(_op("prod", self._t, _dim_or_none(dim, "prod"), keepdim))
 
     def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
         return _wrap(_op("norm", self._t, _norm_p(p), _dims(dim), keepdim))
 
+    @_numpy_names
     def var(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
         return _wrap(_op("var", self._t, _dims(dim), _correction(unbiased, correction), keepdim))
 
+    @_numpy_names
     def std(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
         return _wrap(_op("std", self._t, _dims(dim), _correction(unbiased, correction), keepdim))
 
+    @_numpy_names
     def logsumexp(self, dim, keepdim=False):
         return _wrap(_op("logsumexp", self._t, _dims(dim), keepdim))
 
+    @_numpy_names
     def softmax(self, dim, dtype=None):
-        return _wrap(_op("softmax", self._t, dim))
+        return _wrap(_op("softmax", self._t, _dim(dim, "softmax")))
 
+    @_numpy_names
     def log_softmax(self, dim, dtype=None):
-        return _wrap(_op("log_softmax", self._t, dim))
+        return _wrap(_op("log_softmax", self._t, _dim(dim, "log_softmax")))
 
+    @_numpy_names
     def all(self, dim=None, keepdim=False):
-        return _wrap(_op("all", self._t, dim, keepdim))
+        return _wrap(_op("all", self._t, _dims(dim), keepdim))
 
+    @_numpy_names
     def any(self, dim=None, keepdim=False):
-        return _wrap(_op("any", self._t, dim, keepdim))
+        return _wrap(_op("any", self._t, _dims(dim), keepdim))
 
+    @_numpy_names
     def cumsum(self, dim, dtype=None):
-        return _wrap(_op("cumsum", self._t, dim))
+        return _wrap(_op("cumsum", self._t, _dim(dim, "cumsum")))
 
     # -- elementwise functions --------------------------------------------------------------------
     abs = _unary("abs")
@@ -678,12 +715,15 @@ class Tensor:
 
     clip = clamp
 
+    @_numpy_names
     def maximum(self, other):
         return _wrap(_op("maximum", self._t, other._t))
 
+    @_numpy_names
     def minimum(self, other):
         return _wrap(_op("minimum", self._t, other._t))
 
+    @_numpy_names
     def where(self, condition, other):
         a = _arg(other)
         return _wrap(_op("where", condition._t, self._t, False, a[0], a[1]))
@@ -691,38 +731,41 @@ class Tensor:
     def masked_fill(self, mask, value):
         return _wrap(_op("masked_fill", self._t, mask._t, value._t if isinstance(value, Tensor) else float(value)))
 
+    @_numpy_names
     def logical_and(self, other):
         return _wrap(_op("logical_and", self._t, other._t))
 
+    @_numpy_names
     def logical_or(self, other):
         return _wrap(_op("logical_or", self._t, other._t))
 
+    @_numpy_names
     def logical_xor(self, other):
         return _wrap(_op("logical_xor", self._t, other._t))
 
     # -- shapes and views -------------------------------------------------------------------------
-    def view(self, *shape):
+    def view(self, *shape, size=None):
         if len(shape) == 1 and isinstance(shape[0], dtype):
             raise NotImplementedError("view(dtype) is not supported by Autograd Playground")
-        return _wrap(_op("view", self._t, *_shape_args(shape, "view")))
+        return _wrap(_op("view", self._t, *_shape_args(shape, "view", size)))
 
     def view_as(self, other):
         return self.view(other.shape)
 
-    def reshape(self, *shape):
-        return _wrap(_op("reshape", self._t, *_shape_args(shape, "reshape")))
+    def reshape(self, *args, shape=None):
+        return _wrap(_op("reshape", self._t, *_shape_args(args, "reshape", shape, "shape")))
 
     def reshape_as(self, other):
         return self.reshape(other.shape)
 
-    def expand(self, *sizes):
-        return _wrap(_op("expand", self._t, *_shape_args(sizes, "expand")))
+    def expand(self, *sizes, size=None):
+        return _wrap(_op("expand", self._t, *_shape_args(sizes, "expand", size)))
 
     def expand_as(self, other):
         return self.expand(other.shape)
 
-    def repeat(self, *sizes):
-        return _wrap(_op("repeat", self._t, *_shape_args(sizes, "repeat")))
+    def repeat(self, *sizes, repeats=None):
+        return _wrap(_op("repeat", self._t, *_shape_args(sizes, "repeat", repeats, "repeats")))
 
     def flatten(self, start_dim=0, end_dim=-1):
         return _wrap(_op("flatten", self._t, start_dim, end_dim))
@@ -754,21 +797,26 @@ class Tensor:
 
     swapaxes = transpose
 
-    def permute(self, *dims):
-        return _wrap(_op("permute", self._t, *_shape_args(dims, "permute")))
+    def permute(self, *args, dims=None):
+        return _wrap(_op("permute", self._t, *_shape_args(args, "permute", dims, "dims")))
 
+    @_numpy_names
     def unsqueeze(self, dim):
         return _wrap(_op("unsqueeze", self._t, dim))
 
+    @_numpy_names
     def squeeze(self, dim=None):
         return _wrap(_op("squeeze", self._t, _dims(dim)))
 
+    @_numpy_names
     def select(self, dim, index):
         return _wrap(_op("select", self._t, dim, int(index)))
 
+    @_numpy_names
     def narrow(self, dim, start, length):
         return _wrap(_op("narrow", self._t, dim, int(start), int(length)))
 
+    @_numpy_names
     def chunk(self, chunks, dim=0):
         return tuple(_wrap(x) for x in _op("chunk", self._t, chunks, dim))
 
@@ -776,20 +824,25 @@ class Tensor:
         s = split_size if isinstance(split_size, int) else _js(list(split_size))
         return tuple(_wrap(x) for x in _op("split", self._t, s, dim))
 
+    @_numpy_names
     def unbind(self, dim=0):
         return tuple(_wrap(x) for x in _op("unbind", self._t, dim))
 
+    @_numpy_names
     def index_select(self, dim, index):
         return _wrap(_op("index_select", self._t, dim, index._t))
 
+    @_numpy_names
     def gather(self, dim, index, *, sparse_grad=False):
         if sparse_grad:
             raise NotImplementedError("gather(): sparse_grad=True is not supported in Autograd Playground (no sparse tensors)")
         return _wrap(_op("gather", self._t, dim, index._t))
 
+    @_numpy_names
     def scatter_add(self, dim, index, src):
         return _wrap(_op("scatter_add", self._t, dim, index._t, src._t))
 
+    @_numpy_names
     def scatter_add_(self, dim, index, src):
         _op("iop", "scatter_add", self._t, dim, index._t, src._t)
         return self
@@ -803,8 +856,8 @@ class Tensor:
     def triu(self, diagonal=0):
         return _wrap(_op("triu", self._t, diagonal))
 
-    def flip(self, *dims):
-        return _wrap(_op("flip", self._t, *_shape_args(dims, "flip")))
+    def flip(self, *args, dims=None):
+        return _wrap(_op("flip", self._t, *_shape_args(args, "flip", dims, "dims")))
 
     def __getitem__(self, index):
         return _wrap(_op("getitem", self._t, *_index_items(index)))

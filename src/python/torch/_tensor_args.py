@@ -8,7 +8,8 @@ module binds the class here once it exists (bind_tensor_class), as PyTorch's C++
 import sys
 
 from ._C import E, op as _op, call as _call, js as _js
-from ._dtype import from_name, float32, int64, bool_ as _bool_dtype, get_default_dtype
+from ._dtype import dtype as dtype_class, from_name, float32, int64, bool_ as _bool_dtype, get_default_dtype
+from ._device import device as device_class, as_device, check_copy_device
 
 _new = object.__new__
 
@@ -99,6 +100,51 @@ def _unary_inplace(name):
     return method
 
 
+# The keyword aliases PyTorch's argument parser accepts on every native function and Tensor method, for NumPy's
+# sake (python_arg_parser.cpp): `x.sum(axis=0)`, `keepdims=True`, `torch.add(x1=a, x2=b)`. Functions PyTorch
+# writes in Python (Tensor.norm, torch.split, torch.nn.functional.*) take none of them, and nor do ours.
+_NUMPY_NAMES = {"axis": "dim", "keepdims": "keepdim", "x": "input", "a": "input", "x1": "input", "x2": "other"}
+
+
+def numpy_names(f):
+    """Wraps a native function or method so that it also takes the NumPy spellings of its parameter names."""
+    code = f.__code__
+    params = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+    table = {alias: name for alias, name in _NUMPY_NAMES.items() if name in params and alias not in params}
+    if not table:
+        return f
+    qualname = f.__qualname__.rpartition(".")[2]
+
+    def wrapper(*args, **kwargs):
+        if kwargs:
+            for alias in [k for k in kwargs if k in table]:
+                name = table[alias]
+                if name in kwargs:
+                    raise TypeError("%s() got multiple values for argument '%s'" % (qualname, name))
+                kwargs[name] = kwargs.pop(alias)
+        return f(*args, **kwargs)
+
+    wrapper.__name__ = f.__name__
+    wrapper.__module__ = f.__module__
+    wrapper.__qualname__ = f.__qualname__
+    wrapper.__doc__ = f.__doc__
+    wrapper.__wrapped__ = f
+    return wrapper
+
+
+def _dim(dim, name="dim"):
+    """A single dim: reductions such as prod, max, argmax, cumsum and softmax take no tuple of dims."""
+    if isinstance(dim, int) and not isinstance(dim, bool):
+        return dim
+    if hasattr(dim, "__index__") and not isinstance(dim, bool):
+        return dim.__index__()
+    raise TypeError("%s(): argument 'dim' must be int, not %s" % (name, type(dim).__name__))
+
+
+def _dim_or_none(dim, name="dim"):
+    return None if dim is None else _dim(dim, name)
+
+
 def _dims(dim):
     if dim is None:
         return None
@@ -107,8 +153,18 @@ def _dims(dim):
     return int(dim)
 
 
-def _shape_args(args, name="size"):
-    """`f(2, 3)`, `f((2, 3))`, `f([2, 3])`, `f(torch.Size([2, 3]))` all mean shape (2, 3)."""
+def _shape_args(args, name="size", keyword=None, kwname="size"):
+    """`f(2, 3)`, `f((2, 3))`, `f([2, 3])`, `f(torch.Size([2, 3]))` all mean shape (2, 3), and so does the keyword
+    form PyTorch also takes (`x.view(size=(2, 3))`, `x.reshape(shape=...)`, `x.permute(dims=...)`)."""
+    if keyword is not None:
+        if args:
+            raise TypeError(
+                "%s() received an invalid combination of arguments - got (%s, %s=%s)"
+                % (name, ", ".join(type(a).__name__ for a in args), kwname, type(keyword).__name__)
+            )
+        if not isinstance(keyword, (list, tuple)):
+            raise TypeError("%s(): argument '%s' must be tuple of ints, not %s" % (name, kwname, type(keyword).__name__))
+        args = (keyword,)
     if len(args) == 1 and isinstance(args[0], (list, tuple)):
         args = args[0]
     out = []
@@ -303,3 +359,74 @@ def _slice_bound(x):
 
 def _gen(generator):
     return None if generator is None else generator._g
+
+
+_TO_SIGNATURES = (
+    " * (torch.device device = None, torch.dtype dtype = None, bool non_blocking = False, bool copy = False, *, "
+    "torch.memory_format memory_format = None)\n"
+    " * (torch.dtype dtype, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n"
+    " * (Tensor tensor, bool non_blocking = False, bool copy = False, *, torch.memory_format memory_format = None)\n"
+)
+
+
+def _type_name(value):
+    if isinstance(value, Tensor):
+        return "Tensor"
+    tp = type(value)
+    return "torch." + tp.__name__ if tp.__module__ == "torch" else tp.__name__
+
+
+def _invalid_to(args, kwargs):
+    given = [_type_name(a) for a in args] + ["%s=%s" % (k, _type_name(v)) for k, v in reversed(list(kwargs.items()))]
+    got = ", ".join(given) if args else "".join(g + ", " for g in given)
+    return TypeError("to() received an invalid combination of arguments - got (%s), but expected one of:\n%s" % (got, _TO_SIGNATURES))
+
+
+def _as_dtype(value):
+    if isinstance(value, dtype_class) or value in (float, int, bool):
+        return from_name(value)
+    return None
+
+
+def parse_to(args, kwargs, check_device=True):
+    """(device or None, dtype or None, copy) from Tensor.to / Module.to arguments, with PyTorch's three forms:
+    to(dtype, ...), to(device=None, dtype=None, ...) and to(tensor, ...). Module.to parses without checking the
+    device: like PyTorch, a module without tensors moves anywhere, and one with tensors fails on the first."""
+    if any(k not in ("device", "dtype", "non_blocking", "copy", "memory_format") for k in kwargs):
+        raise _invalid_to(args, kwargs)
+    device = dtype = None
+    positional_device = False
+    rest = list(args)
+    if rest:
+        first = rest.pop(0)
+        if isinstance(first, Tensor):
+            device, dtype = first.device, first.dtype
+        elif _as_dtype(first) is not None:
+            dtype = _as_dtype(first)
+        elif first is None or isinstance(first, (str, device_class)) or (isinstance(first, int) and not isinstance(first, bool)):
+            device, positional_device = first, True
+            if rest and (rest[0] is None or _as_dtype(rest[0]) is not None):
+                second = rest.pop(0)
+                dtype = None if second is None else _as_dtype(second)
+        else:
+            raise _invalid_to(args, kwargs)
+    if len(rest) > 2 or any(not isinstance(flag, bool) for flag in rest):
+        raise _invalid_to(args, kwargs)
+    copy = rest[1] if len(rest) > 1 else False
+    if "device" in kwargs:
+        if positional_device or (args and isinstance(args[0], Tensor)):
+            raise _invalid_to(args, kwargs)
+        device = kwargs["device"]
+    if kwargs.get("dtype") is not None:
+        if dtype is not None:
+            raise _invalid_to(args, kwargs)
+        dtype = _as_dtype(kwargs["dtype"])
+        if dtype is None:
+            raise _invalid_to(args, kwargs)
+    copy = kwargs.get("copy", copy)
+    if device is not None:
+        if check_device:
+            check_copy_device(device)
+        else:
+            as_device(device)
+    return device, dtype, bool(copy)

@@ -225,25 +225,54 @@ class Module:
         fn(self)
         return self
 
-    def to(self, *args, **kwargs):
-        return self
-
-    def cpu(self):
-        return self
-
-    def cuda(self, *args, **kwargs):
-        raise RuntimeError("Torch not compiled with CUDA enabled")
-
-    def float(self):
-        return self
-
-    def double(self):
-        from ... import no_grad, float64
+    def _apply(self, fn):
+        """Replaces every parameter's data, gradient and buffer by fn of it, children first (as PyTorch does);
+        a Parameter stays the same object, so optimizers built before still hold it."""
+        for module in self.children():
+            module._apply(fn)
+        from ... import no_grad
 
         with no_grad():
-            for p in self.parameters():
-                p.data = p.data.to(float64)
+            for param in self._parameters.values():
+                if param is None:
+                    continue
+                data = fn(param.data)
+                if data is not param.data:
+                    param.data = data
+                if param.grad is not None:
+                    grad = fn(param.grad)
+                    if grad is not param.grad:
+                        param.grad = grad
+            for name, buf in self._buffers.items():
+                if buf is not None:
+                    self._buffers[name] = fn(buf)
         return self
+
+    def to(self, *args, **kwargs):
+        from ..._tensor_args import parse_to
+
+        device, dtype, _ = parse_to(args, kwargs, check_device=False)
+        if dtype is not None and not dtype.is_floating_point:
+            raise TypeError(
+                "nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=%r" % (dtype,)
+            )
+
+        def convert(t):
+            return t.to(device, dtype if t.is_floating_point() else None)
+
+        return self._apply(convert)
+
+    def cpu(self):
+        return self._apply(lambda t: t.cpu())
+
+    def cuda(self, device=None):
+        return self._apply(lambda t: t.cuda(device))
+
+    def float(self):
+        return self._apply(lambda t: t.float() if t.is_floating_point() else t)
+
+    def double(self):
+        return self._apply(lambda t: t.double() if t.is_floating_point() else t)
 
     def _save_to_state_dict(self, destination, prefix, keep_vars):
         for name, param in self._parameters.items():
