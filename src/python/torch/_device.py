@@ -109,6 +109,7 @@ class device:
         return (_TYPE_IDS[self._type] << 16) | index
 
     def __reduce__(self):
+        # Pickled as PyTorch pickles a device (torch.save too): a call of torch.device('cuda', 0).
         return (device, (self._type,) if self._index is None else (self._type, self._index))
 
     # `with torch.device(...):` makes it the default device of the factory functions for the block (PyTorch 2.x).
@@ -120,12 +121,6 @@ class device:
     def __exit__(self, exc_type, exc, tb):
         _default[0] = self._previous
         return False
-
-    def __reduce__(self):
-        # Pickled as PyTorch pickles a device: a call of torch.device('cpu').
-        import torch
-
-        return (torch.device, ("cpu",))
 
 
 device.__module__ = "torch"

@@ -25,7 +25,7 @@ import zipfile
 from pyodide.ffi import to_js as _to_js
 
 from ._C import E
-from ._device import _Device
+from ._device import device as _Device
 from ._dtype import _BY_NAME, _UNSUPPORTED
 from ._size import Size
 from ._tensor import Tensor
