@@ -17,14 +17,15 @@ Python's: sys.exit's code, 1 after an uncaught exception, 130 after an uncaught
 KeyboardInterrupt or Ctrl-C, 143 when terminated (SIGTERM), else 0.
 The script can read the files under the current folder and runs in its own
 folder; files it writes are kept in memory, never written to disk.
-matplotlib figures are recorded at each plt.show() and plt.savefig(); savefig
-never writes into your folder.
+matplotlib figures are recorded at each plt.show() and plt.savefig(), and at each
+point d2l.Animator adds; savefig never writes into your folder.
 
 Options:
   --events FILE.jsonl     also write the run's event stream, one JSON event per line,
                           and each figure as FILE.figure-<n>.json next to it
   --plots DIR             write each figure as an SVG file in DIR (created if
                           missing): figure-<n>.svg, or the savefig() name with .svg
+                          (an Animator's frames overwrite one file: its last frame)
   --graph-node-limit N    most nodes kept per computation-graph snapshot
   --graph-every-step      with --events: describe the whole graph at every
                           backward(), not at most every 100 ms (slower)
@@ -102,11 +103,24 @@ function figureJsonPath(eventsFile: string, index: number): string {
   return path.join(dir, `${base}.figure-${index}.json`);
 }
 
-/** Names SVG files after savefig()'s file name when there is one, never reusing a name within the run. */
+/**
+ * Names SVG files after savefig()'s file name when there is one, never reusing a name within the run, except
+ * that the frames of one animation (display events of one displayId) all go to its first frame's file, which
+ * ends up holding the last.
+ */
 class PlotNamer {
   private readonly used = new Set<string>();
+  private readonly animations = new Map<number, string>();
 
   name(fig: FigureEvent): string {
+    const frameOf = fig.reason === 'display' && fig.displayId !== undefined ? this.animations.get(fig.displayId) : undefined;
+    if (frameOf !== undefined) return frameOf;
+    const file = this.fresh(fig);
+    if (fig.reason === 'display' && fig.displayId !== undefined) this.animations.set(fig.displayId, file);
+    return file;
+  }
+
+  private fresh(fig: FigureEvent): string {
     let stem = `figure-${fig.index}`;
     if (fig.savefigPath) {
       // The script's path may be POSIX or Windows style whatever this machine is; only its last part counts.

@@ -138,6 +138,9 @@ export interface EndEvent extends Timed {
   steps: number;
 }
 
+/** What made a figure event: pyplot's show() or savefig(), or a notebook-style display() of the figure. */
+export type FigureReason = 'show' | 'savefig' | 'display';
+
 /** matplotlib's line styles; 'none' draws markers only. */
 export type FigureLineStyle = '-' | '--' | ':' | '-.' | 'none';
 
@@ -364,12 +367,22 @@ export interface FigureAxes {
   colorbar?: FigureColorbar;
 }
 
-/** A matplotlib figure as it stood when the script called show() or savefig(). Nothing is drawn or written by the runtime. */
+/**
+ * A matplotlib figure as it stood when the script called show() or savefig(), or displayed it the way a notebook
+ * does (IPython's display(), which d2l's Animator calls at each point it adds). Nothing is drawn or written by the
+ * runtime.
+ */
 export interface FigureEvent extends Timed {
   type: 'figure';
   /** 1-based count of figure events in this run. */
   index: number;
-  reason: 'show' | 'savefig';
+  reason: FigureReason;
+  /**
+   * Set on 'display' events: the same number on consecutive displays of one figure with clear_output() between
+   * them (an animation: d2l's Animator redrawing after each epoch). Each such event is a new frame of that one
+   * picture, to draw in place of the previous frame; absent or different, the event is a figure of its own.
+   */
+  displayId?: number;
   /** The path savefig() was given, as given (nothing is written there); null for show() or a file object. */
   savefigPath: string | null;
   /** [width, height] in inches (matplotlib draws 100 px per inch by default). */

@@ -63,10 +63,11 @@ export const STRINGS = {
   'graph.leaf': 'leaf',
   'graph.scalar': 'scalar',
 
-  'figures.empty': 'Figures appear here when the script calls plt.show() or plt.savefig().',
+  'figures.empty': 'Figures appear here when the script calls plt.show() or plt.savefig(), or as d2l.Animator draws them.',
   'figures.title': 'Figure {0}',
   'figures.savefig': 'savefig("{0}")',
   'figures.show': 'show()',
+  'figures.display': 'display()',
   'figures.downsampled': 'some series thinned to {0} points',
   'figures.olderHidden': '{0} earlier figures not kept',
 
@@ -133,10 +134,11 @@ export const STRINGS_ZH: Record<StringId, string> = {
   'graph.leaf': '叶子节点',
   'graph.scalar': '标量',
 
-  'figures.empty': '脚本调用 plt.show() 或 plt.savefig() 时，图表会显示在这里。',
+  'figures.empty': '脚本调用 plt.show() 或 plt.savefig() 时，或 d2l.Animator 绘图时，图表会显示在这里。',
   'figures.title': '图 {0}',
   'figures.savefig': 'savefig("{0}")',
   'figures.show': 'show()',
+  'figures.display': 'display()',
   'figures.downsampled': '部分数据序列已抽稀为 {0} 个点',
   'figures.olderHidden': '更早的 {0} 张图未保留',
 

@@ -60,19 +60,21 @@ export class FiguresView {
       r.root.remove();
       this.rendered.delete(entry);
     }
-    for (const entry of state.figures) {
+    state.figures.forEach((entry, i) => {
       let r = this.rendered.get(entry);
       if (!r) {
         r = this.create(entry);
         this.rendered.set(entry, r);
-        this.list.append(r.root);
       }
+      // A new frame of an animation is a new entry in its predecessor's place, not at the end.
+      const here = this.list.children.item(i);
+      if (here !== r.root) this.list.insertBefore(r.root, here);
       r.caption.textContent = this.captionText(entry);
-    }
+    });
   }
 
   private captionText(entry: FigureEntry): string {
-    const how = entry.reasons.map((r) => (r.reason === 'savefig' ? this.t('figures.savefig', r.path ?? '') : this.t('figures.show')));
+    const how = entry.reasons.map((r) => (r.reason === 'savefig' ? this.t('figures.savefig', r.path ?? '') : this.t(r.reason === 'display' ? 'figures.display' : 'figures.show')));
     return [this.t('figures.title', entry.figure.index), ...how].join(' · ');
   }
 

@@ -264,6 +264,34 @@ describe('webview panel state', () => {
     assert.equal(s.figuresDropped, 6);
   });
 
+  it("redraws an animation's frames (display events of one displayId) in place, under its first index", () => {
+    const s = started();
+    const frame = (index: number, displayId: number, points: number): RunEvent =>
+      figure({ index, reason: 'display', displayId, figsize: [3.5, 2.5], axes: [axes({ series: [series({ x: Array.from({ length: points }, (_, i) => i + 1) })] })] });
+    events(s, [frame(1, 1, 1), figure({ index: 2, axes: [axes({ title: 'other' })] }), frame(3, 1, 2), frame(4, 1, 3)]);
+    assert.equal(s.figures.length, 2);
+    assert.deepEqual(
+      s.figures.map((f) => [f.figure.index, f.figure.reason, f.figure.axes[0].series[0]?.x.length ?? 0]),
+      [
+        [1, 'display', 3],
+        [2, 'show', 0],
+      ],
+    );
+    assert.deepEqual(s.figures[0].reasons, [{ reason: 'display', path: null }]);
+    // Another displayId is another figure (a second Animator), and so is a display without one.
+    events(s, [frame(5, 2, 1), figure({ index: 6, reason: 'display', axes: [axes({ title: 'plain' })] }), frame(7, 2, 2)]);
+    assert.deepEqual(
+      s.figures.map((f) => [f.figure.index, f.figure.displayId ?? null]),
+      [
+        [1, 1],
+        [2, null],
+        [5, 2],
+        [6, null],
+      ],
+    );
+    assert.equal(s.figures[2].figure.axes[0].series[0].x.length, 2);
+  });
+
   it('replays 100 000 backward events quickly and keeps every loss point', () => {
     const s = started();
     const base = backward(1, 1);

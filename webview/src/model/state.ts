@@ -7,7 +7,7 @@
  * replaying a long run (init with all events) quadratic.
  */
 import { isGraphElided } from '../../../src/protocol/events';
-import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary } from '../../../src/protocol/events';
+import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, FigureReason, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary } from '../../../src/protocol/events';
 import { runStatusOf } from '../../../src/protocol/status';
 import type { ExtensionToWebview, PanelSettings, RunInfo, RunInfoStatus } from '../protocol';
 import { appendPoint, emptySeries, type Series } from './series';
@@ -60,8 +60,11 @@ export interface LeafTrack {
 
 export interface FigureEntry {
   figure: FigureEvent;
-  /** How the script produced it; several when consecutive events carried the same figure (savefig then show). */
-  reasons: Array<{ reason: 'show' | 'savefig'; path: string | null }>;
+  /**
+   * How the script produced it; several when consecutive events carried the same figure (savefig then show). An
+   * animation's entry (display events of one displayId) holds its newest frame, under its first frame's index.
+   */
+  reasons: Array<{ reason: FigureReason; path: string | null }>;
 }
 
 export interface GraphState {
@@ -322,6 +325,15 @@ function sameFigure(a: FigureEvent, b: FigureEvent): boolean {
 
 function addFigure(state: PanelState, e: FigureEvent): void {
   const reason = { reason: e.reason, path: e.savefigPath };
+  if (e.reason === 'display' && e.displayId !== undefined) {
+    // A new frame of an animation redraws it where it stands, as a notebook's cleared output does.
+    let at = state.figures.length - 1;
+    while (at >= 0 && !(state.figures[at].figure.reason === 'display' && state.figures[at].figure.displayId === e.displayId)) at--;
+    if (at >= 0) {
+      state.figures[at] = { figure: { ...e, index: state.figures[at].figure.index }, reasons: [reason] };
+      return;
+    }
+  }
   const last = state.figures[state.figures.length - 1];
   if (last && sameFigure(last.figure, e)) {
     last.reasons.push(reason);
