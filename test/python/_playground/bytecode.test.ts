@@ -40,6 +40,7 @@ describe('precompiled Python', function () {
         'try:',
         '    import statistics, fractions, email.message, zoneinfo',
         '    import torch, torch.optim, numpy, matplotlib.pyplot, sklearn.datasets, sklearn.model_selection, pandas',
+        '    from d2l import torch as d2l',
         'finally:',
         '    builtins.compile = plain',
         'print(compiled)',

@@ -218,4 +218,23 @@ describe('cli figure files', function () {
     const help = await runCli(['--help']);
     assert.match(help.stdout, /--plots DIR/);
   });
+
+  it("writes an animation's frames (d2l.Animator) over one SVG file, which keeps the last frame", async () => {
+    const script = [
+      'from d2l import torch as d2l',
+      "a = d2l.Animator(legend=['first'])",
+      'for x in range(3):',
+      '    a.add(x, x * x)',
+      "b = d2l.Animator(legend=['second'])",
+      'b.add(0, 1)',
+    ].join('\n');
+    fs.writeFileSync(path.join(dir, 'anim.py'), script + '\n');
+    const r = await runCli(['run', 'anim.py', '--events', 'anim.jsonl', '--plots', 'anim']);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'anim')).sort(), ['figure-1.svg', 'figure-4.svg']);
+    assert.ok(fs.existsSync(path.join(dir, 'anim.figure-3.json')), 'every frame is still in the events record');
+    // Three points drawn: the last frame's curve (a path of one move and two line segments).
+    assert.match(fs.readFileSync(path.join(dir, 'anim', 'figure-1.svg'), 'utf8'), /<path d="M[^"L]+L[^"L]+L[^"L]+" fill="none" stroke="#1f77b4"/);
+  });
 });
