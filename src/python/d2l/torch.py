@@ -11,8 +11,8 @@ they do under real PyTorch, in a plain `python script.py` run:
   `use_svg_display()` has started its shell) and then `clear_output(wait=True)`'s two `ESC[2K CR` pairs; and it
   sends the figure to the panel as a `display` figure event whose `displayId` marks the frames of one animation,
   which the panel redraws in place, as Jupyter does under the book.
-- `use_svg_display()` has nothing to configure (the panel draws vector figures anyway); `d2l.plot`'s figure
-  reaches the panel at `d2l.plt.show()`, as in any script.
+- `use_svg_display()` asks matplotlib_inline for SVG, which changes nothing here (the panel draws vectors);
+  `d2l.plot`'s figure reaches the panel at `d2l.plt.show()`, as in any script.
 
 Loaders that download their data raise ConnectionError saying which chapters need them; helpers of chapters the
 playground cannot run (convolutions, RNNs, attention, vision, NLP) raise AttributeError naming themselves.
@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 import torch
 from matplotlib import pyplot as plt
+from matplotlib_inline import backend_inline
 from torch import nn
 from torch.nn import functional as F
 from torch.utils import data
@@ -61,7 +62,8 @@ _advance_python_random()
 
 
 def use_svg_display():
-    """The book's switch to SVG output in Jupyter. Nothing to switch here: the panel draws vectors."""
+    """The book's switch to SVG output in Jupyter; the panel draws vectors anyway (see matplotlib_inline)."""
+    backend_inline.set_matplotlib_formats("svg")
 
 
 def set_figsize(figsize=(3.5, 2.5)):
@@ -574,7 +576,6 @@ _ABSENT_MODULES = {
     "Image": "PIL.Image",
     "requests": "requests",
     "display": "IPython.display",
-    "backend_inline": "matplotlib_inline.backend_inline",
 }
 
 

@@ -224,6 +224,23 @@ describe('d2l (from d2l import torch as d2l)', function () {
     assert.equal(r.stdout, '../data/tiny.csv\n');
   });
 
+  it("accepts matplotlib_inline's set_matplotlib_formats as chapter 2.4 calls it, and refuses a format Jupyter refuses", async () => {
+    const r = await session.run(
+      [
+        'from matplotlib_inline import backend_inline',
+        "backend_inline.set_matplotlib_formats('svg')",
+        "backend_inline.set_matplotlib_formats('png', 'jpeg', quality=90)",
+        'try:',
+        "    backend_inline.set_matplotlib_formats('gif')",
+        'except ValueError as e:',
+        '    print(e)',
+      ].join('\n'),
+      'calculus.py',
+    );
+    ok(r);
+    assert.equal(r.stdout, "supported formats are: 'jpeg','jpg','pdf','png','png2x','retina','svg' not 'gif'\n");
+  });
+
   it('names what it does not have: helpers of other chapters, modules the real one imports, torch functions the playground lacks', async () => {
     const r = await session.run(
       [
