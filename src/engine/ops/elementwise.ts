@@ -184,6 +184,19 @@ export function remainder(a: Operand, b: Operand): Tensor {
   ]);
 }
 
+/** C's fmod: the result takes the sign of the dividend (`torch.fmod`), unlike `remainder`. */
+export function fmod(a: Tensor, b: Operand): Tensor {
+  const [ta, tb, dt] = binaryOperands(a, b);
+  if (!isFloating(dt)) checkIntDivisor(tb);
+  const out = mapBinary(ta, tb, dt, (x, y) => x % y);
+  const ib = tensorOrNull(b);
+  // PyTorch names the two overloads: a Scalar divisor (FmodBackward0) and a Tensor one (FmodBackward1).
+  return record(ib ? 'FmodBackward1' : 'FmodBackward0', out, [a, ib], [], (g, _s, needs) => [
+    needs[0] ? gradFor(g, a) : null,
+    needs[1] ? gradFor(mul(neg(g), mapBinary(ta, tb, dt, (x, y) => Math.trunc(dt === 'float32' ? Math.fround(x / y) : x / y))), ib!) : null,
+  ]);
+}
+
 export function neg(t: Tensor): Tensor {
   if (t.dtype === 'bool') {
     throw runtimeError('Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');

@@ -26,5 +26,17 @@ def _show(message, category, filename, lineno, file=None, line=None):
     )
 
 
+# The filters a fresh interpreter has: a script's filterwarnings() must not reach the next run of a session.
+_initial_filters = list(warnings.filters)
+
+
+def _restore_filters():
+    warnings.resetwarnings()
+    warnings.filters.extend(_initial_filters)
+    # Tells the warnings machinery the filters changed, so no module's registry reuses an older decision.
+    warnings._filters_mutated()
+
+
 def install():
     warnings.showwarning = _show
+    hooks.on_run_start(_restore_filters)

@@ -166,6 +166,10 @@ class Figure:
         w, h = self._figsize
         return "<Figure size %gx%g with %d Axes>" % (w * 100, h * 100, len(self._axes))
 
+    def __str__(self):
+        w, h = self._figsize
+        return "Figure(%gx%g)" % (w * 100, h * 100)
+
     @property
     def axes(self):
         return list(self._axes)

@@ -506,6 +506,10 @@ def remainder(input, other):
     return input % other
 
 
+def fmod(input, other):
+    return input.fmod(other)
+
+
 @_numpy_names
 def max(input, dim=None, keepdim=False, *, other=None, out=None):
     return input.max(dim, keepdim, other=other)
@@ -669,6 +673,7 @@ def broadcast_tensors(*tensors):
 
 
 from ._finfo import finfo, iinfo  # noqa: E402
+from .functional import meshgrid  # noqa: E402
 from ._triangular import (  # noqa: E402
     tril,
     triu,

@@ -1,5 +1,7 @@
 """torch.dtype objects for the dtypes the engine supports."""
 
+from _playground import hooks as _hooks
+
 
 class dtype:
     __slots__ = ("name", "is_floating_point", "itemsize", "is_signed")
@@ -40,6 +42,9 @@ _BY_NAME = {
 _UNSUPPORTED = ("float16", "half", "bfloat16", "int32", "int", "int16", "short", "int8", "uint8", "complex64", "complex128")
 
 _default = [float32]
+
+# A script's set_default_dtype must not reach the next run of a session.
+_hooks.on_run_start(lambda: _default.__setitem__(0, float32))
 
 
 def from_name(d):

@@ -488,7 +488,9 @@ class Tensor:
     def remainder(self, other):
         return self.__mod__(other)
 
-    fmod = remainder
+    def fmod(self, other):
+        a = _arg(other)
+        return _wrap(_op("fmod", self._t, a[0], a[1]))
 
     def pow(self, exponent):
         a = _arg(exponent)

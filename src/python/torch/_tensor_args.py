@@ -336,7 +336,7 @@ def _index_items(index):
             out.append(it)
         elif isinstance(it, Tensor):
             out.append(it._t)
-        elif isinstance(it, (list, tuple)) or hasattr(it, "__array__"):
+        elif isinstance(it, (list, tuple, range)) or hasattr(it, "__array__"):
             out.append(_tensor_from_data(it)._t)
         elif hasattr(it, "__index__"):
             out.append(int(it.__index__()))

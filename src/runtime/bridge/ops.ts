@@ -52,6 +52,7 @@ export const ops = {
   rfloordiv: (a: Tensor, b: number, bInt: boolean) => E.floorDivide(scalar(b, bInt), a),
   mod: (a: Tensor, b: Tensor | number, bInt: boolean) => E.remainder(a, scalar(b, bInt)),
   rmod: (a: Tensor, b: number, bInt: boolean) => E.remainder(scalar(b, bInt), a),
+  fmod: (a: Tensor, b: Tensor | number, bInt: boolean) => E.fmod(a, scalar(b, bInt)),
   pow: (a: Tensor, b: Tensor | number, bInt: boolean) => E.pow(a, scalar(b, bInt)),
   rpow: (a: Tensor, b: number, bInt: boolean) => E.pow(scalar(b, bInt), a),
   matmul: LA.matmul,
