@@ -20,7 +20,9 @@ function floatResult(d: DType): DType {
 /** Differentiable dtype conversion (`to(dtype)`, `float()`, …); returns `t` itself when nothing changes. */
 export function cast(t: Tensor, dtype: DType): Tensor {
   if (t.dtype === dtype) return t;
-  const out = mapUnary(t, dtype, dtype === 'int64' ? Math.trunc : dtype === 'bool' ? (x) => (x !== 0 ? 1 : 0) : (x) => x);
+  // An integer has no sign of zero: an int64 -0 (a truncated -0.5) becomes 0.
+  const toFloat = t.dtype === 'int64' ? (x: number) => x + 0 : (x: number) => x;
+  const out = mapUnary(t, dtype, dtype === 'int64' ? Math.trunc : dtype === 'bool' ? (x) => (x !== 0 ? 1 : 0) : toFloat);
   if (!isFloating(dtype)) return out;
   const from = t.dtype;
   return record('ToCopyBackward0', out, [t], [], (g) => [cast(g, from)]);
@@ -355,10 +357,12 @@ export function relu(t: Tensor): Tensor {
   return record('ReluBackward0', out, [t], [out], (g, s) => [mul(g, gt(s[0], 0))]);
 }
 
-export function leakyRelu(t: Tensor, slope = 0.01): Tensor {
+/** `inPlaceForm`: the node PyTorch's in-place leaky_relu_ records (LeakyReluBackward1); the same gradient. */
+export function leakyRelu(t: Tensor, slope = 0.01, inPlaceForm = false): Tensor {
   const sl = castValue(t.dtype, slope);
   const out = mapUnary(t, t.dtype, (x) => (x > 0 ? x : x * sl));
-  return record('LeakyReluBackward0', out, [t], [t], (g, s) => [where(gt(s[0], 0), g, mul(g, sl))]);
+  const name = inPlaceForm ? 'LeakyReluBackward1' : 'LeakyReluBackward0';
+  return record(name, out, [t], [t], (g, s) => [where(gt(s[0], 0), g, mul(g, sl))]);
 }
 
 export function softplus(t: Tensor, beta = 1, threshold = 20): Tensor {
@@ -369,9 +373,11 @@ export function softplus(t: Tensor, beta = 1, threshold = 20): Tensor {
   });
 }
 
-export function elu(t: Tensor, alpha = 1): Tensor {
+/** `inPlaceForm`: the node PyTorch's in-place elu_ records (EluBackward1); the same gradient. */
+export function elu(t: Tensor, alpha = 1, inPlaceForm = false): Tensor {
   const out = mapUnary(t, floatResult(t.dtype), (x) => (x > 0 ? x : alpha * Math.expm1(x)));
-  return record('EluBackward0', out, [t], [t, out], (g, s) => [mul(g, where(gt(s[0], 0), 1, add(s[1], alpha)))]);
+  const name = inPlaceForm ? 'EluBackward1' : 'EluBackward0';
+  return record(name, out, [t], [t, out], (g, s) => [mul(g, where(gt(s[0], 0), 1, add(s[1], alpha)))]);
 }
 
 export function silu(t: Tensor): Tensor {

@@ -24,6 +24,8 @@ from ._device import (
     set_default_device,
     get_default_device,
     check_factory_device as _check_device,
+    check_pin_memory as _check_pin_memory,
+    as_device as _as_device,
     default_device_for_data as _check_data_device,
     reset as _reset_default_device,
 )
@@ -42,6 +44,8 @@ from ._tensor_args import (
     numpy_names as _numpy_names,
 )
 from ._utils import typename
+from . import _out, _memory_format
+from ._memory_format import memory_format, preserve_format, contiguous_format, channels_last, channels_last_3d
 from .return_types import _ReturnType
 
 __version__ = "2.11.0+playground"
@@ -125,6 +129,7 @@ def _new_shape(args, size, name):
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     _check_data_device(device)
+    _check_pin_memory(pin_memory)
     if isinstance(data, Tensor):
         import warnings
 
@@ -164,79 +169,126 @@ def _filled(shape, value, dtype, requires_grad):
     return _finish(t, requires_grad)
 
 
-def zeros(*args, size=None, dtype=None, device=None, requires_grad=False, out=None):
+def _factory(name, shape, value, dtype, device, pin_memory, requires_grad, out):
+    """zeros, ones, empty and full: `shape` filled with `value`, in a new tensor or in `out`."""
     _check_device(device)
-    return _filled(_new_shape(args, size, "zeros"), 0, _float_dtype(dtype), requires_grad)
+    _check_pin_memory(pin_memory)
+    if out is None:
+        return _filled(shape, value, dtype, requires_grad)
+    dtype = _out.dtype_for(name, dtype, out)
+    return _out.factory(name, out, lambda s: _filled(s, value, dtype, False), shape, requires_grad, name == "empty")
 
 
-def ones(*args, size=None, dtype=None, device=None, requires_grad=False, out=None):
-    _check_device(device)
-    return _filled(_new_shape(args, size, "ones"), 1, _float_dtype(dtype), requires_grad)
+def zeros(*args, size=None, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
+    shape = _new_shape(args, size, "zeros")
+    return _factory("zeros", shape, 0, None if out is not None and dtype is None else _float_dtype(dtype), device, pin_memory, requires_grad, out)
 
 
-def empty(*args, size=None, dtype=None, device=None, requires_grad=False, out=None):
+def ones(*args, size=None, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
+    shape = _new_shape(args, size, "ones")
+    return _factory("ones", shape, 1, None if out is not None and dtype is None else _float_dtype(dtype), device, pin_memory, requires_grad, out)
+
+
+def empty(*args, size=None, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False, memory_format=None):
     # PyTorch leaves the memory uninitialised (whatever bytes were there); the playground gives zeros.
-    _check_device(device)
-    return _filled(_new_shape(args, size, "empty"), 0, _float_dtype(dtype), requires_grad)
+    shape = _new_shape(args, size, "empty")
+    _memory_format.check(memory_format, "empty", shape, _memory_format.contiguous_format)
+    return _factory("empty", shape, 0, None if out is not None and dtype is None else _float_dtype(dtype), device, pin_memory, requires_grad, out)
 
 
-def full(size, fill_value, dtype=None, device=None, requires_grad=False):
-    _check_device(device)
+def full(size, fill_value, *, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
     if isinstance(size, int) and not isinstance(size, _b.bool):
         raise TypeError("full(): argument 'size' (position 1) must be tuple of SymInts, not int")
-    if dtype is None:
+    if dtype is None and out is None:
         dtype = (
             bool if type(fill_value) is type(True) else int64 if isinstance(fill_value, int) else get_default_dtype()
         )
-    return _filled(_new_shape((), tuple(size), "full"), fill_value, dtype, requires_grad)
+    return _factory("full", _new_shape((), tuple(size), "full"), fill_value, dtype, device, pin_memory, requires_grad, out)
 
 
-def _like(input, dtype, device):
+def _like(name, input, dtype, device, pin_memory, memory_format):
     if device is not None:
         _check_device(device, "empty_strided")
+    _check_pin_memory(pin_memory)
+    _memory_format.check(memory_format, name, input.shape)
     return tuple(input.shape), input.dtype if dtype is None else dtype
 
 
-def zeros_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
-    shape, dtype = _like(input, dtype, device)
+def zeros_like(input, *, dtype=None, device=None, pin_memory=False, requires_grad=False, memory_format=None):
+    shape, dtype = _like("zeros_like", input, dtype, device, pin_memory, memory_format)
     return _filled(shape, 0, dtype, requires_grad)
 
 
-def ones_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
-    shape, dtype = _like(input, dtype, device)
+def ones_like(input, *, dtype=None, device=None, pin_memory=False, requires_grad=False, memory_format=None):
+    shape, dtype = _like("ones_like", input, dtype, device, pin_memory, memory_format)
     return _filled(shape, 1, dtype, requires_grad)
 
 
-def empty_like(input, dtype=None, device=None, requires_grad=False, memory_format=None):
-    return zeros_like(input, dtype=dtype, device=device, requires_grad=requires_grad)
+def empty_like(input, *, dtype=None, device=None, pin_memory=False, requires_grad=False, memory_format=None):
+    shape, dtype = _like("empty_like", input, dtype, device, pin_memory, memory_format)
+    return _filled(shape, 0, dtype, requires_grad)
 
 
-def full_like(input, fill_value, dtype=None, device=None, requires_grad=False, memory_format=None):
-    shape, dtype = _like(input, dtype, device)
+def full_like(input, fill_value, *, dtype=None, device=None, pin_memory=False, requires_grad=False, memory_format=None):
+    shape, dtype = _like("full_like", input, dtype, device, pin_memory, memory_format)
     return _filled(shape, fill_value, dtype, requires_grad)
 
 
-def arange(start=0, end=None, step=1, dtype=None, device=None, requires_grad=False, out=None):
+_NOT_IMPLEMENTED = '"%s" not implemented for \'%s\''
+_C10_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "bool": "Bool"}
+
+
+def _kernel_dtype_check(kernel, dtype, ok):
+    """PyTorch's CPU kernels are compiled for some dtypes; asking another one raises naming the kernel."""
+    if not ok(dtype):
+        raise RuntimeError(_NOT_IMPLEMENTED % (kernel, _C10_NAMES[dtype.name]))
+
+
+def arange(start=0, end=None, step=1, *, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
     _check_device(device)
+    _check_pin_memory(pin_memory)
     if end is None:
         start, end = 0, start
     vals = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
+    dtype = _out.dtype_for("arange", dtype, out)
     if dtype is None:
         dtype = get_default_dtype() if _b.any(isinstance(v, _b.float) for v in vals) else int64
-    t = _wrap(_call(_E.arange, vals[0], vals[1], vals[2], _dt(dtype).name))
-    return _finish(t, requires_grad)
+    dtype = _dt(dtype)
+    _kernel_dtype_check("arange_cpu", dtype, lambda d: d is not bool)
+    if dtype is int64:
+        # An integer arange works in integers: its bounds and step are truncated first.
+        vals = [_b.int(v) for v in vals]
+        if vals[2] == 0:
+            raise RuntimeError("step must be nonzero")
+    t = _wrap(_call(_E.arange, vals[0], vals[1], vals[2], dtype.name))
+    if out is None:
+        return _finish(t, requires_grad)
+    resized = (
+        "The number of elements in the out tensor of shape [%s] is %d which does not match the computed number of "
+        "elements %d. Note that this may occur as a result of rounding error. The out tensor will be resized to a "
+        "tensor of shape (%d,)." % (", ".join(map(str, out.shape)), out.numel(), t.numel(), t.numel())
+    )
+    return _out.factory("arange", out, lambda s: t, None, requires_grad, warning=resized)
 
 
-def linspace(start, end, steps, dtype=None, device=None, requires_grad=False, out=None):
+def linspace(start, end, steps, *, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
     _check_device(device)
-    t = _wrap(_call(_E.linspace, start, end, int(steps), _float_dtype(dtype).name))
-    return _finish(t, requires_grad)
+    _check_pin_memory(pin_memory)
+    dtype = _float_dtype(_out.dtype_for("linspace", dtype, out))
+    _kernel_dtype_check("linspace_cpu", dtype, lambda d: d is not bool)
+    t = _wrap(_call(_E.linspace, start, end, int(steps), dtype.name))
+    if out is None:
+        return _finish(t, requires_grad)
+    return _out.factory("linspace", out, lambda s: t, None, requires_grad)
 
 
-def eye(n, m=None, dtype=None, device=None, requires_grad=False, out=None):
+def eye(n, m=None, *, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
     _check_device(device)
-    t = _wrap(_call(_E.eye, n, n if m is None else m, _float_dtype(dtype).name))
-    return _finish(t, requires_grad)
+    _check_pin_memory(pin_memory)
+    t = _wrap(_call(_E.eye, n, n if m is None else m, _float_dtype(_out.dtype_for("eye", dtype, out)).name))
+    if out is None:
+        return _finish(t, requires_grad)
+    return _out.factory("eye", out, lambda s: t, None, requires_grad)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -247,6 +299,9 @@ class Generator:
     """torch.Generator over the engine's bit-exact copy of PyTorch's CPU generator."""
 
     def __init__(self, device="cpu"):
+        kind = _as_device(device).type
+        if kind != "cpu":
+            raise RuntimeError("Device type %s is not supported for torch.Generator() api." % kind.upper())
         self._g = _E.generator()
 
     def manual_seed(self, seed):
@@ -292,32 +347,54 @@ def _g(generator):
     return None if generator is None else generator._g
 
 
-def rand(*args, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None):
+def _random(name, draw, shape, dtype, requires_grad, out, resize_check=False):
+    """A new tensor of random values, `draw(shape, dtype)`, or the out tensor filled with them."""
+    if out is None:
+        return _finish(draw(shape, dtype), requires_grad)
+    return _out.factory(name, out, lambda s: draw(s, dtype), shape, requires_grad, resize_check, random=True)
+
+
+def _uniform(shape, dtype, generator):
+    _kernel_dtype_check("check_uniform_bounds", dtype, lambda d: d.is_floating_point)
+    return _wrap(_call(_E.rand, _g(generator), dtype.name, *shape))
+
+
+def _gaussian(shape, dtype, generator, mean=0.0, std=1.0):
+    _kernel_dtype_check("normal_kernel_cpu", dtype, lambda d: d.is_floating_point)
+    if mean == 0.0 and std == 1.0:
+        return _wrap(_call(_E.randn, _g(generator), dtype.name, *shape))
+    return _wrap(_call(_E.normal, _g(generator), _b.float(mean), _b.float(std), dtype.name, *shape))
+
+
+def rand(*args, size=None, generator=None, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
     _check_device(device)
-    t = _wrap(_call(_E.rand, _g(generator), _float_dtype(dtype).name, *_new_shape(args, size, "rand")))
-    return _finish(t, requires_grad)
+    _check_pin_memory(pin_memory)
+    shape = _new_shape(args, size, "rand")
+    dtype = _float_dtype(_out.dtype_for("rand", dtype, out))
+    return _random("rand", lambda s, d: _uniform(s, d, generator), shape, dtype, requires_grad, out)
 
 
-def randn(*args, size=None, generator=None, dtype=None, device=None, requires_grad=False, out=None):
+def randn(*args, size=None, generator=None, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
     _check_device(device)
-    t = _wrap(_call(_E.randn, _g(generator), _float_dtype(dtype).name, *_new_shape(args, size, "randn")))
-    return _finish(t, requires_grad)
+    _check_pin_memory(pin_memory)
+    shape = _new_shape(args, size, "randn")
+    dtype = _float_dtype(_out.dtype_for("randn", dtype, out))
+    return _random("randn", lambda s, d: _gaussian(s, d, generator), shape, dtype, requires_grad, out, True)
 
 
-def rand_like(input, dtype=None, generator=None, requires_grad=False, device=None):
-    if device is not None:
-        _check_device(device, "empty_strided")
-    return rand(*input.shape, generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
+def rand_like(input, *, generator=None, dtype=None, device=None, pin_memory=False, requires_grad=False, memory_format=None):
+    shape, dtype = _like("rand_like", input, dtype, device, pin_memory, memory_format)
+    return _finish(_uniform(shape, _dt(dtype), generator), requires_grad)
 
 
-def randn_like(input, dtype=None, generator=None, requires_grad=False, device=None):
-    if device is not None:
-        _check_device(device, "empty_strided")
-    return randn(*input.shape, generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
+def randn_like(input, *, generator=None, dtype=None, device=None, pin_memory=False, requires_grad=False, memory_format=None):
+    shape, dtype = _like("randn_like", input, dtype, device, pin_memory, memory_format)
+    return _finish(_gaussian(shape, _dt(dtype), generator), requires_grad)
 
 
-def randint(low=None, high=None, size=None, generator=None, dtype=None, device=None, requires_grad=False):
+def randint(low=None, high=None, size=None, *, generator=None, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
     _check_device(device)
+    _check_pin_memory(pin_memory)
     if size is None:
         # randint(high, size): the second positional is the size
         low, high, size = 0, low, high
@@ -326,48 +403,92 @@ def randint(low=None, high=None, size=None, generator=None, dtype=None, device=N
     if low is None:
         low = 0
     shape = _new_shape((size,), None, "randint")
-    return _wrap(_call(_E.randint, _g(generator), int(low), int(high), _dt(dtype or int64).name, *shape))
+    dtype = _dt(_out.dtype_for("randint", dtype, out) or int64)
+    if dtype is bool:
+        raise RuntimeError("to - 1 is out of bounds for bool")
+
+    def draw(s, d):
+        return _wrap(_call(_E.randint, _g(generator), int(low), int(high), d.name, *s))
+
+    return _random("randint", draw, shape, dtype, requires_grad, out)
 
 
-def randperm(n, generator=None, dtype=None, device=None, requires_grad=False):
+def randperm(n, *, generator=None, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
     _check_device(device)
-    t = _wrap(_call(_E.randperm, _g(generator), int(n)))
-    return t if dtype is None else t.to(dtype)
+    _check_pin_memory(pin_memory)
+    dtype = _dt(_out.dtype_for("randperm", dtype, out) or int64)
+    _kernel_dtype_check("randperm", dtype, lambda d: d is not bool)
+
+    def draw(s, d):
+        t = _wrap(_call(_E.randperm, _g(generator), int(n)))
+        return t if d is int64 else t.to(d)
+
+    return _random("randperm", draw, (int(n),), dtype, requires_grad, out)
 
 
-def normal(mean=0.0, std=1.0, size=None, *, generator=None, dtype=None, out=None, device=None, requires_grad=False):
+def normal(mean=0.0, std=1.0, size=None, *, generator=None, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
     if device is not None:
         _check_device(device)
+    _check_pin_memory(pin_memory)
     if isinstance(mean, Tensor) or isinstance(std, Tensor):
-        # PyTorch fills N(0, 1) of the broadcast shape, then multiplies by std and adds mean, as tensor ops.
-        like = mean if isinstance(mean, Tensor) else std
+        tensors = [t for t in (mean, std) if isinstance(t, Tensor)]
         if isinstance(std, Tensor) and not _b.bool((std >= 0).all()):
             raise RuntimeError("normal expects all elements of std >= 0.0")
-        shape = broadcast_shapes(*[t.shape for t in (mean, std) if isinstance(t, Tensor)])
+        if out is not None:
+            _out.check_out("normal", out)
+            _out.check_autograd("normal", tensors, (out,))
+            # PyTorch sizes the result by broadcasting the inputs with the out tensor as it was.
+            _out.resize(out, _broadcast_with_out(broadcast_shapes(*[t.shape for t in tensors]), out.shape), warn=False)
+            with autograd.no_grad():
+                drawn = normal(mean, std, generator=generator)
+            return _out.write("normal", drawn, out, tensors)
+        like = tensors[0]
+        shape = broadcast_shapes(*[t.shape for t in tensors])
         with autograd.no_grad():
             if isinstance(std, Tensor):
-                out = empty(*shape, dtype=like.dtype).normal_(generator=generator) * std + mean
+                result = empty(*shape, dtype=like.dtype).normal_(generator=generator) * std + mean
             else:
                 # normal_(0, std) scales inside the sampler (one rounding), as PyTorch's kernel does.
-                out = empty(*shape, dtype=like.dtype).normal_(0.0, std, generator=generator) + mean
-            return _finish(out, requires_grad)
+                result = empty(*shape, dtype=like.dtype).normal_(0.0, std, generator=generator) + mean
+            return _finish(result, requires_grad)
     if size is None:
         raise TypeError("normal() received an invalid combination of arguments - got (float, float), but expected a size")
-    t = _wrap(
-        _call(_E.normal, _g(generator), _b.float(mean), _b.float(std), _float_dtype(dtype).name, *_new_shape((size,), None, "normal"))
-    )
-    return _finish(t, requires_grad)
+    shape = _new_shape((size,), None, "normal")
+    dtype = _float_dtype(_out.dtype_for("normal", dtype, out))
+    return _random("normal", lambda s, d: _gaussian(s, d, generator, mean, std), shape, dtype, requires_grad, out)
+
+
+def _broadcast_with_out(shape, out_shape):
+    """at::infer_size of the inputs' shape and the out tensor's, in PyTorch's words when they do not match."""
+    a, b = list(shape), list(out_shape)
+    n = _b.max(len(a), len(b))
+    a, b = [1] * (n - len(a)) + a, [1] * (n - len(b)) + b
+    for i in range(n):
+        if a[i] != b[i] and a[i] != 1 and b[i] != 1:
+            raise RuntimeError(
+                "The size of tensor a (%d) must match the size of tensor b (%d) at non-singleton dimension %d" % (a[i], b[i], i)
+            )
+    return [x if y == 1 else y for x, y in zip(a, b)]
 
 
 def bernoulli(input, p=None, *, generator=None, out=None):
     if out is not None:
-        raise NotImplementedError("bernoulli(): the out= argument is not supported in Autograd Playground")
+        if p is not None:
+            raise TypeError("bernoulli() received an invalid combination of arguments - got (Tensor, float, out=Tensor)")
+        _out.check_out("bernoulli", out)
+        _out.check_autograd("bernoulli", (input,), (out,))
+        _out.resize(out, input.shape, warn=False)
+        view, order = _out.memory_view(out)
+        with autograd.no_grad():
+            view.bernoulli_(input.permute(*order), generator=generator)
+        return out
     return input.bernoulli(p, generator=generator)
 
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
     if out is not None:
-        raise NotImplementedError("multinomial(): the out= argument is not supported in Autograd Playground")
+        compute = lambda: input.multinomial(num_samples, replacement, generator=generator)  # noqa: E731
+        return _out.call("multinomial", compute, out, (input,))
     return input.multinomial(num_samples, replacement, generator=generator)
 
 
@@ -391,12 +512,36 @@ def _input(name, args, kwargs):
     return input
 
 
-def _method(name):
-    def f(*args, **kwargs):
-        input = _input(name, args, kwargs)
-        return getattr(input, name)(*args[1:], **kwargs)
+# The functions above whose PyTorch form takes out= (the others refuse it, as PyTorch's do).
+_OUT_METHODS = frozenset(
+    (
+        "abs exp expm1 log log2 log10 log1p sqrt rsqrt sin cos tan tanh sigmoid erf floor ceil round trunc square "
+        "neg negative reciprocal sign logical_not logical_and logical_or logical_xor sum mean prod argmax argmin "
+        "var std logsumexp softmax log_softmax all any cumsum amax amin index_select matmul mm mv bmm dot outer "
+        "lgamma digamma gather scatter_add"
+    ).split()
+)
 
-    f.__name__ = f.__qualname__ = name
+
+def _method(name, alias=None):
+    label = alias or name
+    if name in _OUT_METHODS:
+
+        def f(*args, out=None, **kwargs):
+            input = _input(label, args, kwargs)
+            if out is not None:
+                return _out.method_out(label, input, args[1:], kwargs, out, name)
+            return getattr(input, name)(*args[1:], **kwargs)
+
+    else:
+
+        def f(*args, **kwargs):
+            input = _input(label, args, kwargs)
+            if "out" in kwargs:
+                raise TypeError("%s() got an unexpected keyword argument 'out'" % label)
+            return getattr(input, name)(*args[1:], **kwargs)
+
+    f.__name__ = f.__qualname__ = label
     return f
 
 
@@ -410,8 +555,8 @@ for _name in (
     globals()[_name] = _method(_name)
 del _name
 
-absolute = abs
-swapaxes = transpose
+absolute = _method("abs", "absolute")
+swapaxes = _method("transpose", "swapaxes")
 
 
 def _scalar_first(input, other):
@@ -426,8 +571,22 @@ def split(tensor, split_size_or_sections, dim=0):
     return tensor.split(split_size_or_sections, dim)
 
 
+def _alias(f, name):
+    """torch.<name>, another name for `f` (torch.subtract for sub): PyTorch's out= messages call it by this name."""
+
+    def alias(*args, out=None, **kwargs):
+        if out is None:
+            return f(*args, **kwargs)
+        return _out.call(name, lambda: f(*args, **kwargs), out, (args, tuple(kwargs.values())))
+
+    alias.__name__ = alias.__qualname__ = name
+    return alias
+
+
 @_numpy_names
-def add(input, other, alpha=1, out=None):
+def add(input, other, *, alpha=1, out=None):
+    if out is not None:
+        return _out.call("add", lambda: add(input, other, alpha=alpha), out, (input, other))
     s = _scalar_first(input, other)
     if s is not None:
         return _wrap(_op("add_scalar_first", s[0], s[1], other._t, alpha))
@@ -438,7 +597,9 @@ def add(input, other, alpha=1, out=None):
 
 
 @_numpy_names
-def sub(input, other, alpha=1, out=None):
+def sub(input, other, *, alpha=1, out=None):
+    if out is not None:
+        return _out.call("sub", lambda: sub(input, other, alpha=alpha), out, (input, other))
     s = _scalar_first(input, other)
     if s is not None:
         return _wrap(_op("sub_scalar_first", s[0], s[1], other._t, alpha))
@@ -446,7 +607,7 @@ def sub(input, other, alpha=1, out=None):
     return _wrap(_op("sub", input._t, a[0], a[1], alpha))
 
 
-subtract = sub
+subtract = _alias(sub, "subtract")
 
 
 @_numpy_names
@@ -464,7 +625,9 @@ def rsub(input, other, alpha=1):
 
 
 @_numpy_names
-def mul(input, other, out=None):
+def mul(input, other, *, out=None):
+    if out is not None:
+        return _out.call("mul", lambda: mul(input, other), out, (input, other))
     s = _scalar_first(input, other)
     if s is not None:
         return _wrap(_op("mul_scalar_first", s[0], s[1], other._t))
@@ -473,11 +636,13 @@ def mul(input, other, out=None):
     return input * other
 
 
-multiply = mul
+multiply = _alias(mul, "multiply")
 
 
 @_numpy_names
-def div(input, other, rounding_mode=None, out=None):
+def div(input, other, *, rounding_mode=None, out=None):
+    if out is not None:
+        return _out.call("div", lambda: div(input, other, rounding_mode=rounding_mode), out, (input, other))
     s = _scalar_first(input, other)
     if s is not None:
         return _wrap(_op("div_scalar_first", s[0], s[1], other._t, rounding_mode))
@@ -486,103 +651,128 @@ def div(input, other, rounding_mode=None, out=None):
     return input.div(other, rounding_mode=rounding_mode)
 
 
-divide = true_divide = div
+divide = _alias(div, "divide")
+true_divide = _alias(div, "true_divide")
 
 
 @_numpy_names
-def pow(input, exponent, out=None):
+def pow(input, exponent, *, out=None):
+    if out is not None:
+        rule = _out.cast if isinstance(exponent, Tensor) else _out.RULES["pow_scalar"]
+        return _out.call("pow", lambda: pow(input, exponent), out, (input, exponent), rule)
     if not isinstance(input, Tensor):
         return exponent.__rpow__(input)
     return input.pow(exponent)
 
 
 @_numpy_names
-def floor_divide(input, other):
+def floor_divide(input, other, *, out=None):
+    if out is not None:
+        return _out.call("floor_divide", lambda: input // other, out, (input, other))
     return input // other
 
 
 @_numpy_names
-def remainder(input, other):
+def remainder(input, other, *, out=None):
+    if out is not None:
+        return _out.call("remainder", lambda: input % other, out, (input, other))
     return input % other
 
 
-def fmod(input, other):
+def fmod(input, other, *, out=None):
+    if out is not None:
+        return _out.call("fmod", lambda: input.fmod(other), out, (input, other))
     return input.fmod(other)
 
 
 @_numpy_names
 def max(input, dim=None, keepdim=False, *, other=None, out=None):
+    if out is not None:
+        args = () if dim is None else (dim, keepdim)
+        return _out.method_out("max", input, args, {} if other is None else {"other": other}, out)
     return input.max(dim, keepdim, other=other)
 
 
 @_numpy_names
 def min(input, dim=None, keepdim=False, *, other=None, out=None):
+    if out is not None:
+        args = () if dim is None else (dim, keepdim)
+        return _out.method_out("min", input, args, {} if other is None else {"other": other}, out)
     return input.min(dim, keepdim, other=other)
 
 
 @_numpy_names
-def maximum(input, other):
+def maximum(input, other, *, out=None):
+    if out is not None:
+        return _out.call("maximum", lambda: input.maximum(other), out, (input, other))
     return input.maximum(other)
 
 
 @_numpy_names
-def minimum(input, other):
+def minimum(input, other, *, out=None):
+    if out is not None:
+        return _out.call("minimum", lambda: input.minimum(other), out, (input, other))
     return input.minimum(other)
 
 
+def _clamp_out(name, input, min, max, out):
+    # Tensor bounds make clamp a TensorIterator op that casts; number bounds keep the input's dtype.
+    tensors = isinstance(min, Tensor) or isinstance(max, Tensor)
+    return _out.call(name, lambda: input.clamp(min, max), out, (input, min, max), _out.cast if tensors else _out.RULES["clamp"])
+
+
 @_numpy_names
-def clamp(input, min=None, max=None, out=None):
+def clamp(input, min=None, max=None, *, out=None):
+    if out is not None:
+        return _clamp_out("clamp", input, min, max, out)
     return input.clamp(min, max)
 
 
-clip = clamp
+@_numpy_names
+def clip(input, min=None, max=None, *, out=None):
+    if out is not None:
+        return _clamp_out("clip", input, min, max, out)
+    return input.clamp(min, max)
 
 
 def norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
-    return input.norm(p, dim, keepdim)
+    # PyTorch 2's torch.norm is torch.linalg.vector_norm for every p but "nuc" (and a matrix "fro" over two dims,
+    # which has the same value).
+    if p == "nuc":
+        raise NotImplementedError("nuclear norm is not supported by Autograd Playground")
+    return linalg.vector_norm(input, 2 if p in ("fro", None) else p, dim, keepdim, dtype=dtype, out=out)
 
 
 @_numpy_names
-def where(condition, input=None, other=None):
+def where(condition, input=None, other=None, *, out=None):
     if input is None:
         raise NotImplementedError("torch.where(condition) with one argument is not supported by Autograd Playground")
+    if out is not None:
+        return _out.call("where", lambda: where(condition, input, other), out, (condition, input, other))
     a = _arg(input)
     b = _arg(other)
     return _wrap(_op("where", condition._t, a[0], a[1], b[0], b[1]))
 
 
-@_numpy_names
-def eq(input, other):
-    return input == other
+def _comparison(name, compare):
+    @_numpy_names
+    def f(input, other, *, out=None):
+        if out is not None:
+            return _out.call(name, lambda: compare(input, other), out, (input, other))
+        return compare(input, other)
+
+    f.__name__ = f.__qualname__ = name
+    return f
 
 
-@_numpy_names
-def ne(input, other):
-    return input != other
-
-
-@_numpy_names
-def lt(input, other):
-    return input < other
-
-
-@_numpy_names
-def le(input, other):
-    return input <= other
-
-
-@_numpy_names
-def gt(input, other):
-    return input > other
-
-
-@_numpy_names
-def ge(input, other):
-    return input >= other
-
-
-greater = gt
-less = lt
+eq = _comparison("eq", lambda a, b: a == b)
+ne = _comparison("ne", lambda a, b: a != b)
+lt = _comparison("lt", lambda a, b: a < b)
+le = _comparison("le", lambda a, b: a <= b)
+gt = _comparison("gt", lambda a, b: a > b)
+ge = _comparison("ge", lambda a, b: a >= b)
+greater = _comparison("greater", lambda a, b: a > b)
+less = _comparison("less", lambda a, b: a < b)
 
 
 @_numpy_names
@@ -606,23 +796,32 @@ def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 
 @_numpy_names
-def cat(tensors, dim=0, out=None):
+def cat(tensors, dim=0, *, out=None):
+    if out is not None:
+        return _out.call("cat", lambda: cat(tensors, dim), out, (tensors,))
     return _wrap(_op("cat", dim, *[t._t for t in tensors]))
 
 
-concat = concatenate = cat
+concat = _alias(cat, "concat")
+concatenate = _alias(cat, "concatenate")
 
 
 @_numpy_names
-def stack(tensors, dim=0, out=None):
+def stack(tensors, dim=0, *, out=None):
+    if out is not None:
+        return _out.call("stack", lambda: stack(tensors, dim), out, (tensors,))
     return _wrap(_op("stack", dim, *[t._t for t in tensors]))
 
 
-def hstack(tensors):
+def hstack(tensors, *, out=None):
+    if out is not None:
+        return _out.call("hstack", lambda: hstack(tensors), out, (tensors,))
     return cat(tensors, 1 if tensors[0].dim() > 1 else 0)
 
 
-def vstack(tensors):
+def vstack(tensors, *, out=None):
+    if out is not None:
+        return _out.call("vstack", lambda: vstack(tensors), out, (tensors,))
     return cat([t if t.dim() > 1 else t.unsqueeze(0) for t in tensors], 0)
 
 
@@ -630,13 +829,9 @@ def square_(input):
     return input.pow_(2)
 
 
-def linalg_norm(input, ord=None, dim=None, keepdim=False):
-    return input.norm(2 if ord is None else ord, dim, keepdim)
-
-
 def polygamma(n, input, *, out=None):
     if out is not None:
-        raise NotImplementedError("polygamma(): the out= argument is not supported in Autograd Playground")
+        return _out.call("polygamma", lambda: polygamma(n, input), out, (input,))
     if n == 0:
         return input.digamma()
     return _wrap(_op("polygamma", int(n), input._t))
@@ -680,29 +875,8 @@ from ._triangular import (  # noqa: E402
     cholesky_legacy as cholesky,
     cholesky_inverse,
     triangular_solve,
-    _LinAlgError,
 )
-from . import _triangular  # noqa: E402
-
-
-class _Linalg:
-    LinAlgError = _LinAlgError
-    cholesky = staticmethod(_triangular.cholesky)
-    cholesky_ex = staticmethod(_triangular.cholesky_ex)
-    solve_triangular = staticmethod(_triangular.solve_triangular)
-
-    @staticmethod
-    @_numpy_names
-    def norm(input, ord=None, dim=None, keepdim=False, out=None, dtype=None):
-        return input.norm(2 if ord is None else ord, dim, keepdim)
-
-    @staticmethod
-    @_numpy_names
-    def vector_norm(input, ord=2, dim=None, keepdim=False, out=None, dtype=None):
-        return input.norm(ord, dim, keepdim)
-
-
-linalg = _Linalg()
+from . import linalg  # noqa: E402
 
 
 def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None):

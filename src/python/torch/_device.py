@@ -208,3 +208,10 @@ def get_default_device():
 
 def reset():
     _default[0] = None
+
+
+def check_pin_memory(pin_memory):
+    """pin_memory=True asks for page-locked memory to copy to an accelerator from; a CPU build has none, and
+    PyTorch 2 says so in these words."""
+    if pin_memory:
+        raise RuntimeError("Cannot access accelerator device when none is available.")

@@ -7,7 +7,7 @@ constructor `torch.Tensor(data | *sizes)` in _legacy, max/min's named pairs in r
 from . import _C
 from ._C import E, op as _op, call as _call, js as _js
 from ._device import cpu_device, cuda_not_compiled
-from . import _legacy
+from . import _legacy, _memory_format
 from ._dtype import dtype, from_name, float32, float64, int64, bool_ as _bool_dtype, get_default_dtype  # noqa: F401
 from ._size import Size
 from .return_types import _ReturnType
@@ -104,7 +104,9 @@ class Tensor:
         return int(E.storage_offset(self._t))
 
     def is_contiguous(self, memory_format=None):
-        return bool(E.is_contiguous(self._t))
+        if memory_format is None:
+            return bool(E.is_contiguous(self._t))
+        return _memory_format.is_contiguous(self, memory_format)
 
     def element_size(self):
         return self.dtype.itemsize
@@ -240,6 +242,9 @@ class Tensor:
         return RemovableHandle(remove, proxy)
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        if inputs is not None:
+            # Accumulating into some leaves only needs the engine's backward to take them; refused, not ignored.
+            raise NotImplementedError("Autograd Playground does not support backward(inputs=...); use torch.autograd.grad(loss, inputs)")
         from .autograd import _run_backward
 
         _run_backward(self, gradient, retain_graph, create_graph)
@@ -308,6 +313,7 @@ class Tensor:
 
     def to(self, *args, **kwargs):
         _, target, copy = _parse_to(args, kwargs)
+        _memory_format.check(kwargs.get("memory_format"), "to", self.shape)
         if target is None or target is self.dtype:
             # PyTorch returns self itself when nothing changes
             return self.clone() if copy else self
@@ -316,7 +322,7 @@ class Tensor:
     def type(self, dtype=None, non_blocking=False, *, memory_format=None):
         if dtype is None:
             return _legacy.type_string(self.dtype)
-        return self.to(_legacy.dtype_of_type(dtype))
+        return self.to(_legacy.dtype_of_type(dtype), non_blocking=bool(non_blocking), memory_format=memory_format)
 
     def type_as(self, other):
         return self.to(other.dtype)
@@ -337,18 +343,33 @@ class Tensor:
         return self.to(_bool_dtype)
 
     def cpu(self, memory_format=None):
+        _memory_format.check(memory_format, "cpu", self.shape)
         return self
 
     def cuda(self, device=None, non_blocking=False, memory_format=None):
+        # PyTorch parses the arguments (a bad device string fails as such) before finding no CUDA.
+        _parse_to((), {"device": device, "non_blocking": non_blocking, "memory_format": memory_format}, check_device=False)
         raise cuda_not_compiled()
 
-    def clone(self, memory_format=None):
+    def clone(self, *, memory_format=None):
+        _memory_format.check(memory_format, "clone", self.shape)
         return _wrap(_op("clone", self._t))
 
     def contiguous(self, memory_format=None):
+        if memory_format is _memory_format.preserve_format:
+            raise RuntimeError("preserve memory format is unsupported by the contiguous operator")
+        _memory_format.check(memory_format, "contiguous", self.shape)
         if self.is_contiguous():
             return self  # PyTorch returns self itself when already contiguous
         return _wrap(_op("contiguous", self._t))
+
+    def resize_(self, *sizes, memory_format=None):
+        if self.requires_grad:
+            raise RuntimeError("cannot resize variables that require grad")
+        shape = _shape_args(sizes, "resize_")
+        _memory_format.check(memory_format, "resize_", shape, _memory_format.contiguous_format)
+        E.resize_(self._t, *shape)
+        return self
 
     def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
         from . import tensor
@@ -525,6 +546,9 @@ class Tensor:
         return self
 
     def copy_(self, src, non_blocking=False):
+        # non_blocking only overlaps copies with an accelerator's work; a CPU copy is the same either way.
+        if not isinstance(non_blocking, bool):
+            raise TypeError("copy_(): argument 'non_blocking' must be bool, not %s" % type(non_blocking).__name__)
         if not isinstance(src, Tensor):
             src = _tensor_from_data(src)
         _op("copy_", self._t, src._t)
@@ -588,13 +612,17 @@ class Tensor:
 
     # -- reductions -------------------------------------------------------------------------------
     # Reductions over several dims take them as a tuple or list (`x.sum((0, 1))`); all take NumPy's `axis=`.
-    @_numpy_names
-    def sum(self, dim=None, keepdim=False, dtype=None):
-        return _wrap(_op("sum", self._t, _dims(dim), keepdim, None if dtype is None else from_name(dtype).name))
+    def _cast_first(self, dtype):
+        # A reduction's dtype= casts the input before reducing, so the sums are made in that dtype.
+        return self if dtype is None or from_name(dtype) is self.dtype else self.to(dtype)
 
     @_numpy_names
-    def mean(self, dim=None, keepdim=False, dtype=None):
-        return _wrap(_op("mean", self._t, _dims(dim), keepdim, None if dtype is None else from_name(dtype).name))
+    def sum(self, dim=None, keepdim=False, *, dtype=None):
+        return _wrap(_op("sum", self._cast_first(dtype)._t, _dims(dim), keepdim, None if dtype is None else from_name(dtype).name))
+
+    @_numpy_names
+    def mean(self, dim=None, keepdim=False, *, dtype=None):
+        return _wrap(_op("mean", self._cast_first(dtype)._t, _dims(dim), keepdim, None if dtype is None else from_name(dtype).name))
 
     def _extreme(self, which, dim, keepdim, other):
         if isinstance(dim, Tensor) or other is not None:
@@ -630,11 +658,13 @@ class Tensor:
         return _wrap(_op("argmin", self._t, _dim_or_none(dim, "argmin"), keepdim))
 
     @_numpy_names
-    def prod(self, dim=None, keepdim=False, dtype=None):
-        return _wrap(_op("prod", self._t, _dim_or_none(dim, "prod"), keepdim))
+    def prod(self, dim=None, keepdim=False, *, dtype=None):
+        return _wrap(_op("prod", self._cast_first(dtype)._t, _dim_or_none(dim, "prod"), keepdim))
 
     def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
-        return _wrap(_op("norm", self._t, _norm_p(p), _dims(dim), keepdim))
+        import torch
+
+        return torch.norm(self, p, dim, keepdim, dtype=dtype)
 
     @_numpy_names
     def var(self, dim=None, unbiased=None, keepdim=False, *, correction=None):
@@ -650,11 +680,11 @@ class Tensor:
 
     @_numpy_names
     def softmax(self, dim, dtype=None):
-        return _wrap(_op("softmax", self._t, _dim(dim, "softmax")))
+        return _wrap(_op("softmax", self._cast_first(dtype)._t, _dim(dim, "softmax")))
 
     @_numpy_names
     def log_softmax(self, dim, dtype=None):
-        return _wrap(_op("log_softmax", self._t, _dim(dim, "log_softmax")))
+        return _wrap(_op("log_softmax", self._cast_first(dtype)._t, _dim(dim, "log_softmax")))
 
     @_numpy_names
     def all(self, dim=None, keepdim=False):
@@ -665,8 +695,8 @@ class Tensor:
         return _wrap(_op("any", self._t, _dims(dim), keepdim))
 
     @_numpy_names
-    def cumsum(self, dim, dtype=None):
-        return _wrap(_op("cumsum", self._t, _dim(dim, "cumsum")))
+    def cumsum(self, dim, *, dtype=None):
+        return _wrap(_op("cumsum", self._cast_first(dtype)._t, _dim(dim, "cumsum")))
 
     # -- elementwise functions --------------------------------------------------------------------
     abs = _unary("abs")

@@ -4,6 +4,7 @@ import warnings
 
 from ._C import op as _op
 from ._tensor_args import _wrap
+from . import _out
 from .return_types import _named
 
 linalg_cholesky_ex = _named("linalg_cholesky_ex", ("L", "info"))
@@ -15,11 +16,6 @@ class _LinAlgError(RuntimeError):
 
 
 _LinAlgError.__module__ = "torch._C"
-
-
-def _no_out(name, out):
-    if out is not None:
-        raise NotImplementedError("%s(): the out= argument is not supported in Autograd Playground" % name)
 
 
 def _check_info(what, info):
@@ -35,17 +31,21 @@ def _check_info(what, info):
 
 
 def tril(input, diagonal=0, *, out=None):
-    _no_out("tril", out)
+    if out is not None:
+        return _out.call("tril", lambda: input.tril(diagonal), out, (input,))
     return input.tril(diagonal)
 
 
 def triu(input, diagonal=0, *, out=None):
-    _no_out("triu", out)
+    if out is not None:
+        return _out.call("triu", lambda: input.triu(diagonal), out, (input,))
     return input.triu(diagonal)
 
 
 def cholesky_ex(A, *, upper=False, check_errors=False, out=None):
-    _no_out("linalg_cholesky_ex", out)
+    if out is not None:
+        compute = lambda: cholesky_ex(A, upper=upper, check_errors=check_errors)  # noqa: E731
+        return _out.call_pair("linalg.cholesky_ex", compute, out, (A,), _named("linalg_cholesky_ex_out", ("L", "info")))
     L, info = _op("cholesky_ex", A._t, bool(upper))
     info = _wrap(info)
     if check_errors:
@@ -55,7 +55,8 @@ def cholesky_ex(A, *, upper=False, check_errors=False, out=None):
 
 def cholesky(A, *, upper=False, out=None):
     """torch.linalg.cholesky."""
-    _no_out("linalg_cholesky", out)
+    if out is not None:
+        return _out.call("linalg.cholesky", lambda: cholesky(A, upper=upper), out, (A,))
     result = cholesky_ex(A, upper=upper)
     _check_info("linalg.cholesky", result.info)
     return result.L
@@ -71,7 +72,8 @@ _CHOLESKY_DEPRECATED = (
 
 def cholesky_legacy(input, upper=False, *, out=None):
     """torch.cholesky (deprecated in PyTorch, which warns once)."""
-    _no_out("cholesky", out)
+    if out is not None:
+        return _out.call("cholesky", lambda: cholesky_legacy(input, upper), out, (input,))
     warnings.warn(_CHOLESKY_DEPRECATED, UserWarning, stacklevel=2)
     result = cholesky_ex(input, upper=upper)
     _check_info("cholesky", result.info)
@@ -80,7 +82,9 @@ def cholesky_legacy(input, upper=False, *, out=None):
 
 def solve_triangular(A, B, *, upper, left=True, unitriangular=False, out=None):
     """torch.linalg.solve_triangular."""
-    _no_out("linalg_solve_triangular", out)
+    if out is not None:
+        compute = lambda: solve_triangular(A, B, upper=upper, left=left, unitriangular=unitriangular)  # noqa: E731
+        return _out.call("linalg.solve_triangular", compute, out, (A, B))
     return _wrap(_op("solve_triangular", A._t, B._t, bool(upper), bool(left), bool(unitriangular)))
 
 
@@ -94,7 +98,9 @@ _TRIANGULAR_SOLVE_DEPRECATED = (
 
 def triangular_solve(b, A, upper=True, transpose=False, unitriangular=False, *, out=None):
     """torch.triangular_solve (deprecated in PyTorch, which warns once): returns (solution, cloned_coefficient)."""
-    _no_out("triangular_solve", out)
+    if out is not None:
+        compute = lambda: triangular_solve(b, A, upper, transpose, unitriangular)  # noqa: E731
+        return _out.call_pair("triangular_solve", compute, out, (b, A), _named("triangular_solve_out", ("solution", "cloned_coefficient")))
     warnings.warn(_TRIANGULAR_SOLVE_DEPRECATED, UserWarning, stacklevel=2)
     coefficient = A.mT if transpose else A
     solution = solve_triangular(coefficient, b, upper=(not upper) if transpose else upper, unitriangular=unitriangular)
@@ -103,7 +109,8 @@ def triangular_solve(b, A, upper=True, transpose=False, unitriangular=False, *, 
 
 def cholesky_inverse(L, upper=False, *, out=None):
     """(L Lᴴ)⁻¹ from a Cholesky factor, through two triangular solves (PyTorch calls LAPACK's potri)."""
-    _no_out("cholesky_inverse", out)
+    if out is not None:
+        return _out.call("cholesky_inverse", lambda: cholesky_inverse(L, upper), out, (L,))
     from . import eye
 
     identity = eye(L.shape[-1], dtype=L.dtype)

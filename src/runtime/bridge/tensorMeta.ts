@@ -6,7 +6,8 @@ import { TorchError } from '../../engine/errors';
 import { syncView } from '../../engine/graph';
 import * as IP from '../../engine/ops/inplace';
 import * as V from '../../engine/ops/views';
-import { GradHook, Tensor } from '../../engine/tensor';
+import { contiguousStrides, numelOf } from '../../engine/shape';
+import { allocateChecked, GradHook, Tensor } from '../../engine/tensor';
 
 export const tensorMeta = {
   shape: (t: Tensor) => t.shape,
@@ -63,6 +64,21 @@ export const tensorMeta = {
     t.strides = src.strides.slice();
     t.offset = src.offset;
     t.dtype = src.dtype;
+  },
+  /**
+   * Tensor.resize_, and an out= tensor of another shape: contiguous strides over the same storage when it holds
+   * enough elements past the offset, as PyTorch does; otherwise a larger storage that starts with the old one.
+   * Views taken before such a reallocation keep the old storage (PyTorch's share a storage object it reallocates).
+   */
+  resize_: (t: Tensor, ...shape: number[]) => {
+    const need = t.offset + numelOf(shape);
+    if (need > t.data.length) {
+      const data = allocateChecked(t.dtype, [need]);
+      data.set(t.data);
+      t.data = data;
+    }
+    t.shape = shape;
+    t.strides = contiguousStrides(shape);
   },
   overwrite: (t: Tensor, values: ArrayLike<number>) => IP.overwrite(t, values),
   detach: V.detach,

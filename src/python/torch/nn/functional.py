@@ -17,7 +17,15 @@ def tanh(input):
     return input.tanh()
 
 
+def _in_place(input, name, *args):
+    """The in-place form of an activation (inplace=True): the input tensor holds the result, and is returned."""
+    _op("iop", name, input._t, *args)
+    return input
+
+
 def leaky_relu(input, negative_slope=0.01, inplace=False):
+    if inplace:
+        return _in_place(input, "leaky_relu", float(negative_slope))
     return _wrap(_op("leaky_relu", input._t, float(negative_slope)))
 
 
@@ -26,10 +34,14 @@ def softplus(input, beta=1.0, threshold=20.0):
 
 
 def elu(input, alpha=1.0, inplace=False):
+    if inplace:
+        return _in_place(input, "elu", float(alpha))
     return _wrap(_op("elu", input._t, float(alpha)))
 
 
 def silu(input, inplace=False):
+    if inplace:
+        return _in_place(input, "silu")
     return _wrap(_op("silu", input._t))
 
 
@@ -37,12 +49,27 @@ def gelu(input, approximate="none"):
     return _wrap(_op("gelu", input._t, approximate))
 
 
+def _implicit_dim(name, ndim, stacklevel):
+    """PyTorch's choice of dim when softmax is given none (deprecated, with a warning at the caller's
+    `stacklevel`): the last dim for 0, 1 and 3 dims, else dim 1."""
+    warnings.warn(
+        "Implicit dimension choice for %s has been deprecated. Change the call to include dim=X as an argument." % name,
+        UserWarning,
+        stacklevel=stacklevel,
+    )
+    return 0 if ndim in (0, 1, 3) else 1
+
+
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
-    return input.softmax(dim)
+    if dim is None:
+        dim = _implicit_dim("softmax", input.dim(), _stacklevel)
+    return input.softmax(dim, dtype=dtype)
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
-    return input.log_softmax(dim)
+    if dim is None:
+        dim = _implicit_dim("log_softmax", input.dim(), _stacklevel)
+    return input.log_softmax(dim, dtype=dtype)
 
 
 def linear(input, weight, bias=None):
@@ -67,14 +94,38 @@ def _reduction(size_average, reduce, reduction):
     return reduction
 
 
+def _weighted(loss, weight, input, reduction, mean):
+    """PyTorch 2's weighted losses (weight=): the elementwise loss times the weights, reduced; `mean` divides the
+    weighted sum by the summed weights (mse, l1) or by the element count (huber), as each of them does."""
+    if weight.size() != input.size():
+        raise ValueError("Weights and input must have the same size.")
+    loss = loss * weight
+    if reduction == "none":
+        return loss
+    if reduction == "sum":
+        return loss.sum()
+    if reduction == "mean":
+        return loss.sum() / weight.sum() if mean == "weights" else loss.mean()
+    raise ValueError("Invalid reduction mode: %s. Expected one of 'none', 'mean', 'sum'." % reduction)
+
+
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _check_sizes(input, target)
-    return _wrap(_op("mse_loss", input._t, target._t, _reduction(size_average, reduce, reduction)))
+    reduction = _reduction(size_average, reduce, reduction)
+    if weight is not None:
+        from .. import broadcast_tensors
+
+        a, b = broadcast_tensors(input, target)
+        return _weighted((a - b).pow(2), weight, input, reduction, "weights")
+    return _wrap(_op("mse_loss", input._t, target._t, reduction))
 
 
-def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _check_sizes(input, target)
-    return _wrap(_op("l1_loss", input._t, target._t, _reduction(size_average, reduce, reduction)))
+    reduction = _reduction(size_average, reduce, reduction)
+    if weight is not None:
+        return _weighted((input - target).abs(), weight, input, reduction, "weights")
+    return _wrap(_op("l1_loss", input._t, target._t, reduction))
 
 
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
@@ -84,6 +135,11 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     _check_sizes(input, target)
+    if weight is not None:
+        from .. import broadcast_tensors
+
+        a, b = broadcast_tensors(input, target)
+        return _weighted(_wrap(_op("huber_loss", a._t, b._t, "none", float(delta))), weight, input, reduction, "count")
     return _wrap(_op("huber_loss", input._t, target._t, reduction, float(delta)))
 
 
@@ -140,8 +196,9 @@ def dropout(input, p=0.5, training=True, inplace=False):
     from .. import zeros
 
     if p == 1:
-        return input * zeros((), dtype=input.dtype)
-    # PyTorch's CPU path: a Bernoulli(1 - p) mask (one double uniform per element), scaled, then multiplied.
-    noise = zeros(*input.shape, dtype=input.dtype).bernoulli_(1 - p)
-    noise.div_(1 - p)
-    return input * noise
+        noise = zeros((), dtype=input.dtype)
+    else:
+        # PyTorch's CPU path: a Bernoulli(1 - p) mask (one double uniform per element), scaled, then multiplied.
+        noise = zeros(*input.shape, dtype=input.dtype).bernoulli_(1 - p)
+        noise.div_(1 - p)
+    return input.mul_(noise) if inplace else input * noise

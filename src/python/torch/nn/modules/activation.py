@@ -3,30 +3,63 @@ from .. import functional as F
 from .module import Module
 
 
-def _activation(name, fn, extra=lambda self: ""):
-    class Act(Module):
-        def __init__(self, *args, inplace=False, **kwargs):
-            super().__init__()
-            self._args = args
-            self._kwargs = kwargs
-            self.inplace = inplace
+class ReLU(Module):
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
 
-        def forward(self, input):
-            return fn(self, input)
+    def forward(self, input):
+        return F.relu(input, inplace=self.inplace)
 
-        def extra_repr(self):
-            return extra(self)
-
-    Act.__name__ = Act.__qualname__ = name
-    return Act
+    def extra_repr(self):
+        return "inplace=True" if self.inplace else ""
 
 
-ReLU = _activation("ReLU", lambda s, x: x.relu(), lambda s: "inplace=True" if s.inplace else "")
-Sigmoid = _activation("Sigmoid", lambda s, x: x.sigmoid())
-Tanh = _activation("Tanh", lambda s, x: x.tanh())
-GELU = _activation("GELU", lambda s, x: F.gelu(x, s._kwargs.get("approximate", "none")))
-SiLU = _activation("SiLU", lambda s, x: F.silu(x))
-Softplus = _activation("Softplus", lambda s, x: F.softplus(x, *s._args, **s._kwargs))
+class Sigmoid(Module):
+    def forward(self, input):
+        return input.sigmoid()
+
+
+class Tanh(Module):
+    def forward(self, input):
+        return input.tanh()
+
+
+class GELU(Module):
+    def __init__(self, approximate="none"):
+        super().__init__()
+        self.approximate = approximate
+
+    def forward(self, input):
+        return F.gelu(input, approximate=self.approximate)
+
+    def extra_repr(self):
+        return "approximate=%r" % self.approximate
+
+
+class SiLU(Module):
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.silu(input, inplace=self.inplace)
+
+    def extra_repr(self):
+        return "inplace=True" if self.inplace else ""
+
+
+class Softplus(Module):
+    def __init__(self, beta=1.0, threshold=20.0):
+        super().__init__()
+        self.beta = beta
+        self.threshold = threshold
+
+    def forward(self, input):
+        return F.softplus(input, self.beta, self.threshold)
+
+    def extra_repr(self):
+        return "beta=%s, threshold=%s" % (self.beta, self.threshold)
 
 
 class LeakyReLU(Module):
@@ -36,7 +69,7 @@ class LeakyReLU(Module):
         self.inplace = inplace
 
     def forward(self, input):
-        return F.leaky_relu(input, self.negative_slope)
+        return F.leaky_relu(input, self.negative_slope, self.inplace)
 
     def extra_repr(self):
         return "negative_slope=%s%s" % (self.negative_slope, ", inplace=True" if self.inplace else "")
@@ -46,12 +79,13 @@ class ELU(Module):
     def __init__(self, alpha=1.0, inplace=False):
         super().__init__()
         self.alpha = alpha
+        self.inplace = inplace
 
     def forward(self, input):
-        return F.elu(input, self.alpha)
+        return F.elu(input, self.alpha, self.inplace)
 
     def extra_repr(self):
-        return "alpha=%s" % self.alpha
+        return "alpha=%s%s" % (self.alpha, ", inplace=True" if self.inplace else "")
 
 
 class Softmax(Module):
@@ -60,7 +94,7 @@ class Softmax(Module):
         self.dim = dim
 
     def forward(self, input):
-        return input.softmax(self.dim)
+        return F.softmax(input, self.dim, _stacklevel=5)
 
     def extra_repr(self):
         return "dim=%s" % self.dim
@@ -68,4 +102,4 @@ class Softmax(Module):
 
 class LogSoftmax(Softmax):
     def forward(self, input):
-        return input.log_softmax(self.dim)
+        return F.log_softmax(input, self.dim, _stacklevel=5)

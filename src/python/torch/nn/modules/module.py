@@ -19,12 +19,22 @@ def _addindent(s_, numSpaces):
 class Module:
     training = True
 
+    # As PyTorch 2's: a subclass that sets it True passes Module.__init__ the arguments its own __init__ does not
+    # take (for a mixin further along the MRO); otherwise they are an error, in the words Python would use.
+    call_super_init = False
+
     def __init__(self, *args, **kwargs):
+        if self.call_super_init is False and kwargs:
+            raise TypeError("%s.__init__() got an unexpected keyword argument '%s'" % (type(self).__name__, next(iter(kwargs))))
+        if self.call_super_init is False and args:
+            raise TypeError("%s.__init__() takes 1 positional argument but %d were given" % (type(self).__name__, len(args) + 1))
         object.__setattr__(self, "_parameters", collections.OrderedDict())
         object.__setattr__(self, "_modules", collections.OrderedDict())
         object.__setattr__(self, "_buffers", collections.OrderedDict())
         object.__setattr__(self, "_non_persistent_buffers_set", set())
         object.__setattr__(self, "training", True)
+        if self.call_super_init:
+            super().__init__(*args, **kwargs)
 
     def __setattr__(self, name, value):
         params = self.__dict__.get("_parameters")
@@ -137,6 +147,7 @@ class Module:
     register_module = add_module
 
     def forward(self, *args, **kwargs):
+        # Whatever it is called with: a Module without its own forward cannot be called.
         raise NotImplementedError('Module [%s] is missing the required "forward" function' % type(self).__name__)
 
     def __call__(self, *args, **kwargs):
@@ -257,7 +268,12 @@ class Module:
                 "nn.Module.to only accepts floating point or complex dtypes, but got desired dtype=%r" % (dtype,)
             )
 
+        # As PyTorch: memory_format= applies to the 4-d and 5-d tensors (convolution weights) only.
+        memory_format = kwargs.get("memory_format")
+
         def convert(t):
+            if memory_format is not None and t.dim() in (4, 5):
+                return t.to(device, dtype if t.is_floating_point() else None, memory_format=memory_format)
             return t.to(device, dtype if t.is_floating_point() else None)
 
         return self._apply(convert)
