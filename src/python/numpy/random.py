@@ -559,6 +559,7 @@ mtrand = _LegacyModule()
 
 
 def default_rng(seed=None):
+    # Refused whatever the seed: no seed makes the PCG64 stream reproducible here.
     raise NotImplementedError(
         "numpy.random.default_rng is not supported by Autograd Playground: its PCG64 Generator draws different "
         "numbers from the legacy API, and only the legacy API is reproduced exactly. Use "

@@ -8,13 +8,14 @@ import operator as _operator
 from _playground_host import binding as _E
 
 from ..exceptions import AxisError as _AxisError
-from ._internal import _bind_methods, _call, _no_out, _normalize_axis, _op
+from ._internal import _bind_methods, _call, _normalize_axis, _op
+from ._methods import _reduced_out
 from .multiarray import _cast, _from_flat, _js_number, _result, _values, _wrap, array, asarray, ndarray
 from .numerictypes import _B, _F64, _I64
 from .numeric import arange, ones_like, zeros
 from .scalars import float64, generic
 from .shape_base import concatenate, stack
-from .umath import _UFuncOutputCastingError, _operand, _result_dtype, _tensor_of, _ufunc2, _ufunc_operand, subtract
+from .umath import _UFuncOutputCastingError, _apply, _operand, _result_dtype, _tensor_of, _ufunc2, _ufunc_operand, _write, subtract
 
 
 def swapaxes(a, axis1, axis2):
@@ -26,11 +27,11 @@ def transpose(a, axes=None):
 
 
 def reshape(a, shape=None, order="C", *, newshape=None, copy=None):
-    return asarray(a).reshape(shape if shape is not None else newshape, order=order)
+    return asarray(a).reshape(shape if shape is not None else newshape, order=order, copy=copy)
 
 
 def ravel(a, order="C"):
-    return asarray(a).ravel()
+    return asarray(a).ravel(order)
 
 
 def squeeze(a, axis=None):
@@ -91,14 +92,18 @@ def count_nonzero(a, axis=None, *, keepdims=False):
     return (a != 0).sum(axis=axis, keepdims=keepdims)
 
 
-def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kwargs):
-    _no_out(out)
+def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+    """np.clip: NumPy 2's clip ufunc, with the keywords every ufunc takes."""
     if min is not None:
         a_min = min
     if max is not None:
         a_max = max
     if a_min is None and a_max is None:
         raise ValueError("One of max or min must be given")
+    return _apply("clip", _clip, (a, a_min, a_max), out, where, casting, order, dtype, subok, signature)
+
+
+def _clip(a, a_min, a_max):
     r = a if type(a) is ndarray else asarray(a)
     if a_min is not None:
         r = _ufunc2(r, a_min, "maximum", keep0d=True)
@@ -110,7 +115,19 @@ def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kwargs):
 
 
 def around(a, decimals=0, out=None):
-    """np.round: half to even, `rint(a * 10**decimals) / 10**decimals` in the array's dtype as NumPy computes it."""
+    """np.round: half to even, `rint(a * 10**decimals) / 10**decimals` in the array's dtype as NumPy computes it;
+    out= takes the result as the ufunc NumPy rounds with (rint, or multiply for decimals) writes it."""
+    r = _around(a, decimals)
+    if out is None:
+        return r
+    if type(out) is not ndarray:
+        raise TypeError("output must be an array")
+    if out.shape != asarray(r).shape:
+        raise ValueError("invalid output shape")
+    return _write("rint" if decimals == 0 else "multiply" if decimals > 0 else "true_divide", r, out)
+
+
+def _around(a, decimals):
     x = _ufunc_operand(a)
     decimals = _operator.index(decimals)
     d = x.dtype
@@ -150,7 +167,7 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=0, where=Tru
 
 
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
-    return _ufunc_operand(a).mean(axis, dtype, out, keepdims, where)
+    return _ufunc_operand(a).mean(axis, dtype, out, keepdims, where=where)
 
 
 def average(a, axis=None, weights=None, returned=False, *, keepdims=False):
@@ -171,19 +188,19 @@ def average(a, axis=None, weights=None, returned=False, *, keepdims=False):
 
 
 def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None, correction=None):
-    return _ufunc_operand(a).var(axis, dtype, out, ddof, keepdims, where=where, correction=correction)
+    return _ufunc_operand(a).var(axis, dtype, out, ddof, keepdims, where=where, mean=mean, correction=correction)
 
 
 def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None, correction=None):
-    return _ufunc_operand(a).std(axis, dtype, out, ddof, keepdims, where=where, correction=correction)
+    return _ufunc_operand(a).std(axis, dtype, out, ddof, keepdims, where=where, mean=mean, correction=correction)
 
 
 def max(a, axis=None, out=None, keepdims=False, initial=None, where=True):
-    return _ufunc_operand(a).max(axis, out, keepdims)
+    return _ufunc_operand(a).max(axis, out, keepdims, initial, where)
 
 
 def min(a, axis=None, out=None, keepdims=False, initial=None, where=True):
-    return _ufunc_operand(a).min(axis, out, keepdims)
+    return _ufunc_operand(a).min(axis, out, keepdims, initial, where)
 
 
 amax = max
@@ -191,41 +208,48 @@ amin = min
 
 
 def argmax(a, axis=None, out=None, *, keepdims=False):
-    return _ufunc_operand(a).argmax(axis, keepdims=keepdims)
+    return _ufunc_operand(a).argmax(axis, out, keepdims=keepdims)
 
 
 def argmin(a, axis=None, out=None, *, keepdims=False):
-    return _ufunc_operand(a).argmin(axis, keepdims=keepdims)
+    return _ufunc_operand(a).argmin(axis, out, keepdims=keepdims)
 
 
 def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
-    return _ufunc_operand(a).prod(axis, dtype, out, keepdims)
+    return _ufunc_operand(a).prod(axis, dtype, out, keepdims, initial, where)
 
 
 def cumsum(a, axis=None, dtype=None, out=None):
-    return _ufunc_operand(a).cumsum(axis, dtype)
+    return _ufunc_operand(a).cumsum(axis, dtype, out)
 
 
 def any(a, axis=None, out=None, keepdims=False, *, where=True):
-    return _ufunc_operand(a).any(axis, out, keepdims)
+    return _ufunc_operand(a).any(axis, out, keepdims, where=where)
 
 
 def all(a, axis=None, out=None, keepdims=False, *, where=True):
-    return _ufunc_operand(a).all(axis, out, keepdims)
+    return _ufunc_operand(a).all(axis, out, keepdims, where=where)
 
 
 def ptp(a, axis=None, out=None, keepdims=False):
+    # As NumPy: the maximum goes into out (a reduction's out), then the difference (a subtract ufunc's).
     a = asarray(a)
-    return subtract(a.max(axis, keepdims=keepdims), a.min(axis, keepdims=keepdims))
+    return subtract(a.max(axis, out, keepdims), a.min(axis, keepdims=keepdims), out=out)
 
 
 def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
+    source = a
     a = asarray(a)
     if axis is None:
         a = a.ravel()
         axis = 0
     ax = _normalize_axis(axis, a.ndim)
-    s = sort(a, ax)
+    if overwrite_input and type(source) is ndarray and source.ndim == a.ndim:
+        # NumPy may reorder the input in place when allowed to: it sorts it here.
+        source.sort(ax)
+        s = source
+    else:
+        s = sort(a, ax)
     n = a.shape[ax]
     lo = (n - 1) // 2
     hi = n // 2
@@ -233,11 +257,12 @@ def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
     take_hi = [slice(None)] * a.ndim
     take_lo[ax] = slice(lo, lo + 1)
     take_hi[ax] = slice(hi, hi + 1)
-    r = mean(concatenate([s[tuple(take_lo)], s[tuple(take_hi)]], ax), axis=ax, keepdims=True)
-    r = asarray(r)
+    middle = concatenate([s[tuple(take_lo)], s[tuple(take_hi)]] if lo != hi else [s[tuple(take_lo)]], ax)
+    r = asarray(mean(middle, axis=ax, keepdims=True))
     if not keepdims:
         r = r.squeeze(ax)
-    return r[()] if r.ndim == 0 else r
+    r = r[()] if r.ndim == 0 else r
+    return r if out is None else _reduced_out("mean", r, out, middle.shape, [ax], keepdims)
 
 
 def _sorted(a, axis):
@@ -251,15 +276,34 @@ def _sorted(a, axis):
     return _wrap(r[0], a.dtype), _wrap(r[1], _I64)
 
 
+_KINDS = (None, "quicksort", "mergesort", "heapsort", "stable")
+
+
+def _sort_keywords(kind, order, stable):
+    """NumPy's checks of sort's keywords. The playground always sorts stably, which every kind allows (a quicksort
+    may order equal elements any way; this one keeps them in order)."""
+    if kind not in _KINDS:
+        raise ValueError("sort kind must be one of 'quick', 'heap', or 'stable' (got %r)" % (kind,))
+    if kind is not None and stable is not None:
+        raise ValueError("`kind` and keyword parameters can't be provided at the same time. Use only one of them.")
+    if order is not None:
+        raise ValueError("Cannot specify order when the array has no fields.")
+
+
 def sort(a, axis=-1, kind=None, order=None, *, stable=None):
+    _sort_keywords(kind, order, stable)
     return _sorted(a, axis)[0]
 
 
 def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
+    _sort_keywords(kind, order, stable)
     return _sorted(a, axis)[1]
 
 
 def unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True, sorted=True):
+    # sorted=False lets NumPy return the values in any order; it (and the playground) returns them sorted.
+    if sorted not in (True, False):
+        raise TypeError("unique() argument 'sorted' must be bool")
     if axis is not None:
         raise NotImplementedError("np.unique(axis=...) is not supported by Autograd Playground's NumPy")
     a = asarray(ar)
@@ -295,13 +339,13 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
 
 def diagonal(a, offset=0, axis1=0, axis2=1):
     a = asarray(a)
-    if a.ndim != 2:
-        raise NotImplementedError("np.diagonal of a %d-d array is not supported by Autograd Playground's NumPy" % a.ndim)
-    n, m = a.shape
-    rows = [i for i in range(n) if 0 <= i + offset < m]
-    if not rows:
-        return zeros(0, a.dtype)
-    return a[array(rows), array([i + offset for i in rows])]
+    if a.ndim < 2:
+        raise ValueError("diag requires an array of at least two dimensions")
+    x1, x2 = _normalize_axis(axis1, a.ndim), _normalize_axis(axis2, a.ndim)
+    if x1 == x2:
+        raise ValueError("axis1 and axis2 cannot be the same")
+    # The diagonal of the two axes, last, as NumPy's (a view: copied, as NumPy's is read-only).
+    return _wrap(_op("clone", _op("diagonal", a._t, offset, x1, x2)), a.dtype)
 
 
 def diag(v, k=0):
@@ -318,8 +362,9 @@ def diag(v, k=0):
     return diagonal(v, k)
 
 
-def trace(a, offset=0):
-    return diagonal(a, offset).sum()
+def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
+    """The sums along diagonals: the diagonal's last axis summed (with sum's dtype= and out=)."""
+    return diagonal(a, offset, axis1, axis2).sum(-1, dtype, out)
 
 
 def repeat(a, repeats, axis=None):
@@ -363,25 +408,26 @@ class _NdarrayMethods:
     builds on, cannot import them)."""
 
     def round(self, decimals=0, out=None):
-        return around(self, decimals)
+        return around(self, decimals, out)
 
     def clip(self, min=None, max=None, out=None, **kwargs):
-        return clip(self, min, max)
+        # ufunc keywords (where=, casting=, ...) go to np.clip, which takes them by name or refuses them
+        return clip(self, min, max, out, **kwargs)
 
     def nonzero(self):
         return nonzero(self)
 
     def argsort(self, axis=-1, kind=None, order=None, *, stable=None):
-        return argsort(self, axis)
+        return argsort(self, axis, kind, order, stable=stable)
 
     def sort(self, axis=-1, kind=None, order=None, *, stable=None):
-        self[...] = sort(self, axis)
+        self[...] = sort(self, axis, kind, order, stable=stable)
 
-    def trace(self, offset=0):
-        return diagonal(self, offset).sum()
+    def trace(self, offset=0, axis1=0, axis2=1, dtype=None, out=None):
+        return trace(self, offset, axis1, axis2, dtype, out)
 
-    def diagonal(self, offset=0):
-        return diagonal(self, offset)
+    def diagonal(self, offset=0, axis1=0, axis2=1):
+        return diagonal(self, offset, axis1, axis2)
 
     def repeat(self, repeats, axis=None):
         return repeat(self, repeats, axis)

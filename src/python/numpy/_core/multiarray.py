@@ -14,7 +14,7 @@ from pyodide.ffi import to_js as _to_js
 from _playground_host import binding as _E
 
 from ._internal import (
-    _PARTIAL, _axes, _broadcast, _call, _compact_shape, _new, _no_out, _normalize_axis, _op, _pytuple, _shape_arg,
+    _PARTIAL, _axes, _broadcast, _call, _compact_shape, _new, _normalize_axis, _op, _pytuple, _shape_arg,
 )
 from .numerictypes import _B, _DT, _F32, _F64, _I64, _dtype, _promote, _py_dtype, _unsupported_dtype, _weak
 from .scalars import _BOOL_NEGATIVE, _NO_LOOP, False_, True_, _scalar_as, bool_, float32, float64, generic, int64
@@ -103,6 +103,49 @@ def _cast(a, d):
     if a.dtype is d:
         return a._t
     return _op("to", a._t, d.name)
+
+
+_ORDERS = ("C", "F", "A", "K")
+
+
+def _check_creation(order=None, device=None, like=None):
+    """The keywords NumPy's array-creating functions share: order=, device= ("cpu" only) and like= (an ndarray,
+    whose __array_function__ is ndarray's own, or None)."""
+    if order is not None and order not in _ORDERS:
+        raise ValueError("order must be one of 'C', 'F', 'A', or 'K' (got %r)" % (order,))
+    if device is not None and device != "cpu":
+        raise ValueError('Device not understood. Only "cpu" is allowed, but received: %s' % (device,))
+    if like is not None and type(like) is not ndarray:
+        raise TypeError("The `like` argument must be an array-like that implements the `__array_function__` protocol.")
+
+
+def _subok(subok):
+    """subok=True lets an ndarray subclass through as itself; the playground's NumPy has no subclasses, so either
+    value gives a plain ndarray."""
+    return bool(subok)
+
+
+def _is_fortran(t):
+    """Column-major with at least two dims of more than one element (where the orders differ)."""
+    dims = [(n, s) for n, s in zip(t.shape, t.strides) if n != 1]
+    if len(dims) < 2:
+        return False
+    expected = 1
+    for n, s in dims:
+        if s != expected:
+            return False
+        expected *= n
+    return True
+
+
+def _in_order(a, order, source=None):
+    """`a`, a new array, laid out as order= asks: "C" row-major, "F" column-major (the transpose of a row-major
+    array of the reversed shape), "A" column-major if `source` is, "K" as `source` is laid out."""
+    fortran = order == "F" or (order in ("A", "K") and source is not None and _is_fortran(source._t))
+    if not fortran or a.ndim < 2:
+        return a
+    rev = list(range(a.ndim))[::-1]
+    return _wrap(_op("permute", _op("contiguous", _op("permute", a._t, *rev)), *rev), a.dtype)
 
 
 def _index_items(a, index):
@@ -263,7 +306,12 @@ class ndarray:
             raise NotImplementedError("np.ndarray(buffer=...) is not supported by Autograd Playground's NumPy")
         from .numeric import zeros
 
-        return zeros(shape, dtype)
+        a = zeros(shape, dtype, order or "C")
+        if offset != 0:
+            raise NotImplementedError("np.ndarray(offset=%r) is not supported by Autograd Playground's NumPy (it has no buffer)" % (offset,))
+        if strides is not None and tuple(strides) != a.strides:
+            raise NotImplementedError("np.ndarray(strides=%r) is not supported by Autograd Playground's NumPy" % (tuple(strides),))
+        return a
 
     def __getattr__(self, name):
         if name.startswith("__"):
@@ -441,15 +489,26 @@ class ndarray:
         return (array, (self.tolist(), self.dtype.name))
 
     def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
+        from .numerictypes import can_cast
+
+        _check_creation(order)
         d = _dtype(dtype)
-        if d is self.dtype:
-            return self.copy() if copy else self
-        return _wrap(_op("to", self._t, d.name), d)
+        if not can_cast(self.dtype, d, casting):
+            raise TypeError("Cannot cast array data from %r to %r according to the rule '%s'" % (self.dtype, d, casting))
+        if d is self.dtype and not copy and not (order == "F" and not _is_fortran(self._t) and self.ndim > 1):
+            return self
+        _subok(subok)
+        return _in_order(_wrap(_op("to", self._t, d.name), d) if d is not self.dtype else self.copy(), order, self)
 
     def copy(self, order="C"):
-        return _wrap(_op("clone", self._t), self.dtype)
+        _check_creation(order)
+        return _in_order(_wrap(_op("contiguous", self._t) if not self._t.isContiguous() else _op("clone", self._t), self.dtype), order, self)
 
     def view(self, dtype=None, type=None):
+        if isinstance(dtype, _b.type) and issubclass(dtype, ndarray):
+            dtype, type = None, dtype
+        if type is not None and type is not ndarray:
+            raise NotImplementedError("ndarray.view(type=%s) is not supported by Autograd Playground's NumPy" % type.__name__)
         if dtype is not None and _dtype(dtype) is not self.dtype:
             raise NotImplementedError("ndarray.view(dtype) is not supported by Autograd Playground's NumPy")
         return _wrap(_call(_E.data_of, self._t), self.dtype)
@@ -519,8 +578,13 @@ class ndarray:
     # -- shape ----------------------------------------------------------------------------------
 
     def reshape(self, *shape, order="C", copy=None):
-        if order not in ("C", "A"):
-            raise NotImplementedError("reshape(order=%r) is not supported by Autograd Playground's NumPy" % (order,))
+        if order == "K":
+            raise ValueError("order 'K' is not permitted for reshaping")
+        _check_creation(order)
+        if order == "F" or (order == "A" and _is_fortran(self._t)):
+            # Column-major reading and writing: the reversed shape of the transpose, transposed back.
+            dims = tuple(shape[0]) if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
+            return self.T.reshape(*dims[::-1], copy=copy).T
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = tuple(shape[0])
         new = tuple(_operator.index(s) for s in shape)
@@ -536,13 +600,20 @@ class ndarray:
             raise ValueError("can only specify one unknown dimension")
         if (unknown == 0 and known != n) or (unknown == 1 and (known == 0 or n % known != 0)):
             raise ValueError("cannot reshape array of size %d into shape %s" % (n, _compact_shape(new)))
-        return _wrap(_op("reshape", self._t, *new), self.dtype)
+        if copy:
+            return _wrap(_op("clone", _op("reshape", self._t, *new)), self.dtype)
+        r = _op("reshape", self._t, *new)
+        if copy is False and _E.storage_key(_E.storage_of(r)) != _E.storage_key(_E.storage_of(self._t)):
+            raise ValueError("Unable to avoid creating a copy while reshaping.")
+        return _wrap(r, self.dtype)
 
     def ravel(self, order="C"):
-        return self.reshape(-1)
+        if order == "K":
+            order = "F" if _is_fortran(self._t) else "C"
+        return self.reshape(-1, order=order)
 
     def flatten(self, order="C"):
-        return _wrap(_op("clone", _op("reshape", self._t, -1)), self.dtype)
+        return _wrap(_op("clone", self.ravel(order)._t), self.dtype)
 
     def transpose(self, *axes):
         if not axes or (len(axes) == 1 and axes[0] is None):
@@ -571,124 +642,8 @@ class ndarray:
         return _wrap(_op("squeeze", self._t, _to_js(axes)), self.dtype)
 
     # -- reductions -----------------------------------------------------------------------------
-
-    def _acc_input(self, acc):
-        """The tensor a reduction in dtype `acc` reads: exact widenings stay lazy (NumPy casts in its buffer)."""
-        d = self.dtype
-        if d is acc or d is _B or (d is _I64 and acc is _F64) or (d is _F32 and acc is _F64):
-            return self._t
-        return _cast(self, acc)
-
-    def sum(self, axis=None, dtype=None, out=None, keepdims=False, initial=0, where=True):
-        _no_out(out, where)
-        acc = _dtype(dtype) if dtype is not None else (_I64 if self.dtype._rank < 2 else self.dtype)
-        axes = _axes(axis, self.ndim)
-        t = _call(_E.np_sum, self._acc_input(acc), None if axes is None else _to_js(axes), bool(keepdims), acc.name)
-        r = _result(t, acc)
-        return r + initial if initial != 0 else r
-
-    def mean(self, axis=None, dtype=None, out=None, keepdims=False, where=True):
-        _no_out(out, where)
-        acc = _dtype(dtype) if dtype is not None else (_F64 if self.dtype._rank < 2 else self.dtype)
-        if acc._rank < 2:
-            return self.mean(axis, _F64, keepdims=keepdims).astype(acc)
-        axes = _axes(axis, self.ndim)
-        _warn_empty(self, axes, "Mean of empty slice.")
-        t = _call(_E.np_mean, self._acc_input(acc), None if axes is None else _to_js(axes), bool(keepdims), acc.name)
-        return _result(t, acc)
-
-    def _var(self, axis, dtype, ddof, keepdims, std, correction):
-        if correction is not None:
-            ddof = correction
-        acc = _dtype(dtype) if dtype is not None else (_F64 if self.dtype._rank < 2 else self.dtype)
-        axes = _axes(axis, self.ndim)
-        t = _call(_E.np_var, self._acc_input(acc), None if axes is None else _to_js(axes), float(ddof), bool(keepdims), acc.name, std)
-        return _result(t, acc)
-
-    def var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None, correction=None):
-        _no_out(out, where)
-        return self._var(axis, dtype, ddof, keepdims, False, correction)
-
-    def std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None, correction=None):
-        _no_out(out, where)
-        return self._var(axis, dtype, ddof, keepdims, True, correction)
-
-    def _extreme(self, which, axis, keepdims):
-        axes = _axes(axis, self.ndim)
-        if self.size == 0 and (axes is None or _b.any(self.shape[a] == 0 for a in axes)):
-            raise ValueError("zero-size array to reduction operation %s which has no identity" % ("maximum" if which == "max" else "minimum"))
-        if axes is None:
-            t = _op(which + "_all", self._t)
-            if keepdims:
-                t = _op("reshape", t, *([1] * self.ndim))
-            return _result(t, self.dtype)
-        t = self._t
-        for a in reversed(axes):
-            t = _op(which + "_dim", t, a, True)[0]
-        if not keepdims:
-            t = _op("squeeze", t, _to_js(axes))
-        return _result(t, self.dtype)
-
-    def max(self, axis=None, out=None, keepdims=False, initial=None, where=True):
-        _no_out(out, where)
-        return self._extreme("max", axis, keepdims)
-
-    def min(self, axis=None, out=None, keepdims=False, initial=None, where=True):
-        _no_out(out, where)
-        return self._extreme("min", axis, keepdims)
-
-    def _arg(self, which, axis, keepdims):
-        if self.size == 0:
-            raise ValueError("attempt to get %s of an empty sequence" % which)
-        if axis is None:
-            t = _op(which, self._t, None, False)
-            if keepdims:
-                t = _op("reshape", t, *([1] * self.ndim))
-        else:
-            t = _op(which, self._t, _normalize_axis(axis, self.ndim), bool(keepdims))
-        return _result(t, _I64)
-
-    def argmax(self, axis=None, out=None, *, keepdims=False):
-        return self._arg("argmax", axis, keepdims)
-
-    def argmin(self, axis=None, out=None, *, keepdims=False):
-        return self._arg("argmin", axis, keepdims)
-
-    def _fold(self, name, axis, keepdims, out_d):
-        """A reduction the engine does one axis at a time (prod, any, all)."""
-        axes = _axes(axis, self.ndim)
-        t = self._t
-        if axes is None:
-            t = _op(name, t, None, False)
-            if keepdims:
-                t = _op("reshape", t, *([1] * self.ndim))
-        else:
-            for a in reversed(axes):
-                t = _op(name, t, a, True)
-            if not keepdims:
-                t = _op("squeeze", t, _to_js(axes))
-        return _result(t, out_d)
-
-    def prod(self, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
-        _no_out(out, where)
-        a = self if dtype is None else self.astype(dtype)
-        return a._fold("prod", axis, keepdims, _I64 if a.dtype._rank < 2 else a.dtype)
-
-    def any(self, axis=None, out=None, keepdims=False, *, where=True):
-        _no_out(out, where)
-        return self._fold("any", axis, keepdims, _B)
-
-    def all(self, axis=None, out=None, keepdims=False, *, where=True):
-        _no_out(out, where)
-        return self._fold("all", axis, keepdims, _B)
-
-    def cumsum(self, axis=None, dtype=None, out=None):
-        a = self if dtype is None else self.astype(dtype)
-        if axis is None:
-            a = a.ravel()
-            axis = 0
-        d = _I64 if a.dtype._rank < 2 else a.dtype
-        return _wrap(_call(_E.np_cumsum, _cast(a, d), _normalize_axis(axis, a.ndim)), d)
+    # sum, mean, var, std, max, min, prod, any, all, argmax, argmin and cumsum are _methods' (NumPy keeps them in
+    # numpy/_core/_methods.py too), bound onto this class there.
 
     # -- other methods --------------------------------------------------------------------------
     # round, clip, nonzero, argsort, sort, trace, diagonal and repeat are fromnumeric's functions, and dot is
@@ -715,17 +670,6 @@ class flatiter:
         if not b._t.isContiguous():
             raise NotImplementedError("writing through .flat of a non-contiguous array is not supported by Autograd Playground's NumPy")
         b.reshape(-1)[index] = value
-
-
-def _warn_empty(a, axes, message):
-    n = a.size if axes is None else 1
-    if axes is not None:
-        for ax in axes:
-            n *= a.shape[ax]
-    if n == 0:
-        import warnings
-
-        warnings.warn(message, RuntimeWarning, stacklevel=3)
 
 
 def _foreign_array(x):
@@ -887,21 +831,39 @@ def _asarray(obj, d, copy):
     return _from_flat(flat, shape, found if d is None else d)
 
 
+def _ordered(a, obj, order, copied):
+    """An array from np.array/asarray laid out as order= asks ("K" and "A" follow an ndarray given)."""
+    source = obj if type(obj) is ndarray else None
+    if order in (None, "K", "A") and (source is None or not _is_fortran(source._t)):
+        return a
+    if order == "C" and a._t.isContiguous():
+        return a
+    if order in ("K", "A", "F", None) and _is_fortran(a._t):
+        return a
+    return _in_order(a if copied else a.copy(), order, source)
+
+
 def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):
+    _subok(subok)
+    _check_creation(order, None, like)
     a = _asarray(object, None if dtype is None else _dtype(dtype), copy is not False)
     if ndmin > a.ndim:
         a = a.reshape((1,) * (ndmin - a.ndim) + a.shape)
-    return a
+    return _ordered(a, object, order, a is not object)
 
 
 def asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
-    return _asarray(a, None if dtype is None else _dtype(dtype), copy is True)
+    _check_creation(order, device, like)
+    r = _asarray(a, None if dtype is None else _dtype(dtype), copy is True)
+    return _ordered(r, a, order, r is not a)
 
 
-asanyarray = asarray
+def asanyarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
+    return asarray(a, dtype, order, device=device, copy=copy, like=like)
 
 
 def ascontiguousarray(a, dtype=None, *, like=None):
+    _check_creation(None, None, like)
     a = asarray(a, dtype)
     return a if a._t.isContiguous() else a.copy()
 

@@ -7,8 +7,10 @@ import operator as _operator
 
 from _playground_host import binding as _E
 
+from ..exceptions import AxisError as _AxisError
 from ._internal import _bind_methods, _broadcast, _call, _compact_shape, _normalize_axis, _op, _shape_arg
-from .multiarray import _from_flat, _full0, _js_number, _wrap, asarray, ndarray
+from . import _methods  # noqa: F401  (binds ndarray's reductions)
+from .multiarray import _check_creation, _from_flat, _subok, _full0, _in_order, _js_number, _wrap, asarray, ndarray
 from .numerictypes import _F64, _I64, _dtype, _promote, _py_dtype
 from .scalars import float64, generic
 from .umath import absolute, equal, isfinite, isnan, less_equal, matmul, multiply
@@ -19,51 +21,57 @@ def _filled(shape, value, d):
 
 
 def zeros(shape, dtype=float, order="C", *, device=None, like=None):
-    return _filled(shape, 0, _dtype(dtype))
+    _check_creation(order, device, like)
+    return _in_order(_filled(shape, 0, _dtype(dtype)), order)
 
 
 def ones(shape, dtype=None, order="C", *, device=None, like=None):
-    return _filled(shape, 1, _dtype(dtype))
+    _check_creation(order, device, like)
+    return _in_order(_filled(shape, 1, _dtype(dtype)), order)
 
 
 def empty(shape, dtype=float, order="C", *, device=None, like=None):
-    return _filled(shape, 0, _dtype(dtype))
+    # NumPy leaves the memory uninitialised; the playground gives zeros.
+    _check_creation(order, device, like)
+    return _in_order(_filled(shape, 0, _dtype(dtype)), order)
 
 
 def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None):
+    _check_creation(order, device, like)
     if isinstance(fill_value, (ndarray, list, tuple)):
         v = asarray(fill_value)
-        out = zeros(shape, v.dtype if dtype is None else dtype)
+        out = zeros(shape, v.dtype if dtype is None else dtype, order)
         out[...] = v
         return out
     if dtype is None:
         d = type(fill_value)._dtype_obj if isinstance(fill_value, generic) else _py_dtype(fill_value)
     else:
         d = _dtype(dtype)
-    return _filled(shape, fill_value._py() if isinstance(fill_value, generic) else fill_value, d)
+    return _in_order(_filled(shape, fill_value._py() if isinstance(fill_value, generic) else fill_value, d), order)
 
 
-def _like_shape(a, shape):
-    return asarray(a).shape if shape is None else shape
+def _like(a, fill_value, dtype, order, subok, shape, device):
+    _subok(subok)
+    _check_creation(order, device)
+    a = asarray(a)
+    r = full(a.shape if shape is None else shape, fill_value, a.dtype if dtype is None else dtype)
+    return _in_order(r, order, a if shape is None else None)
 
 
 def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    a = asarray(a)
-    return _filled(_like_shape(a, shape), 0, a.dtype if dtype is None else _dtype(dtype))
+    return _like(a, 0, dtype, order, subok, shape, device)
 
 
 def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    a = asarray(a)
-    return _filled(_like_shape(a, shape), 1, a.dtype if dtype is None else _dtype(dtype))
+    return _like(a, 1, dtype, order, subok, shape, device)
 
 
 def empty_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    return zeros_like(a, dtype, shape=shape)
+    return _like(a, 0, dtype, order, subok, shape, device)
 
 
 def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, device=None):
-    a = asarray(a)
-    return full(_like_shape(a, shape), fill_value, a.dtype if dtype is None else dtype)
+    return _like(a, fill_value, dtype, order, subok, shape, device)
 
 
 def _pynum(v):
@@ -71,6 +79,7 @@ def _pynum(v):
 
 
 def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
+    _check_creation(None, device, like)
     if stop is None:
         start, stop = 0, start
     if step is None:
@@ -98,6 +107,10 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
 
 
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *, device=None):
+    _check_creation(None, device)
+    # Scalar endpoints make a 1-d result, whose only axis is 0 (or -1).
+    if not -1 <= _operator.index(axis) <= 0:
+        raise _AxisError(axis, 1, "destination")
     num = _operator.index(num)
     if num < 0:
         raise ValueError("Number of samples, %d, must be non-negative." % num)
@@ -113,20 +126,21 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
 
 
 def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None):
+    _check_creation(order, device, like)
     d = _dtype(dtype)
     m = N if M is None else M
     if k == 0:
-        return _wrap(_call(_E.eye, _operator.index(N), _operator.index(m), d.name), d)
+        return _in_order(_wrap(_call(_E.eye, _operator.index(N), _operator.index(m), d.name), d), order)
     flat = [0] * (N * m)
     for i in range(N):
         j = i + k
         if 0 <= j < m:
             flat[i * m + j] = 1
-    return _from_flat(flat, (N, m), d)
+    return _in_order(_from_flat(flat, (N, m), d), order)
 
 
 def identity(n, dtype=None, *, like=None):
-    return eye(n, dtype=float if dtype is None else dtype)
+    return eye(n, dtype=float if dtype is None else dtype, like=like)
 
 
 def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
@@ -150,10 +164,27 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
 
 
 def copy(a, order="K", subok=False):
-    return asarray(a).copy()
+    _subok(subok)
+    a = asarray(a)
+    return _in_order(a.copy(), order, a)
 
 
 def dot(a, b, out=None):
+    if out is None:
+        return _dot(a, b)
+    if type(out) is not ndarray:
+        raise TypeError("'out' must be an array")
+    r = asarray(_dot(a, b))
+    # NumPy's dot writes into out directly: it must be the result's dtype, dims and a C array.
+    if out.dtype is not r.dtype or out.ndim != r.ndim or not out._t.isContiguous():
+        raise ValueError("output array is not acceptable (must have the right datatype, number of dimensions, and be a C-Array)")
+    if out.shape != r.shape:
+        raise ValueError("output array has wrong dimensions")
+    _op("copy_", out._t, r._t)
+    return out
+
+
+def _dot(a, b):
     a = a if type(a) is ndarray else asarray(a)
     b = b if type(b) is ndarray else asarray(b)
     if a.ndim == 0 or b.ndim == 0:
@@ -191,7 +222,7 @@ def inner(a, b):
 def outer(a, b, out=None):
     a = asarray(a).ravel()
     b = asarray(b).ravel()
-    return multiply(a.reshape(-1, 1), b.reshape(1, -1))
+    return multiply(a.reshape(-1, 1), b.reshape(1, -1), out=out)
 
 
 def moveaxis(a, source, destination):
@@ -247,8 +278,8 @@ def array_equiv(a1, a2):
 class _NdarrayMethods:
     """ndarray's method that is this module's function, bound onto ndarray below (see fromnumeric's)."""
 
-    def dot(self, b):
-        return dot(self, b)
+    def dot(self, b, out=None):
+        return dot(self, b, out)
 
 
 _bind_methods(ndarray, _NdarrayMethods)

@@ -49,6 +49,11 @@ class generic:
         return self
 
     def item(self, *args):
+        # A scalar is an array of one element: item(0), item(-1) and item((0,)) name it too.
+        for index in args:
+            for i in index if isinstance(index, tuple) else (index,):
+                if i not in (0, -1):
+                    raise IndexError("index %d is out of bounds for size 1" % i)
         return self._py()
 
     def tolist(self):
@@ -60,7 +65,10 @@ class generic:
         return _full0(self._py(), type(self)._dtype_obj if dtype is None else _dtype(dtype))
 
     def astype(self, dtype, copy=True):
-        return _scalar_as(self._py(), _dtype(dtype))
+        d = _dtype(dtype)
+        if not copy and d is type(self)._dtype_obj:
+            return self
+        return _scalar_as(self._py(), d)
 
     def __repr__(self):
         return str(_E.np_scalar_repr(self._py(), type(self)._dtype_obj.name))

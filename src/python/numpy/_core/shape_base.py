@@ -3,18 +3,40 @@
 import builtins as _b
 
 from ._internal import _normalize_axis, _op
-from .multiarray import _cast, _wrap, asarray
-from .numerictypes import _dtype, _promote
+from .multiarray import _cast, _wrap, asarray, ndarray
+from .numerictypes import _CASTINGS, _dtype, _promote, can_cast
 from .numeric import arange, linspace
 
 
-def _join_dtype(arrs, dtype):
-    if dtype is not None:
-        return _dtype(dtype)
-    d = arrs[0].dtype
-    for a in arrs[1:]:
-        d = _promote(d, a.dtype)
+def _join_dtype(arrs, out, dtype, casting):
+    """The dtype arrays are joined in: out's, dtype=, or their common one; each must cast to it by `casting`."""
+    if casting not in _CASTINGS:
+        raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got %r)" % (casting,))
+    if out is not None and dtype is not None:
+        raise TypeError("concatenate() only takes `out` or `dtype` as an argument, but both were provided.")
+    if out is not None:
+        if type(out) is not ndarray:
+            raise TypeError("'out' must be an array")
+        d = out.dtype
+    elif dtype is not None:
+        d = _dtype(dtype)
+    else:
+        d = arrs[0].dtype
+        for a in arrs[1:]:
+            d = _promote(d, a.dtype)
+    for a in arrs:
+        if not can_cast(a.dtype, d, casting):
+            raise TypeError("Cannot cast array data from %r to %r according to the rule '%s'" % (a.dtype, d, casting))
     return d
+
+
+def _joined(t, d, out):
+    if out is None:
+        return _wrap(t, d)
+    if tuple(out.shape) != tuple(t.shape):
+        raise ValueError("Output array is the wrong shape")
+    _op("copy_", out._t, t)
+    return out
 
 
 def concatenate(arrays, axis=0, out=None, dtype=None, casting="same_kind"):
@@ -42,8 +64,8 @@ def concatenate(arrays, axis=0, out=None, dtype=None, casting="same_kind"):
                     "dimension %d, the array at index 0 has size %d and the array at index %d has size %d"
                     % (k, arrs[0].shape[k], i, a.shape[k])
                 )
-    d = _join_dtype(arrs, dtype)
-    return _wrap(_op("cat", ax, *[_cast(a, d) for a in arrs]), d)
+    d = _join_dtype(arrs, out, dtype, casting)
+    return _joined(_op("cat", ax, *[_cast(a, d) for a in arrs]), d, out)
 
 
 def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
@@ -54,8 +76,8 @@ def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
         if a.shape != arrs[0].shape:
             raise ValueError("all input arrays must have the same shape")
     ax = _normalize_axis(axis, arrs[0].ndim + 1)
-    d = _join_dtype(arrs, dtype)
-    return _wrap(_op("stack", ax, *[_cast(a, d) for a in arrs]), d)
+    d = _join_dtype(arrs, out, dtype, casting)
+    return _joined(_op("stack", ax, *[_cast(a, d) for a in arrs]), d, out)
 
 
 def atleast_1d(*arys):
@@ -93,7 +115,7 @@ def vstack(tup, *, dtype=None, casting="same_kind"):
     arrs = atleast_2d(*tup)
     if not isinstance(arrs, tuple):
         arrs = (arrs,)
-    return concatenate(arrs, 0, dtype=dtype)
+    return concatenate(arrs, 0, dtype=dtype, casting=casting)
 
 
 row_stack = vstack
@@ -103,7 +125,7 @@ def hstack(tup, *, dtype=None, casting="same_kind"):
     arrs = atleast_1d(*tup)
     if not isinstance(arrs, tuple):
         arrs = (arrs,)
-    return concatenate(arrs, 0 if arrs and arrs[0].ndim == 1 else 1, dtype=dtype)
+    return concatenate(arrs, 0 if arrs and arrs[0].ndim == 1 else 1, dtype=dtype, casting=casting)
 
 
 def dstack(tup):
