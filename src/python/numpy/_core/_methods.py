@@ -120,7 +120,7 @@ class _Reductions:
             return self._finish("mean", asarray(r).astype(acc)[()] if acc._rank < 2 else r, out, axes, keepdims)
         if acc._rank < 2:
             return self._finish("mean", self.mean(axis, _F64, keepdims=keepdims).astype(acc), out, axes, keepdims)
-        _warn_empty(self, axes, "Mean of empty slice.")
+        _warn_empty(self, axes, "Mean of empty slice")
         t = _call(_E.np_mean, self._acc_input(acc), None if axes is None else _to_js(axes), bool(keepdims), acc.name)
         return self._finish("mean", _result(t, acc), out, axes, keepdims)
 
