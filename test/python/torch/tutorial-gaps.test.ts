@@ -39,6 +39,31 @@ describe('tutorial gaps (real PyTorch output)', function () {
     assert.match(r.stderr, /^mesh\.py:3: UserWarning: torch\.meshgrid: in an upcoming release, it will be required to pass the indexing argument\./);
   });
 
+  it('refuses, by name, the autograd arguments it cannot honour, and warns as PyTorch does for only_inputs', async () => {
+    const r = await session.run(
+      [
+        'import torch',
+        'x = torch.ones(2, requires_grad=True)',
+        'for call in (lambda: torch.autograd.backward([(x * 2).sum()], inputs=[x]), lambda: torch.autograd.grad((x * 2).sum(), x, is_grads_batched=True)):',
+        '    try:',
+        '        call()',
+        '    except NotImplementedError as e:',
+        '        print(e)',
+        'print(torch.autograd.grad((x * 2).sum(), x, only_inputs=False), x.grad)',
+        '',
+      ].join('\n'),
+      'autograd_args.py',
+    );
+    assert.equal(r.status, 'ok', r.stderr);
+    assert.equal(
+      r.stdout,
+      'Autograd Playground does not support backward(inputs=...); use torch.autograd.grad(loss, inputs)\n' +
+        'Autograd Playground does not support torch.autograd.grad(is_grads_batched=True)\n' +
+        '(tensor([2., 2.]),) None\n',
+    );
+    assert.match(r.stderr, /^autograd_args\.py:8: UserWarning: only_inputs argument is deprecated and is ignored now \(defaults to True\)/);
+  });
+
   it('prints a figure as matplotlib’s str does', async () => {
     const r = await session.run('import matplotlib.pyplot as plt\nfig = plt.figure(figsize=(3.5, 2.5))\nprint(fig)\nprint(repr(fig))\n', 'fig.py');
     assert.equal(r.stdout, 'Figure(350x250)\n<Figure size 350x250 with 0 Axes>\n');

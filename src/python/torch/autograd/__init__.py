@@ -1,4 +1,5 @@
 """torch.autograd: backward() and grad() over the engine's autograd; the grad mode switches live in grad_mode."""
+import warnings as _warnings
 from .. import _C
 from .._C import E, call as _call, js as _js
 from .._tensor import Tensor, _wrap
@@ -29,6 +30,9 @@ def _run_backward(root, gradient, retain_graph, create_graph):
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+    if inputs is not None:
+        # As Tensor.backward: accumulating into some leaves only needs the engine's backward to take them.
+        raise NotImplementedError("Autograd Playground does not support backward(inputs=...); use torch.autograd.grad(loss, inputs)")
     if isinstance(tensors, Tensor):
         tensors = [tensors]
         grad_tensors = [grad_tensors] if grad_tensors is not None else None
@@ -38,6 +42,15 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True, allow_unused=None, is_grads_batched=False, materialize_grads=False):
+    if not only_inputs:
+        _warnings.warn(
+            "only_inputs argument is deprecated and is ignored now (defaults to True). To accumulate gradient for "
+            "other parts of the graph, please use torch.autograd.backward.",
+            UserWarning,
+            stacklevel=2,
+        )
+    if is_grads_batched:
+        raise NotImplementedError("Autograd Playground does not support torch.autograd.grad(is_grads_batched=True)")
     single_in = isinstance(inputs, Tensor)
     outs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
     ins = [inputs] if single_in else list(inputs)
