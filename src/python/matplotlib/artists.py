@@ -58,19 +58,9 @@ def _marker(m):
     raise ValueError("Unrecognized marker style %r" % (m,))
 
 
-class Artist:
-    """An artist drawn by kind rather than as x/y points: fills, reference lines, error bars, text, images,
-    contours. Each writes one entry of the axes' `artists` list in the figure event (see FigureArtist)."""
-
-    _is_series = False
-    _default_zorder = 1
-
-    def __init__(self, axes, label=None, alpha=None, zorder=None):
-        self.axes = axes
-        self._label = "" if label is None else str(label)
-        self._alpha = None if alpha is None else float(alpha)
-        self._zorder = self._default_zorder if zorder is None else float(zorder)
-        self._visible = True
+class _Shared:
+    """What series and the other artists answer alike: label, alpha, visibility, removal, set(**kw), and an
+    error naming any other matplotlib method the playground lacks."""
 
     def __getattr__(self, name):
         if name.startswith("_"):
@@ -89,12 +79,6 @@ class Artist:
     def set_alpha(self, alpha):
         self._alpha = None if alpha is None else float(alpha)
 
-    def get_zorder(self):
-        return self._zorder
-
-    def set_zorder(self, level):
-        self._zorder = float(level)
-
     def get_visible(self):
         return self._visible
 
@@ -108,6 +92,27 @@ class Artist:
     def set(self, **kwargs):
         for key, value in kwargs.items():
             getattr(self, "set_" + key)(value)
+
+
+class Artist(_Shared):
+    """An artist drawn by kind rather than as x/y points: fills, reference lines, error bars, text, images,
+    contours. Each writes one entry of the axes' `artists` list in the figure event (see FigureArtist)."""
+
+    _is_series = False
+    _default_zorder = 1
+
+    def __init__(self, axes, label=None, alpha=None, zorder=None):
+        self.axes = axes
+        self._label = "" if label is None else str(label)
+        self._alpha = None if alpha is None else float(alpha)
+        self._zorder = self._default_zorder if zorder is None else float(zorder)
+        self._visible = True
+
+    def get_zorder(self):
+        return self._zorder
+
+    def set_zorder(self, level):
+        self._zorder = float(level)
 
     def _extent(self, axis):
         """(values, sticky values) this artist adds to the autoscaled limits along `axis`; None for none."""
@@ -125,7 +130,7 @@ def _check_kwargs(call, kwargs, allowed):
             raise _unsupported_arg("%s(%s=...)" % (call, key))
 
 
-class _Artist:
+class _Artist(_Shared):
     """One series on an Axes. Subclasses are the objects plot()/scatter()/bar() return."""
 
     _is_series = True
@@ -150,43 +155,12 @@ class _Artist:
         self._edgecolor = None
         self._edgewidth = None
 
-    def __getattr__(self, name):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        raise _unsupported(type(self).__name__, name)
-
-    def get_label(self):
-        return self._label
-
-    def set_label(self, s):
-        self._label = "" if s is None else str(s)
-
     def get_color(self):
         return self._color
 
     def set_color(self, c):
         self._color = _css_color(c)
         self._colors = None
-
-    def get_alpha(self):
-        return self._alpha
-
-    def set_alpha(self, alpha):
-        self._alpha = None if alpha is None else float(alpha)
-
-    def get_visible(self):
-        return self._visible
-
-    def set_visible(self, b):
-        self._visible = bool(b)
-
-    def remove(self):
-        if self in self.axes._series:
-            self.axes._series.remove(self)
-
-    def set(self, **kwargs):
-        for key, value in kwargs.items():
-            getattr(self, "set_" + key)(value)
 
     def _event(self, legend_label):
         idx = _sample_indices(len(self._x))
