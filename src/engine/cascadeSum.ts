@@ -12,7 +12,7 @@
  * Above PyTorch's grain size the reduction is split across threads, which depends on the machine; callers
  * fall back to a double-precision sum there.
  */
-import { DType } from './dtype';
+import { DType, isFloat32Stored } from './dtype';
 import { Tensor } from './tensor';
 
 /** PyTorch runs reductions on one thread below this many elements (at::internal::GRAIN_SIZE). */
@@ -81,8 +81,9 @@ interface IterDim {
  */
 export function cascadeSumInto(t: Tensor, dims: readonly number[], out: Float64Array, dtype: DType): boolean {
   if (t.numel > SERIAL_REDUCTION_LIMIT) return false;
-  const r: Round = dtype === 'float32' ? Math.fround : identity;
-  const lanes = dtype === 'float32' ? 8 : 4;
+  // float16 and bfloat16 accumulate in float, as PyTorch's opmath type for them is float.
+  const r: Round = isFloat32Stored(dtype) ? Math.fround : identity;
+  const lanes = isFloat32Stored(dtype) ? 8 : 4;
   const reduced = new Set(dims);
   // Output strides over the kept dims (row-major), 0 on reduced dims.
   const outStrides = new Array<number>(t.ndim).fill(0);

@@ -13,8 +13,8 @@ export function fromValues(values: ArrayLike<number>, shape: Shape, dtype: DType
   const n = numelOf(shape);
   if (values.length !== n) throw runtimeError(`expected ${n} values for shape [${shape.join(', ')}], got ${values.length}`);
   const data = allocateChecked(dtype, shape);
-  if (dtype === 'int64' || dtype === 'bool') for (let i = 0; i < n; i++) data[i] = castValue(dtype, values[i]);
-  else for (let i = 0; i < n; i++) data[i] = values[i];
+  if (dtype === 'float32' || dtype === 'float64') for (let i = 0; i < n; i++) data[i] = values[i];
+  else for (let i = 0; i < n; i++) data[i] = castValue(dtype, values[i]);
   return makeTensor(data, shape, dtype);
 }
 
@@ -47,13 +47,13 @@ export function arange(start: number, end: number, step: number, dtype: DType): 
 export function linspace(start: number, end: number, steps: number, dtype: DType): Tensor {
   if (steps < 0) throw runtimeError('linspace(): number of steps must be non-negative');
   const data = allocateChecked(dtype, [steps]);
-  const r = dtype === 'float32' ? Math.fround : (x: number) => x;
+  const r = (x: number): number => castValue(dtype, x);
   if (steps === 1) data[0] = castValue(dtype, start);
   else if (steps > 1) {
     if (isFloating(dtype)) {
       const s = r(start);
       const e = r(end);
-      const step = r((e - s) / (steps - 1));
+      const step = r(r(e - s) / (steps - 1));
       const half = Math.floor(steps / 2);
       for (let i = 0; i < steps; i++) data[i] = i < half ? r(s + r(step * i)) : r(e - r(step * (steps - i - 1)));
     } else {

@@ -137,6 +137,8 @@ export function secondBackwardError(): Error {
 
 function tensorTypeName(t: Tensor): string {
   switch (t.dtype) {
+    case 'float16': return 'torch.HalfTensor';
+    case 'bfloat16': return 'torch.BFloat16Tensor';
     case 'float32': return 'torch.FloatTensor';
     case 'float64': return 'torch.DoubleTensor';
     case 'int64': return 'torch.LongTensor';

@@ -3,7 +3,7 @@
  * layout of reductions. They know dtypes and strides but nothing of autograd; ops/ wraps them and records
  * the graph, so a loop's speed can be worked on here without touching any op's semantics.
  */
-import { allocate, DType, StorageArray } from './dtype';
+import { allocate, castValue, DType, isReducedFloat, roundStored, StorageArray } from './dtype';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from './shape';
 import { allocateChecked, makeTensor, Tensor } from './tensor';
 
@@ -29,6 +29,7 @@ export function mapUnary(t: Tensor, outDtype: DType, f: (x: number) => number): 
     const pos = t.positions()!;
     for (let i = 0; i < n; i++) o[i] = f(src[pos[i]]);
   }
+  roundStored(outDtype, o);
   return out;
 }
 
@@ -49,6 +50,12 @@ function fastLoop(op: FastBinary, o: StorageArray, n: number, x: StorageArray, x
 }
 
 export function mapBinary(a: Tensor, b: Tensor, outDtype: DType, f: (x: number, y: number) => number, fast?: FastBinary): Tensor {
+  const out = mapBinaryUnrounded(a, b, outDtype, f, fast);
+  roundStored(outDtype, out.data);
+  return out;
+}
+
+function mapBinaryUnrounded(a: Tensor, b: Tensor, outDtype: DType, f: (x: number, y: number) => number, fast?: FastBinary): Tensor {
   const shape = broadcastShapes(a.shape, b.shape);
   const out = makeTensor(allocateChecked(outDtype, shape), shape, outDtype);
   const o = out.data;
@@ -147,6 +154,7 @@ export function copyInto(dst: Tensor, src: Tensor): void {
       for (let i = 0; i < n; i++) dd[dOff + i] = sd[sOff + i];
     }
     if (dst.dtype === 'int64') truncateInts(dd, dOff, n);
+    else if (isReducedFloat(dst.dtype) && src.dtype !== dst.dtype) roundStored(dst.dtype, dd.subarray(dOff, dOff + n));
     return;
   }
   // Overlapping storage with different strides: read everything first.
@@ -154,9 +162,11 @@ export function copyInto(dst: Tensor, src: Tensor): void {
   const sOff = sd === dd ? 0 : src.offset;
   const sStr = sd === dd ? broadcastStrides(makeTensor(srcVals, src.shape, src.dtype), shape) : ss;
   const isInt = dst.dtype === 'int64';
+  const dt = dst.dtype;
+  const round = isReducedFloat(dt) && src.dtype !== dt;
   stridedLoop(shape, dst.strides, sStr, dst.offset, sOff, (dp, sp) => {
     const v = srcVals[sp];
-    dd[dp] = isInt ? Math.trunc(v) : v;
+    dd[dp] = isInt ? Math.trunc(v) : round ? castValue(dt, v) : v;
   });
 }
 
@@ -187,6 +197,7 @@ export function reduceAlong(
   const count = nOut === 0 ? 0 : t.numel / nOut;
   const out = makeTensor(allocate(outDtype, nOut), outShape, outDtype);
   for (let i = 0; i < nOut; i++) out.data[i] = finish ? finish(acc[i], count) : acc[i];
+  roundStored(outDtype, out.data);
   return out;
 }
 
@@ -231,5 +242,6 @@ export function mapTernary(
   for (let i = 0; i < n; i++) {
     o[i] = f(ad[pa ? pa[i] : a.offset + i], bd[pb ? pb[i] : b.offset + i], cd[pc ? pc[i] : c.offset + i]);
   }
+  roundStored(outDtype, o);
   return out;
 }

@@ -5,7 +5,7 @@
  * history and can be differentiated again; that is why the op files import each other.
  */
 import { record, withGradMode } from '../graph';
-import { castValue, DType, isFloating } from '../dtype';
+import { castValue, DType, isFloat32Stored, isFloating, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
 import { mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
 import { sameShape } from '../shape';
@@ -195,7 +195,7 @@ export function fmod(a: Tensor, b: Operand): Tensor {
   // PyTorch names the two overloads: a Scalar divisor (FmodBackward0) and a Tensor one (FmodBackward1).
   return record(ib ? 'FmodBackward1' : 'FmodBackward0', out, [a, ib], [], (g, _s, needs) => [
     needs[0] ? gradFor(g, a) : null,
-    needs[1] ? gradFor(mul(neg(g), mapBinary(ta, tb, dt, (x, y) => Math.trunc(dt === 'float32' ? Math.fround(x / y) : x / y))), ib!) : null,
+    needs[1] ? gradFor(mul(neg(g), mapBinary(ta, tb, dt, (x, y) => Math.trunc(isFloat32Stored(dt) ? Math.fround(x / y) : x / y))), ib!) : null,
   ]);
 }
 
@@ -223,7 +223,7 @@ export function zerosOf(t: Tensor): Tensor {
 function powKernel(ev: number, dt: DType): (x: number) => number {
   if (ev === 2) return (x) => x * x;
   if (ev === 0.5) return Math.sqrt;
-  if (dt === 'float32') {
+  if (isFloat32Stored(dt)) {
     const f = Math.fround;
     if (ev === 3) return (x) => f(x * x) * x;
     if (ev === -2) return (x) => 1 / f(x * x);
@@ -528,14 +528,14 @@ export function logicalNot(t: Tensor): Tensor {
 /** `&`, `|`, `^` on bool or integer tensors. */
 export function bitwise(op: 'and' | 'or' | 'xor', a: Operand, b: Operand): Tensor {
   const [ta, tb, dt] = binaryOperands(a, b);
-  if (isFloating(dt)) throw runtimeError(`"bitwise_${op}_cpu" not implemented for '${dt === 'float32' ? 'Float' : 'Double'}'`);
+  if (isFloating(dt)) throw runtimeError(`"bitwise_${op}_cpu" not implemented for '${SCALAR_TYPE_NAMES[dt]}'`);
   const f = op === 'and' ? (x: number, y: number) => x & y : op === 'or' ? (x: number, y: number) => x | y : (x: number, y: number) => x ^ y;
   return mapBinary(ta, tb, dt, f);
 }
 
 export function bitwiseNot(t: Tensor): Tensor {
   if (t.dtype === 'bool') return logicalNot(t);
-  if (isFloating(t.dtype)) throw runtimeError(`"bitwise_not_cpu" not implemented for '${t.dtype === 'float32' ? 'Float' : 'Double'}'`);
+  if (isFloating(t.dtype)) throw runtimeError(`"bitwise_not_cpu" not implemented for '${SCALAR_TYPE_NAMES[t.dtype]}'`);
   return mapUnary(t, t.dtype, (x) => -x - 1);
 }
 
@@ -584,6 +584,7 @@ export function addInPlaceRaw(a: Tensor, b: Tensor): void {
     const ao = a.offset;
     const bo = b.offset;
     for (let i = 0; i < a.numel; i++) dst[ao + i] += src[bo + i];
+    roundStored(a.dtype, dst.subarray(ao, ao + a.numel));
   } else {
     const sum = mapBinary(a, b, a.dtype, (x, y) => x + y);
     copyInto(a, sum);

@@ -6,7 +6,7 @@
  * as PyTorch gives it, so a count of 0 or 1 adds nothing to a log-probability.
  */
 import { record } from '../graph';
-import { isFloating } from '../dtype';
+import { DType, isFloating } from '../dtype';
 import { mapUnary } from '../kernels';
 import { runtimeError } from '../errors';
 import { Tensor } from '../tensor';
@@ -104,8 +104,8 @@ export function trigammaValue(x: number): number {
   return sign * result;
 }
 
-function floatOut(t: Tensor): 'float32' | 'float64' {
-  return isFloating(t.dtype) ? (t.dtype as 'float32' | 'float64') : 'float32';
+function floatOut(t: Tensor): DType {
+  return isFloating(t.dtype) ? t.dtype : 'float32';
 }
 
 export function lgamma(t: Tensor): Tensor {

@@ -2,6 +2,7 @@
  * `gather` and `scatter_add` along one dimension: each is the other's gradient, so they live together.
  * (Categorical's log_prob gathers log-probabilities; Multinomial's sampler counts categories with scatter_add_.)
  */
+import { castValue } from '../dtype';
 import { record } from '../graph';
 import { runtimeError } from '../errors';
 import { normalizeDim } from '../shape';
@@ -75,7 +76,7 @@ export function scatterAdd(self: Tensor, dim: number, index: Tensor, src: Tensor
   const out = makeTensor(self.values(), self.shape, self.dtype);
   const limit = self.ndim === 0 ? 1 : self.shape[d];
   const at = coordsOf(index);
-  const isInt = !(self.dtype === 'float32' || self.dtype === 'float64');
+  const dt = self.dtype;
   forEachIndex(index.shape, (_flat, coords) => {
     const i = at(coords);
     if (i < 0 || i >= limit) throw runtimeError(`index ${i} is out of bounds for dimension ${d} with size ${limit}`);
@@ -84,7 +85,7 @@ export function scatterAdd(self: Tensor, dim: number, index: Tensor, src: Tensor
     let pos = 0;
     for (let k = 0; k < self.ndim; k++) pos = pos * self.shape[k] + c[k];
     const v = out.data[pos] + src.data[storagePos(src, coords)];
-    out.data[pos] = isInt ? Math.trunc(v) : v;
+    out.data[pos] = castValue(dt, v);
   });
   return record('ScatterAddBackward0', out, [self, null, src], [index], (g, s) => [g, null, gather(g, d, s[0])]);
 }

@@ -3,6 +3,7 @@
  * index tensors), `index_select` and `masked_fill`. Kept apart from views because advanced indexing copies
  * while basic indexing aliases, and PyTorch's rules for mixing the two are the bulk of this file.
  */
+import { roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { gradMode, record, withGradMode } from '../graph';
 import { indexError, runtimeError, typeError, valueError } from '../errors';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from '../shape';
@@ -184,6 +185,7 @@ function indexPutAccumulate(shape: Shape, adv: Advanced[], g: Tensor): Tensor {
   const gv = expandedView(g, lay).values(true);
   const o = out.data;
   for (let i = 0; i < positions.length; i++) o[positions[i]] += gv[i];
+  roundStored(g.dtype, o);
   return record('IndexPutBackward0', out, [g], [], (gg) => [advancedGet(gg, adv)]);
 }
 
@@ -196,6 +198,13 @@ export function getItem(t: Tensor, items: readonly IndexItem[]): Tensor {
 /** `t[items] = value`: writes through a view of `t`, with autograd like PyTorch's CopySlices/IndexPut. */
 export function setItem(t: Tensor, items: readonly IndexItem[], value: Tensor): void {
   const { view, advanced } = withGradMode(false, () => applyBasic(t, items, false));
+  // index_put_ takes the value as it is; only a lone boolean mask with a 0-dim value goes to masked_fill_, which casts.
+  const maskedFill = items.length === 1 && items[0] instanceof Tensor && items[0].dtype === 'bool' && value.ndim === 0;
+  if (advanced.length && value.dtype !== t.dtype && !maskedFill) {
+    throw runtimeError(
+      `Index put requires the source and destination dtypes match, got ${SCALAR_TYPE_NAMES[t.dtype]} for the destination and ${SCALAR_TYPE_NAMES[value.dtype]} for the source.`,
+    );
+  }
   // PyTorch writes through the indexed view (select/slice/unsqueeze) when there is one, and checks that view.
   if (view !== t && gradMode.enabled && t.requiresGrad && t.isLeaf) {
     throw runtimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');

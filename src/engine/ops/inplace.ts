@@ -4,7 +4,7 @@
  * write changes graph bookkeeping (versions, the grad_fn of an existing tensor) that no out-of-place op touches.
  */
 import { BackwardFn, gatherRegion, gradEdge, gradMode, Node, rebaseView, record, regionIndex, syncView } from '../graph';
-import { castValue, isFloating } from '../dtype';
+import { castValue, isFloating, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
 import { copyInto } from '../kernels';
 import { contiguousStrides } from '../shape';
@@ -104,7 +104,7 @@ export function inPlace(t: Tensor, compute: (self: Tensor) => Tensor): Tensor {
   const old = t.requiresGrad ? snapshot(t) : t;
   const r = compute(old);
   if (isFloating(r.dtype) && !isFloating(t.dtype)) {
-    throw runtimeError(`result type Float can't be cast to the desired output type ${t.dtype === 'int64' ? 'Long' : 'Bool'}`);
+    throw runtimeError(`result type ${SCALAR_TYPE_NAMES[r.dtype]} can't be cast to the desired output type ${SCALAR_TYPE_NAMES[t.dtype]}`);
   }
   copyInto(t, r);
   t.bumpVersion();

@@ -4,7 +4,7 @@
  * are reproduced bit for bit; the other shapes accumulate in double and may differ in the last bit.
  */
 import { record } from '../graph';
-import { DType, isFloating, promoteTypes } from '../dtype';
+import { DType, isFloat32Stored, isFloating, isReducedFloat, promoteTypes, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
 import { broadcastShapes, numelOf } from '../shape';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
@@ -13,13 +13,15 @@ import { sumToShape } from './reduce';
 import { fmaf } from '../random/libm';
 import { expand, reshape, squeeze, t2d, transpose, unsafeView, unsqueeze } from './views';
 
-const TYPE_NAMES: Record<DType, string> = { float32: 'float', float64: 'double', int64: 'long int', bool: 'bool' };
+const TYPE_NAMES: Record<DType, string> = { float16: 'c10::Half', bfloat16: 'c10::BFloat16', float32: 'float', float64: 'double', int64: 'long int', bool: 'bool' };
 
-function checkSameDtype(a: Tensor, b: Tensor, what: string): DType {
-  if (a.dtype !== b.dtype) {
-    throw runtimeError(`${what}: expected ${what === 'dot' ? 'both vectors to have same dtype' : 'm1 and m2 to have the same dtype'}, but got: ${TYPE_NAMES[a.dtype]} != ${TYPE_NAMES[b.dtype]}`);
-  }
-  return a.dtype;
+/** PyTorch 2.x's dtype checks: dot and mv keep their older wording, the matrix products name mat1 and mat2. */
+function checkSameDtype(a: Tensor, b: Tensor, what: 'mm' | 'bmm' | 'mv' | 'dot'): DType {
+  if (a.dtype === b.dtype) return a.dtype;
+  const [x, y] = [SCALAR_TYPE_NAMES[a.dtype], SCALAR_TYPE_NAMES[b.dtype]];
+  if (what === 'dot') throw runtimeError(`dot : expected both vectors to have same dtype, but found ${x} and ${y}`);
+  if (what === 'mv') throw runtimeError(`expected scalar type ${x} but found ${y}`);
+  throw runtimeError(`expected mat1 and mat2 to have the same dtype, but got: ${TYPE_NAMES[a.dtype]} != ${TYPE_NAMES[b.dtype]}`);
 }
 
 /**
@@ -40,7 +42,7 @@ function gemm(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: numb
       for (let q = 0; q < k; q++) acc = fmaf(av[ab + q], bv[bb + q * n], acc);
       out[(p * m + i) * n + j] = acc;
     }
-    return makeTensor(out, [batch, m, n], dtype);
+    return makeTensor(roundStored(dtype, out), [batch, m, n], dtype);
   }
   const row = new Float64Array(n);
   for (let p = 0; p < batch; p++) {
@@ -66,7 +68,7 @@ function gemm(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: numb
       out[(p * m + i) * n + j] = s;
     }
   }
-  return makeTensor(out, [batch, m, n], dtype);
+  return makeTensor(roundStored(dtype, out), [batch, m, n], dtype);
 }
 
 /**
@@ -75,7 +77,7 @@ function gemm(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: numb
  * single column goes through a matrix-vector kernel whose order is not reproduced here (double accumulation).
  */
 function useFmaOrder(a: Tensor, n: number, dtype: DType): boolean {
-  return dtype === 'float32' && (n > 1 || a.strides[a.ndim - 1] !== 1);
+  return isFloat32Stored(dtype) && (n > 1 || a.strides[a.ndim - 1] !== 1);
 }
 
 function allFinite(v: ArrayLike<number>): boolean {
@@ -208,10 +210,12 @@ export function linear(x: Tensor, w: Tensor, b: Tensor | null): Tensor {
     }
     const dt = promoteTypes(x.dtype, w.dtype);
     if (!isFloating(dt) || x.dtype !== w.dtype) checkSameDtype(x, w, 'mm');
-    const r = gemm(contiguousValues(x), contiguousValues(wt), 1, x.shape[0], x.shape[1], wt.shape[1], dt, useFmaOrder(x, wt.shape[1], dt));
-    const prod = makeTensor(r.data, [x.shape[0], wt.shape[1]], dt);
-    const bb = b.ndim === 1 ? b : b;
-    const outData = add(prod, cast(bb, dt));
+    // A 16-bit addmm adds the bias to the float product and rounds once, so the product stays float32 here.
+    const gemmDt = isReducedFloat(dt) ? 'float32' : dt;
+    const r = gemm(contiguousValues(x), contiguousValues(wt), 1, x.shape[0], x.shape[1], wt.shape[1], gemmDt, useFmaOrder(x, wt.shape[1], dt));
+    const prod = makeTensor(r.data, [x.shape[0], wt.shape[1]], gemmDt);
+    const sumDt = add(prod, cast(b, gemmDt));
+    const outData = gemmDt === dt ? sumDt : cast(sumDt, dt);
     const out = makeTensor(outData.data, outData.shape, outData.dtype);
     const saved: Tensor[] = [];
     if (wt.requiresGrad) saved.push(x);

@@ -9,7 +9,7 @@ import { indexError, runtimeError, valueError } from '../errors';
 import { fromValues } from '../creation';
 import { Tensor } from '../tensor';
 import { abs, add, cast, div, exp, gt, le, log, mul, neg, relu, rsub, sigmoid, sign, sub, where } from './elementwise';
-import { isFloating } from '../dtype';
+import { isFloating, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { mean, sum, sumToShape, logSoftmax } from './reduce';
 import { expand, reshape, unsqueeze } from './views';
 
@@ -140,7 +140,7 @@ export function bceWithLogits(input: Tensor, target: Tensor, weight: Tensor | nu
 export function nllLoss(logp: Tensor, target: Tensor, weight: Tensor | null = null, reduction = 'mean', ignoreIndex = -100): Tensor {
   const r = checkReduction(reduction);
   if (target.dtype !== 'int64') {
-    throw runtimeError(`expected scalar type Long but found ${target.dtype === 'float32' ? 'Float' : target.dtype === 'float64' ? 'Double' : 'Bool'}`);
+    throw runtimeError(`expected scalar type Long but found ${SCALAR_TYPE_NAMES[target.dtype]}`);
   }
   const single = logp.ndim === 1;
   const x = single ? unsqueeze(logp, 0) : logp;
@@ -175,7 +175,7 @@ export function nllLoss(logp: Tensor, target: Tensor, weight: Tensor | null = nu
       if (k === ignoreIndex) continue;
       coef[i * c + k] = -(wv ? wv[k] : 1) / (r === 'mean' ? totalW : 1);
     }
-    const coefT = new Tensor(dtype === 'float32' ? Float32Array.from(coef) : coef, [n, c], [c, 1], 0, dtype);
+    const coefT = new Tensor(dtype === 'float64' ? coef : roundStored(dtype, Float32Array.from(coef)), [n, c], [c, 1], 0, dtype);
     const gb = r === 'none' ? unsqueeze(single ? reshape(g, [1]) : g, 1) : g;
     const gx = mul(coefT, gb);
     return [single ? reshape(gx, [c]) : gx];

@@ -3,7 +3,7 @@
  * with PyTorch's result-type rules for mixing them with tensors (a Python scalar or 0-dim tensor does not widen
  * a dimensioned tensor of the same category). Separate because every op family promotes its operands this way.
  */
-import { DType, promoteTypes } from '../dtype';
+import { DType, isFloating, promoteTypes } from '../dtype';
 import { Tensor, scalarTensor } from '../tensor';
 
 /** A Python int operand (JS numbers alone cannot tell `2` from `2.0`, which matters for integer tensors). */
@@ -27,7 +27,7 @@ function promoteOpt(a: DType | null, b: DType): DType {
 }
 
 function isFloat(d: DType | null): boolean {
-  return d === 'float32' || d === 'float64';
+  return d !== null && isFloating(d);
 }
 
 /** PyTorch's result_type: dimensioned tensors outrank 0-dim tensors, which outrank Python scalars, unless a lower group is of a higher category. */

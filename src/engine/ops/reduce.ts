@@ -4,7 +4,7 @@
  * Float sums go through cascadeSum.ts so the last bits match PyTorch's.
  */
 import { record } from '../graph';
-import { DType, isFloating } from '../dtype';
+import { allocate, DType, isFloating, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { indexError, runtimeError } from '../errors';
 import { mapUnary, reduceAlong, reductionLayout, stridedLoop } from '../kernels';
 import { cascadeSumInto } from '../cascadeSum';
@@ -24,7 +24,6 @@ export function reductionDims(t: Tensor, dims: Dims): number[] {
   return t.ndim === 0 ? [] : out;
 }
 
-const DTYPE_NAMES: Record<DType, string> = { float32: 'Float', float64: 'Double', int64: 'Long', bool: 'Bool' };
 
 /** Gradient of a reduction broadcast back over the reduced dims. */
 function expandBack(g: Tensor, inShape: Shape, dims: readonly number[], keepdim: boolean): Tensor {
@@ -42,8 +41,9 @@ function floatSum(t: Tensor, rd: number[], keepdim: boolean, outDtype: DType, di
     const { outShape, keptShape } = reductionLayout(t.shape, rd, keepdim);
     const acc = new Float64Array(numelOf(keptShape));
     if (cascadeSumInto(t, rd, acc, outDtype)) {
-      const out = makeTensor(outDtype === 'float32' ? new Float32Array(acc.length) : new Float64Array(acc.length), outShape, outDtype);
+      const out = makeTensor(allocate(outDtype, acc.length), outShape, outDtype);
       for (let i = 0; i < acc.length; i++) out.data[i] = divisor === 1 ? acc[i] : acc[i] / divisor;
+      roundStored(outDtype, out.data);
       return out;
     }
   }
@@ -76,7 +76,7 @@ export function mean(t: Tensor, dims?: Dims, keepdim = false, dtype?: DType): Te
   const outDtype = dtype ?? t.dtype;
   if (!isFloating(outDtype)) {
     throw runtimeError(
-      `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${DTYPE_NAMES[t.dtype]}`,
+      `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${SCALAR_TYPE_NAMES[t.dtype]}`,
     );
   }
   const all = dims === null || dims === undefined;
@@ -136,7 +136,7 @@ export function extremeDim(t: Tensor, dim: number, keepdim: boolean, which: 'max
       idx[op] = k;
     }
   });
-  const values = makeTensor(t.dtype === 'float32' ? Float32Array.from(best) : t.dtype === 'bool' ? Uint8Array.from(best) : best, outShape, t.dtype);
+  const values = makeTensor(t.dtype === 'float64' || t.dtype === 'int64' ? best : t.dtype === 'bool' ? Uint8Array.from(best) : Float32Array.from(best), outShape, t.dtype);
   const indices = makeTensor(idx, outShape, 'int64');
   const inShape = t.shape.slice();
   record(isMax ? 'MaxBackward0' : 'MinBackward0', values, [t], [indices], (g, s) => [indexSelectBack(g, s[0], inShape, d, keepdim)]);
@@ -208,7 +208,7 @@ function productOfOthers(x: Tensor, rd: number[]): Tensor {
     groups[op].push(src[sp]);
     positions[op].push(i);
   });
-  const out = makeTensor(x.dtype === 'float32' ? new Float32Array(x.numel) : new Float64Array(x.numel), x.shape, x.dtype);
+  const out = makeTensor(allocate(x.dtype, x.numel), x.shape, x.dtype);
   groups.forEach((vals, gi) => {
     vals.forEach((_, k) => {
       let p = 1;
@@ -216,13 +216,14 @@ function productOfOthers(x: Tensor, rd: number[]): Tensor {
       out.data[positions[gi][k]] = p;
     });
   });
+  roundStored(x.dtype, out.data);
   return out;
 }
 
 /** linalg.vector_norm (what torch.norm and Tensor.norm call for vectors and p in {1, 2, inf, other}). */
 export function norm(t: Tensor, p: number = 2, dims?: Dims, keepdim = false): Tensor {
   if (!isFloating(t.dtype)) {
-    throw runtimeError(`linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${DTYPE_NAMES[t.dtype]}`);
+    throw runtimeError(`linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${SCALAR_TYPE_NAMES[t.dtype]}`);
   }
   const rd = reductionDims(t, dims);
   let out: Tensor;
@@ -252,15 +253,15 @@ export function norm(t: Tensor, p: number = 2, dims?: Dims, keepdim = false): Te
 
 export function varStd(t: Tensor, dims: Dims, correction: number, keepdim: boolean, which: 'var' | 'std'): Tensor {
   if (!isFloating(t.dtype)) {
-    throw runtimeError(`${which}(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${DTYPE_NAMES[t.dtype]}`);
+    throw runtimeError(`${which}(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${SCALAR_TYPE_NAMES[t.dtype]}`);
   }
   const rd = reductionDims(t, dims);
   const n = rd.reduce((acc, d) => acc * t.shape[d], 1);
   const meanK = reduceAlong(t, rd, true, 'float64', 0, (a, x) => a + x, (a, c) => a / c);
   const centered = sub(cast(t, 'float64'), meanK);
   const denom = Math.max(0, n - correction);
-  const v = reduceAlong(centered, rd, keepdim, t.dtype, 0, (a, x) => a + x * x, (a) => a / denom);
-  const out = which === 'var' ? v : mapUnary(v, t.dtype, Math.sqrt);
+  // The square root is taken before rounding to the tensor's dtype, as PyTorch's Welford reduction projects it.
+  const out = reduceAlong(centered, rd, keepdim, t.dtype, 0, (a, x) => a + x * x, which === 'var' ? (a) => a / denom : (a) => Math.sqrt(a / denom));
   const inShape = t.shape.slice();
   return record(which === 'var' ? 'VarBackward0' : 'StdBackward0', out, [t], [t, out], (g, s) => {
     const [x, r] = s;
@@ -346,6 +347,7 @@ export function cumsum(t: Tensor, dim: number): Tensor {
       }
     }
   }
+  roundStored(outDtype, out.data);
   return record('CumsumBackward0', out, [t], [], (g) => [flipCumsum(g, d)]);
 }
 

@@ -8,7 +8,7 @@
  * LAPACK, whose blocked kernels may round differently, so results can differ from PyTorch's in the last bit.
  */
 import { record } from '../graph';
-import { DType, isFloating, promoteTypes } from '../dtype';
+import { castValue, DType, isFloating, promoteTypes, SCALAR_TYPE_NAMES } from '../dtype';
 import { indexError, runtimeError } from '../errors';
 import { broadcastShapes, Shape } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';
@@ -17,10 +17,9 @@ import { matmul } from './linalg';
 import { sumToShape } from './reduce';
 import { transpose } from './views';
 
-const TYPE_NAMES: Record<DType, string> = { float32: 'Float', float64: 'Double', int64: 'Long', bool: 'Bool' };
 
 function rounder(dtype: DType): (v: number) => number {
-  return dtype === 'float32' ? Math.fround : (v: number) => v;
+  return (v: number) => castValue(dtype, v);
 }
 
 function mT(t: Tensor): Tensor {
@@ -68,7 +67,7 @@ function checkSquare(what: string, name: string, t: Tensor): number {
  */
 export function choleskyEx(a: Tensor, upper = false): [Tensor, Tensor] {
   const n = checkSquare('linalg.cholesky', 'A', a);
-  if (!isFloating(a.dtype)) throw runtimeError(`linalg.cholesky: Expected a floating point or complex tensor as input. Got ${TYPE_NAMES[a.dtype]}`);
+  if (!isFloating(a.dtype)) throw runtimeError(`linalg.cholesky: Expected a floating point or complex tensor as input. Got ${SCALAR_TYPE_NAMES[a.dtype]}`);
   const round = rounder(a.dtype);
   const src = a.values();
   const out = makeTensor(src.slice(), a.shape, a.dtype);
@@ -134,7 +133,7 @@ export function solveTriangular(a: Tensor, b: Tensor, upper: boolean, left = tru
     );
   }
   const dtype = promoteTypes(a.dtype, b.dtype);
-  if (!isFloating(dtype)) throw runtimeError(`${what}: Expected a floating point or complex tensor as input. Got ${TYPE_NAMES[dtype]}`);
+  if (!isFloating(dtype)) throw runtimeError(`${what}: Expected a floating point or complex tensor as input. Got ${SCALAR_TYPE_NAMES[dtype]}`);
   const batchShape = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const av = expandValues(a.dtype === dtype ? a : cast(a, dtype), [...batchShape, n, n]);
   const bv = expandValues(b.dtype === dtype ? b : cast(b, dtype), [...batchShape, bRows, bCols]);

@@ -5,7 +5,7 @@
  * Scripts compare printed output against what real PyTorch shows, so "close enough" formatting is a
  * bug: every width, line break and rounding decision below mirrors the Python code path it replaces.
  */
-import type { DType } from '../dtype';
+import { DType, isFloat32Stored, isFloating } from '../dtype';
 import { formatPythonInt, nonFiniteText, pow10, scaleRound, shortestDigits } from './decimal';
 
 export interface PrintOptions {
@@ -129,6 +129,8 @@ export function formatPythonFloat(v: number): string {
 /** What `print(t.item())` shows (also each element of `t.tolist()`). */
 export function formatScalarItem(v: number, dtype: DType): string {
   switch (dtype) {
+    case 'float16':
+    case 'bfloat16':
     case 'float32': return formatPythonFloat(Math.fround(v));
     case 'float64': return formatPythonFloat(v);
     case 'int64': return formatPythonInt(v);
@@ -164,7 +166,7 @@ interface Formatter {
 /** `_Formatter.__init__`, over the (possibly summarised) elements only. */
 function makeFormatter(dtype: DType, values: readonly number[]): Formatter {
   const precision = printOptions.precision;
-  const f: Formatter = { floating: dtype === 'float32' || dtype === 'float64', intMode: true, sciMode: false, maxWidth: 1, precision };
+  const f: Formatter = { floating: isFloating(dtype), intMode: true, sciMode: false, maxWidth: 1, precision };
   if (!f.floating) {
     for (const v of values) f.maxWidth = Math.max(f.maxWidth, formatPlain(dtype, v).length);
     return f;
@@ -346,11 +348,11 @@ export function formatTensor(t: FormattableTensor): string {
   } else {
     if (!printOptions.edgeitems) suffixes.push('size=' + formatTuple(t.shape));
     // float32 (the default dtype), int64 and bool are implied by how the elements print.
-    if (t.dtype === 'float64') suffixes.push('dtype=' + formatDType(t.dtype));
+    if (t.dtype !== 'float32' && t.dtype !== 'int64' && t.dtype !== 'bool') suffixes.push('dtype=' + formatDType(t.dtype));
     // Float32 elements are shown from their float32 value widened to double, as `.tolist()` gives them.
     const values = t.values;
     // Rounding on read (not by copying) keeps printing a huge tensor cheap: only shown elements are touched.
-    const at = t.dtype === 'float32' ? (i: number): number => Math.fround(values[i]) : (i: number): number => values[i];
+    const at = isFloat32Stored(t.dtype) ? (i: number): number => Math.fround(values[i]) : (i: number): number => values[i];
     const view: View = { at, shape: t.shape, offset: 0, strides: contiguousStrides(t.shape) };
     const summarize = numel > printOptions.threshold;
     const measured: number[] = [];

@@ -12,6 +12,9 @@
  *   multiply-adds GCC forms from them; float64 goes through the scalar loop calling glibc's log/sin/cos (libm.ts).
  * - fewer than 16 elements: `at::normal_distribution<double>` per element (Box–Muller in double with glibc's
  *   log1p/sin/cos) whose second sample is cached in the generator and handed to the next scalar draw.
+ * - float16 and bfloat16: `rand` keeps as many low bits of a 32-bit draw as the format has significand digits
+ *   (11 or 8); `randn` from 16 elements runs the generic `normal_fill_16` in the 16-bit type (each operation
+ *   rounds to it), below 16 the double scalar draw rounded once.
  * - `randint`/`random_`: `random() % range + from`, switching to a 64-bit draw when the range needs it.
  * - `randperm`: the swap shuffle of `randperm_cpu`.
  *
@@ -20,7 +23,7 @@
  * depends on a generator.
  */
 
-import type { DType } from '../dtype';
+import { castValue, DType, isReducedFloat } from '../dtype';
 import { MT19937, MT_N } from './mt19937';
 import { cosAvxOut, cosOut, fma, fmaf, glibcLog, glibcLog1p, logAvx, sinCos, sinCosAvx, sinAvxOut, sinOut } from './libm';
 
@@ -214,14 +217,59 @@ function boxMuller16Float64(data: FloatStorage, o: number, mean: number, std: nu
 // ---------------------------------------------------------------------------------------------------------------
 
 function storeRounding(dtype: DType): (v: number) => number {
-  return dtype === 'float32' ? f32 : (v: number) => v;
+  return (v: number) => castValue(dtype, v);
+}
+
+type Reduced = 'float16' | 'bfloat16';
+
+/** uniform_real_distribution for a 16-bit float: the draw's low bits, as many as the format's significand has. */
+function reducedDraw(gen: Generator, dtype: Reduced): number {
+  const digits = dtype === 'float16' ? 11 : 8;
+  return (gen.nextUint32() & ((1 << digits) - 1)) / (1 << digits);
+}
+
+/**
+ * normal_fill_16<Half/BFloat16>: every operation is the 16-bit type's (c10's arithmetic and its std::log, sqrt,
+ * cos and sin overloads compute in float and return the 16-bit type), so each step rounds.
+ */
+function boxMuller16Reduced(data: FloatStorage, o: number, mean: number, std: number, dtype: Reduced): void {
+  const round = (v: number): number => castValue(dtype, v);
+  for (let j = 0; j < 8; j++) {
+    const u1 = round(1 - data[o + j]);
+    const u2 = data[o + j + 8];
+    const radius = round(Math.sqrt(round(-2 * round(glibcLog(u1)))));
+    sinCos(round(TWO_PI * u2));
+    data[o + j] = round(round(round(radius * round(cosOut)) * std) + mean);
+    data[o + j + 8] = round(round(round(radius * round(sinOut)) * std) + mean);
+  }
+}
+
+function uniformFillReduced(gen: Generator, out: FloatStorage, dtype: Reduced, from: number, to: number): void {
+  const lo = castValue(dtype, from);
+  const range = castValue(dtype, castValue(dtype, to) - lo);
+  for (let i = 0; i < out.length; i++) out[i] = castValue(dtype, fmaf(reducedDraw(gen, dtype), range, lo));
+}
+
+function normalFillReduced(gen: Generator, out: FloatStorage, dtype: Reduced, mean: number, std: number): void {
+  const n = out.length;
+  const m = castValue(dtype, mean);
+  const s = castValue(dtype, std);
+  for (let i = 0; i < n; i++) out[i] = reducedDraw(gen, dtype);
+  for (let i = 0; i < n - 15; i += 16) boxMuller16Reduced(out, i, m, s, dtype);
+  if (n % 16 !== 0) {
+    const base = n - 16;
+    for (let i = 0; i < 16; i++) out[base + i] = reducedDraw(gen, dtype);
+    boxMuller16Reduced(out, base, m, s, dtype);
+  }
 }
 
 /** `Tensor.uniform_(from, to)` (and `torch.rand`): `x * (to - from) + from` in the tensor's precision, fused. */
-export function uniformFill(gen: Generator, out: FloatStorage, dtype: 'float32' | 'float64', from = 0, to = 1): void {
+export function uniformFill(gen: Generator, out: FloatStorage, dtype: 'float16' | 'bfloat16' | 'float32' | 'float64', from = 0, to = 1): void {
   if (!(from <= to)) throw new RangeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
   const n = out.length;
-  if (dtype === 'float32') {
+  if (isReducedFloat(dtype)) {
+    uniformFillReduced(gen, out, dtype, from, to);
+  } else if (dtype === 'float32') {
     const lo = f32(from);
     const range = f32(f32(to) - lo);
     if (lo === 0 && range === 1) {
@@ -245,7 +293,7 @@ export function uniformFill(gen: Generator, out: FloatStorage, dtype: 'float32' 
  * the size is not a multiple of 16 redraws the last 16 uniforms and transforms that (overlapping) block again.
  * Below 16 elements each value is an independent scalar draw that shares the generator's cached sample.
  */
-export function normalFill(gen: Generator, out: FloatStorage, dtype: 'float32' | 'float64', mean = 0, std = 1): void {
+export function normalFill(gen: Generator, out: FloatStorage, dtype: 'float16' | 'bfloat16' | 'float32' | 'float64', mean = 0, std = 1): void {
   if (!(std >= 0)) throw new RangeError(`normal expects std >= 0.0, but found std ${std}`);
   const n = out.length;
   if (n < 16) {
@@ -253,6 +301,7 @@ export function normalFill(gen: Generator, out: FloatStorage, dtype: 'float32' |
     for (let i = 0; i < n; i++) out[i] = round(gen.sampleNormal(mean, std));
     return;
   }
+  if (isReducedFloat(dtype)) return normalFillReduced(gen, out, dtype, mean, std);
   const float32 = dtype === 'float32';
   const m = float32 ? f32(mean) : mean;
   const s = float32 ? f32(std) : std;
@@ -281,7 +330,7 @@ export function normalFill(gen: Generator, out: FloatStorage, dtype: 'float32' |
 export function normalTensorFill(
   gen: Generator,
   out: FloatStorage,
-  dtype: 'float32' | 'float64',
+  dtype: 'float16' | 'bfloat16' | 'float32' | 'float64',
   mean: number | ArrayLike<number>,
   std: number | ArrayLike<number>,
 ): void {

@@ -14,6 +14,7 @@
  *   With replacement and more than one sample it builds the normalised cumulative distribution in the input's
  *   precision and binary-searches one double uniform per sample, row after row.
  */
+import { castValue } from '../dtype';
 import { glibcLog1p } from './libm';
 import type { FloatStorage, Generator } from './generator';
 import { runtimeError } from '../errors';
@@ -59,10 +60,10 @@ export function bernoulliTensorFill(gen: Generator, out: FloatStorage, p: ArrayL
 }
 
 /** `Tensor.exponential_(lambd)`: the generic CPU kernel, computed in double and stored in the tensor's dtype. */
-export function exponentialFill(gen: Generator, out: FloatStorage, dtype: 'float32' | 'float64', lambda: number): void {
+export function exponentialFill(gen: Generator, out: FloatStorage, dtype: 'float16' | 'bfloat16' | 'float32' | 'float64', lambda: number): void {
   if (!(lambda > 0)) throw runtimeError(`exponential_ expects lambda > 0.0, but found lambda=${cppDouble(lambda)}`);
   const scale = -1 / lambda;
-  const round = dtype === 'float32' ? f32 : (v: number) => v;
+  const round = (v: number): number => castValue(dtype, v);
   for (let i = 0; i < out.length; i++) out[i] = round(scale * glibcLog1p(-gen.nextDouble()));
 }
 

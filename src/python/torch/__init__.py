@@ -9,6 +9,8 @@ from . import _C
 from ._C import E as _E, op as _op, call as _call, js as _js
 from ._dtype import (
     dtype,
+    float16,
+    bfloat16,
     float32,
     float64,
     int64,
@@ -52,6 +54,7 @@ __version__ = "2.11.0+playground"
 
 float = float32
 double = float64
+half = float16
 long = int64
 pi = _math.pi
 e = _math.e
@@ -73,6 +76,26 @@ def is_tensor(obj):
 
 def numel(input):
     return input.numel()
+
+
+def promote_types(type1, type2):
+    if not isinstance(type1, dtype) or not isinstance(type2, dtype):
+        raise TypeError("promote_types(): argument 'type1' and 'type2' must be torch.dtype")
+    return _dt(_op("promote_types", type1.name, type2.name))
+
+
+def result_type(tensor1, tensor2):
+    a, b = _arg(tensor1), _arg(tensor2)
+    if a is None or b is None or not (isinstance(tensor1, Tensor) or isinstance(tensor2, Tensor)):
+        raise TypeError(
+            "result_type() received an invalid combination of arguments - got (%s, %s)"
+            % (type(tensor1).__name__, type(tensor2).__name__)
+        )
+    r = _dt(_op("result_type", a[0], a[1], b[0], b[1]))
+    # A Python float with an integer tensor gives the default dtype, which the engine leaves to this side.
+    if r is float32 and not any(isinstance(t, Tensor) and t.is_floating_point() for t in (tensor1, tensor2)):
+        return get_default_dtype()
+    return r
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -235,7 +258,7 @@ def full_like(input, fill_value, *, dtype=None, device=None, pin_memory=False, r
 
 
 _NOT_IMPLEMENTED = '"%s" not implemented for \'%s\''
-_C10_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "bool": "Bool"}
+from ._dtype import SCALAR_NAMES as _C10_NAMES  # noqa: E402
 
 
 def _kernel_dtype_check(kernel, dtype, ok):

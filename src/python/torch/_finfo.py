@@ -3,6 +3,8 @@ from ._dtype import dtype as _dtype_class, get_default_dtype
 
 _FLOAT_LIMITS = {
     # bits, eps, max, smallest normal, resolution (10 ** -precision)
+    "float16": (16, 2.0**-10, 65504.0, 2.0**-14, 0.001),
+    "bfloat16": (16, 2.0**-7, 3.3895313892515355e38, 2.0**-126, 0.01),
     "float32": (32, 2.0**-23, 3.4028234663852886e38, 2.0**-126, 1e-06),
     "float64": (64, 2.0**-52, 1.7976931348623157e308, 2.0**-1022, 1e-15),
 }

@@ -9,7 +9,7 @@ Sizes give memory PyTorch leaves uninitialised (whatever bytes were there); the 
 """
 from ._C import E, call as _call, op as _op
 from ._device import as_device
-from ._dtype import dtype as _dtype_class, from_name, get_default_dtype
+from ._dtype import CPP_NAMES as _C_TYPE_NAMES, dtype as _dtype_class, from_name, get_default_dtype
 from ._size import Size
 from . import _tensor_args as _args
 
@@ -48,7 +48,7 @@ class tensortype(type):
 
 tensortype.__module__ = "torch"
 
-_SUPPORTED = ("float32", "float64", "int64", "bool")
+_SUPPORTED = ("float16", "bfloat16", "float32", "float64", "int64", "bool")
 
 # PyTorch's legacy type names, and the dtype each stands for.
 _TYPE_NAMES = {
@@ -129,7 +129,6 @@ _SIGNATURES = (
 # Which signatures PyTorch's message annotates, by the number of arguments given (its matching is by count).
 _ANNOTATED = {1: (1, 2), 2: (0,), 3: (3, 4)}
 
-_C_TYPE_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "bool": "bool"}
 
 
 def _arg_type(value):

@@ -20,8 +20,7 @@ from ._C import E, op as _op
 from ._dtype import bool_, int64, from_name
 from . import _tensor_args
 
-_SCALAR = {"float32": "Float", "float64": "Double", "int64": "Long", "bool": "Bool"}
-_CPP = {"float32": "float", "float64": "double", "int64": "long int", "bool": "bool"}
+from ._dtype import CPP_NAMES as _CPP, SCALAR_NAMES as _SCALAR  # noqa: E402
 
 _RESIZED = (
     "An output with one or more elements was resized since it had shape [%s], which does not match the required "

@@ -8,7 +8,7 @@ from . import _C
 from ._C import E, op as _op, call as _call, js as _js
 from ._device import cpu_device, cuda_not_compiled
 from . import _legacy, _memory_format
-from ._dtype import dtype, from_name, float32, float64, int64, bool_ as _bool_dtype, get_default_dtype  # noqa: F401
+from ._dtype import dtype, from_name, bfloat16, float16, float32, float64, int64, bool_ as _bool_dtype, get_default_dtype  # noqa: F401
 from ._size import Size
 from .return_types import _ReturnType
 from ._tensor_args import (  # noqa: F401  (the names beyond the class's own use stay importable from here)
@@ -281,6 +281,13 @@ class Tensor:
     def numpy(self, force=False):
         if self.requires_grad and not force:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+        if self.dtype is bfloat16:
+            raise TypeError("Got unsupported ScalarType BFloat16")
+        if self.dtype is float16:
+            raise TypeError(
+                "Autograd Playground's numpy has no float16 arrays: call .float() before .numpy() "
+                "(real PyTorch gives a float16 array here)"
+            )
         import numpy
 
         # Shares memory, as in PyTorch; the array gets its own version counter because NumPy writes are invisible
@@ -332,6 +339,12 @@ class Tensor:
 
     def double(self):
         return self.to(float64)
+
+    def half(self):
+        return self.to(float16)
+
+    def bfloat16(self):
+        return self.to(bfloat16)
 
     def long(self):
         return self.to(int64)

@@ -28,7 +28,7 @@ IntBound = int | Sequence[int] | JsArray[int]
 
 # The ops `binding.call` dispatches by name (src/runtime/bridge/ops.ts).
 OpName = Literal[
-    "add", "radd", "sub", "rsub", "rsub_tensor", "mul", "rmul", "add_scalar_first", "sub_scalar_first",
+    "result_type", "promote_types", "add", "radd", "sub", "rsub", "rsub_tensor", "mul", "rmul", "add_scalar_first", "sub_scalar_first",
     "mul_scalar_first", "div_scalar_first", "div", "rdiv", "floordiv", "rfloordiv", "mod", "rmod", "fmod", "pow",
     "rpow", "matmul", "mm", "mv", "bmm", "dot", "outer", "linear", "neg", "reciprocal", "abs", "sign", "exp",
     "expm1", "log", "log2", "log10", "log1p", "sqrt", "rsqrt", "sin", "cos", "tan", "tanh", "sigmoid", "relu",

@@ -3,7 +3,7 @@
  * the user's source line set first (see binding.ts). Each entry adapts Python's calling conventions (scalars
  * with an int flag, shapes and index tuples as rest arguments, None for a missing dim) to one engine call.
  */
-import { DType } from '../../engine/dtype';
+import { DType, promoteTypes } from '../../engine/dtype';
 import { TorchError } from '../../engine/errors';
 import * as E from '../../engine/ops/elementwise';
 import * as GA from '../../engine/ops/gamma';
@@ -12,7 +12,7 @@ import * as IX from '../../engine/ops/indexing';
 import * as IP from '../../engine/ops/inplace';
 import * as LA from '../../engine/ops/linalg';
 import * as LO from '../../engine/ops/loss';
-import { IntScalar, Operand, Scalar } from '../../engine/ops/operands';
+import { IntScalar, Operand, resultType, Scalar } from '../../engine/ops/operands';
 import * as R from '../../engine/ops/reduce';
 import * as TR from '../../engine/ops/triangular';
 import * as V from '../../engine/ops/views';
@@ -32,6 +32,8 @@ function dims(d: unknown): Dims {
 }
 
 export const ops = {
+  result_type: (a: Tensor | number | boolean, aInt: boolean, b: Tensor | number | boolean, bInt: boolean) => resultType(scalar(a, aInt), scalar(b, bInt)),
+  promote_types: (a: DType, b: DType) => promoteTypes(a, b),
   // arithmetic; the trailing flag says the scalar operand was a Python int
   // PyTorch's reflected + and * are Tensor.add/mul(self, other): the tensor stays the first operand (next_functions).
   add: (a: Tensor, b: Tensor | number, bInt: boolean, alpha = 1) => E.add(a, scalar(b, bInt), alpha),

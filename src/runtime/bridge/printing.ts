@@ -1,10 +1,16 @@
 /** Printing: torch's (repr, the variables view's summaries, print options) and NumPy's (`np_*`). */
 import { DType } from '../../engine/dtype';
-import { numpyArrayRepr, numpyArrayStr, numpyPrintOptions, NumpyPrintOptions, numpyScalarRepr, numpyScalarStr, resetNumpyPrintOptions, setNumpyPrintOptions } from '../../engine/numpy/format';
+import { NumpyDType, numpyArrayRepr, numpyArrayStr, numpyPrintOptions, NumpyPrintOptions, numpyScalarRepr, numpyScalarStr, resetNumpyPrintOptions, setNumpyPrintOptions } from '../../engine/numpy/format';
 import { syncView } from '../../engine/graph';
 import { formatDType, formatPythonFloat, formatSize, printOptions, setPrintOptions, PrintOptions } from '../../engine/print/format';
 import { Tensor } from '../../engine/tensor';
 import { printTensor, summarize } from '../report/tensorSummary';
+
+/** The NumPy side never makes a 16-bit float array (`Tensor.numpy()` refuses them), so this only guards. */
+function numpyDType(d: DType): NumpyDType {
+  if (d === 'float16' || d === 'bfloat16') throw new TypeError(`NumPy arrays of ${d} are not supported by Autograd Playground`);
+  return d;
+}
 
 export const printing = {
   repr: (t: Tensor) => {
@@ -27,10 +33,10 @@ export const printing = {
   },
   print_options: () => ({ ...printOptions }),
 
-  np_repr: (t: Tensor) => numpyArrayRepr({ shape: t.shape, dtype: t.dtype, values: t.values(true) }),
-  np_str: (t: Tensor) => numpyArrayStr({ shape: t.shape, dtype: t.dtype, values: t.values(true) }),
-  np_scalar_str: (v: number, dtype: DType) => numpyScalarStr(v, dtype),
-  np_scalar_repr: (v: number, dtype: DType) => numpyScalarRepr(v, dtype),
+  np_repr: (t: Tensor) => numpyArrayRepr({ shape: t.shape, dtype: numpyDType(t.dtype), values: t.values(true) }),
+  np_str: (t: Tensor) => numpyArrayStr({ shape: t.shape, dtype: numpyDType(t.dtype), values: t.values(true) }),
+  np_scalar_str: (v: number, dtype: DType) => numpyScalarStr(v, numpyDType(dtype)),
+  np_scalar_repr: (v: number, dtype: DType) => numpyScalarRepr(v, numpyDType(dtype)),
   np_set_printoptions: (o: Partial<NumpyPrintOptions>) => setNumpyPrintOptions(o),
   np_get_printoptions: () => ({ ...numpyPrintOptions }),
   np_reset_printoptions: resetNumpyPrintOptions,

@@ -3,7 +3,7 @@
  * (null: the default generator, as `generator=None` means in PyTorch).
  */
 import * as C from '../../engine/creation';
-import { DType } from '../../engine/dtype';
+import { DType, isFloating, SCALAR_TYPE_NAMES } from '../../engine/dtype';
 import * as E from '../../engine/ops/elementwise';
 import * as IP from '../../engine/ops/inplace';
 import * as RNG from '../../engine/random/generator';
@@ -12,7 +12,6 @@ import { runtimeError } from '../../engine/errors';
 import { Tensor } from '../../engine/tensor';
 import * as V from '../../engine/ops/views';
 
-const TYPE_NAMES: Record<DType, string> = { float32: 'Float', float64: 'Double', int64: 'Long', bool: 'Bool' };
 
 // What `generator=None` samples from; Python's torch.default_generator wraps this same object.
 const generators = { default: new RNG.Generator() };
@@ -27,17 +26,19 @@ function randomTensor(shape: number[], dtype: DType, fill: (out: Float32Array | 
   return t;
 }
 
+type FloatDType = 'float16' | 'bfloat16' | 'float32' | 'float64';
+
 export const random = {
   generator: (seed?: number) => new RNG.Generator(seed),
   default_generator: () => generators.default,
   manual_seed: (g: RNG.Generator | null, seed: number | bigint) => gen(g).manualSeed(BigInt(seed)),
   initial_seed: (g: RNG.Generator | null) => gen(g).initialSeed().toString(),
   seed: (g: RNG.Generator | null) => gen(g).seed().toString(),
-  rand: (g: RNG.Generator | null, dtype: 'float32' | 'float64', ...shape: number[]) =>
+  rand: (g: RNG.Generator | null, dtype: FloatDType, ...shape: number[]) =>
     randomTensor(shape, dtype, (o) => RNG.uniformFill(gen(g), o, dtype)),
-  randn: (g: RNG.Generator | null, dtype: 'float32' | 'float64', ...shape: number[]) =>
+  randn: (g: RNG.Generator | null, dtype: FloatDType, ...shape: number[]) =>
     randomTensor(shape, dtype, (o) => RNG.normalFill(gen(g), o, dtype)),
-  normal: (g: RNG.Generator | null, mean: number, std: number, dtype: 'float32' | 'float64', ...shape: number[]) =>
+  normal: (g: RNG.Generator | null, mean: number, std: number, dtype: FloatDType, ...shape: number[]) =>
     randomTensor(shape, dtype, (o) => RNG.normalFill(gen(g), o, dtype, mean, std)),
   randint: (g: RNG.Generator | null, low: number, high: number, dtype: DType, ...shape: number[]) => {
     const t = C.zeros(shape, 'int64');
@@ -47,12 +48,12 @@ export const random = {
   randperm: (g: RNG.Generator | null, n: number) => C.fromValues(RNG.randperm(gen(g), n), [n], 'int64'),
   uniform_: (g: RNG.Generator | null, t: Tensor, from: number, to: number) => {
     const o = C.zeros(t.shape, t.dtype);
-    RNG.uniformFill(gen(g), o.data as Float32Array, t.dtype as 'float32', from, to);
+    RNG.uniformFill(gen(g), o.data as Float32Array, t.dtype as FloatDType, from, to);
     return IP.overwrite(t, o.data);
   },
   normal_: (g: RNG.Generator | null, t: Tensor, mean: number, std: number) => {
     const o = C.zeros(t.shape, t.dtype);
-    RNG.normalFill(gen(g), o.data as Float32Array, t.dtype as 'float32', mean, std);
+    RNG.normalFill(gen(g), o.data as Float32Array, t.dtype as FloatDType, mean, std);
     return IP.overwrite(t, o.data);
   },
   random_: (g: RNG.Generator | null, t: Tensor, from: number | null | undefined, to: number | null | undefined) => {
@@ -69,7 +70,7 @@ export const random = {
   /** `t.bernoulli_(p)` with a tensor p (broadcast to t), and `torch.bernoulli(p)` through a fresh t. */
   bernoulli_tensor: (g: RNG.Generator | null, t: Tensor, p: Tensor) => {
     if (p.dtype !== 'float32' && p.dtype !== 'float64') {
-      throw runtimeError(`"bernoulli_tensor_cpu_p_" not implemented for '${TYPE_NAMES[p.dtype]}'`);
+      throw runtimeError(`"bernoulli_tensor_cpu_p_" not implemented for '${SCALAR_TYPE_NAMES[p.dtype]}'`);
     }
     const pv = V.expand(p, t.shape).values();
     const o = C.zeros(t.shape, 'float64');
@@ -77,26 +78,27 @@ export const random = {
     return IP.overwrite(t, o.data);
   },
   exponential_: (g: RNG.Generator | null, t: Tensor, lambd: number) => {
-    if (t.dtype !== 'float32' && t.dtype !== 'float64') {
+    if (!isFloating(t.dtype)) {
       throw runtimeError(
-        `Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified ${TYPE_NAMES[t.dtype]}`,
+        `Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified ${SCALAR_TYPE_NAMES[t.dtype]}`,
       );
     }
     const o = C.zeros(t.shape, t.dtype);
-    S.exponentialFill(gen(g), o.data as Float32Array, t.dtype, lambd);
+    S.exponentialFill(gen(g), o.data as Float32Array, t.dtype as FloatDType, lambd);
     return IP.overwrite(t, o.data);
   },
   multinomial: (g: RNG.Generator | null, p: Tensor, n: number, replacement: boolean) => {
     if (p.ndim < 1 || p.ndim > 2) throw runtimeError('prob_dist must be 1 or 2 dim');
-    if (p.dtype !== 'float32' && p.dtype !== 'float64') {
-      throw runtimeError(`multinomial only supports floating-point dtypes for input, got: ${TYPE_NAMES[p.dtype]}`);
+    if (!isFloating(p.dtype)) {
+      throw runtimeError(`multinomial only supports floating-point dtypes for input, got: ${SCALAR_TYPE_NAMES[p.dtype]}`);
     }
     if (!(n > 0)) throw runtimeError('cannot sample n_sample <= 0 samples');
     const cols = p.shape[p.ndim - 1];
     if (!replacement && n > cols) throw runtimeError('cannot sample n_sample > prob_dist.size(-1) samples without replacement');
     if (cols > 1 << 24) throw runtimeError('number of categories cannot exceed 2^24');
     const rows = p.ndim === 2 ? p.shape[0] : 1;
-    const idx = S.multinomial(gen(g), p.values(), rows, cols, p.dtype, n, replacement);
+    // 16-bit probabilities are sampled as the float values they are (PyTorch's kernel works in float for them).
+    const idx = S.multinomial(gen(g), p.values(), rows, cols, p.dtype === 'float64' ? 'float64' : 'float32', n, replacement);
     return C.fromValues(idx, p.ndim === 2 ? [rows, n] : [n], 'int64');
   },
   /**

@@ -1,11 +1,12 @@
 /**
  * Storages for pickling tensors (Tensor.__reduce_ex__, torch.save and torch.load: src/python/torch/serialization.py):
  * the storage a tensor views, its bytes in PyTorch's file layout (little-endian, int64 as 8-byte integers, bool as
- * one byte each), storages made from such bytes, and tensors made over a storage, so that views pickled together
+ * one byte each, float16 and bfloat16 as their 16 bits), storages made from such bytes, and tensors made over a storage, so that views pickled together
  * share their storage again after loading.
  */
 import { allocate, itemSize, type DType, type StorageArray } from '../../engine/dtype';
 import { TorchError } from '../../engine/errors';
+import { bits16, fromBits16 } from '../../engine/halfPrecision';
 import { Tensor } from '../../engine/tensor';
 
 /** Storage identity for the pickler (a WeakMap: numbering a storage keeps nothing alive). */
@@ -31,6 +32,11 @@ export const storage = {
   },
   /** A whole storage, as a .pt file holds it. int64 lives in doubles here; its values are integers. */
   storage_bytes: (data: StorageArray, dtype: DType): Uint8Array => {
+    if (dtype === 'float16' || dtype === 'bfloat16') {
+      const out = new Uint16Array(data.length);
+      for (let i = 0; i < out.length; i++) out[i] = bits16(dtype, data[i]);
+      return ownBytes(out);
+    }
     if (dtype !== 'int64') return ownBytes(data).slice();
     const out = new BigInt64Array(data.length);
     for (let i = 0; i < out.length; i++) out[i] = BigInt(data[i]);
@@ -44,7 +50,10 @@ export const storage = {
     }
     const n = bytes.byteLength / size;
     const out = allocate(dtype, n);
-    if (dtype === 'int64') {
+    if (dtype === 'float16' || dtype === 'bfloat16') {
+      const halves = new Uint16Array(bytes.slice().buffer);
+      for (let i = 0; i < n; i++) out[i] = fromBits16(dtype, halves[i]);
+    } else if (dtype === 'int64') {
       const ints = new BigInt64Array(bytes.slice().buffer);
       for (let i = 0; i < n; i++) out[i] = Number(ints[i]);
     } else {

@@ -2,6 +2,7 @@
  * A tensor's attributes and the Tensor methods that are not ops (they record no graph node, so they bypass
  * `call`): shape and storage, autograd flags and hooks, values out to Python, `.data` in and out.
  */
+import { isFloating } from '../../engine/dtype';
 import { TorchError } from '../../engine/errors';
 import { syncView } from '../../engine/graph';
 import * as IP from '../../engine/ops/inplace';
@@ -21,7 +22,7 @@ export const tensorMeta = {
     return t.requiresGrad;
   },
   set_requires_grad: (t: Tensor, v: boolean) => {
-    if (v && t.dtype !== 'float32' && t.dtype !== 'float64') {
+    if (v && !isFloating(t.dtype)) {
       throw new TorchError('RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
     }
     if (!t.isLeaf) {

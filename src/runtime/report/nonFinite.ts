@@ -5,12 +5,13 @@
  * the engine itself stays exactly PyTorch's semantics. The message text lives in
  * protocol/nonFiniteMessage.ts: the extension recognises these errors to reveal the line.
  */
+import { isFloating } from '../../engine/dtype';
 import type { Tensor } from '../../engine/tensor';
 import type { NonFiniteFound } from '../../protocol/nonFiniteMessage';
 
 /** Whether a tensor holds NaN or ±inf; integer and bool tensors never do. */
 export function findNonFinite(t: Tensor): NonFiniteFound | null {
-  if (t.dtype !== 'float32' && t.dtype !== 'float64') return null;
+  if (!isFloating(t.dtype)) return null;
   const values = t.values(true) as Float32Array | Float64Array;
   let nan = false;
   let inf = false;

@@ -232,7 +232,7 @@ except Exception as e:
       "RuntimeError: Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If you are running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu') to map your storages to the CPU.",
       "RuntimeError: Autograd Playground runs on the CPU only; device 'mps' is not available",
       'TypeError: torch.load: map_location must be a string, a torch.device, a dict or a function, not int',
-      'TypeError: torch.load: the file holds a tensor of dtype torch.float16, which Autograd Playground does not support (it has float32, float64, int64 and bool)',
+      'no error',
       "RuntimeError: torch.load: this file is not in PyTorch's zip format (written by torch.save since PyTorch 1.6); Autograd Playground cannot load the legacy format or other pickles",
       "FileNotFoundError: [Errno 44] No such file or directory: 'missing.pt'",
       'no error',

@@ -287,7 +287,9 @@ def _as_value_tensor(value, d):
         return _call(_E.full, _js_number(value, d), d.name)
     if isinstance(value, generic):
         return _call(_E.full, _js_number(value._py(), d), d.name)
-    return asarray(value)._t
+    a = asarray(value)
+    # NumPy casts the value into the array's dtype (the engine's index_put_ wants them equal, as PyTorch's does).
+    return (a if a.dtype == d else a.astype(d))._t
 
 
 def _not_partial(kind, name):

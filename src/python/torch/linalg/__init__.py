@@ -13,7 +13,7 @@ from .._triangular import (  # noqa: F401
     solve_triangular,
 )
 
-_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "bool": "Bool"}
+from .._dtype import SCALAR_NAMES as _NAMES  # noqa: E402
 
 
 @_numpy_names

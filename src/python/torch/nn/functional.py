@@ -1,6 +1,8 @@
 """torch.nn.functional over the engine's ops."""
 import warnings
 
+from _playground import hooks as _hooks
+
 from .._C import op as _op
 from .._tensor import Tensor, _wrap
 
@@ -109,9 +111,19 @@ def _weighted(loss, weight, input, reduction, mean):
     raise ValueError("Invalid reduction mode: %s. Expected one of 'none', 'mean', 'sum'." % reduction)
 
 
+# PyTorch's CPU mse kernel warns once per process about float16; here once per run.
+_warned_half_mse = [False]
+_hooks.on_run_start(lambda: _warned_half_mse.__setitem__(0, False))
+
+
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _check_sizes(input, target)
     reduction = _reduction(size_average, reduce, reduction)
+    if input.dtype.name == "float16" and not _warned_half_mse[0]:
+        _warned_half_mse[0] = True
+        warnings.warn(
+            "Applying the CPU mse kernel on half-type tensors. This may be slower than using float or double-type tensors."
+        )
     if weight is not None:
         from .. import broadcast_tensors
 
