@@ -141,6 +141,7 @@ function tensorTypeName(t: Tensor): string {
     case 'bfloat16': return 'torch.BFloat16Tensor';
     case 'float32': return 'torch.FloatTensor';
     case 'float64': return 'torch.DoubleTensor';
+    case 'int32': return 'torch.IntTensor';
     case 'int64': return 'torch.LongTensor';
     case 'bool': return 'torch.BoolTensor';
   }

@@ -3,7 +3,7 @@
  * layout of reductions. They know dtypes and strides but nothing of autograd; ops/ wraps them and records
  * the graph, so a loop's speed can be worked on here without touching any op's semantics.
  */
-import { allocate, castValue, DType, isReducedFloat, roundStored, StorageArray } from './dtype';
+import { allocate, castValue, DType, isIntegral, isReducedFloat, roundStored, StorageArray } from './dtype';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from './shape';
 import { allocateChecked, makeTensor, Tensor } from './tensor';
 
@@ -65,7 +65,7 @@ function mapBinaryUnrounded(a: Tensor, b: Tensor, outDtype: DType, f: (x: number
   const bd = b.data;
   const aSame = a.isContiguous() && a.shape.length === shape.length && numelOf(a.shape) === n;
   const bSame = b.isContiguous() && b.shape.length === shape.length && numelOf(b.shape) === n;
-  if (fast && outDtype !== 'int64' && outDtype !== 'bool') {
+  if (fast && !isIntegral(outDtype) && outDtype !== 'bool') {
     if (aSame && bSame) return fastLoop(fast, o, n, ad, a.offset, 1, bd, b.offset, 1), out;
     if (aSame && b.numel === 1) return fastLoop(fast, o, n, ad, a.offset, 1, bd, b.offset, 0), out;
     if (bSame && a.numel === 1) return fastLoop(fast, o, n, ad, a.offset, 0, bd, b.offset, 1), out;
@@ -154,7 +154,7 @@ export function copyInto(dst: Tensor, src: Tensor): void {
       for (let i = 0; i < n; i++) dd[dOff + i] = sd[sOff + i];
     }
     if (dst.dtype === 'int64') truncateInts(dd, dOff, n);
-    else if (isReducedFloat(dst.dtype) && src.dtype !== dst.dtype) roundStored(dst.dtype, dd.subarray(dOff, dOff + n));
+    else if ((isReducedFloat(dst.dtype) || dst.dtype === 'int32') && src.dtype !== dst.dtype) roundStored(dst.dtype, dd.subarray(dOff, dOff + n));
     return;
   }
   // Overlapping storage with different strides: read everything first.
@@ -163,7 +163,7 @@ export function copyInto(dst: Tensor, src: Tensor): void {
   const sStr = sd === dd ? broadcastStrides(makeTensor(srcVals, src.shape, src.dtype), shape) : ss;
   const isInt = dst.dtype === 'int64';
   const dt = dst.dtype;
-  const round = isReducedFloat(dt) && src.dtype !== dt;
+  const round = (isReducedFloat(dt) || dt === 'int32') && src.dtype !== dt;
   stridedLoop(shape, dst.strides, sStr, dst.offset, sOff, (dp, sp) => {
     const v = srcVals[sp];
     dd[dp] = isInt ? Math.trunc(v) : round ? castValue(dt, v) : v;

@@ -12,7 +12,7 @@
 
 import { decompose, Digits, exactDigits, formatPythonInt, nonFiniteText, pow10, shortestDigits, stripZeros } from '../print/decimal';
 
-export type NumpyDType = 'float32' | 'float64' | 'int64' | 'bool';
+export type NumpyDType = 'float32' | 'float64' | 'int32' | 'int64' | 'bool';
 
 export interface NumpyPrintOptions {
   precision: number;
@@ -271,6 +271,7 @@ export function numpyScalarStr(v: number, dtype: NumpyDType): string {
   switch (dtype) {
     case 'float32': return floatScalarStr(Math.fround(v), true);
     case 'float64': return floatScalarStr(v, false);
+    case 'int32':
     case 'int64': return formatPythonInt(v);
     case 'bool': return v ? 'True' : 'False';
   }
@@ -514,7 +515,7 @@ export function numpyArray2String(a: NumpyFormattable, separator = ' ', prefix =
   if (a.dtype === 'bool') {
     const t = a.shape.length > 0 ? ' True' : 'True';
     fmt = (v) => (v ? t : 'False');
-  } else if (a.dtype === 'int64') {
+  } else if (a.dtype === 'int64' || a.dtype === 'int32') {
     fmt = integerFormat(data, opts.sign);
   } else {
     const f32 = a.dtype === 'float32';
@@ -540,8 +541,8 @@ export function numpyArrayRepr(a: NumpyFormattable, opts: NumpyPrintOptions = nu
   const extras: string[] = [];
   // NumPy >= 2.2 names the shape of a summarised array (its text no longer shows it).
   if ((size === 0 && !(a.shape.length === 1 && a.shape[0] === 0)) || size > opts.threshold) extras.push('shape=' + pyTuple(a.shape));
-  // float64, int64 and bool are implied by how the elements print; float32 and empty arrays say their dtype.
-  if (a.dtype === 'float32' || size === 0) extras.push('dtype=' + a.dtype);
+  // float64, int64 and bool are implied by how the elements print; float32, int32 and empty arrays say their dtype.
+  if (a.dtype === 'float32' || a.dtype === 'int32' || size === 0) extras.push('dtype=' + a.dtype);
   if (extras.length === 0) return prefix + lst + ')';
   const arrStr = prefix + lst + ',';
   const extraStr = extras.join(', ') + ')';

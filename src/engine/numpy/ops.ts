@@ -344,7 +344,7 @@ export function numpyLinspace(start: number, stop: number, num: number, endpoint
   }
   if (endpoint && num > 1) vals[num - 1] = stop;
   const data = allocateChecked(dtype, [num]);
-  const integer = dtype === 'int64' || dtype === 'bool';
+  const integer = dtype === 'int64' || dtype === 'int32' || dtype === 'bool';
   for (let i = 0; i < num; i++) data[i] = castValue(dtype, integer ? Math.floor(vals[i]) : vals[i]);
   return makeTensor(data, [num], dtype);
 }
@@ -408,7 +408,7 @@ function intDivmod(a: number, b: number): [number, number] {
 /** `np.floor_divide` (`which` 0) or `np.remainder` (`which` 1) of two tensors of the same dtype, broadcast. */
 export function numpyDivmod(a: Tensor, b: Tensor, which: 0 | 1): Tensor {
   const dt = a.dtype;
-  if (dt === 'int64' || dt === 'bool') return mapBinary(a, b, 'int64', (x, y) => intDivmod(x, y)[which]);
+  if (dt === 'int64' || dt === 'int32' || dt === 'bool') return mapBinary(a, b, dt === 'int32' ? dt : 'int64', (x, y) => intDivmod(x, y)[which]);
   const r = dt === 'float32' ? Math.fround : (x: number) => x;
   return mapBinary(a, b, dt, (x, y) => floatDivmod(x, y, r)[which]);
 }

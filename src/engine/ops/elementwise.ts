@@ -5,7 +5,7 @@
  * history and can be differentiated again; that is why the op files import each other.
  */
 import { record, withGradMode } from '../graph';
-import { castValue, DType, isFloat32Stored, isFloating, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
+import { castValue, DType, isFloat32Stored, isFloating, isIntegral, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
 import { mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
 import { sameShape } from '../shape';
@@ -21,11 +21,17 @@ function floatResult(d: DType): DType {
 export function cast(t: Tensor, dtype: DType): Tensor {
   if (t.dtype === dtype) return t;
   // An integer has no sign of zero: an int64 -0 (a truncated -0.5) becomes 0.
-  const toFloat = t.dtype === 'int64' ? (x: number) => x + 0 : (x: number) => x;
-  const out = mapUnary(t, dtype, dtype === 'int64' ? Math.trunc : dtype === 'bool' ? (x) => (x !== 0 ? 1 : 0) : toFloat);
+  const toFloat = isIntegral(t.dtype) ? (x: number) => x + 0 : (x: number) => x;
+  // A float past int32's range converts to INT32_MIN (x86's conversion), where an integer wraps to its low 32 bits.
+  const toInt = dtype === 'int32' && isFloating(t.dtype) ? floatToInt32 : (x: number) => castValue(dtype, x);
+  const out = mapUnary(t, dtype, isIntegral(dtype) ? toInt : dtype === 'bool' ? (x) => (x !== 0 ? 1 : 0) : toFloat);
   if (!isFloating(dtype)) return out;
   const from = t.dtype;
   return record('ToCopyBackward0', out, [t], [], (g) => [cast(g, from)]);
+}
+
+function floatToInt32(x: number): number {
+  return Math.abs(x) < 2147483648 ? Math.trunc(x) : -2147483648;
 }
 
 /** Sums a broadcast gradient back to the input's shape and dtype. */

@@ -3,7 +3,7 @@
  * index tensors), `index_select` and `masked_fill`. Kept apart from views because advanced indexing copies
  * while basic indexing aliases, and PyTorch's rules for mixing the two are the bulk of this file.
  */
-import { roundStored, SCALAR_TYPE_NAMES } from '../dtype';
+import { isIntegral, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { gradMode, record, withGradMode } from '../graph';
 import { indexError, runtimeError, typeError, valueError } from '../errors';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from '../shape';
@@ -81,7 +81,7 @@ function applyBasic(t: Tensor, items: readonly IndexItem[], forRead: boolean): {
           // A 0-dim mask adds a dimension of size 1 or 0.
           v = unsqueeze(v, dim - 1);
         }
-      } else if (it.dtype === 'int64') {
+      } else if (isIntegral(it.dtype)) {
         advanced.push({ dim: dim++, index: it });
       } else {
         throw indexError('tensors used as indices must be long, int, byte or bool tensors');

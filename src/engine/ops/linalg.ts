@@ -13,7 +13,7 @@ import { sumToShape } from './reduce';
 import { fmaf } from '../random/libm';
 import { expand, reshape, squeeze, t2d, transpose, unsafeView, unsqueeze } from './views';
 
-const TYPE_NAMES: Record<DType, string> = { float16: 'c10::Half', bfloat16: 'c10::BFloat16', float32: 'float', float64: 'double', int64: 'long int', bool: 'bool' };
+const TYPE_NAMES: Record<DType, string> = { float16: 'c10::Half', bfloat16: 'c10::BFloat16', float32: 'float', float64: 'double', int32: 'int', int64: 'long int', bool: 'bool' };
 
 /** PyTorch 2.x's dtype checks: dot and mv keep their older wording, the matrix products name mat1 and mat2. */
 function checkSameDtype(a: Tensor, b: Tensor, what: 'mm' | 'bmm' | 'mv' | 'dot'): DType {

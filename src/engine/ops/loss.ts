@@ -8,6 +8,7 @@ import { record, withGradMode } from '../graph';
 import { indexError, runtimeError, valueError } from '../errors';
 import { fromValues } from '../creation';
 import { Tensor } from '../tensor';
+import { sameShape } from '../shape';
 import { abs, add, cast, div, exp, gt, le, log, mul, neg, relu, rsub, sigmoid, sign, sub, where } from './elementwise';
 import { isFloating, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { mean, sum, sumToShape, logSoftmax } from './reduce';
@@ -186,8 +187,9 @@ export function nllLoss(logp: Tensor, target: Tensor, weight: Tensor | null = nu
 export function crossEntropy(input: Tensor, target: Tensor, weight: Tensor | null = null, reduction = 'mean', ignoreIndex = -100, labelSmoothing = 0): Tensor {
   const classDim = input.ndim === 1 ? 0 : 1;
   const lp = logSoftmax(input, classDim);
-  if (target.dtype !== 'int64') {
-    // Class probabilities as the target.
+  // As PyTorch decides: a target of the input's shape holds class probabilities, anything else class indices.
+  if (sameShape(input.shape, target.shape)) {
+    if (!isFloating(target.dtype)) throw runtimeError(`Expected floating point type for target with class probabilities, got ${SCALAR_TYPE_NAMES[target.dtype]}`);
     const r = checkReduction(reduction);
     const l = neg(sum(mul(lp, weight ? mul(target, weight) : target), classDim));
     return r === 'mean' ? div(sum(l), input.ndim === 1 ? 1 : input.shape[0]) : r === 'sum' ? sum(l) : l;

@@ -4,7 +4,7 @@
  * Float sums go through cascadeSum.ts so the last bits match PyTorch's.
  */
 import { record } from '../graph';
-import { allocate, DType, isFloating, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
+import { allocate, DType, isFloating, isIntegral, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { indexError, runtimeError } from '../errors';
 import { mapUnary, reduceAlong, reductionLayout, stridedLoop } from '../kernels';
 import { cascadeSumInto } from '../cascadeSum';
@@ -136,7 +136,7 @@ export function extremeDim(t: Tensor, dim: number, keepdim: boolean, which: 'max
       idx[op] = k;
     }
   });
-  const values = makeTensor(t.dtype === 'float64' || t.dtype === 'int64' ? best : t.dtype === 'bool' ? Uint8Array.from(best) : Float32Array.from(best), outShape, t.dtype);
+  const values = makeTensor(t.dtype === 'float64' || isIntegral(t.dtype) ? best : t.dtype === 'bool' ? Uint8Array.from(best) : Float32Array.from(best), outShape, t.dtype);
   const indices = makeTensor(idx, outShape, 'int64');
   const inShape = t.shape.slice();
   record(isMax ? 'MaxBackward0' : 'MinBackward0', values, [t], [indices], (g, s) => [indexSelectBack(g, s[0], inShape, d, keepdim)]);

@@ -133,6 +133,7 @@ export function formatScalarItem(v: number, dtype: DType): string {
     case 'bfloat16':
     case 'float32': return formatPythonFloat(Math.fround(v));
     case 'float64': return formatPythonFloat(v);
+    case 'int32':
     case 'int64': return formatPythonInt(v);
     case 'bool': return v !== 0 ? 'True' : 'False';
   }

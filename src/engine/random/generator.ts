@@ -222,6 +222,9 @@ function storeRounding(dtype: DType): (v: number) => number {
 
 type Reduced = 'float16' | 'bfloat16';
 
+/** Significand digits of the float dtypes (std::numeric_limits<T>::digits), which bound random_'s draws. */
+const FLOAT_DIGITS: Partial<Record<DType, number>> = { float16: 11, bfloat16: 8, float32: 24, float64: 53 };
+
 /** uniform_real_distribution for a 16-bit float: the draw's low bits, as many as the format's significand has. */
 function reducedDraw(gen: Generator, dtype: Reduced): number {
   const digits = dtype === 'float16' ? 11 : 8;
@@ -357,8 +360,8 @@ export function normalTensorFill(
 }
 
 /** update_from<scalar_t>: a `from` the float type cannot hold is moved up to one it can. */
-function updateFrom(from: number, digits: number): number {
-  const fromPlus1 = Math.trunc(digits === 24 ? f32(from + 1) : from + 1);
+function updateFrom(from: number, digits: number, round: (v: number) => number): number {
+  const fromPlus1 = Math.trunc(round(from + 1));
   if (fromPlus1 < from) {
     let mag = Math.abs(from + 1);
     let bits = 0;
@@ -369,8 +372,8 @@ function updateFrom(from: number, digits: number): number {
 }
 
 /** update_to<scalar_t>: a `to` the float type cannot hold is moved down to one it can. */
-function updateTo(to: number, digits: number): number {
-  const toMinus1 = Math.trunc(digits === 24 ? f32(to - 1) : to - 1);
+function updateTo(to: number, digits: number, round: (v: number) => number): number {
+  const toMinus1 = Math.trunc(round(to - 1));
   if (toMinus1 >= to) {
     let mag = Math.abs(to - 1);
     let bits = 0;
@@ -404,33 +407,37 @@ export function randintFill(gen: Generator, out: FloatStorage, low: number, high
 }
 
 /**
- * `Tensor.random_()`: with no bounds, [0, 2**24] for float32, [0, 2**53] for float64 and [0, 2**63 - 1] for int64;
- * `random_(from, to)` draws from [from, to); `random_(from, None)` from [from, largest value of the dtype].
+ * `Tensor.random_()`: with no bounds, [0, 2**digits] for a float type (24 bits for float32, 53 for float64, 11 for
+ * float16, 8 for bfloat16), [0, 2**31 - 1] for int32 and [0, 2**63 - 1] for int64; `random_(from, to)` draws from
+ * [from, to); `random_(from, None)` from [from, largest value of the dtype].
  */
 export function randomFill(
   gen: Generator,
   out: FloatStorage,
-  dtype: 'float32' | 'float64' | 'int64',
+  dtype: 'float16' | 'bfloat16' | 'float32' | 'float64' | 'int32' | 'int64',
   from?: number,
   to?: number,
 ): void {
   const n = out.length;
+  const digits = FLOAT_DIGITS[dtype] ?? 0;
   if (from === undefined) {
-    if (dtype === 'float32') {
-      for (let i = 0; i < n; i++) out[i] = gen.nextUint32() % 16777217;
-    } else if (dtype === 'float64') {
+    if (dtype === 'float64') {
       for (let i = 0; i < n; i++) out[i] = Number(gen.nextUint64() % 9007199254740993n);
+    } else if (digits) {
+      for (let i = 0; i < n; i++) out[i] = gen.nextUint32() % (2 ** digits + 1);
+    } else if (dtype === 'int32') {
+      for (let i = 0; i < n; i++) out[i] = gen.nextUint32() % 2147483648;
     } else {
       for (let i = 0; i < n; i++) out[i] = Number(gen.nextUint64() & 0x7fffffffffffffffn);
     }
     return;
   }
-  const digits = dtype === 'float32' ? 24 : dtype === 'float64' ? 53 : 0;
+  const round = (v: number): number => castValue(dtype, v);
   if (to !== undefined) {
     if (!(from < to)) throw new RangeError(`random_ expects 'from' to be less than 'to', but got from=${from} >= to=${to}`);
     if (digits) {
-      from = updateFrom(from, digits);
-      to = updateTo(to, digits);
+      from = updateFrom(from, digits, round);
+      to = updateTo(to, digits, round);
       if (!(from < to)) {
         throw new RangeError(
           `random_ expects 'from' casted to dtype to be less than 'to' casted to dtype, but got from=${from} >= to=${to}`,
@@ -440,9 +447,9 @@ export function randomFill(
     fillFromTo(gen, out, to - from, from);
     return;
   }
-  if (digits) {
-    const toInc = 2 ** digits;
-    from = updateFrom(from, digits);
+  if (digits || dtype === 'int32') {
+    const toInc = digits ? 2 ** digits : 2147483647;
+    if (digits) from = updateFrom(from, digits, round);
     if (!(from < toInc)) {
       throw new RangeError(`random_ expects 'from' casted to dtype to be less than or equal to 'to_inc' casted to dtype, but got from=${from} > to_inc=${toInc}`);
     }

@@ -13,6 +13,7 @@ from ._dtype import (
     bfloat16,
     float32,
     float64,
+    int32,
     int64,
     bool_ as bool,
     get_default_dtype,
@@ -55,6 +56,7 @@ __version__ = "2.11.0+playground"
 float = float32
 double = float64
 half = float16
+int = int32
 long = int64
 pi = _math.pi
 e = _math.e
@@ -93,7 +95,7 @@ def result_type(tensor1, tensor2):
         )
     r = _dt(_op("result_type", a[0], a[1], b[0], b[1]))
     # A Python float with an integer tensor gives the default dtype, which the engine leaves to this side.
-    if r is float32 and not any(isinstance(t, Tensor) and t.is_floating_point() for t in (tensor1, tensor2)):
+    if r is float32 and not _b.any(isinstance(t, Tensor) and t.is_floating_point() for t in (tensor1, tensor2)):
         return get_default_dtype()
     return r
 
@@ -220,11 +222,11 @@ def empty(*args, size=None, out=None, dtype=None, device=None, pin_memory=False,
 
 
 def full(size, fill_value, *, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
-    if isinstance(size, int) and not isinstance(size, _b.bool):
+    if isinstance(size, _b.int) and not isinstance(size, _b.bool):
         raise TypeError("full(): argument 'size' (position 1) must be tuple of SymInts, not int")
     if dtype is None and out is None:
         dtype = (
-            bool if type(fill_value) is type(True) else int64 if isinstance(fill_value, int) else get_default_dtype()
+            bool if type(fill_value) is type(True) else int64 if isinstance(fill_value, _b.int) else get_default_dtype()
         )
     return _factory("full", _new_shape((), tuple(size), "full"), fill_value, dtype, device, pin_memory, requires_grad, out)
 
@@ -299,7 +301,7 @@ def linspace(start, end, steps, *, out=None, dtype=None, device=None, pin_memory
     _check_pin_memory(pin_memory)
     dtype = _float_dtype(_out.dtype_for("linspace", dtype, out))
     _kernel_dtype_check("linspace_cpu", dtype, lambda d: d is not bool)
-    t = _wrap(_call(_E.linspace, start, end, int(steps), dtype.name))
+    t = _wrap(_call(_E.linspace, start, end, _b.int(steps), dtype.name))
     if out is None:
         return _finish(t, requires_grad)
     return _out.factory("linspace", out, lambda s: t, None, requires_grad)
@@ -332,10 +334,10 @@ class Generator:
         return self
 
     def seed(self):
-        return int(_call(_E.seed, self._g))
+        return _b.int(_call(_E.seed, self._g))
 
     def initial_seed(self):
-        return int(_call(_E.initial_seed, self._g))
+        return _b.int(_call(_E.initial_seed, self._g))
 
     @property
     def device(self):
@@ -343,7 +345,7 @@ class Generator:
 
 
 def _seed_value(seed):
-    seed = int(seed)
+    seed = _b.int(seed)
     if seed < -(2**63) or seed >= 2**64:
         raise RuntimeError("Overflow when unpacking long")
     return str(seed % 2**64)
@@ -431,7 +433,7 @@ def randint(low=None, high=None, size=None, *, generator=None, out=None, dtype=N
         raise RuntimeError("to - 1 is out of bounds for bool")
 
     def draw(s, d):
-        return _wrap(_call(_E.randint, _g(generator), int(low), int(high), d.name, *s))
+        return _wrap(_call(_E.randint, _g(generator), _b.int(low), _b.int(high), d.name, *s))
 
     return _random("randint", draw, shape, dtype, requires_grad, out)
 
@@ -443,10 +445,10 @@ def randperm(n, *, generator=None, out=None, dtype=None, device=None, pin_memory
     _kernel_dtype_check("randperm", dtype, lambda d: d is not bool)
 
     def draw(s, d):
-        t = _wrap(_call(_E.randperm, _g(generator), int(n)))
+        t = _wrap(_call(_E.randperm, _g(generator), _b.int(n)))
         return t if d is int64 else t.to(d)
 
-    return _random("randperm", draw, (int(n),), dtype, requires_grad, out)
+    return _random("randperm", draw, (_b.int(n),), dtype, requires_grad, out)
 
 
 def normal(mean=0.0, std=1.0, size=None, *, generator=None, out=None, dtype=None, device=None, pin_memory=False, requires_grad=False):
@@ -857,13 +859,13 @@ def polygamma(n, input, *, out=None):
         return _out.call("polygamma", lambda: polygamma(n, input), out, (input,))
     if n == 0:
         return input.digamma()
-    return _wrap(_op("polygamma", int(n), input._t))
+    return _wrap(_op("polygamma", _b.int(n), input._t))
 
 
 def broadcast_shapes(*shapes):
     result = []
     for shape in shapes:
-        shape = (shape,) if isinstance(shape, int) else tuple(shape)
+        shape = (shape,) if isinstance(shape, _b.int) else tuple(shape)
         for i, n in enumerate(reversed(shape)):
             if i == len(result):
                 result.insert(0, n)

@@ -28,6 +28,7 @@ float16 = dtype("float16", True, 2)
 bfloat16 = dtype("bfloat16", True, 2)
 float32 = dtype("float32", True, 4)
 float64 = dtype("float64", True, 8)
+int32 = dtype("int32", False, 4)
 int64 = dtype("int64", False, 8)
 bool_ = dtype("bool", False, 1, False)
 
@@ -39,18 +40,23 @@ _BY_NAME = {
     "float": float32,
     "float64": float64,
     "double": float64,
+    "int32": int32,
+    "int": int32,
     "int64": int64,
     "long": int64,
     "bool": bool_,
 }
 
-_UNSUPPORTED = ("int32", "int", "int16", "short", "int8", "uint8", "complex64", "complex128")
+_UNSUPPORTED = ("int16", "short", "int8", "uint8", "complex64", "complex128")
 
 # The names PyTorch's messages use for each dtype: c10's ScalarType ("Half") and the C++ type ("c10::Half").
-SCALAR_NAMES = {"float16": "Half", "bfloat16": "BFloat16", "float32": "Float", "float64": "Double", "int64": "Long", "bool": "Bool"}
+SCALAR_NAMES = {
+    "float16": "Half", "bfloat16": "BFloat16", "float32": "Float", "float64": "Double", "int32": "Int", "int64": "Long",
+    "bool": "Bool",
+}
 CPP_NAMES = {
-    "float16": "c10::Half", "bfloat16": "c10::BFloat16", "float32": "float", "float64": "double", "int64": "long int",
-    "bool": "bool",
+    "float16": "c10::Half", "bfloat16": "c10::BFloat16", "float32": "float", "float64": "double", "int32": "int",
+    "int64": "long int", "bool": "bool",
 }
 
 _default = [float32]
@@ -76,7 +82,7 @@ def from_name(d):
     if r is None:
         if name in _UNSUPPORTED:
             raise TypeError(
-                "dtype torch.%s is not supported by Autograd Playground (it has float16, bfloat16, float32, float64, int64 and bool)" % name
+                "dtype torch.%s is not supported by Autograd Playground (it has float16, bfloat16, float32, float64, int32, int64 and bool)" % name
             )
         raise TypeError("cannot interpret '%s' as a data type" % (d,))
     return r

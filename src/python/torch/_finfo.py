@@ -8,7 +8,7 @@ _FLOAT_LIMITS = {
     "float32": (32, 2.0**-23, 3.4028234663852886e38, 2.0**-126, 1e-06),
     "float64": (64, 2.0**-52, 1.7976931348623157e308, 2.0**-1022, 1e-15),
 }
-_INT_LIMITS = {"int64": (64, -(2**63), 2**63 - 1)}
+_INT_LIMITS = {"int32": (32, -(2**31), 2**31 - 1), "int64": (64, -(2**63), 2**63 - 1)}
 
 
 def _g(x):
@@ -40,5 +40,6 @@ class iinfo:
         self.dtype = type.name
 
     def __repr__(self):
-        return "iinfo(min=%d, max=%d, dtype=%s)" % (self.min, self.max, self.dtype)
+        # PyTorch streams the limits as doubles, which C++ prints like %g.
+        return "iinfo(min=%s, max=%s, dtype=%s)" % (_g(self.min), _g(self.max), self.dtype)
 

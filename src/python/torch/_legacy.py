@@ -48,7 +48,7 @@ class tensortype(type):
 
 tensortype.__module__ = "torch"
 
-_SUPPORTED = ("float16", "bfloat16", "float32", "float64", "int64", "bool")
+_SUPPORTED = ("float16", "bfloat16", "float32", "float64", "int32", "int64", "bool")
 
 # PyTorch's legacy type names, and the dtype each stands for.
 _TYPE_NAMES = {

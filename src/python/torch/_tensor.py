@@ -8,7 +8,7 @@ from . import _C
 from ._C import E, op as _op, call as _call, js as _js
 from ._device import cpu_device, cuda_not_compiled
 from . import _legacy, _memory_format
-from ._dtype import dtype, from_name, bfloat16, float16, float32, float64, int64, bool_ as _bool_dtype, get_default_dtype  # noqa: F401
+from ._dtype import dtype, from_name, bfloat16, float16, float32, float64, int32, int64, bool_ as _bool_dtype, get_default_dtype  # noqa: F401
 from ._size import Size
 from .return_types import _ReturnType
 from ._tensor_args import (  # noqa: F401  (the names beyond the class's own use stay importable from here)
@@ -286,7 +286,7 @@ class Tensor:
         if self.dtype is float16:
             raise TypeError(
                 "Autograd Playground's numpy has no float16 arrays: call .float() before .numpy() "
-                "(real PyTorch gives a float16 array here)"
+                "(real PyTorch returns a NumPy array of this dtype)"
             )
         import numpy
 
@@ -350,7 +350,7 @@ class Tensor:
         return self.to(int64)
 
     def int(self):
-        return self.to(int64)
+        return self.to(int32)
 
     def bool(self):
         return self.to(_bool_dtype)

@@ -278,7 +278,7 @@ def _tensor_from_data(data, dtype=None):
         values = data.tolist() if hasattr(data, "tolist") else data
         flat, shape, inferred = _flatten_data(values)
         if arr_dtype is not None and dtype is None:
-            dtype = from_name(str(arr_dtype)) if str(arr_dtype) in ("float32", "float64", "int64", "bool") else None
+            dtype = from_name(str(arr_dtype)) if str(arr_dtype) in ("float32", "float64", "int32", "int64", "bool") else None
     else:
         flat, shape, inferred = _flatten_data(data)
     dt = inferred if dtype is None else from_name(dtype)

@@ -38,7 +38,7 @@ DEFAULT_PROTOCOL = 2
 # PyTorch aligns each storage record's bytes to this many bytes (so that mmap can map them in place).
 _STORAGE_ALIGNMENT = 64
 
-_ENGINE_DTYPES = ("float16", "bfloat16", "float32", "float64", "int64", "bool")
+_ENGINE_DTYPES = ("float16", "bfloat16", "float32", "float64", "int32", "int64", "bool")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -293,7 +293,7 @@ class _Unpickler(pickle.Unpickler):
         if module == "torch" and name in _UNSUPPORTED:
             raise TypeError(
                 "torch.load: the file holds the dtype torch.%s, which Autograd Playground does not support "
-                "(it has float16, bfloat16, float32, float64, int64 and bool)" % name
+                "(it has float16, bfloat16, float32, float64, int32, int64 and bool)" % name
             )
         if self._weights_only:
             full = "%s.%s" % (module, name)
@@ -322,7 +322,7 @@ class _Unpickler(pickle.Unpickler):
         if dtype_name not in _ENGINE_DTYPES:
             raise TypeError(
                 "torch.load: the file holds a tensor of dtype torch.%s, which Autograd Playground does not support "
-                "(it has float16, bfloat16, float32, float64, int64 and bool)" % (dtype_name or getattr(storage_type, "__name__", storage_type))
+                "(it has float16, bfloat16, float32, float64, int32, int64 and bool)" % (dtype_name or getattr(storage_type, "__name__", storage_type))
             )
         data = self._archive.read("%s/data/%s" % (self._prefix, key))
         storage = TypedStorage._from_engine(E.storage_from_bytes(_to_js(data), dtype_name), _BY_NAME[dtype_name])

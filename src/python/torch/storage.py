@@ -107,4 +107,4 @@ _STORAGE_DTYPES = {
 LEGACY_STORAGES = {name: _legacy(name, d) for name, d in _STORAGE_DTYPES.items()}
 
 # The class torch.save names for each engine dtype.
-STORAGE_OF_DTYPE = {d: LEGACY_STORAGES[name] for name, d in _STORAGE_DTYPES.items() if d in ("float16", "bfloat16", "float32", "float64", "int64", "bool")}
+STORAGE_OF_DTYPE = {d: LEGACY_STORAGES[name] for name, d in _STORAGE_DTYPES.items() if d in ("float16", "bfloat16", "float32", "float64", "int32", "int64", "bool")}

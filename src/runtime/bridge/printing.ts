@@ -6,7 +6,7 @@ import { formatDType, formatPythonFloat, formatSize, printOptions, setPrintOptio
 import { Tensor } from '../../engine/tensor';
 import { printTensor, summarize } from '../report/tensorSummary';
 
-/** The NumPy side never makes a 16-bit float array (`Tensor.numpy()` refuses them), so this only guards. */
+/** The NumPy side never makes float16 or bfloat16 arrays (`Tensor.numpy()` refuses them), so this only guards. */
 function numpyDType(d: DType): NumpyDType {
   if (d === 'float16' || d === 'bfloat16') throw new TypeError(`NumPy arrays of ${d} are not supported by Autograd Playground`);
   return d;

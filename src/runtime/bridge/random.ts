@@ -58,7 +58,7 @@ export const random = {
   },
   random_: (g: RNG.Generator | null, t: Tensor, from: number | null | undefined, to: number | null | undefined) => {
     const o = C.zeros(t.shape, t.dtype === 'bool' ? 'int64' : t.dtype);
-    RNG.randomFill(gen(g), o.data as Float64Array, o.dtype as 'int64', from ?? undefined, to ?? undefined);
+    RNG.randomFill(gen(g), o.data as Float64Array, o.dtype as Exclude<DType, 'bool'>, from ?? undefined, to ?? undefined);
     return IP.overwrite(t, o.data);
   },
   /** `Tensor.bernoulli_(p)` with a float p (any dtype of t: the draws are 0/1). */

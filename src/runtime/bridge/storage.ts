@@ -37,6 +37,7 @@ export const storage = {
       for (let i = 0; i < out.length; i++) out[i] = bits16(dtype, data[i]);
       return ownBytes(out);
     }
+    if (dtype === 'int32') return ownBytes(Int32Array.from(data));
     if (dtype !== 'int64') return ownBytes(data).slice();
     const out = new BigInt64Array(data.length);
     for (let i = 0; i < out.length; i++) out[i] = BigInt(data[i]);
@@ -53,6 +54,8 @@ export const storage = {
     if (dtype === 'float16' || dtype === 'bfloat16') {
       const halves = new Uint16Array(bytes.slice().buffer);
       for (let i = 0; i < n; i++) out[i] = fromBits16(dtype, halves[i]);
+    } else if (dtype === 'int32') {
+      out.set(new Int32Array(bytes.slice().buffer));
     } else if (dtype === 'int64') {
       const ints = new BigInt64Array(bytes.slice().buffer);
       for (let i = 0; i < n; i++) out[i] = Number(ints[i]);

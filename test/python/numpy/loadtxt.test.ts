@@ -30,7 +30,8 @@ const CASES: [string, string][] = [
   ["['1,2', '3,4', '5,6'], delimiter=',', max_rows=2", 'array([[1., 2.],\n       [3., 4.]]) (2, 2)'],
   ["['0x10 2'], converters=lambda s: float.fromhex(s) if s.startswith('0x') else float(s)", 'array([16.,  2.]) (2,)'],
   // The playground's limits, named.
-  ["['1 2'], dtype=np.int32", "TypeError: dtype int32 is not supported by Autograd Playground's NumPy (it has float32, float64, int64 and bool)"],
+  ["['1 2'], dtype=np.int16", "TypeError: dtype int16 is not supported by Autograd Playground's NumPy (it has float32, float64, int32, int64 and bool)"],
+  ["['1 2'], dtype=np.int32", 'array([1, 2], dtype=int32) (2,)'],
   ["['1 2'], quotechar='\"'", "TypeError: loadtxt() argument 'quotechar' is not supported by Autograd Playground's NumPy"],
 ];
 

@@ -36,17 +36,19 @@ function check(c: Case, r: Result): void {
 }
 
 const PARTIAL = "Autograd Playground's NumPy is partial: it has the arrays, math and printing tutorial scripts use";
-const UNSUPPORTED = (name: string) => `TypeError: dtype ${name} is not supported by Autograd Playground's NumPy (it has float32, float64, int64 and bool)`;
+const UNSUPPORTED = (name: string) => `TypeError: dtype ${name} is not supported by Autograd Playground's NumPy (it has float32, float64, int32, int64 and bool)`;
 
 /** Behaviour specific to the playground (or to its torch), checked against what PyTorch 2.x / the design say. */
 const PLAYGROUND_CASES: Case[] = [
   // dtypes the engine lacks fail loudly instead of silently changing the numbers
-  { code: 'np.zeros(3, dtype=np.int32)', error: UNSUPPORTED('int32') },
+  { code: 'np.zeros(3, dtype=np.int16)', error: UNSUPPORTED('int16') },
+  // int32 exists (NumPy 2's output)
+  { code: 'a = np.array([1, 2, 2147483647], dtype=np.int32)\n(a + 1, a.sum(), a[0], a // 2, a + 1.5, a * np.float32(2))', repr: '(array([          2,           3, -2147483648], dtype=int32), np.int64(2147483650), np.int32(1), array([         0,          1, 1073741823], dtype=int32), array([2.50000000e+00, 3.50000000e+00, 2.14748365e+09]), array([2.00000000e+00, 4.00000000e+00, 4.29496729e+09]))' },
   { code: "np.array([1, 2], dtype='uint8')", error: UNSUPPORTED('uint8') },
   { code: 'np.arange(3).astype(np.float16)', error: UNSUPPORTED('float16') },
-  { code: 'np.int32(5)', error: UNSUPPORTED('int32') },
+  { code: 'np.int32(5), np.int32(5) + 1, np.int16', repr: "(np.int32(5), np.int32(6), <class 'numpy.int16'>)" },
   { code: "np.dtype('complex128')", error: UNSUPPORTED('complex128') },
-  { code: "np.array(['a', 'b'])", error: "TypeError: Autograd Playground's NumPy has numeric arrays only (float32, float64, int64, bool); got str 'a'" },
+  { code: "np.array(['a', 'b'])", error: "TypeError: Autograd Playground's NumPy has numeric arrays only (float32, float64, int32, int64, bool); got str 'a'" },
   { code: 'isinstance(np.int64(1), np.integer), issubclass(np.int32, np.signedinteger)', repr: '(True, True)' },
   // what is missing says so
   { code: 'np.fft', error: `AttributeError: module 'numpy' has no attribute 'fft' (${PARTIAL})` },

@@ -6,7 +6,7 @@
  *   devices (`torch.device('cuda')`, `.to('cuda')` failing as a CPU build fails). Made by
  *   test/harness/gen_torch_api_forms.py, replayed by test/harness/replay_torch_cases.py.
  * - behaviour PyTorch 1.13 cannot produce a fixture for: the 2.x API (`set_default_device`, `with torch.device`,
- *   tuple dims for all/any/squeeze), and the playground's limits (no int32, zeros for uninitialised memory).
+ *   tuple dims for all/any/squeeze), and the playground's limits (no int16, zeros for uninitialised memory).
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -45,7 +45,7 @@ function check(c: Case, r: Result): void {
 const CUDA = 'AssertionError: Torch not compiled with CUDA enabled';
 const MPS_FACTORY =
   "NotImplementedError: Could not run 'aten::empty.memory_format' with arguments from the 'MPS' backend. This could be because the operator doesn't exist for this backend, or was omitted during the selective/custom build process (if using custom build). If you are a Facebook employee using PyTorch on mobile, please visit https://fburl.com/ptmfixes for possible resolutions.";
-const NO_INT32 = 'TypeError: dtype torch.int32 is not supported by Autograd Playground (it has float32, float64, int64 and bool)';
+const NO_INT16 = 'TypeError: dtype torch.int16 is not supported by Autograd Playground (it has float16, bfloat16, float32, float64, int32, int64 and bool)';
 
 /** Expected values follow PyTorch 2.x's documented behaviour and source (torch/__init__.py, torch/utils/_device.py). */
 const PLAYGROUND_CASES: Case[] = [
@@ -71,10 +71,13 @@ const PLAYGROUND_CASES: Case[] = [
   { code: 'torch.arange(6.).reshape(2, 3).any(dim=[0, 1], keepdim=True)', repr: 'tensor([[True]])' },
   { code: 'torch.zeros(1, 2, 1).squeeze(dim=(0, 2)).shape', repr: 'torch.Size([2])' },
   // dtypes the engine lacks fail loudly rather than giving another dtype
-  { code: 'torch.IntTensor([1, 2])', error: NO_INT32 },
-  { code: 'torch.IntTensor.dtype', error: NO_INT32 },
-  { code: 'isinstance(torch.ones(2), torch.IntTensor), torch.IntTensor', repr: "(False, <class 'torch.IntTensor'>)" },
-  { code: "torch.ones(2).type('torch.IntTensor')", error: NO_INT32 },
+  { code: 'torch.ShortTensor([1, 2])', error: NO_INT16 },
+  { code: 'torch.ShortTensor.dtype', error: NO_INT16 },
+  { code: 'isinstance(torch.ones(2), torch.ShortTensor), torch.ShortTensor', repr: "(False, <class 'torch.ShortTensor'>)" },
+  { code: "torch.ones(2).type('torch.ShortTensor')", error: NO_INT16 },
+  // int32 exists (values from PyTorch 1.13)
+  { code: 'torch.IntTensor([1, 2]), torch.IntTensor.dtype', repr: '(tensor([1, 2], dtype=torch.int32), torch.int32)' },
+  { code: "torch.ones(2).type('torch.IntTensor'), torch.ones(2).int().type()", repr: "(tensor([1, 1], dtype=torch.int32), 'torch.IntTensor')" },
   // memory PyTorch leaves uninitialised is zeros here
   { code: 'torch.Tensor(2, 3)', repr: 'tensor([[0., 0., 0.],\n        [0., 0., 0.]])' },
   { code: 'torch.LongTensor(2), torch.empty(size=(2,))', repr: '(tensor([0, 0]), tensor([0., 0.]))' },

@@ -83,7 +83,7 @@ class _Reductions:
     def _acc_input(self, acc):
         """The tensor a reduction in dtype `acc` reads: exact widenings stay lazy (NumPy casts in its buffer)."""
         d = self.dtype
-        if d is acc or d is _B or (d is _I64 and acc is _F64) or (d is _F32 and acc is _F64):
+        if d is acc or d is _B or (d._rank == 1 and acc is _F64) or (d is _F32 and acc is _F64):
             return self._t
         return _cast(self, acc)
 

@@ -16,8 +16,8 @@ from _playground_host import binding as _E
 from ._internal import (
     _PARTIAL, _axes, _broadcast, _call, _compact_shape, _new, _normalize_axis, _op, _pytuple, _shape_arg,
 )
-from .numerictypes import _B, _DT, _F32, _F64, _I64, _dtype, _promote, _py_dtype, _unsupported_dtype, _weak
-from .scalars import _BOOL_NEGATIVE, _NO_LOOP, False_, True_, _scalar_as, bool_, float32, float64, generic, int64
+from .numerictypes import _B, _DT, _F32, _F64, _I32, _I64, _dtype, _promote, _py_dtype, _unsupported_dtype, _weak
+from .scalars import _BOOL_NEGATIVE, _NO_LOOP, False_, True_, _scalar_as, bool_, float32, float64, generic, int32, int64
 
 
 def _wrap(t, d=None):
@@ -48,8 +48,8 @@ def _scalar_of(t, d):
         s = _new(float32)
         s._v = -0.0 if v.__class__ is str else float(v)
         return s
-    if d is _I64:
-        s = _new(int64)
+    if d is _I64 or d is _I32:
+        s = _new(int64 if d is _I64 else int32)
         s._v = int(v)
         return s
     return True_ if v else False_
@@ -80,7 +80,7 @@ def _values(a):
     """An array's elements in row-major order as Python numbers of its dtype's kind."""
     vals = _E.np_values(a._t).to_py().tolist()
     d = a.dtype
-    if d is _I64:
+    if d._rank == 1:
         return [int(v) for v in vals]
     if d is _B:
         return [v != 0 for v in vals]
@@ -730,7 +730,7 @@ def _discover(obj):
             flat.append(v.item())
         elif isinstance(v, (str, bytes)):
             raise TypeError(
-                "Autograd Playground's NumPy has numeric arrays only (float32, float64, int64, bool); got %s %r"
+                "Autograd Playground's NumPy has numeric arrays only (float32, float64, int32, int64, bool); got %s %r"
                 % (type(v).__name__, v)
             )
         elif isinstance(v, (list, tuple, ndarray, range)) or _foreign_array(v):
@@ -788,7 +788,8 @@ def _from_flat(flat, shape, d):
         # As 0/1: the engine's bool cast tests `v !== 0`, which a JS `false` passes.
         flat = [1 if v else 0 for v in flat]
     elif d._rank < 2:
-        if d is _I64:
+        if d._rank == 1:
+            bound = 2**63 if d is _I64 else 2**31
             conv = []
             for v in flat:
                 if type(v) is float:
@@ -796,8 +797,8 @@ def _from_flat(flat, shape, d):
                         raise ValueError("cannot convert float NaN to integer")
                     if v in (_math.inf, -_math.inf):
                         raise OverflowError("cannot convert float infinity to integer")
-                elif not -(2**63) <= v < 2**63:
-                    raise OverflowError("Python integer %d out of bounds for int64" % v)
+                elif not -bound <= v < bound:
+                    raise OverflowError("Python integer %d out of bounds for %s" % (v, d.name))
                 conv.append(v if -(2**53) <= v <= 2**53 else float(v))
             flat = conv
     elif flat and _b.any(type(v) is int and not -(2**53) <= v <= 2**53 for v in flat):
@@ -818,7 +819,7 @@ def _asarray(obj, d, copy):
     if not isinstance(obj, (list, tuple, range)) and hasattr(obj, "__array__"):
         return _asarray(obj.__array__(), d, copy)
     if isinstance(obj, (str, bytes)):
-        raise TypeError("Autograd Playground's NumPy has numeric arrays only (float32, float64, int64, bool); got a string")
+        raise TypeError("Autograd Playground's NumPy has numeric arrays only (float32, float64, int32, int64, bool); got a string")
     if isinstance(obj, complex):
         raise _unsupported_dtype("complex128")
     if not isinstance(obj, (list, tuple, range)):

@@ -63,7 +63,7 @@ class dtype:
 
     @property
     def num(self):
-        return {"bool": 0, "int64": 7, "float32": 11, "float64": 12}[self.name]
+        return {"bool": 0, "int32": 5, "int64": 7, "float32": 11, "float64": 12}[self.name]
 
     @property
     def alignment(self):
@@ -82,21 +82,22 @@ def _make_dtype(name, kind, char, itemsize, rank, typestr):
 
 
 _B = _make_dtype("bool", "b", "?", 1, 0, "|b1")
+_I32 = _make_dtype("int32", "i", "i", 4, 1, "<i4")
 _I64 = _make_dtype("int64", "i", "q", 8, 1, "<i8")
 _F32 = _make_dtype("float32", "f", "f", 4, 2, "<f4")
 _F64 = _make_dtype("float64", "f", "d", 8, 3, "<f8")
-_DT = {"bool": _B, "int64": _I64, "float32": _F32, "float64": _F64}
+_DT = {"bool": _B, "int32": _I32, "int64": _I64, "float32": _F32, "float64": _F64}
 
 _DTYPE_NAMES = {
     "float32": _F32, "f4": _F32, "f": _F32, "single": _F32,
     "float64": _F64, "f8": _F64, "d": _F64, "double": _F64, "float": _F64, "float_": _F64, "g": None,
     "int64": _I64, "i8": _I64, "q": _I64, "l": _I64, "int": _I64, "int_": _I64, "long": _I64, "longlong": _I64,
     "intp": _I64, "p": _I64,
+    "int32": _I32, "i4": _I32, "i": _I32, "intc": _I32,
     "bool": _B, "?": _B, "b1": _B, "bool_": _B, "bool8": _B,
 }
 
 _UNSUPPORTED_NAMES = {
-    "int32": "int32", "i4": "int32", "i": "int32", "intc": "int32",
     "int16": "int16", "i2": "int16", "h": "int16", "short": "int16",
     "int8": "int8", "i1": "int8", "b": "int8", "byte": "int8",
     "uint8": "uint8", "u1": "uint8", "B": "uint8", "ubyte": "uint8",
@@ -114,7 +115,7 @@ _UNSUPPORTED_NAMES = {
 
 def _unsupported_dtype(name):
     return TypeError(
-        "dtype %s is not supported by Autograd Playground's NumPy (it has float32, float64, int64 and bool)" % name
+        "dtype %s is not supported by Autograd Playground's NumPy (it has float32, float64, int32, int64 and bool)" % name
     )
 
 
@@ -157,7 +158,9 @@ def _promote(a, b):
         return a
     if a._rank < b._rank:
         a, b = b, a
-    if a is _F32 and b is _I64:
+    if a._rank == b._rank == 1:
+        return _I64
+    if a is _F32 and b._rank == 1:
         return _F64
     return a
 

@@ -13,7 +13,7 @@ import struct as _struct
 from _playground_host import binding as _E
 
 from ._internal import _PARTIAL, _new
-from .numerictypes import _B, _DT, _F32, _F64, _I64, _dtype, _promote, _unsupported_dtype, _weak
+from .numerictypes import _B, _DT, _F32, _F64, _I32, _I64, _dtype, _promote, _unsupported_dtype, _weak
 
 
 def _f32(x):
@@ -120,7 +120,7 @@ class generic:
         d = type(self)._dtype_obj
         if d is _B:
             return False_ if self._py() else True_
-        if d is _I64:
+        if d is _I64 or d is _I32:
             return _scalar_as(~self._py(), d)
         raise TypeError(_NO_LOOP % "invert")
 
@@ -229,6 +229,7 @@ class float32(floating):
 
 class int64(signedinteger):
     __slots__ = ("_v",)
+    _BITS = 64
 
     def __new__(cls, x=0):
         a = None if type(x) in _PLAIN else _array_of(x, _I64)
@@ -237,8 +238,9 @@ class int64(signedinteger):
         if isinstance(x, str):
             x = int(x)
         v = int(x)
-        if not -(2**63) <= v < 2**63:
-            raise OverflowError("Python integer %d out of bounds for int64" % v)
+        bound = 2 ** (cls._BITS - 1)
+        if not -bound <= v < bound:
+            raise OverflowError("Python integer %d out of bounds for %s" % (v, cls.__name__))
         s = _new(cls)
         s._v = v
         return s
@@ -250,7 +252,7 @@ class int64(signedinteger):
         return self._v
 
     def __repr__(self):
-        return "np.int64(%d)" % self._v
+        return "np.%s(%d)" % (type(self).__name__, self._v)
 
     def __str__(self):
         return "%d" % self._v
@@ -275,6 +277,16 @@ class bool_(generic):
         return "True" if self._v else "False"
 
 
+class int32(int64.__base__):
+    __slots__ = ("_v",)
+    _BITS = 32
+    __new__ = int64.__new__
+    _py = int64._py
+    __index__ = int64.__index__
+    __repr__ = int64.__repr__
+    __str__ = int64.__str__
+
+
 # NumPy 2 names the type `numpy.bool` (`np.bool_` is an alias).
 bool_.__name__ = "bool"
 bool_.__qualname__ = "bool"
@@ -287,15 +299,18 @@ False_._v = False
 float64._dtype_obj = _F64
 float32._dtype_obj = _F32
 int64._dtype_obj = _I64
+int32._dtype_obj = _I32
 bool_._dtype_obj = _B
 _F64.type = float64
 _F32.type = float32
 _I64.type = int64
+_I32.type = int32
 _B.type = bool_
 
 double = float64
 single = float32
 int_ = intp = longlong = int64
+intc = int32
 
 
 def _unsupported_type(name, base):
@@ -307,7 +322,6 @@ def _unsupported_type(name, base):
 
 int8 = byte = _unsupported_type("int8", signedinteger)
 int16 = short = _unsupported_type("int16", signedinteger)
-int32 = intc = _unsupported_type("int32", signedinteger)
 uint8 = ubyte = _unsupported_type("uint8", unsignedinteger)
 uint16 = ushort = _unsupported_type("uint16", unsignedinteger)
 uint32 = uintc = _unsupported_type("uint32", unsignedinteger)
@@ -329,19 +343,17 @@ def _scalar_as(v, d):
         s = _new(float32)
         s._v = _f32(float(v))
         return s
-    if d is _I64:
-        s = _new(int64)
+    if d is _I64 or d is _I32:
+        bits = 64 if d is _I64 else 32
+        bound = 2 ** (bits - 1)
+        s = _new(int64 if d is _I64 else int32)
         if type(v) is float:
-            if v != v:
-                v = -(2**63)
-            elif v in (_math.inf, -_math.inf):
-                v = -(2**63)
-            else:
-                v = int(v)
+            # NaN, infinities and floats out of range convert to the smallest integer, as x86's conversion does.
+            v = int(v) if v == v and -bound <= v < bound else -bound
         else:
             v = int(v)
-            if not -(2**63) <= v < 2**63:
-                v = (v + 2**63) % 2**64 - 2**63
+            if not -bound <= v < bound:
+                v = (v + bound) % (2 * bound) - bound
         s._v = v
         return s
     return True_ if v else False_
@@ -530,12 +542,12 @@ class finfo:
 class iinfo:
     def __init__(self, int_type):
         d = _dtype(int_type)
-        if d is not _I64:
+        if d is not _I64 and d is not _I32:
             raise ValueError("Invalid integer data type %r." % d.kind)
         self.dtype = d
-        self.bits = 64
-        self.min = -(2**63)
-        self.max = 2**63 - 1
+        self.bits = d.itemsize * 8
+        self.min = -(2 ** (self.bits - 1))
+        self.max = 2 ** (self.bits - 1) - 1
 
     def __repr__(self):
-        return "iinfo(min=%d, max=%d, dtype=int64)" % (self.min, self.max)
+        return "iinfo(min=%d, max=%d, dtype=%s)" % (self.min, self.max, self.dtype.name)

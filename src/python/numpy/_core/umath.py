@@ -78,7 +78,7 @@ def _ufunc2(x1, x2, name, keep0d=False):
             d = out_d = _I64
     if name in _BITWISE and d._rank >= 2:
         raise TypeError(_NO_LOOP % _UFUNC_NAMES[name])
-    if name == "pow" and d is _I64:
+    if name == "pow" and d._rank == 1:
         neg = (q.value < 0) if q.arr is None else bool(_op("any", _op("lt", q.arr._t, 0, True), None, False).item())
         if neg:
             raise ValueError("Integers to negative integer powers are not allowed.")
@@ -88,7 +88,7 @@ def _ufunc2(x1, x2, name, keep0d=False):
     elif q.arr is None and p.arr is not None and name in _SCALAR_RHS:
         # A JS boolean keeps a bool op in bool; a number would promote it.
         tb = bool(q.value) if d is _B else _js_number(q.value, d)
-        b_int = d is _I64
+        b_int = d._rank == 1
     else:
         tb = _tensor_of(q, d)
         b_int = False

@@ -1,9 +1,9 @@
-"""Writes test/fixtures/torch_half.json: what real PyTorch prints for float16 and bfloat16 tensors (issue 12,
-item 6): creation and rounding, printing, promotion, arithmetic, reductions, autograd, random streams, conversions,
-serialization and errors.
+"""Writes test/fixtures/torch_dtypes.json: what real PyTorch prints for float16, bfloat16 and int32 tensors (issue
+12, items 3 and 6): creation and rounding, printing, promotion, arithmetic, reductions, autograd, random streams,
+conversions, serialization and errors.
 
-Run with a real CPU-only PyTorch: `/usr/bin/python3 test/harness/gen_half_fixture.py` (PyTorch 1.13 here).
-test/python/torch/half-precision.test.ts replays the cases through test/harness/replay_out_cases.py (each starts
+Run with a real CPU-only PyTorch: `/usr/bin/python3 test/harness/gen_dtype_fixture.py` (PyTorch 1.13 here).
+test/python/torch/dtypes.test.ts replays the cases through test/harness/replay_out_cases.py (each starts
 from torch.manual_seed(0)). Every case is written once with `H` standing for the dtype and is kept twice,
 starting `H = torch.float16` and `H = torch.bfloat16`, followed by PRELUDE's shared tensors. PyTorch 1.13's CPU build lacks many float16 kernels that 2.x has ("not
 implemented for 'Half'", and a few for BFloat16): those cases are left out; the other dtype's twin covers the
@@ -241,6 +241,45 @@ def normal_fill_2x(n, mean, std, dtype):
 _CPP = {"Half": "c10::Half", "BFloat16": "c10::BFloat16", "Float": "float", "Double": "double"}
 
 
+INT32_PRELUDE = """\
+import io
+a = torch.tensor([1, 2, 2147483647], dtype=torch.int32)
+b = torch.tensor([[1, 2], [3, 4]], dtype=torch.int32)
+"""
+
+# int32, from the same real PyTorch (1.13 and 2.x agree on these).
+INT32_CASES = [
+    "(a, a.dtype, a.type(), a.element_size(), torch.int is torch.int32)",
+    "(a + 1, a * 2, a // 2, a / 2, a % 3, -a)",
+    "((a + 1).dtype, (a + torch.tensor([1, 1, 1])).dtype, (a + 1.5).dtype, (a * torch.tensor(2)).dtype)",
+    "(a.sum(), a.sum().dtype, a.cumsum(0), a.max(), a.float().mean(), b.prod())",
+    "torch.tensor([1.7, -2.7, 1e10, float('nan'), -1e10]).int()",
+    "torch.tensor([2**31 + 5, -2**31 - 1]).int()",
+    "torch.tensor([1, 0, 3]).to(torch.int32).bool()",
+    "(torch.IntTensor([3, 4]), torch.IntTensor(2).shape, torch.ones(2).type('torch.IntTensor'), torch.IntTensor.dtype)",
+    "(torch.arange(5, dtype=torch.int32), torch.zeros(2, dtype=torch.int), torch.iinfo(torch.int32), torch.iinfo(torch.int64))",
+    "(torch.tensor([5, 6]).to(torch.int32).tolist(), a[0].item(), type(a[0].item()).__name__)",
+    "torch.randint(0, 10, (5,), dtype=torch.int32)",
+    "torch.empty(4, dtype=torch.int32).random_(0, 5)",
+    "torch.empty(4, dtype=torch.int32).random_()",
+    "torch.empty(3, dtype=torch.float16).random_()",
+    "torch.empty(3, dtype=torch.bfloat16).random_(-10, 3)",
+    "(b @ b, b.t(), b.argmax(), torch.where(b > 2, b, 0), b == 2)",
+    "(b & 3, b | 8, b ^ 1, ~b)",
+    "torch.tensor([100000], dtype=torch.int32) * torch.tensor([100000], dtype=torch.int32)",
+    "torch.tensor([2147483647], dtype=torch.int32) + 1",
+    "(torch.promote_types(torch.int32, torch.int64), torch.promote_types(torch.int32, torch.float16), torch.result_type(a, 1), torch.result_type(a, 1.0), torch.result_type(a, torch.tensor(1)))",
+    "(b.sum(0, dtype=torch.int32), b.float().dtype, torch.cat([b, b.long()]).dtype, b.double().dtype)",
+    "b.view(-1)[torch.tensor([0, 3])]",
+    "b.to(torch.float16) / 3",
+    "torch.zeros(3, dtype=torch.int32).fill_(2.9)",
+    "c = torch.zeros(3, dtype=torch.int32)\nc[1] = 7.8\nc += 2\nc",
+    "torch.tensor([1., 2.], requires_grad=True).int().requires_grad_()",
+    "torch.nn.functional.cross_entropy(torch.randn(2, 3), torch.tensor([0, 1], dtype=torch.int32))",
+    "torch.gather(torch.randn(2, 3), 1, torch.tensor([[0], [1]], dtype=torch.int32))",
+    "buf = io.BytesIO()\ntorch.save(b, buf)\nbuf.seek(0)\ntorch.load(buf)",
+]
+
 # Matrix products and log_softmax: 1.13 accumulates some bfloat16 kernels in bfloat16 and has no float16 kernel for
 # them; 2.x accumulates both in float and rounds once, which the double computation rounded to H gives.
 PYTORCH_2X = {
@@ -261,12 +300,15 @@ ONLY_1_13 = {
 }
 
 
-def to_2x(error):
-    """1.13's matrix-product dtype message; 2.x checks mat1 and mat2 first and names their C++ types."""
+def to_2x(error, code):
+    """1.13's messages in 2.x's words: the matrix products check mat1 and mat2 first and name their C++ types."""
     m = re.fullmatch(r"RuntimeError: expected scalar type (\w+) but found (\w+)", error)
-    if m:
+    if m and ("torch.mm" in code or "@" in code):
         return "RuntimeError: expected mat1 and mat2 to have the same dtype, but got: %s != %s" % (_CPP[m[1]], _CPP[m[2]])
-    return error
+    return error.replace(
+        "only Tensors of floating point dtype can require gradients",
+        "Only Tensors of floating point and complex dtype can require gradients",
+    )
 
 
 def run(code):
@@ -311,9 +353,15 @@ def main():
                 skipped.append(code)
                 continue
             if "error" in result:
-                result["error"] = to_2x(result["error"])
+                result["error"] = to_2x(result["error"], code)
             cases.append(dict(code=full, **result))
-    out = os.path.join(os.path.dirname(__file__), "..", "fixtures", "torch_half.json")
+    for code in INT32_CASES:
+        full = INT32_PRELUDE + code
+        result = run(full)
+        if "error" in result:
+            result["error"] = to_2x(result["error"], code)
+        cases.append(dict(code=full, **result))
+    out = os.path.join(os.path.dirname(__file__), "..", "fixtures", "torch_dtypes.json")
     with open(out, "w") as f:
         json.dump({"torch": torch.__version__, "prelude": "", "cases": cases}, f, indent=1)
         f.write("\n")
