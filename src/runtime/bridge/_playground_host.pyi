@@ -42,6 +42,8 @@ OpName = Literal[
     "gather", "scatter_add", "diagonal", "flip", "tril", "triu", "cholesky_ex", "solve_triangular", "setitem",
     "iop", "copy_", "fill_", "zero_", "mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss",
     "binary_cross_entropy", "binary_cross_entropy_with_logits", "nll_loss", "cross_entropy",
+    # torch.nn's fused layers (nnOps.ts)
+    "batch_norm", "layer_norm", "group_norm", "embedding", "embedding_renorm_", "embedding_bag", "one_hot",
 ]
 
 # The first argument of `call(line, "iop", name, tensor, ...)`: `x.add_(y)` runs `add` and writes back.

@@ -16,6 +16,7 @@ import { IntScalar, Operand, resultType, Scalar } from '../../engine/ops/operand
 import * as R from '../../engine/ops/reduce';
 import * as TR from '../../engine/ops/triangular';
 import * as V from '../../engine/ops/views';
+import { nnOps } from './nnOps';
 import { Tensor } from '../../engine/tensor';
 
 /** Python ints arrive as numbers; the Python side says which operands were ints (see `_arg` in torch/_tensor.py). */
@@ -192,6 +193,8 @@ export const ops = {
   binary_cross_entropy_with_logits: LO.bceWithLogits,
   nll_loss: LO.nllLoss,
   cross_entropy: LO.crossEntropy,
+  // torch.nn's fused layers (nnOps.ts)
+  ...nnOps,
 };
 
 /** Out-of-place counterparts of the in-place methods (`x.add_(y)` runs `add` and writes the result back). */

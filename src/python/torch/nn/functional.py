@@ -4,6 +4,7 @@ import warnings
 from _playground import hooks as _hooks
 
 from .._C import op as _op
+from .. import _dtype as _dtypes
 from .._tensor import Tensor, _wrap
 
 
@@ -214,3 +215,191 @@ def dropout(input, p=0.5, training=True, inplace=False):
         noise = zeros(*input.shape, dtype=input.dtype).bernoulli_(1 - p)
         noise.div_(1 - p)
     return input.mul_(noise) if inplace else input * noise
+
+
+# ---- normalisation, channel dropout, lookup tables (issue 14) ----
+
+
+def _verify_batch_size(size):
+    prod = size[0]
+    for d in size[2:]:
+        prod *= d
+    if prod == 1:
+        raise ValueError("Expected more than 1 value per channel when training, got input size %s" % (size,))
+
+
+def _opt(t):
+    return None if t is None else t._t
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
+    if training:
+        _verify_batch_size(input.size())
+    return _wrap(
+        _op("batch_norm", input._t, _opt(weight), _opt(bias), _opt(running_mean), _opt(running_var), bool(training),
+            float(momentum), float(eps))
+    )
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    if isinstance(normalized_shape, int):
+        normalized_shape = (normalized_shape,)
+    return _wrap(_op("layer_norm", input._t, _opt(weight), _opt(bias), float(eps), *[int(d) for d in normalized_shape]))
+
+
+def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
+    if input.dim() < 2:
+        raise RuntimeError("Expected at least 2 dimensions for input tensor but received %d" % input.dim())
+    _verify_batch_size([input.size(0) * input.size(1) // num_groups, num_groups] + list(input.size()[2:]))
+    return _wrap(_op("group_norm", input._t, int(num_groups), _opt(weight), _opt(bias), float(eps)))
+
+
+def _feature_dropout(input, p, training, inplace):
+    """PyTorch's feature_dropout: one Bernoulli(1 - p) draw per (sample, channel), broadcast over the rest."""
+    if not training or p == 0 or input.numel() == 0:
+        return input
+    from .. import zeros
+
+    if p == 1:
+        noise = zeros((), dtype=input.dtype)
+    else:
+        if input.dim() < 2:
+            raise RuntimeError("Feature dropout requires at least 2 dimensions in the input")
+        noise = zeros(input.size(0), input.size(1), *([1] * (input.dim() - 2)), dtype=input.dtype).bernoulli_(1 - p)
+        noise.div_(1 - p)
+    return input.mul_(noise) if inplace else input * noise
+
+
+def _check_p(p):
+    if p < 0.0 or p > 1.0:
+        raise ValueError("dropout probability has to be between 0 and 1, but got %s" % p)
+
+
+def dropout1d(input, p=0.5, training=True, inplace=False):
+    _check_p(p)
+    inp_dim = input.dim()
+    if inp_dim not in (2, 3):
+        raise RuntimeError(
+            "dropout1d: Expected 2D or 3D input, but received a %dD input. Note that dropout1d exists to provide "
+            "channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch "
+            "dimension (i.e. 2D or 3D inputs)." % inp_dim
+        )
+    batched = inp_dim == 3
+    if not batched:
+        input = input.unsqueeze_(0) if inplace else input.unsqueeze(0)
+    result = _feature_dropout(input, p, training, inplace)
+    if not batched:
+        result = result.squeeze_(0) if inplace else result.squeeze(0)
+    return result
+
+
+def dropout2d(input, p=0.5, training=True, inplace=False):
+    _check_p(p)
+    inp_dim = input.dim()
+    if inp_dim not in (3, 4):
+        warnings.warn(
+            "dropout2d: Received a %d-D input to dropout2d, which is deprecated and will result in an error in a "
+            "future release. To retain the behavior and silence this warning, please use dropout instead. Note that "
+            "dropout2d exists to provide channel-wise dropout on inputs with 2 spatial dimensions, a channel "
+            "dimension, and an optional batch dimension (i.e. 3D or 4D inputs)." % inp_dim,
+            stacklevel=2,
+        )
+    if inp_dim == 3:
+        warnings.warn(
+            "dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout behavior is "
+            "desired - input is interpreted as shape (N, C, L), where C is the channel dim. This behavior will "
+            "change in a future release to interpret the input as one without a batch dimension, i.e. shape "
+            "(C, H, W). To maintain the 1D channel-wise dropout behavior, please switch to using dropout1d instead.",
+            stacklevel=2,
+        )
+    return _feature_dropout(input, p, training, inplace)
+
+
+def _padding_index(padding_idx, rows, what):
+    if padding_idx is None:
+        return -1
+    if padding_idx > 0:
+        assert padding_idx < rows, what
+    elif padding_idx < 0:
+        assert padding_idx >= -rows, what
+        padding_idx = rows + padding_idx
+    return padding_idx
+
+
+def _no_sparse(sparse, name):
+    if sparse:
+        raise NotImplementedError(
+            "%s(sparse=True): sparse gradients are not supported in Autograd Playground; use sparse=False" % name
+        )
+
+
+def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False):
+    _no_sparse(sparse, "embedding")
+    padding_idx = _padding_index(padding_idx, weight.size(0), "Padding_idx must be within num_embeddings")
+    if max_norm is not None:
+        input = input.contiguous()
+        _op("embedding_renorm_", weight._t, input._t, float(max_norm), float(norm_type))
+    return _wrap(_op("embedding", weight._t, input._t, int(padding_idx), bool(scale_grad_by_freq)))
+
+
+def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale_grad_by_freq=False, mode="mean",
+                  sparse=False, per_sample_weights=None, include_last_offset=False, padding_idx=None):
+    if weight.dtype == _dtypes.int64 and input.is_floating_point():
+        warnings.warn(
+            "Argument order of nn.functional.embedding_bag was changed. Usage `embedding_bag(weight, input, ...)` is "
+            "deprecated, and should now be `embedding_bag(input, weight, ...)`.",
+            stacklevel=2,
+        )
+        weight, input = input, weight
+    if per_sample_weights is not None and input.size() != per_sample_weights.size():
+        raise ValueError(
+            "embedding_bag: If per_sample_weights (%s) is not None, then it must have the same shape as the input (%s)"
+            % (per_sample_weights.shape, input.shape)
+        )
+    if weight.dim() != 2:
+        raise ValueError("weight has to be a 2D Tensor, but got Tensor of dimension %d" % weight.dim())
+    if input.dim() == 2:
+        if offsets is not None:
+            raise ValueError(
+                "if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length "
+                "sequences. However, found offsets of type %s" % (type(offsets),)
+            )
+        from .. import arange
+
+        offsets = arange(0, input.numel(), input.size(1), dtype=input.dtype)
+        input = input.reshape(-1)
+        if per_sample_weights is not None:
+            per_sample_weights = per_sample_weights.reshape(-1)
+    elif input.dim() == 1:
+        if offsets is None:
+            raise ValueError("offsets has to be a 1D Tensor but got None")
+        if offsets.dim() != 1:
+            raise ValueError("offsets has to be a 1D Tensor")
+    else:
+        raise ValueError("input has to be 1D or 2D Tensor, but got Tensor of dimension %d" % input.dim())
+    if mode == "max":
+        if scale_grad_by_freq:
+            raise ValueError("max mode does not support scaling the gradient by the frequency")
+        if sparse:
+            raise ValueError("max mode does not support sparse weights")
+    elif mode not in ("sum", "mean"):
+        raise ValueError("mode has to be one of sum, mean or max")
+    _no_sparse(sparse, "embedding_bag")
+    if scale_grad_by_freq:
+        raise NotImplementedError("embedding_bag(scale_grad_by_freq=True) is not supported in Autograd Playground")
+    if max_norm is not None:
+        _op("embedding_renorm_", weight._t, input._t, float(max_norm), float(norm_type))
+    if per_sample_weights is not None and mode != "sum":
+        raise NotImplementedError(
+            "embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' "
+            "(got mode='%s'). Please open a feature request on GitHub." % mode
+        )
+    padding_idx = _padding_index(padding_idx, weight.size(0), "padding_idx must be within the number of embeddings")
+    return _wrap(
+        _op("embedding_bag", weight._t, input._t, offsets._t, mode, _opt(per_sample_weights), bool(include_last_offset),
+            int(padding_idx))
+    )
+
+
+def one_hot(tensor, num_classes=-1):
+    return _wrap(_op("one_hot", tensor._t, int(num_classes)))

@@ -1,14 +1,20 @@
 """torch.nn.modules: the layers, one file per family as in PyTorch."""
 from .module import Module
 from .linear import Identity, Linear
-from .container import ModuleList, Sequential
+from .container import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential
 from .activation import ELU, GELU, LeakyReLU, LogSoftmax, ReLU, SiLU, Sigmoid, Softmax, Softplus, Tanh
 from .flatten import Flatten
-from .dropout import Dropout
+from .dropout import Dropout, Dropout1d, Dropout2d
+from .batchnorm import BatchNorm1d, BatchNorm2d
+from .normalization import GroupNorm, LayerNorm
+from .sparse import Embedding, EmbeddingBag
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss, _Loss
 
 __all__ = [
     "Module", "Identity", "Linear", "ModuleList", "Sequential", "ELU", "GELU", "LeakyReLU", "LogSoftmax", "ReLU",
     "SiLU", "Sigmoid", "Softmax", "Softplus", "Tanh", "Flatten", "Dropout", "BCELoss", "BCEWithLogitsLoss",
     "CrossEntropyLoss", "HuberLoss", "L1Loss", "MSELoss", "NLLLoss", "SmoothL1Loss",
+    # normalisation, channel dropout, lookup tables, containers (issue 14)
+    "BatchNorm1d", "BatchNorm2d", "LayerNorm", "GroupNorm", "Dropout1d", "Dropout2d", "Embedding", "EmbeddingBag",
+    "ModuleDict", "ParameterList", "ParameterDict",
 ]
