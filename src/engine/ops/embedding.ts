@@ -135,7 +135,14 @@ export function embeddingBag(
   if (!isFloating(weight.dtype)) throw runtimeError(`"embedding_bag" not implemented for '${weight.dtype === 'int64' ? 'Long' : 'Bool'}'`);
   const [rows, dim] = weight.shape;
   const idx = indices.values(true);
-  checkRows(idx, rows);
+  for (let i = 0; i < idx.length; i++) {
+    if (idx[i] >= 0 && idx[i] < rows) continue;
+    // PyTorch's CPU kernels word it two ways: fbgemm's (float32 sums and means) and its own loops'.
+    if (mode !== 'max' && weight.dtype === 'float32') {
+      throw runtimeError(`Index ${i} of input takes value ${idx[i]} which is not in the valid range [0, ${rows})`);
+    }
+    throw runtimeError(`embedding_bag: Expected idx >= 0 && idx < num_embeddings but found idx to be ${idx[i]}`);
+  }
   const offs = Array.from(offsets.values(true));
   const n = idx.length;
   if (offs.length > 0 && offs[0] !== 0) throw runtimeError(`offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from position 0. However, got ${offs[0]}`);
