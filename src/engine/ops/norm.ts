@@ -4,10 +4,11 @@
  *
  * The forward passes are loops that round where PyTorch's CPU kernels round (statistics, then a per-channel
  * scale and shift applied in the input's dtype), so float32 results agree to the last bit or two. The backward
- * formulas are written with the engine's own ops from the saved input, so that create_graph=True can
- * differentiate them again.
+ * is one loop over the input with the saved statistics (double accumulators), except under create_graph=True:
+ * there the formula is written with the engine's own ops from the saved input, so that it can be
+ * differentiated again.
  */
-import { record } from '../graph';
+import { gradMode, record } from '../graph';
 import { DType, isFloating } from '../dtype';
 import { runtimeError } from '../errors';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
@@ -48,6 +49,116 @@ function normalizedGrad(xs: Tensor, gys: Tensor, dims: number[], eps: number): {
   const xhat = mul(xc, rstd);
   const gx = mul(sub(sub(gys, mean(gys, dims, true)), mul(xhat, mean(mul(gys, xhat), dims, true))), rstd);
   return { gx, xhat };
+}
+
+/**
+ * Where each element of the (contiguous) input belongs: its statistics group and its weight/bias entry.
+ * `count` is the number of elements per group.
+ */
+interface Layout {
+  group: Int32Array;
+  param: Int32Array;
+  groups: number;
+  params: number;
+  count: number;
+}
+
+/** Layout of an input (N, C, *) normalised per channel (batch norm) or per sample and channel group (group norm). */
+function channelLayout(shape: readonly number[], groupsPerSample: number | null): Layout {
+  const n = shape[0];
+  const c = shape[1];
+  let hw = 1;
+  for (let i = 2; i < shape.length; i++) hw *= shape[i];
+  const total = n * c * hw;
+  const group = new Int32Array(total);
+  const param = new Int32Array(total);
+  const d = groupsPerSample === null ? 1 : c / groupsPerSample;
+  let e = 0;
+  for (let b = 0; b < n; b++) {
+    for (let ch = 0; ch < c; ch++) {
+      const gi = groupsPerSample === null ? ch : b * groupsPerSample + Math.floor(ch / d);
+      for (let q = 0; q < hw; q++, e++) {
+        group[e] = gi;
+        param[e] = ch;
+      }
+    }
+  }
+  const groups = groupsPerSample === null ? c : n * groupsPerSample;
+  return { group, param, groups, params: c, count: groups === 0 ? 0 : total / groups };
+}
+
+/** Layout of an input (*, K) normalised over its last K elements (layer norm). */
+function rowLayout(numel: number, inner: number): Layout {
+  const group = new Int32Array(numel);
+  const param = new Int32Array(numel);
+  for (let e = 0; e < numel; e++) {
+    group[e] = Math.floor(e / inner);
+    param[e] = e % inner;
+  }
+  return { group, param, groups: inner === 0 ? 0 : numel / inner, params: inner, count: inner };
+}
+
+/** Shape and dtype of the weight and bias (the same for both), for their gradients. */
+interface ParamSpec {
+  shape: number[];
+  dtype: DType;
+}
+
+function paramSpec(weight: Tensor | null, bias: Tensor | null, x: Tensor): ParamSpec {
+  const t = weight ?? bias;
+  return t === null ? { shape: [], dtype: x.dtype } : { shape: t.shape.slice(), dtype: t.dtype };
+}
+
+/**
+ * The three gradients in one pass over the input with the forward's statistics: with `batchStats` the
+ * statistics depend on x (training), else they are constants (batch norm in evaluation) and dx = dy * w * rstd.
+ */
+function fastNormBackward(
+  g: Tensor, x: Tensor, w: Tensor | null, param: ParamSpec, layout: Layout, mean: Float64Array, rstd: Float64Array,
+  batchStats: boolean, needs: readonly boolean[],
+): Array<Tensor | null> {
+  const dtype = x.dtype;
+  const gv = g.values(true);
+  const xv = x.values(true);
+  const wv = w === null ? null : cast(w, dtype).values(true);
+  const { group, groups, params, count } = layout;
+  const paramOf = layout.param;
+  const sumGy = new Float64Array(groups);
+  const sumGyXhat = new Float64Array(groups);
+  const gw = new Float64Array(params);
+  const gb = new Float64Array(params);
+  const n = xv.length;
+  for (let e = 0; e < n; e++) {
+    const gi = group[e];
+    const p = paramOf[e];
+    const xhat = (xv[e] - mean[gi]) * rstd[gi];
+    const gy = wv === null ? gv[e] : gv[e] * wv[p];
+    sumGy[gi] += gy;
+    sumGyXhat[gi] += gy * xhat;
+    gw[p] += gv[e] * xhat;
+    gb[p] += gv[e];
+  }
+  let gx: Tensor | null = null;
+  if (needs[0]) {
+    const out = allocateChecked(dtype, x.shape);
+    for (let e = 0; e < n; e++) {
+      const gi = group[e];
+      const gy = wv === null ? gv[e] : gv[e] * wv[paramOf[e]];
+      if (!batchStats) {
+        out[e] = gy * rstd[gi];
+        continue;
+      }
+      const xhat = (xv[e] - mean[gi]) * rstd[gi];
+      out[e] = rstd[gi] * (gy - sumGy[gi] / count - xhat * (sumGyXhat[gi] / count));
+    }
+    gx = makeTensor(out, x.shape, dtype);
+  }
+  const paramGrad = (acc: Float64Array) => {
+    const out = allocateChecked(param.dtype, param.shape);
+    out.set(acc);
+    return makeTensor(out, param.shape, param.dtype);
+  };
+  return [gx, needs[1] ? paramGrad(gw) : null, needs[2] ? paramGrad(gb) : null];
 }
 
 function sumOver(t: Tensor, dims: number[]): Tensor {
@@ -147,8 +258,10 @@ export function batchNorm(
   const pshape = x.shape.map((d, i) => (i === 1 ? d : 1));
   const bnMean = makeTensor(Float64Array.from(meanC), pshape, 'float64');
   const bnInvstd = makeTensor(Float64Array.from(invstdC), pshape, 'float64');
+  const spec = paramSpec(weight, bias, x);
   return record('NativeBatchNormBackward0', result, [x, weight, bias], weight === null ? [x] : [x, weight], (g, saved, needs) => {
     const [xs, w] = saved;
+    if (!gradMode.enabled) return fastNormBackward(g, xs, w ?? null, spec, channelLayout(xs.shape, null), meanC, invstdC, training, needs);
     let gx: Tensor | null = null;
     let xhat: Tensor;
     if (training) {
@@ -204,6 +317,8 @@ export function layerNorm(x: Tensor, normalizedShape: readonly number[], weight:
   const bv = valuesIn(bias, dtype);
   const out = allocateChecked(dtype, x.shape);
   const fe = r(eps);
+  const meanR = new Float64Array(rows);
+  const rstdR = new Float64Array(rows);
   for (let row = 0; row < rows; row++) {
     const base = row * inner;
     let total = 0;
@@ -216,6 +331,8 @@ export function layerNorm(x: Tensor, normalizedShape: readonly number[], weight:
     }
     const muR = r(mu);
     const rstd = r(1 / r(Math.sqrt(r(r(sq / inner) + fe))));
+    meanR[row] = muR;
+    rstdR[row] = rstd;
     const shift = r(-rstd * muR);
     for (let j = 0; j < inner; j++) {
       let y = r(r(xv[base + j] * rstd) + shift);
@@ -227,8 +344,10 @@ export function layerNorm(x: Tensor, normalizedShape: readonly number[], weight:
   const result = makeTensor(out, x.shape, dtype);
   const dims = range(lead, x.ndim);
   const leadDims = range(0, lead);
+  const spec = paramSpec(weight, bias, x);
   return record('NativeLayerNormBackward0', result, [x, weight, bias], weight === null ? [x] : [x, weight], (g, saved, needs) => {
     const [xs, w] = saved;
+    if (!gradMode.enabled) return fastNormBackward(g, xs, w ?? null, spec, rowLayout(xs.numel, inner), meanR, rstdR, true, needs);
     const { gx, xhat } = normalizedGrad(xs, w ? mul(g, w) : g, dims, eps);
     return [needs[0] ? gx : null, needs[1] ? sumOver(mul(g, xhat), leadDims) : null, needs[2] ? sumOver(g, leadDims) : null];
   });
@@ -261,6 +380,8 @@ export function groupNorm(x: Tensor, numGroups: number, weight: Tensor | null, b
   const bv = valuesIn(bias, dtype);
   const out = allocateChecked(dtype, x.shape);
   const fe = r(eps);
+  const meanG = new Float64Array(n * numGroups);
+  const rstdG = new Float64Array(n * numGroups);
   for (let i = 0; i < n * numGroups; i++) {
     const base = i * size;
     let total = 0;
@@ -273,6 +394,8 @@ export function groupNorm(x: Tensor, numGroups: number, weight: Tensor | null, b
     }
     const muR = r(mu);
     const rstd = r(1 / r(Math.sqrt(r(Math.max(r(sq / size), 0) + fe))));
+    meanG[i] = muR;
+    rstdG[i] = rstd;
     const g = i % numGroups;
     for (let j = 0; j < d; j++) {
       const ch = g * d + j;
@@ -290,8 +413,10 @@ export function groupNorm(x: Tensor, numGroups: number, weight: Tensor | null, b
   const groupShape = [n, numGroups, size];
   const pshape = x.shape.map((v, i) => (i === 1 ? v : 1));
   const paramDims = [0, ...range(2, x.ndim)];
+  const spec = paramSpec(weight, bias, x);
   return record('NativeGroupNormBackward0', result, [x, weight, bias], weight === null ? [x] : [x, weight], (g, saved, needs) => {
     const [xs, w] = saved;
+    if (!gradMode.enabled) return fastNormBackward(g, xs, w ?? null, spec, channelLayout(xs.shape, numGroups), meanG, rstdG, true, needs);
     const gy = w ? mul(g, reshape(w, pshape)) : g;
     const res = normalizedGrad(reshape(xs, groupShape), reshape(gy, groupShape), [2], eps);
     const xhat = reshape(res.xhat, xs.shape);
