@@ -86,6 +86,7 @@ NORM = [
     (28, "with warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n    y = F.dropout2d(torch.ones(2, 3, 4), 0.5)\nout = [y, [str(m.message) for m in w]]", True),
     (29, "with warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n    y = F.dropout2d(torch.ones(2, 3), 0.5)\nout = [y, [str(m.message) for m in w]]", True),
     # printing, names, state
+    (0, "e = nn.Embedding(5, 2, sparse=False)\nout = [e.sparse, repr(e)]", True),
     (0, "out = [repr(m) for m in (nn.BatchNorm1d(3), nn.BatchNorm2d(8, eps=1e-3, momentum=None, affine=False, track_running_stats=False), nn.LayerNorm(4), nn.LayerNorm((2, 3), eps=1e-6, elementwise_affine=False), nn.GroupNorm(2, 4), nn.GroupNorm(1, 3, affine=False), nn.Dropout1d(), nn.Dropout2d(0.2, inplace=True))]", True),
     (0, "bn = nn.BatchNorm2d(3)\nout = [list(bn.state_dict().keys()), [n for n, _ in bn.named_parameters()], [n for n, _ in bn.named_buffers()], bn.num_batches_tracked, str(bn.num_batches_tracked.dtype), bn.running_var, bn.weight, bn.bias]", True),
     (0, "bn = nn.BatchNorm1d(3, affine=False, track_running_stats=False)\nout = [list(bn.state_dict().keys()), [n for n, _ in bn.named_buffers()], bn.running_mean is None]", True),
@@ -148,6 +149,8 @@ EMBEDDING = [
     (15, "b = nn.EmbeddingBag(6, 2, mode='sum')\ni = torch.tensor([[0, 2, 3], [5, 5, 1]])\nout = grads(b(i), b.weight)", False),
     (15, "b = nn.EmbeddingBag(6, 2, mode='mean', padding_idx=2)\ni = torch.tensor([2, 2, 4, 1, 2, 3])\no = torch.tensor([0, 2, 4])\nout = grads(b(i, o), b.weight) + [b.weight]", False),
     (16, "b = nn.EmbeddingBag(6, 2, mode='sum')\ni = torch.tensor([0, 2, 3, 5])\no = torch.tensor([0, 1, 4])\npsw = leaf([0.5, 2.0, -1.0, 3.0])\nout = grads(b(i, o, per_sample_weights=psw), b.weight, psw)", False),
+    (16, "b = nn.EmbeddingBag(6, 2, mode='mean', scale_grad_by_freq=True)\ni = torch.tensor([0, 2, 2, 5, 2, 0])\no = torch.tensor([0, 1, 4])\nout = grads(b(i, o), b.weight)", False),
+    (16, "b = nn.EmbeddingBag(6, 2, mode='sum', scale_grad_by_freq=True, padding_idx=5)\ni = torch.tensor([[0, 2, 5], [2, 2, 1]])\nout = grads(b(i), b.weight)", False),
     (16, "b = nn.EmbeddingBag(6, 2, mode='mean', include_last_offset=True)\ni = torch.tensor([0, 2, 3, 5])\no = torch.tensor([0, 1, 4])\nout = grads(b(i, o), b.weight)", False),
     (17, "w = rleaf(5, 3)\nout = grads(F.embedding_bag(torch.tensor([[1, 2], [3, 3]]), w, mode='max'), w)", False),
     (17, "w = torch.tensor([[1.0, 2.0], [3.0, 4.0]])\nb = nn.EmbeddingBag.from_pretrained(w, mode='sum')\nout = [b(torch.tensor([[0, 1, 1]])), b.weight.requires_grad]", True),

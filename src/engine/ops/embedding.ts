@@ -119,7 +119,8 @@ export type BagMode = 'sum' | 'mean' | 'max';
 
 /**
  * `torch.embedding_bag` for 1-D `indices` split into bags at `offsets`: each bag's rows summed (weighted by
- * per_sample_weights), averaged or maxed; rows at padding_idx are left out, empty bags give zeros.
+ * per_sample_weights), averaged or maxed; rows at padding_idx are left out, empty bags give zeros. With
+ * scale_grad_by_freq, a row's gradient is divided by how often its index occurs in `indices`.
  */
 export function embeddingBag(
   weight: Tensor,
@@ -129,6 +130,7 @@ export function embeddingBag(
   perSampleWeights: Tensor | null,
   includeLastOffset: boolean,
   paddingIdx: number,
+  scaleGradByFreq = false,
 ): Tensor {
   checkIndices(indices, 'indices', 1, 'embedding_bag');
   checkIndices(offsets, 'offsets', 1, 'embedding_bag');
@@ -198,11 +200,12 @@ export function embeddingBag(
       if (maxIdx !== null) {
         for (let at = 0; at < bags * dim; at++) if (maxIdx[at] >= 0) acc[maxIdx[at] * dim + (at % dim)] += gv[at];
       } else {
+        const divisor = scaleGradByFreq ? freqDivisors(idxCopy, rows) : null;
         for (let i = 0; i < n; i++) {
           const b = bagOf[i];
           if (b < 0) continue;
           const k = idxCopy[i];
-          const f = r(factor[i]);
+          const f = r(divisor === null ? factor[i] : factor[i] / divisor[k]);
           for (let j = 0; j < dim; j++) acc[k * dim + j] += f === 1 ? gv[b * dim + j] : r(f * gv[b * dim + j]);
         }
       }
@@ -223,6 +226,24 @@ export function embeddingBag(
     }
     return [gw, gp];
   });
+}
+
+/**
+ * The divisor scale_grad_by_freq gives each index's gradient in PyTorch's CPU embedding_bag backward. That kernel
+ * walks the distinct indices in sorted order and, for the i-th of them, divides by the count of the i-th entry
+ * of the *sorted indices* rather than of the index itself: the true count for the smallest index, another
+ * index's count (or its own by chance) for the others. Reproduced as it is, since scripts see these gradients.
+ */
+function freqDivisors(idx: ArrayLike<number>, rows: number): Float64Array {
+  const counts = new Float64Array(rows);
+  for (let i = 0; i < idx.length; i++) counts[idx[i]]++;
+  const sorted = Array.from(idx).sort((a, b) => a - b);
+  const distinct = [...new Set(sorted)];
+  const divisor = new Float64Array(rows);
+  distinct.forEach((k, i) => {
+    divisor[k] = counts[sorted[i]];
+  });
+  return divisor;
 }
 
 /** `torch.nn.functional.one_hot`: int64 indices to int64 rows with a 1 at each index; -1 classes: max + 1. */

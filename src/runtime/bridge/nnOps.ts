@@ -15,7 +15,7 @@ export const nnOps = {
   group_norm: (x: Tensor, groups: number, w: Maybe, b: Maybe, eps: number) => NO.groupNorm(x, groups, w ?? null, b ?? null, eps),
   embedding: (w: Tensor, i: Tensor, paddingIdx: number, scaleGradByFreq: boolean) => EM.embedding(w, i, paddingIdx, scaleGradByFreq),
   embedding_renorm_: (w: Tensor, i: Tensor, maxNorm: number, normType: number) => EM.embeddingRenorm(w, i, maxNorm, normType),
-  embedding_bag: (w: Tensor, i: Tensor, offsets: Tensor, mode: EM.BagMode, psw: Maybe, includeLast: boolean, paddingIdx: number) =>
-    EM.embeddingBag(w, i, offsets, mode, psw ?? null, includeLast, paddingIdx),
+  embedding_bag: (w: Tensor, i: Tensor, offsets: Tensor, mode: EM.BagMode, psw: Maybe, includeLast: boolean, paddingIdx: number, scaleGradByFreq: boolean) =>
+    EM.embeddingBag(w, i, offsets, mode, psw ?? null, includeLast, paddingIdx, scaleGradByFreq),
   one_hot: (i: Tensor, numClasses: number) => EM.oneHot(i, numClasses),
 };

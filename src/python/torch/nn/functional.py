@@ -385,8 +385,6 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
     elif mode not in ("sum", "mean"):
         raise ValueError("mode has to be one of sum, mean or max")
     _no_sparse(sparse, "embedding_bag")
-    if scale_grad_by_freq:
-        raise NotImplementedError("embedding_bag(scale_grad_by_freq=True) is not supported in Autograd Playground")
     if max_norm is not None:
         _op("embedding_renorm_", weight._t, input._t, float(max_norm), float(norm_type))
     if per_sample_weights is not None and mode != "sum":
@@ -397,7 +395,7 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
     padding_idx = _padding_index(padding_idx, weight.size(0), "padding_idx must be within the number of embeddings")
     return _wrap(
         _op("embedding_bag", weight._t, input._t, offsets._t, mode, _opt(per_sample_weights), bool(include_last_offset),
-            int(padding_idx))
+            int(padding_idx), bool(scale_grad_by_freq))
     )
 
 
