@@ -83,6 +83,8 @@ NORM = [
     (25, "x = leaf([[[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, 8.0]]])\ny = F.dropout1d(x, 0.5)\nout = [y.grad_fn.name()] + grads(y, x)", True),
     (26, "x = torch.ones(2, 3, 4)\nm = nn.Dropout2d(0.5)\nm.eval()\nout = [m(x) is x, F.dropout2d(x, 0.0) is x, F.dropout2d(x, 1.0), F.dropout1d(x, 0.5, training=False) is x]", True),
     (27, "x = torch.ones(2, 4, 3)\ny = F.dropout1d(x, 0.5, inplace=True)\nout = [y is x, x]", True),
+    (27, "x = torch.ones(5, 3)\ny = F.dropout1d(x, 0.5, inplace=True)\nout = [y is x, x, F.dropout1d(x, 0.5, inplace=True)]", True),
+    (27, "x = leaf([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])\ny = F.dropout1d(x, 0.5)\nout = [y.grad_fn.name()] + grads(y, x)", True),
     (28, "with warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n    y = F.dropout2d(torch.ones(2, 3, 4), 0.5)\nout = [y, [str(m.message) for m in w]]", True),
     (29, "with warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n    y = F.dropout2d(torch.ones(2, 3), 0.5)\nout = [y, [str(m.message) for m in w]]", True),
     # printing, names, state
@@ -178,6 +180,8 @@ EMBEDDING_ERRORS = [
     "nn.EmbeddingBag(5, 3, mode='mean')(torch.tensor([[1, 2]]), per_sample_weights=torch.ones(1, 2))",
     "nn.EmbeddingBag(5, 3, mode='sum')(torch.tensor([[1, 2]]), per_sample_weights=torch.ones(2))",
     "nn.EmbeddingBag(5, 3)(torch.tensor([1, 9]), torch.tensor([0]))",
+    "nn.EmbeddingBag(5, 3, padding_idx=5)",
+    "F.embedding_bag(torch.tensor([[1, 2]]), torch.ones(5, 3), padding_idx=7)",
     "F.one_hot(torch.tensor([0, 3]), 3)",
     "F.one_hot(torch.tensor([0.0, 3.0]))",
     "F.one_hot(torch.tensor([-1, 3]))",

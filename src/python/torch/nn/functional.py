@@ -254,8 +254,9 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
     return _wrap(_op("group_norm", input._t, int(num_groups), _opt(weight), _opt(bias), float(eps)))
 
 
-def _feature_dropout(input, p, training, inplace):
-    """PyTorch's feature_dropout: one Bernoulli(1 - p) draw per (sample, channel), broadcast over the rest."""
+def _feature_dropout(input, p, training, inplace, unbatched=False):
+    """PyTorch's feature_dropout: one Bernoulli(1 - p) draw per (sample, channel), broadcast over the rest;
+    `unbatched`: the input is (C, L), its channels in dim 0."""
     if not training or p == 0 or input.numel() == 0:
         return input
     from .. import zeros
@@ -265,7 +266,8 @@ def _feature_dropout(input, p, training, inplace):
     else:
         if input.dim() < 2:
             raise RuntimeError("Feature dropout requires at least 2 dimensions in the input")
-        noise = zeros(input.size(0), input.size(1), *([1] * (input.dim() - 2)), dtype=input.dtype).bernoulli_(1 - p)
+        lead = [input.size(0)] if unbatched else [input.size(0), input.size(1)]
+        noise = zeros(*lead, *([1] * (input.dim() - len(lead))), dtype=input.dtype).bernoulli_(1 - p)
         noise.div_(1 - p)
     return input.mul_(noise) if inplace else input * noise
 
@@ -284,13 +286,12 @@ def dropout1d(input, p=0.5, training=True, inplace=False):
             "channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch "
             "dimension (i.e. 2D or 3D inputs)." % inp_dim
         )
-    batched = inp_dim == 3
-    if not batched:
-        input = input.unsqueeze_(0) if inplace else input.unsqueeze(0)
-    result = _feature_dropout(input, p, training, inplace)
-    if not batched:
-        result = result.squeeze_(0) if inplace else result.squeeze(0)
-    return result
+    if inp_dim == 3:
+        return _feature_dropout(input, p, training, inplace)
+    if inplace:
+        # PyTorch unsqueezes the input in place and squeezes it back; a (C, 1) mask makes the same draws.
+        return _feature_dropout(input, p, training, True, unbatched=True)
+    return _feature_dropout(input.unsqueeze(0), p, training, False).squeeze(0)
 
 
 def dropout2d(input, p=0.5, training=True, inplace=False):
@@ -392,7 +393,15 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
             "embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' "
             "(got mode='%s'). Please open a feature request on GitHub." % mode
         )
-    padding_idx = _padding_index(padding_idx, weight.size(0), "padding_idx must be within the number of embeddings")
+    rows = weight.size(0)
+    if padding_idx is None:
+        padding_idx = -1
+    elif not -rows <= padding_idx < rows:
+        raise RuntimeError(
+            "padding_idx must be within the number of embeddings, -%d through %d, but got %d" % (rows, rows - 1, padding_idx)
+        )
+    elif padding_idx < 0:
+        padding_idx += rows
     return _wrap(
         _op("embedding_bag", weight._t, input._t, offsets._t, mode, _opt(per_sample_weights), bool(include_last_offset),
             int(padding_idx), bool(scale_grad_by_freq))
