@@ -96,6 +96,7 @@ NORM = [
     (0, "x = rleaf(3, 2)\nout = [nn.BatchNorm1d(2)(x).grad_fn.name(), nn.BatchNorm1d(2).eval()(x).grad_fn.name(), nn.LayerNorm(2)(x).grad_fn.name(), nn.GroupNorm(1, 2)(x).grad_fn.name(), nn.Dropout1d()(x.unsqueeze(0)).grad_fn.name()]", True),
     (0, "bn = nn.BatchNorm1d(3)\nbn(torch.randn(4, 3))\nsd = bn.state_dict()\nbn2 = nn.BatchNorm1d(3)\nr = bn2.load_state_dict(sd)\nout = [repr(r), bn2.running_mean, bn2.num_batches_tracked]", False),
     (0, "bn = nn.BatchNorm1d(3)\nsd = bn.state_dict()\ndel sd['num_batches_tracked']\nsd._metadata[''] = {'version': 1}\nr = bn.load_state_dict(sd)\nout = [repr(r), bn.num_batches_tracked]", True),
+    (0, "bn = nn.BatchNorm1d(3)\ny = bn(torch.randn(0, 3, requires_grad=True))\nout = [y, y.grad_fn.name(), bn.num_batches_tracked, bn.running_mean]", True),
     (0, "bn = nn.BatchNorm1d(3)\nbn.running_mean.fill_(2.0)\nbn.num_batches_tracked.fill_(5)\nbn.reset_running_stats()\nout = [bn.running_mean, bn.num_batches_tracked]", True),
 ]
 
@@ -109,6 +110,10 @@ NORM_ERRORS = [
     "nn.BatchNorm1d(3).eval()(torch.randn(2, 4))",
     "F.batch_norm(torch.randn(2, 3), torch.zeros(3), torch.ones(3), weight=torch.ones(4))",
     "F.batch_norm(torch.randn(2, 3), None, None)",
+    "F.batch_norm(torch.ones(2, 3, dtype=torch.long), torch.zeros(3), torch.ones(3))",
+    "F.layer_norm(torch.ones(2, 3, dtype=torch.long), (3,))",
+    "F.group_norm(torch.ones(2, 4, dtype=torch.long), 2)",
+    "F.layer_norm(torch.ones(2, 3), ())",
     "nn.LayerNorm(4)(torch.randn(2, 3))",
     "nn.LayerNorm((3, 4))(torch.randn(3, 3))",
     "F.layer_norm(torch.randn(2, 3), (3,), torch.ones(4))",
@@ -182,6 +187,9 @@ EMBEDDING_ERRORS = [
     "nn.EmbeddingBag(5, 3)(torch.tensor([1, 9]), torch.tensor([0]))",
     "nn.EmbeddingBag(5, 3, padding_idx=5)",
     "F.embedding_bag(torch.tensor([[1, 2]]), torch.ones(5, 3), padding_idx=7)",
+    "F.embedding_bag(torch.tensor([1, 2]), torch.ones(5, 3), torch.tensor([1]))",
+    "F.embedding_bag(torch.tensor([1, 2]), torch.ones(5, 3), torch.tensor([0, 3]))",
+    "F.embedding(torch.tensor([1]), torch.ones(3))",
     "F.one_hot(torch.tensor([0, 3]), 3)",
     "F.one_hot(torch.tensor([0.0, 3.0]))",
     "F.one_hot(torch.tensor([-1, 3]))",

@@ -147,9 +147,12 @@ export function embeddingBag(
   }
   const offs = Array.from(offsets.values(true));
   const n = idx.length;
-  if (offs.length > 0 && offs[0] !== 0) throw runtimeError(`offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from position 0. However, got ${offs[0]}`);
+  if (offs.length > 0 && offs[0] !== 0) {
+    // PyTorch's kernel streams the 0-d tensor offsets[0] into its message, and so prints its type after it.
+    throw runtimeError(`offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from position 0. However, got ${offs[0]}\n[ torch.LongTensor{} ]`);
+  }
   if (offs.length > 0 && offs[offs.length - 1] > n) {
-    throw runtimeError(`offsets[-1] can not be greater than input's length ${n}, but got offsets[-1] of ${offs[offs.length - 1]}`);
+    throw runtimeError(`offsets[-1] can not be greater than input's length ${n} but got offsets[-1] of ${offs[offs.length - 1]}`);
   }
   const bags = includeLastOffset ? Math.max(0, offs.length - 1) : offs.length;
   const bagEnd = (b: number) => (b + 1 < offs.length ? offs[b + 1] : n);

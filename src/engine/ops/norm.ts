@@ -12,9 +12,9 @@ import { gradMode, record } from '../graph';
 import { DType, isFloating } from '../dtype';
 import { runtimeError } from '../errors';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
-import { add, cast, mul, rsqrt, sub } from './elementwise';
+import { add, cast, clone, mul, rsqrt, sub } from './elementwise';
 import { mean, sum } from './reduce';
-import { reshape } from './views';
+import { reshape, select } from './views';
 
 type Round = (x: number) => number;
 
@@ -184,6 +184,14 @@ export function batchNorm(
 ): Tensor {
   checkFloat(x, 'batch_norm');
   if (x.ndim < 2) throw runtimeError(`batch_norm(): Expected input to have at least 2 dimensions, but got ${x.ndim}`);
+  if (x.numel === 0) {
+    // PyTorch's path for an empty batch: a copy scaled and shifted by the first weight and bias, so the graph
+    // still reaches them.
+    let out = clone(x);
+    if (weight !== null) out = mul(out, select(weight, 0, 0));
+    if (bias !== null) out = add(out, select(bias, 0, 0));
+    return out;
+  }
   const c = x.shape[1];
   const checkSize = (name: string, t: Tensor | null) => {
     if (t !== null && t.numel !== c) throw runtimeError(`${name} should contain ${c} elements not ${t.numel}`);
@@ -207,7 +215,6 @@ export function batchNorm(
   const invstdC = new Float64Array(c);
   const fe = r(eps);
   if (training) {
-    if (x.numel === 0) throw runtimeError(`input tensor must have at least one element, but got input_sizes = [${x.shape.join(', ')}]`);
     const rm = runningMean === null ? null : runningMean.values(true);
     const rv = runningVar === null ? null : runningVar.values(true);
     const newMean = rm === null ? null : new Float64Array(c);
