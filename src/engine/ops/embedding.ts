@@ -4,15 +4,21 @@
  * EmbeddingBagBackward0) and `one_hot`, with PyTorch's argument checks and messages.
  */
 import { record } from '../graph';
-import { DType, isFloating } from '../dtype';
+import { castValue, DType, isFloating, SCALAR_TYPE_NAMES } from '../dtype';
 import { indexError, runtimeError } from '../errors';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
 import { cast } from './elementwise';
 import { reshape } from './views';
 
 const TENSOR_TYPES: Record<DType, string> = {
-  float32: 'torch.FloatTensor', float64: 'torch.DoubleTensor', int64: 'torch.LongTensor', bool: 'torch.BoolTensor',
+  float16: 'torch.HalfTensor', bfloat16: 'torch.BFloat16Tensor', float32: 'torch.FloatTensor',
+  float64: 'torch.DoubleTensor', int64: 'torch.LongTensor', bool: 'torch.BoolTensor',
 };
+
+/** A store into `dtype`: each addition of a gradient row rounds to it, as PyTorch's per-row add_ does. */
+function storeOf(dtype: DType): (x: number) => number {
+  return (x: number) => castValue(dtype, x);
+}
 
 function checkIndices(indices: Tensor, argument: string, position: number, fn: string): void {
   if (indices.dtype !== 'int64') {
@@ -58,12 +64,12 @@ function embeddingDenseBackward(g: Tensor, indices: Tensor, rows: number, paddin
   const scaleOf = (k: number) => (counts === null ? 1 : 1 / counts[k]);
   const gv = g.values(true);
   const out = allocateChecked(g.dtype, [rows, dim]);
-  const r = g.dtype === 'float32' ? Math.fround : (x: number) => x;
+  const r = storeOf(g.dtype);
   for (let i = 0; i < idx.length; i++) {
     const k = idx[i];
     if (k === paddingIdx) continue;
     const scale = r(scaleOf(k));
-    for (let j = 0; j < dim; j++) out[k * dim + j] += scale === 1 ? gv[i * dim + j] : r(scale * gv[i * dim + j]);
+    for (let j = 0; j < dim; j++) out[k * dim + j] = r(out[k * dim + j] + (scale === 1 ? gv[i * dim + j] : r(scale * gv[i * dim + j])));
   }
   const result = makeTensor(out, [rows, dim], g.dtype);
   return record('EmbeddingDenseBackward0', result, [g], [], (gg) => {
@@ -90,7 +96,7 @@ export function embeddingRenorm(weight: Tensor, indices: Tensor, maxNorm: number
   const idx = Array.from(indices.values(true));
   checkRows(idx, rows);
   const unique = [...new Set(idx)].sort((a, b) => a - b);
-  const r = weight.dtype === 'float32' ? Math.fround : (x: number) => x;
+  const r = storeOf(weight.dtype);
   const pos = (k: number, j: number) => weight.offset + k * weight.strides[0] + j * weight.strides[1];
   for (const k of unique) {
     let norm = 0;
@@ -134,7 +140,7 @@ export function embeddingBag(
 ): Tensor {
   checkIndices(indices, 'indices', 1, 'embedding_bag');
   checkIndices(offsets, 'offsets', 1, 'embedding_bag');
-  if (!isFloating(weight.dtype)) throw runtimeError(`"embedding_bag" not implemented for '${weight.dtype === 'int64' ? 'Long' : 'Bool'}'`);
+  if (!isFloating(weight.dtype)) throw runtimeError(`"embedding_bag" not implemented for '${SCALAR_TYPE_NAMES[weight.dtype]}'`);
   const [rows, dim] = weight.shape;
   const idx = indices.values(true);
   for (let i = 0; i < idx.length; i++) {
@@ -157,7 +163,7 @@ export function embeddingBag(
   const bags = includeLastOffset ? Math.max(0, offs.length - 1) : offs.length;
   const bagEnd = (b: number) => (b + 1 < offs.length ? offs[b + 1] : n);
   const dtype = weight.dtype;
-  const r = dtype === 'float32' ? Math.fround : (x: number) => x;
+  const r = storeOf(dtype);
   const wv = weight.values(true);
   const psw = perSampleWeights === null ? null : cast(perSampleWeights, dtype).values(true);
   const out = allocateChecked(dtype, [bags, dim]);
@@ -201,7 +207,9 @@ export function embeddingBag(
     if (needs[0]) {
       const acc = allocateChecked(dtype, [rows, dim]);
       if (maxIdx !== null) {
-        for (let at = 0; at < bags * dim; at++) if (maxIdx[at] >= 0) acc[maxIdx[at] * dim + (at % dim)] += gv[at];
+        for (let at = 0; at < bags * dim; at++) {
+          if (maxIdx[at] >= 0) acc[maxIdx[at] * dim + (at % dim)] = r(acc[maxIdx[at] * dim + (at % dim)] + gv[at]);
+        }
       } else {
         const divisor = scaleGradByFreq ? freqDivisors(idxCopy, rows) : null;
         for (let i = 0; i < n; i++) {
@@ -209,7 +217,7 @@ export function embeddingBag(
           if (b < 0) continue;
           const k = idxCopy[i];
           const f = r(divisor === null ? factor[i] : factor[i] / divisor[k]);
-          for (let j = 0; j < dim; j++) acc[k * dim + j] += f === 1 ? gv[b * dim + j] : r(f * gv[b * dim + j]);
+          for (let j = 0; j < dim; j++) acc[k * dim + j] = r(acc[k * dim + j] + (f === 1 ? gv[b * dim + j] : r(f * gv[b * dim + j])));
         }
       }
       gw = makeTensor(acc, [rows, dim], dtype);
@@ -223,7 +231,7 @@ export function embeddingBag(
         let dot = 0;
         const k = idxCopy[i];
         for (let j = 0; j < dim; j++) dot += gv[b * dim + j] * wv[k * dim + j];
-        pg[i] = dot;
+        pg[i] = castValue(perSampleWeights.dtype, dot);
       }
       gp = reshape(makeTensor(pg, [n], perSampleWeights.dtype), perSampleWeights.shape);
     }

@@ -9,7 +9,7 @@
  * differentiated again.
  */
 import { gradMode, record } from '../graph';
-import { DType, isFloating } from '../dtype';
+import { castValue, DType, isFloat32Stored, isFloating, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
 import { add, cast, clone, mul, rsqrt, sub } from './elementwise';
@@ -18,14 +18,13 @@ import { reshape, select } from './views';
 
 type Round = (x: number) => number;
 
+/** How the kernels round their float intermediates: float32 for float32 and (computing in float) for the 16-bit dtypes. */
 function rounder(dtype: DType): Round {
-  return dtype === 'float32' ? Math.fround : (x: number) => x;
+  return isFloat32Stored(dtype) ? Math.fround : (x: number) => x;
 }
 
-const TYPE_NAMES: Record<DType, string> = { float32: 'Float', float64: 'Double', int64: 'Long', bool: 'Bool' };
-
 function checkFloat(x: Tensor, what: string): void {
-  if (!isFloating(x.dtype)) throw runtimeError(`"${what}" not implemented for '${TYPE_NAMES[x.dtype]}'`);
+  if (!isFloating(x.dtype)) throw runtimeError(`"${what}" not implemented for '${SCALAR_TYPE_NAMES[x.dtype]}'`);
 }
 
 function valuesIn(t: Tensor | null, dtype: DType): ArrayLike<number> | null {
@@ -151,12 +150,12 @@ function fastNormBackward(
       const xhat = (xv[e] - mean[gi]) * rstd[gi];
       out[e] = rstd[gi] * (gy - sumGy[gi] / count - xhat * (sumGyXhat[gi] / count));
     }
-    gx = makeTensor(out, x.shape, dtype);
+    gx = makeTensor(roundStored(dtype, out), x.shape, dtype);
   }
   const paramGrad = (acc: Float64Array) => {
     const out = allocateChecked(param.dtype, param.shape);
     out.set(acc);
-    return makeTensor(out, param.shape, param.dtype);
+    return makeTensor(roundStored(param.dtype, out), param.shape, param.dtype);
   };
   return [gx, needs[1] ? paramGrad(gw) : null, needs[2] ? paramGrad(gb) : null];
 }
@@ -260,7 +259,7 @@ export function batchNorm(
       for (let i = 0; i < s; i++) out[base + i] = r(xv[base + i] * alpha) + beta;
     }
   }
-  const result = makeTensor(out, x.shape, dtype);
+  const result = makeTensor(roundStored(dtype, out), x.shape, dtype);
   const dims = [0, ...range(2, x.ndim)];
   const pshape = x.shape.map((d, i) => (i === 1 ? d : 1));
   const bnMean = makeTensor(Float64Array.from(meanC), pshape, 'float64');
@@ -292,7 +291,7 @@ export function batchNorm(
 /** Running statistics are buffers the kernel writes directly: no autograd check, but a version bump. */
 function writeBuffer(t: Tensor, values: Float64Array): void {
   const pos = t.positions();
-  for (let i = 0; i < values.length; i++) t.data[pos === null ? t.offset + i : pos[i]] = values[i];
+  for (let i = 0; i < values.length; i++) t.data[pos === null ? t.offset + i : pos[i]] = castValue(t.dtype, values[i]);
   t.bumpVersion();
 }
 
@@ -348,7 +347,7 @@ export function layerNorm(x: Tensor, normalizedShape: readonly number[], weight:
       out[base + j] = y;
     }
   }
-  const result = makeTensor(out, x.shape, dtype);
+  const result = makeTensor(roundStored(dtype, out), x.shape, dtype);
   const dims = range(lead, x.ndim);
   const leadDims = range(0, lead);
   const spec = paramSpec(weight, bias, x);
@@ -416,7 +415,7 @@ export function groupNorm(x: Tensor, numGroups: number, weight: Tensor | null, b
       for (let q = 0; q < hw; q++) out[at + q] = r(scale * xv[at + q]) + shift;
     }
   }
-  const result = makeTensor(out, x.shape, dtype);
+  const result = makeTensor(roundStored(dtype, out), x.shape, dtype);
   const groupShape = [n, numGroups, size];
   const pshape = x.shape.map((v, i) => (i === 1 ? v : 1));
   const paramDims = [0, ...range(2, x.ndim)];
