@@ -54,6 +54,7 @@ NORM = [
     # BatchNorm2d
     (7, "x = rleaf(2, 3, 4, 4)\nbn = nn.BatchNorm2d(3)\nout = grads(bn(x), x, bn.weight, bn.bias) + [bn.running_mean, bn.running_var]", False),
     (8, "bn = nn.BatchNorm2d(2, eps=1e-3, momentum=0.5)\nbn(torch.randn(3, 2, 3, 3))\nbn.eval()\nx = rleaf(1, 2, 3, 3)\nout = grads(bn(x), x, bn.weight, bn.bias) + [bn.running_mean, bn.running_var]", False),
+    (8, "x = rleaf(2, 2, 3, 2, 2)\nbn = nn.BatchNorm3d(2)\nout = grads(bn(x), x, bn.weight, bn.bias) + [bn.running_mean, bn.running_var, repr(bn)]", False),
     # F.batch_norm
     (9, "x = rleaf(4, 3)\nrm = torch.zeros(3)\nrv = torch.ones(3)\nw = leaf([1.0, 2.0, 3.0])\nb = leaf([0.0, 0.5, -0.5])\nout = grads(F.batch_norm(x, rm, rv, w, b, training=True, momentum=0.2), x, w, b) + [rm, rv]", False),
     (9, "x = rleaf(4, 3)\nrm = torch.tensor([0.5, -0.5, 0.0])\nrv = torch.tensor([2.0, 0.5, 1.0])\nout = grads(F.batch_norm(x, rm, rv), x)", False),
@@ -106,6 +107,7 @@ NORM_ERRORS = [
     "nn.BatchNorm1d(3)(torch.randn(2, 3, 4, 5))",
     "nn.BatchNorm1d(3)(torch.randn(3))",
     "nn.BatchNorm2d(3)(torch.randn(2, 3, 4))",
+    "nn.BatchNorm3d(3)(torch.randn(2, 3, 4, 4))",
     "nn.BatchNorm2d(3)(torch.randn(1, 3, 1, 1))",
     "nn.BatchNorm1d(3).eval()(torch.randn(2, 4))",
     "F.batch_norm(torch.randn(2, 3), torch.zeros(3), torch.ones(3), weight=torch.ones(4))",

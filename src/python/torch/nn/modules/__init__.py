@@ -5,7 +5,7 @@ from .container import ModuleDict, ModuleList, ParameterDict, ParameterList, Seq
 from .activation import ELU, GELU, LeakyReLU, LogSoftmax, ReLU, SiLU, Sigmoid, Softmax, Softplus, Tanh
 from .flatten import Flatten
 from .dropout import Dropout, Dropout1d, Dropout2d
-from .batchnorm import BatchNorm1d, BatchNorm2d
+from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from .normalization import GroupNorm, LayerNorm
 from .sparse import Embedding, EmbeddingBag
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss, _Loss
@@ -15,6 +15,6 @@ __all__ = [
     "SiLU", "Sigmoid", "Softmax", "Softplus", "Tanh", "Flatten", "Dropout", "BCELoss", "BCEWithLogitsLoss",
     "CrossEntropyLoss", "HuberLoss", "L1Loss", "MSELoss", "NLLLoss", "SmoothL1Loss",
     # normalisation, channel dropout, lookup tables, containers (issue 14)
-    "BatchNorm1d", "BatchNorm2d", "LayerNorm", "GroupNorm", "Dropout1d", "Dropout2d", "Embedding", "EmbeddingBag",
+    "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "LayerNorm", "GroupNorm", "Dropout1d", "Dropout2d", "Embedding", "EmbeddingBag",
     "ModuleDict", "ParameterList", "ParameterDict",
 ]

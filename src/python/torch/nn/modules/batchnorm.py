@@ -1,4 +1,5 @@
-"""torch.nn.modules.batchnorm: BatchNorm1d and BatchNorm2d over one base that keeps the running statistics."""
+"""torch.nn.modules.batchnorm: BatchNorm1d, BatchNorm2d and BatchNorm3d over one base that keeps the running
+statistics."""
 from .. import functional as F, init
 from ..parameter import Parameter
 from .module import Module
@@ -101,3 +102,9 @@ class BatchNorm2d(_BatchNorm):
     def _check_input_dim(self, input):
         if input.dim() != 4:
             raise ValueError("expected 4D input (got %dD input)" % input.dim())
+
+
+class BatchNorm3d(_BatchNorm):
+    def _check_input_dim(self, input):
+        if input.dim() != 5:
+            raise ValueError("expected 5D input (got %dD input)" % input.dim())
