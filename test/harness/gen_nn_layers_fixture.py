@@ -62,6 +62,8 @@ NORM = [
     # double backward through batch and layer norm
     (10, "x = rleaf(4, 3)\nbn = nn.BatchNorm1d(3)\ng, = torch.autograd.grad((bn(x) * weights_like(x)).pow(2).sum(), x, create_graph=True)\nout = [g] + list(torch.autograd.grad((g * weights_like(g)).sum(), [x, bn.weight]))", False),
     (10, "x = rleaf(3, 4)\nln = nn.LayerNorm(4)\ng, = torch.autograd.grad((ln(x) * weights_like(x)).pow(2).sum(), x, create_graph=True)\nout = [g] + list(torch.autograd.grad((g * weights_like(g)).sum(), [x, ln.weight]))", False),
+    (10, "x = rleaf(2, 4, 3)\ngn = nn.GroupNorm(2, 4)\ng, = torch.autograd.grad((gn(x) * weights_like(x)).pow(2).sum(), x, create_graph=True)\nout = [g] + list(torch.autograd.grad((g * weights_like(g)).sum(), [x, gn.weight]))", False),
+    (10, "x = rleaf(4, 3)\nbn = nn.BatchNorm1d(3)\nbn(torch.randn(8, 3))\nbn.eval()\ng, = torch.autograd.grad((bn(x) * weights_like(x)).pow(2).sum(), x, create_graph=True)\nout = [g] + list(torch.autograd.grad((g * weights_like(g)).sum(), [x, bn.weight]))", False),
     # LayerNorm
     (11, "x = rleaf(3, 5)\nln = nn.LayerNorm(5)\nout = grads(ln(x), x, ln.weight, ln.bias)", False),
     (12, "x = rleaf(2, 3, 4)\nln = nn.LayerNorm((3, 4))\nwith torch.no_grad():\n    ln.weight.copy_(torch.linspace(0.5, 1.5, 12).reshape(3, 4))\n    ln.bias.fill_(0.25)\nout = grads(ln(x), x, ln.weight, ln.bias)", False),
