@@ -69,6 +69,12 @@ export const SCALAR_TYPE_NAMES: Record<DType, string> = {
   float16: 'Half', bfloat16: 'BFloat16', float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', bool: 'Bool',
 };
 
+/** The legacy tensor type names (`t.type()`, and messages such as embedding's index error). */
+export const TENSOR_TYPE_NAMES: Record<DType, string> = {
+  float16: 'torch.HalfTensor', bfloat16: 'torch.BFloat16Tensor', float32: 'torch.FloatTensor', float64: 'torch.DoubleTensor',
+  int32: 'torch.IntTensor', int64: 'torch.LongTensor', bool: 'torch.BoolTensor',
+};
+
 /** Category order used by type promotion: bool < integral < floating. */
 export function category(dtype: DType): number {
   return dtype === 'bool' ? 0 : dtype === 'int64' || dtype === 'int32' ? 1 : 2;

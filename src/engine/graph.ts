@@ -6,7 +6,7 @@
  * no op: the op files import it, and backward.ts imports both without a load-order cycle.
  */
 import { runtimeError } from './errors';
-import { allocate } from './dtype';
+import { allocate, TENSOR_TYPE_NAMES } from './dtype';
 import { formatShapeList, numelOf } from './shape';
 import { GradHook, makeTensor, Tensor } from './tensor';
 
@@ -136,15 +136,7 @@ export function secondBackwardError(): Error {
 }
 
 function tensorTypeName(t: Tensor): string {
-  switch (t.dtype) {
-    case 'float16': return 'torch.HalfTensor';
-    case 'bfloat16': return 'torch.BFloat16Tensor';
-    case 'float32': return 'torch.FloatTensor';
-    case 'float64': return 'torch.DoubleTensor';
-    case 'int32': return 'torch.IntTensor';
-    case 'int64': return 'torch.LongTensor';
-    case 'bool': return 'torch.BoolTensor';
-  }
+  return TENSOR_TYPE_NAMES[t.dtype];
 }
 
 /** `gradFnName`: the saving node for a saved output, else the tensor's current grad_fn (null for leaves). */

@@ -4,16 +4,12 @@
  * EmbeddingBagBackward0) and `one_hot`, with PyTorch's argument checks and messages.
  */
 import { record } from '../graph';
-import { castValue, DType, isFloating, SCALAR_TYPE_NAMES } from '../dtype';
+import { castValue, DType, isFloating, SCALAR_TYPE_NAMES, TENSOR_TYPE_NAMES } from '../dtype';
 import { indexError, runtimeError } from '../errors';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
 import { cast } from './elementwise';
 import { reshape } from './views';
 
-const TENSOR_TYPES: Record<DType, string> = {
-  float16: 'torch.HalfTensor', bfloat16: 'torch.BFloat16Tensor', float32: 'torch.FloatTensor',
-  float64: 'torch.DoubleTensor', int64: 'torch.LongTensor', bool: 'torch.BoolTensor',
-};
 
 /** A store into `dtype`: each addition of a gradient row rounds to it, as PyTorch's per-row add_ does. */
 function storeOf(dtype: DType): (x: number) => number {
@@ -24,7 +20,7 @@ function checkIndices(indices: Tensor, argument: string, position: number, fn: s
   if (indices.dtype !== 'int64') {
     throw runtimeError(
       `Expected tensor for argument #${position} '${argument}' to have one of the following scalar types: Long, Int; ` +
-        `but got ${TENSOR_TYPES[indices.dtype]} instead (while checking arguments for ${fn})`,
+        `but got ${TENSOR_TYPE_NAMES[indices.dtype]} instead (while checking arguments for ${fn})`,
     );
   }
 }
