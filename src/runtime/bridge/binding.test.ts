@@ -11,6 +11,7 @@ import { numpyRandom } from './numpyRandom';
 import { inplaceOps, ops } from './ops';
 import { printing } from './printing';
 import { random } from './random';
+import { optimizers } from './optimizers';
 import { storage } from './storage';
 import { tensorMeta } from './tensorMeta';
 import { repoRoot } from '../../../test/paths';
@@ -68,7 +69,7 @@ describe('the _playground_host ABI', () => {
   });
 
   it('no two parts of the binding define the same entry', () => {
-    const parts = [creation, random, numpyRandom, tensorMeta, autograd(undefined), printing, numpy, storage];
+    const parts = [creation, random, numpyRandom, tensorMeta, autograd(undefined), printing, numpy, storage, optimizers];
     const own = ['call', 'error_type'];
     const count = own.length + parts.reduce((n, p) => n + Object.keys(p).length, 0);
     assert.equal(Object.keys(binding).length, count);

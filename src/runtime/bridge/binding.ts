@@ -8,6 +8,7 @@
  *   random.ts       torch generators and sampling
  *   numpyRandom.ts  numpy.random's RandomState (`npr_*`)
  *   tensorMeta.ts   a tensor's attributes and the methods that are not ops
+ *   optimizers.ts   the optimizers' fused per-parameter updates
  *   autograd.ts     grad_fn nodes, grad mode, backward() with its graph report, torch.autograd.grad
  *   printing.ts     torch and NumPy printing
  *   numpy.ts        NumPy's values and own algorithms (`np_*`)
@@ -34,6 +35,7 @@ import { autograd, type AutogradHost } from './autograd';
 import { creation } from './creation';
 import { numpy } from './numpy';
 import { numpyRandom } from './numpyRandom';
+import { optimizers } from './optimizers';
 import { ops, type OpName } from './ops';
 import { printing } from './printing';
 import { random } from './random';
@@ -102,6 +104,7 @@ export function createBinding(host?: BindingHost) {
     ...printing,
     ...numpy,
     ...storage,
+    ...optimizers,
   };
 }
 

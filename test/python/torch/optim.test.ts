@@ -346,6 +346,57 @@ print(json.dumps({k: [max(abs(a - b) for a, b in zip(*v)), max(abs(b) for b in v
     });
   });
 
+  describe('the fused Adam update (one engine call per parameter)', () => {
+    it('is bit-identical to the operation-by-operation update, states and version counters included', async () => {
+      const out = await py<{ fused: string[]; ops: string[]; taken: number }>(session, `
+import json, struct, torch
+import torch.optim.adam as adam_module
+
+taken = [0]
+
+def counting(*a):
+    r = original_step(*a)
+    taken[0] += r
+    return r
+
+original_step = adam_module._fused_step
+
+def run(fused):
+    original = adam_module._fused_step
+    adam_module._fused_step = counting if fused else (lambda *a: False)
+    try:
+        results = []
+        configs = [
+            (torch.float32, dict()), (torch.float32, dict(weight_decay=0.1)), (torch.float32, dict(amsgrad=True)),
+            (torch.float32, dict(maximize=True, betas=(0.3, 0.2))), (torch.float32, dict(weight_decay=0.05, decoupled_weight_decay=True)),
+            (torch.float64, dict(amsgrad=True, weight_decay=0.01)), (torch.float16, dict(lr=0.01)), (torch.bfloat16, dict(lr=0.05, eps=1e-3)),
+        ]
+        for dtype, kw in configs:
+            torch.manual_seed(0)
+            w = torch.randn(7, 3, dtype=dtype, requires_grad=True)
+            b = torch.zeros(3, dtype=dtype, requires_grad=True)
+            opt = torch.optim.AdamW([w, b], **kw) if kw.pop("decoupled_weight_decay", False) else torch.optim.Adam([w, b], **kw)
+            x = torch.randn(16, 7, dtype=dtype)
+            for _ in range(30):
+                opt.zero_grad()
+                loss = ((x @ w + b).tanh() - 0.5).pow(2).mean()
+                loss.backward()
+                opt.step()
+            st = opt.state[w]
+            vals = [w, b, st["exp_avg"], st["exp_avg_sq"], st["step"]] + ([st["max_exp_avg_sq"]] if "max_exp_avg_sq" in st else [])
+            bits = [v.detach().double().flatten().tolist() for v in vals]
+            results.append(json.dumps([[struct.pack(">d", f).hex() for f in t] for t in bits] + [[w._version, b._version, st["exp_avg"]._version, st["exp_avg_sq"]._version, st["step"]._version]]))
+        return results
+    finally:
+        adam_module._fused_step = original
+
+print(json.dumps({"fused": run(True), "ops": run(False), "taken": taken[0]}))`);
+      assert.equal(out.taken, 8 * 30 * 2, 'every parameter update took the fused path');
+      assert.equal(out.fused.length, 8);
+      out.fused.forEach((f, i) => assert.equal(f, out.ops[i], `configuration ${i}`));
+    });
+  });
+
   describe('lr_scheduler', () => {
     it('StepLR, MultiStepLR, ExponentialLR and LambdaLR give PyTorch\'s schedules', async () => {
       const out = await py<Record<string, number[]>>(session, `

@@ -1,5 +1,8 @@
 """torch.optim.adam: Adam (and, with decoupled_weight_decay=True, AdamW), PyTorch 2.11's single-tensor path."""
-from .. import tensor as _tensor_fn, zeros_like as _zeros_like
+import struct as _struct
+
+from .. import float32 as _float32, float64 as _float64, tensor as _tensor_fn, zeros_like as _zeros_like
+from .._C import E as _E, call as _call
 from .._tensor import Tensor
 from ._functional import addcdiv_, addcmul_, get_value, lerp_, maximum_, to_scalar
 from .optimizer import _closure_loss, Optimizer, _get_scalar_dtype, _use_grad_for_differentiable
@@ -172,11 +175,17 @@ def adam(
     decoupled_weight_decay=False,
     **_,
 ):
-    """Functional Adam, `_single_tensor_adam` operation by operation."""
+    """Functional Adam, `_single_tensor_adam`: one engine call per parameter where it can (bit-identical to the
+    operation-by-operation update below, which a differentiable step or unusual tensors take)."""
     lr = get_value(lr)
     beta1 = get_value(beta1)
     beta2 = get_value(beta2)
     for i, param in enumerate(params):
+        if _fused_step(
+            param, grads[i], exp_avgs[i], exp_avg_sqs[i], max_exp_avg_sqs[i] if amsgrad else None, state_steps[i],
+            lr, beta1, beta2, weight_decay, eps, maximize, decoupled_weight_decay,
+        ):
+            continue
         grad = grads[i] if not maximize else -grads[i]
         exp_avg = exp_avgs[i]
         exp_avg_sq = exp_avg_sqs[i]
@@ -207,3 +216,26 @@ def adam(
             denom = (exp_avg_sq.sqrt() / bias_correction2_sqrt).add_(eps)
 
         addcdiv_(param, exp_avg, denom, value=-step_size)
+
+
+def _next_step(step_t, value):
+    """`step_t += 1` as the counter's dtype computes it (a float32 counter stops growing at 2**24)."""
+    if step_t.dtype is _float32:
+        return _struct.unpack("f", _struct.pack("f", value + 1))[0]
+    return value + 1.0
+
+
+def _fused_step(param, grad, exp_avg, exp_avg_sq, max_exp_avg_sq, step_t, lr, beta1, beta2, weight_decay, eps, maximize, decoupled):
+    if not isinstance(step_t, Tensor) or step_t.dtype not in (_float32, _float64) or not isinstance(grad, Tensor):
+        return False
+    step = _next_step(step_t, step_t.item())
+    bias_correction1 = 1 - beta1**step
+    bias_correction2 = 1 - beta2**step
+    return bool(
+        _call(
+            _E.adam_step, param._t, grad._t, exp_avg._t, exp_avg_sq._t,
+            None if max_exp_avg_sq is None else max_exp_avg_sq._t, step_t._t, step, float(lr), float(beta1),
+            float(beta2), float(weight_decay), float(eps), bool(maximize), bool(decoupled),
+            -(lr / bias_correction1), bias_correction2**0.5,
+        )
+    )
