@@ -35,7 +35,7 @@ def randint_scalar(random_state, low, high):
 
 def values(t):
     """The tensor's elements in row-major order as a Python list."""
-    return list(E.tolist_flat(t).to_py())
+    return E.tolist_flat(t).to_py().tolist()
 
 
 def tensor(flat, dtype, *shape):

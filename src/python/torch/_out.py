@@ -197,6 +197,7 @@ def resize(out, shape, warn=True):
     if warn and out.numel() != 0:
         warnings.warn(_RESIZED % (", ".join(map(str, out.shape)), ", ".join(map(str, shape))), UserWarning, stacklevel=4)
     E.resize_(out._t, *shape)
+    _tensor_args.geometry_epoch[0] += 1
 
 
 # Samplers resize their out tensor without the deprecation warning.
@@ -280,6 +281,7 @@ def factory(name, out, make, shape=None, requires_grad=False, resize_check=False
         if warning is not None and out.numel() != 0:
             warnings.warn(warning, UserWarning, stacklevel=3)
         E.resize_(out._t, *shape)
+        _tensor_args.geometry_epoch[0] += 1
     with _no_grad():
         if random:
             view = memory_view(out)[0]

@@ -14,6 +14,7 @@ from .return_types import _ReturnType
 from ._tensor_args import (  # noqa: F401  (the names beyond the class's own use stay importable from here)
     bind_tensor_class as _bind_tensor_class,
     _new,
+    geometry_epoch as _geometry_epoch,
     _wrap,
     _wrap_opt,
     _arg,
@@ -42,7 +43,8 @@ from ._tensor_args import (  # noqa: F401  (the names beyond the class's own use
 class Tensor:
     """torch.Tensor backed by an engine tensor (`_t`)."""
 
-    __slots__ = ("_t", "__dict__", "__weakref__")
+    # _geo: (geometry epoch, Size, dtype) as last read from the engine; metadata reads are then no crossing.
+    __slots__ = ("_t", "_geo", "__dict__", "__weakref__")
     __module__ = "torch"  # the class users see is torch.Tensor, as in PyTorch
     __array_priority__ = 1000  # as PyTorch's: NumPy's operators defer to it, so array + tensor is a tensor
 
@@ -67,12 +69,21 @@ class Tensor:
     __hash__ = object.__hash__
 
     # -- geometry ---------------------------------------------------------------------------------
+    def _geometry(self):
+        g = self._geo
+        if g is None or g[0] != _geometry_epoch[0]:
+            g = self._geo = (_geometry_epoch[0], Size(E.shape(self._t)), from_name(str(E.dtype(self._t))))
+        return g
+
     @property
     def shape(self):
-        return Size(E.shape(self._t))
+        g = self._geo
+        if g is not None and g[0] == _geometry_epoch[0]:
+            return g[1]
+        return self._geometry()[1]
 
     def size(self, dim=None):
-        s = Size(E.shape(self._t))
+        s = self.shape
         if dim is None:
             return s
         n = len(s)
@@ -83,7 +94,7 @@ class Tensor:
         return s[dim] if n else 1
 
     def dim(self):
-        return len(E.shape(self._t))
+        return len(self.shape)
 
     ndimension = dim
 
@@ -92,7 +103,10 @@ class Tensor:
         return self.dim()
 
     def numel(self):
-        return int(E.numel(self._t))
+        n = 1
+        for d in self.shape:
+            n *= d
+        return n
 
     nelement = numel
 
@@ -113,7 +127,10 @@ class Tensor:
 
     @property
     def dtype(self):
-        return from_name(str(E.dtype(self._t)))
+        g = self._geo
+        if g is not None and g[0] == _geometry_epoch[0]:
+            return g[2]
+        return self._geometry()[2]
 
     @property
     def device(self):
@@ -135,7 +152,7 @@ class Tensor:
         return self.dtype.is_floating_point
 
     def __len__(self):
-        s = E.shape(self._t)
+        s = self.shape
         if len(s) == 0:
             raise TypeError("len() of a 0-d tensor")
         return int(s[0])
@@ -202,6 +219,7 @@ class Tensor:
         if not isinstance(value, Tensor):
             raise TypeError("Variable data has to be a tensor, but got %s" % type(value).__name__)
         _call(E.set_data, self._t, value._t)
+        _geometry_epoch[0] += 1
 
     @property
     def _version(self):
@@ -261,8 +279,9 @@ class Tensor:
 
     def tolist(self):
         dt = self.dtype
-        conv = float if dt.is_floating_point else bool if dt is _bool_dtype else int
-        flat = [conv(v) for v in E.tolist_flat(self._t)]
+        flat = E.tolist_flat(self._t).to_py().tolist()
+        if not dt.is_floating_point:
+            flat = list(map(bool if dt is _bool_dtype else int, flat))
         shape = list(self.shape)
         if not shape:
             return flat[0]
@@ -382,6 +401,7 @@ class Tensor:
         shape = _shape_args(sizes, "resize_")
         _memory_format.check(memory_format, "resize_", shape, _memory_format.contiguous_format)
         E.resize_(self._t, *shape)
+        _geometry_epoch[0] += 1
         return self
 
     def new_tensor(self, data, dtype=None, device=None, requires_grad=False):

@@ -6,6 +6,8 @@ Tensor's methods need these helpers while its class body runs, so this module ca
 module binds the class here once it exists (bind_tensor_class), as PyTorch's C++ learns torch.Tensor at start-up.
 """
 import sys
+from array import array as _array
+from itertools import chain as _chain
 
 from ._C import E, op as _op, call as _call, js as _js
 from ._dtype import dtype as dtype_class, from_name, float32, int64, bool_ as _bool_dtype, get_default_dtype
@@ -22,9 +24,15 @@ def bind_tensor_class(cls):
     Tensor = cls
 
 
+# Bumped by whatever changes an engine tensor's shape or dtype in place (resize_, an out= resize, `.data =`):
+# a wrapper's cached shape and dtype are good while the count they were read at is current.
+geometry_epoch = [0]
+
+
 def _wrap(t, cls=None):
     w = _new(cls or Tensor)
     w._t = t
+    w._geo = None
     return w
 
 
@@ -200,9 +208,13 @@ def _flatten_data(data):
             d = d[0]
         else:
             break
+    nd = len(shape)
+    fast = _flatten_plain(data, shape)
+    if fast is not None:
+        flat, kind = fast
+        return flat, shape, _inferred_dtype(kind, shape)
     flat = []
     kind = [0]  # 0 bool, 1 int, 2 float
-    nd = len(shape)
 
     def scalar(x):
         tp = type(x)
@@ -244,7 +256,7 @@ def _flatten_data(data):
                 )
             k = 2 if x.dtype.is_floating_point else 0 if x.dtype is _bool_dtype else 1
             kind[0] = max(kind[0], k)
-            flat.extend(float(v) for v in _call(E.tolist_flat, x._t))
+            flat.extend(_call(E.tolist_flat, x._t).to_py().tolist())
             return
         if not (isinstance(x, (list, tuple)) or (hasattr(x, "__len__") and hasattr(x, "__getitem__"))):
             raise TypeError("not a sequence")
@@ -254,12 +266,40 @@ def _flatten_data(data):
             rec(e, dim + 1)
 
     rec(data, 0)
-    inferred = float32 if kind[0] == 2 else int64 if kind[0] == 1 else _bool_dtype
-    if kind[0] == 2:
-        inferred = get_default_dtype()
-    if nd > 0 and 0 in shape and kind[0] == 0:
-        inferred = get_default_dtype()
-    return flat, shape, inferred
+    return flat, shape, _inferred_dtype(kind[0], shape)
+
+
+def _inferred_dtype(kind, shape):
+    if kind == 2 or (len(shape) > 0 and 0 in shape and kind == 0):
+        return get_default_dtype()
+    return int64 if kind == 1 else _bool_dtype
+
+
+_PLAIN_KINDS = {frozenset([float]): 2, frozenset([int]): 1, frozenset([bool]): 0, frozenset([float, int]): 2,
+                frozenset([float, bool]): 2, frozenset([int, bool]): 1, frozenset([float, int, bool]): 2}
+_EXACT_INT = 2**53
+
+
+def _flatten_plain(data, shape):
+    """Nested lists and tuples of Python numbers, flattened at C speed into a float64 buffer: (values, kind), or
+    None for anything else (tensors, NumPy scalars, ragged data, huge ints), which the general walk handles."""
+    if not shape or 0 in shape:
+        return None
+    level = [data]
+    for n in shape[:-1]:
+        for x in level:
+            if type(x) is not list and type(x) is not tuple or len(x) != n:
+                return None
+        level = list(_chain.from_iterable(level))
+    n = shape[-1]
+    for x in level:
+        if type(x) is not list and type(x) is not tuple or len(x) != n:
+            return None
+    flat = list(_chain.from_iterable(level))
+    kind = _PLAIN_KINDS.get(frozenset(map(type, flat)))
+    if kind is None or (kind == 1 and (max(flat) > _EXACT_INT or min(flat) < -_EXACT_INT)):
+        return None
+    return memoryview(_array("d", flat)), kind
 
 
 def _tensor_from_data(data, dtype=None):

@@ -55,8 +55,11 @@ export const tensorMeta = {
   view_base: (t: Tensor) => t.base ?? undefined,
   tensor_id: (t: Tensor) => t.id,
   item: (t: Tensor) => t.item(),
-  /** Numbers that cross to Python must stay plain (NaN and ±Infinity survive as floats there). */
-  tolist_flat: (t: Tensor): number[] => Array.from(t.values(true)),
+  /**
+   * The values in row-major order as one Float64Array: Python reads it as a buffer in one crossing
+   * (`.to_py().tolist()`), where a JS array would cross once per element. NaN and ±Infinity survive as floats.
+   */
+  tolist_flat: (t: Tensor): Float64Array => Float64Array.from(t.values(true)),
   /** A new tensor over the same storage, without history: `.data`, `.numpy()`, `torch.from_numpy`, `ndarray.view()`. */
   data_of: (t: Tensor) => new Tensor(t.data, t.shape.slice(), t.strides.slice(), t.offset, t.dtype),
   set_data: (t: Tensor, src: Tensor) => {
