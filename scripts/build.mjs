@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePackages, precompileStdlib } from './pyc.mjs';
+import { buildEngineWasm } from './wasm.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pythonDir = join(root, 'src', 'python');
@@ -63,6 +64,17 @@ const pythonFilesPlugin = {
   },
 };
 
+// The engine's kernels (src/engine/wasm/): compiled first, then embedded into every bundle as base64 through
+// the `__ENGINE_WASM__` constant that src/engine/wasm/instance.ts reads (synchronously, no file to find).
+let engineWasm;
+{
+  mkdirSync(dist, { recursive: true });
+  const started = Date.now();
+  const { bytes, compiled } = await buildEngineWasm(root, dist);
+  engineWasm = bytes.toString('base64');
+  if (compiled) console.log(`asc: built dist/engine.wasm (${bytes.length} bytes) in ${Date.now() - started} ms`);
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -76,6 +88,7 @@ const common = {
   // pyodide is loaded from node_modules at run time (it needs its .wasm and stdlib zip beside it).
   external: ['vscode', 'pyodide'],
   plugins: [pythonFilesPlugin],
+  define: { __ENGINE_WASM__: JSON.stringify(engineWasm) },
 };
 
 mkdirSync(dist, { recursive: true });

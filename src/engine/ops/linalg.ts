@@ -11,6 +11,7 @@ import { allocateChecked, makeTensor, Tensor } from '../tensor';
 import { add, cast, mul } from './elementwise';
 import { sumToShape } from './reduce';
 import { fmaf } from '../random/libm';
+import { wasmGemm } from '../wasm/matmul';
 import { expand, reshape, squeeze, t2d, transpose, unsafeView, unsqueeze } from './views';
 
 const TYPE_NAMES: Record<DType, string> = { float16: 'c10::Half', bfloat16: 'c10::BFloat16', float32: 'float', float64: 'double', int32: 'int', int64: 'long int', bool: 'bool' };
@@ -32,6 +33,8 @@ function gemm(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: numb
   const av = a.values(true);
   const bv = b.values(true);
   const out = allocateChecked(dtype, [batch, m, n]);
+  // The same two orders in WebAssembly SIMD (wasm/matmul.ts), where the module is loaded and covers the case.
+  if (wasmGemm(av, bv, out, batch, m, k, n, fmaOrder)) return makeTensor(out, [batch, m, n], dtype);
   if (fmaOrder) {
     // Each output as one float32 fused multiply-add chain over k, in order: the rounding PyTorch's CPU
     // sgemm shows for these shapes (checked bit for bit against ops.json's mm and matmul cases).

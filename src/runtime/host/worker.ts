@@ -15,6 +15,7 @@ import type { EmFS } from './memoryOverlay';
 import { enterScriptFolder, type PythonFolderHooks } from './scriptFolder';
 import { snapshotFile, startPyodide } from './snapshot';
 import { StepPacker } from './stepPacking';
+import { enableRelaxedSimd } from './wasmFeatures';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
 
 /** Where the embedded Python tree lives in Pyodide's file system; it is put first on sys.path. */
@@ -38,6 +39,8 @@ interface CurrentRun {
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 const init = workerData as WorkerInit;
+// Before the engine compiles its WebAssembly kernels (lazily, at the first product that uses them).
+enableRelaxedSimd();
 const control = new Int32Array(init.control, 0, CONTROL_CELLS);
 
 let current: CurrentRun | null = null;
