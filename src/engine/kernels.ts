@@ -6,6 +6,7 @@
 import { allocate, castValue, DType, isIntegral, isReducedFloat, roundStored, StorageArray } from './dtype';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from './shape';
 import { allocateChecked, makeTensor, Tensor } from './tensor';
+import { wasmBinary } from './wasm/elementwise';
 
 /** Strides that read `t` as if it had been expanded to `shape` (0 on broadcast dimensions). */
 export function broadcastStrides(t: Tensor, shape: Shape): number[] {
@@ -41,6 +42,7 @@ export function mapUnary(t: Tensor, outDtype: DType, f: (x: number) => number): 
 export type FastBinary = 'add' | 'sub' | 'mul' | 'div';
 
 function fastLoop(op: FastBinary, o: StorageArray, n: number, x: StorageArray, xo: number, xs: number, y: StorageArray, yo: number, ys: number): void {
+  if (wasmBinary(op, o, n, x, xo, xs, y, yo, ys)) return;
   switch (op) {
     case 'add': for (let i = 0; i < n; i++) o[i] = x[xo + i * xs] + y[yo + i * ys]; break;
     case 'sub': for (let i = 0; i < n; i++) o[i] = x[xo + i * xs] - y[yo + i * ys]; break;

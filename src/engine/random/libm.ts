@@ -73,6 +73,9 @@ export function fma(a: number, b: number, c: number): number {
 export function fmaf(a: number, b: number, c: number): number {
   const p = a * b;
   const s = p + c;
+  // A float32 product plus a float32 cannot overflow a double, so s is ±inf or NaN only when an operand is,
+  // and then it is the fused result (the error terms below would turn -inf into NaN).
+  if (!Number.isFinite(s)) return s;
   const bv = s - p;
   const err = p - (s - bv) + (c - bv);
   return Math.fround(roundToOdd(s, err));

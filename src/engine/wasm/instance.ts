@@ -16,6 +16,8 @@ interface Exports {
   gemvF32Double(a: number, v: number, out: number, m: number, k: number): void;
   gemvF64(a: number, v: number, out: number, m: number, k: number): void;
   maddF32(x: number, y: number, z: number): number;
+  binaryF32(op: number, mode: number, x: number, y: number, out: number, n: number, s: number): void;
+  binaryF64(op: number, mode: number, x: number, y: number, out: number, n: number, s: number): void;
 }
 
 export interface EngineWasm {

@@ -186,28 +186,30 @@ export function gemmF64(a: usize, b: usize, c: usize, pack: usize, m: i32, k: i3
 
 /**
  * out[i] = Σ_q a[i,q]·v[q] (m × k times k) as float64, summed in order q = 0 … k-1 with a rounding per step;
- * T is the storage type of a and v (float32 products are exact in double). Two rows per vector, four per step.
+ * T is the storage type of a and v (float32 products are exact in double).
  */
 @inline
 function gemv<T>(a: usize, v: usize, out: usize, m: i32, k: i32): void {
   const size = <usize>sizeof<T>();
   const lda = <usize>k * size;
   let i = 0;
-  for (; i + 4 <= m; i += 4) {
-    let s01 = f64x2.splat(0), s23 = f64x2.splat(0);
-    const r0 = a;
-    const r1 = a + lda;
-    const r2 = a + 2 * lda;
-    const r3 = a + 3 * lda;
+  // Eight rows per step: eight independent sums hide the add's latency (each sum is still one chain over q).
+  for (; i + 8 <= m; i += 8) {
+    let s01 = f64x2.splat(0), s23 = f64x2.splat(0), s45 = f64x2.splat(0), s67 = f64x2.splat(0);
     for (let q = 0; q < k; q++) {
-      const o = <usize>q * size;
-      const yy = f64x2.splat(<f64>load<T>(v + o));
-      s01 = f64x2.add(s01, f64x2.mul(f64x2.replace_lane(f64x2.splat(<f64>load<T>(r0 + o)), 1, <f64>load<T>(r1 + o)), yy));
-      s23 = f64x2.add(s23, f64x2.mul(f64x2.replace_lane(f64x2.splat(<f64>load<T>(r2 + o)), 1, <f64>load<T>(r3 + o)), yy));
+      const r = a + <usize>q * size;
+      const yy = f64x2.splat(<f64>load<T>(v + <usize>q * size));
+      s01 = f64x2.add(s01, f64x2.mul(f64x2.replace_lane(f64x2.splat(<f64>load<T>(r)), 1, <f64>load<T>(r + lda)), yy));
+      s23 = f64x2.add(s23, f64x2.mul(f64x2.replace_lane(f64x2.splat(<f64>load<T>(r + 2 * lda)), 1, <f64>load<T>(r + 3 * lda)), yy));
+      s45 = f64x2.add(s45, f64x2.mul(f64x2.replace_lane(f64x2.splat(<f64>load<T>(r + 4 * lda)), 1, <f64>load<T>(r + 5 * lda)), yy));
+      s67 = f64x2.add(s67, f64x2.mul(f64x2.replace_lane(f64x2.splat(<f64>load<T>(r + 6 * lda)), 1, <f64>load<T>(r + 7 * lda)), yy));
     }
-    v128.store(out + (<usize>i << 3), s01);
-    v128.store(out + (<usize>i << 3), s23, 16);
-    a += 4 * lda;
+    const o = out + (<usize>i << 3);
+    v128.store(o, s01);
+    v128.store(o, s23, 16);
+    v128.store(o, s45, 32);
+    v128.store(o, s67, 48);
+    a += 8 * lda;
   }
   for (; i < m; i++) {
     let s: f64 = 0;
