@@ -15,6 +15,8 @@ import { Tensor } from '../src/engine/tensor';
 import { openSession, PythonSession, startRun } from '../src/runtime/host/runner';
 import { Standby } from '../src/runtime/host/standby';
 import { isGraphElided } from '../src/protocol/events';
+import { enableRelaxedSimd } from '../src/runtime/host/wasmFeatures';
+import { kernelsSection } from './kernels';
 
 const SIZES_ELEMENTWISE = [1_000, 100_000, 1_000_000];
 const SIZES_MATMUL = [64, 128, 256];
@@ -441,7 +443,7 @@ function ratio(ours: number, ref: number | undefined, higherIsBetter: boolean): 
   return `  (${fmt(r)}x NumPy's time)`;
 }
 
-/** `npm run bench -- --only events,lines` runs just those sections (engine, python, events, lines, memory, startup). */
+/** `npm run bench -- --only events,lines` runs just those sections (engine, kernels, python, events, lines, memory, startup). */
 function sectionsWanted(): (name: string) => boolean {
   const i = process.argv.indexOf('--only');
   if (i < 0) return () => true;
@@ -451,7 +453,10 @@ function sectionsWanted(): (name: string) => boolean {
 
 async function main(): Promise<void> {
   const want = sectionsWanted();
+  // As the worker does, before the engine's first product compiles its WebAssembly kernels.
+  enableRelaxedSimd();
   if (want('engine') || want('python')) await speedSections(want);
+  if (want('kernels')) await kernelsSection();
   if (want('events')) await eventStreamSection();
   if (want('lines')) await lineCostSection();
   if (want('memory')) await memorySection();
