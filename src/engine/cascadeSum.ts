@@ -14,6 +14,7 @@
  */
 import { DType, isFloat32Stored } from './dtype';
 import { Tensor } from './tensor';
+import { WasmSums, wasmSums } from './wasm/cascadeSum';
 
 /** PyTorch runs reductions on one thread below this many elements (at::internal::GRAIN_SIZE). */
 export const SERIAL_REDUCTION_LIMIT = 32768;
@@ -121,10 +122,14 @@ export function cascadeSumInto(t: Tensor, dims: readonly number[], out: Float64A
   const rest = ordered.slice(2);
   const restCount = rest.reduce((n, d) => n * d.size, 1);
   const idx = new Array<number>(rest.length).fill(0);
+  // The storage the loops read (strides are never negative), for the WebAssembly kernels when it is not much
+  // larger than the tensor.
+  const span = t.shape.reduce((s, n, d) => s + (n - 1) * t.strides[d], 1);
+  const wasm = span <= 2 * t.numel ? wasmSums(x, t.offset, span, lanes) : null;
   let inBase = t.offset;
   let outBase = 0;
   for (let it = 0; it < restCount; it++) {
-    loop2d(x, inBase, outBase, d0, d1, out, lanes, r);
+    loop2d(x, inBase, outBase, d0, d1, out, lanes, r, wasm);
     for (let k = 0; k < rest.length; k++) {
       idx[k]++;
       inBase += rest[k].stride;
@@ -139,7 +144,7 @@ export function cascadeSumInto(t: Tensor, dims: readonly number[], out: Float64A
 }
 
 /** The body of cascade_sum's loop: a 2-D block whose reduction is moved to the first dimension. */
-function loop2d(x: ArrayLike<number>, inBase: number, outBase: number, a: IterDim, b: IterDim, out: Float64Array, lanes: number, r: Round): void {
+function loop2d(x: ArrayLike<number>, inBase: number, outBase: number, a: IterDim, b: IterDim, out: Float64Array, lanes: number, r: Round, wasm: WasmSums | null): void {
   let [s0, s1] = [a, b];
   if (s0.outStride !== 0 && s1.outStride === 0) [s0, s1] = [s1, s0];
   const store = (j: number, v: number): void => {
@@ -157,11 +162,18 @@ function loop2d(x: ArrayLike<number>, inBase: number, outBase: number, a: IterDi
   const size0 = s0.size;
   const size1 = s1.size;
   if (s0.stride === 1 && size0 >= lanes) {
-    for (let j = 0; j < size1; j++) store(j, vectorInnerRow(x, inBase + j * s1.stride, size0, lanes, r));
+    for (let j = 0; j < size1; j++) {
+      const base = inBase + j * s1.stride;
+      store(j, wasm ? wasm.inner(base, size0) : vectorInnerRow(x, base, size0, lanes, r));
+    }
   } else if (s1.stride === 1 && size1 >= lanes) {
     // vectorized_outer_sum: groups of four vectors use the cascade per column, then single vectors and
     // leftover columns use row_sum.
     let j = 0;
+    if (wasm) {
+      const { done, sums } = wasm.outer(inBase, s0.stride, size0, size1);
+      for (; j < done; j++) store(j, sums[j]);
+    }
     for (; j + 4 * lanes <= size1; j += 4 * lanes) {
       for (let c = j; c < j + 4 * lanes; c++) store(c, cascade(x, inBase + c, s0.stride, size0, r));
     }

@@ -18,6 +18,10 @@ interface Exports {
   maddF32(x: number, y: number, z: number): number;
   binaryF32(op: number, mode: number, x: number, y: number, out: number, n: number, s: number): void;
   binaryF64(op: number, mode: number, x: number, y: number, out: number, n: number, s: number): void;
+  innerSumF32(p: number, size: number, scratch: number): number;
+  innerSumF64(p: number, size: number, scratch: number): number;
+  outerSumF32(p: number, stride: number, rows: number, cols: number, out: number, scratch: number): number;
+  outerSumF64(p: number, stride: number, rows: number, cols: number, out: number, scratch: number): number;
 }
 
 export interface EngineWasm {
