@@ -113,8 +113,19 @@ export class Tensor {
       return share ? sub : sub.slice();
     }
     const out = allocate(this.dtype, n);
-    const pos = this.positions()!;
     const src = this.data;
+    if (this.shape.length === 2) {
+      // Row by row through the strides, without an index array: a transposed matrix (what matmul copies most) in one pass.
+      const [rows, cols] = this.shape;
+      const [sr, sc] = this.strides;
+      let o = 0;
+      for (let i = 0; i < rows; i++) {
+        let p = this.offset + i * sr;
+        for (let j = 0; j < cols; j++, p += sc) out[o++] = src[p];
+      }
+      return out;
+    }
+    const pos = this.positions()!;
     for (let i = 0; i < n; i++) out[i] = src[pos[i]];
     return out;
   }
