@@ -6,6 +6,7 @@
 import { allocate, castValue, DType, isIntegral, isReducedFloat, roundStored, StorageArray } from './dtype';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from './shape';
 import { allocateChecked, makeTensor, Tensor } from './tensor';
+import { wasmDoubleSumInto } from './wasm/cascadeSum';
 import { wasmBinary } from './wasm/elementwise';
 
 /** Strides that read `t` as if it had been expanded to `shape` (0 on broadcast dimensions). */
@@ -176,6 +177,9 @@ function truncateInts(a: StorageArray, off: number, n: number): void {
   for (let i = 0; i < n; i++) a[off + i] = Math.trunc(a[off + i]);
 }
 
+/** reduceAlong's step for a plain sum: passed as is, it lets a contiguous sum run in WebAssembly (same order). */
+export const ADD = (acc: number, x: number): number => acc + x;
+
 /**
  * Reduces `t` over `dims` (sorted, non-empty allowed to be all) by calling `step(acc, x)`; the accumulator
  * lives in a Float64Array so float32 sums are not rounded until the end.
@@ -193,9 +197,12 @@ export function reduceAlong(
   const nOut = numelOf(keptShape);
   const acc = new Float64Array(nOut).fill(init);
   const src = t.data;
-  stridedLoop(t.shape, t.strides, outStrides, t.offset, 0, (sp, op) => {
-    acc[op] = step(acc[op], src[sp]);
-  });
+  const inWasm = step === ADD && init === 0 && t.isContiguous() && wasmDoubleSumInto(src, t.offset, t.shape, dims, acc);
+  if (!inWasm) {
+    stridedLoop(t.shape, t.strides, outStrides, t.offset, 0, (sp, op) => {
+      acc[op] = step(acc[op], src[sp]);
+    });
+  }
   const count = nOut === 0 ? 0 : t.numel / nOut;
   const out = makeTensor(allocate(outDtype, nOut), outShape, outDtype);
   for (let i = 0; i < nOut; i++) out.data[i] = finish ? finish(acc[i], count) : acc[i];

@@ -6,7 +6,7 @@
 import { record } from '../graph';
 import { allocate, DType, isFloating, isIntegral, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { indexError, runtimeError } from '../errors';
-import { mapUnary, reduceAlong, reductionLayout, stridedLoop } from '../kernels';
+import { ADD, mapUnary, reduceAlong, reductionLayout, stridedLoop } from '../kernels';
 import { cascadeSumInto } from '../cascadeSum';
 import { normalizeDim, numelOf, sameShape, Shape } from '../shape';
 import { makeTensor, Tensor } from '../tensor';
@@ -47,7 +47,7 @@ function floatSum(t: Tensor, rd: number[], keepdim: boolean, outDtype: DType, di
       return out;
     }
   }
-  return reduceAlong(t, rd, keepdim, outDtype, 0, (a, x) => a + x, divisor === 1 ? undefined : (a) => a / divisor);
+  return reduceAlong(t, rd, keepdim, outDtype, 0, ADD, divisor === 1 ? undefined : (a) => a / divisor);
 }
 
 export function sum(t: Tensor, dims?: Dims, keepdim = false, dtype?: DType): Tensor {

@@ -51,6 +51,24 @@ describe('engine WebAssembly cascade sums', () => {
     });
   }
 
+  for (const dtype of ['float32', 'float64'] as const) {
+    it(`sums above PyTorch's serial size (${dtype}, in double) equal the JavaScript loop`, () => {
+      const v = filled([100_003], dtype, 9, true);
+      sameBits(R.sum(v), withoutWasm(() => R.sum(v)), 'sum of 100003');
+      sameBits(R.mean(v), withoutWasm(() => R.mean(v)), 'mean of 100003');
+      for (const [rows, cols] of [[1000, 64], [64, 1000], [4001, 9], [9, 4001]]) {
+        const t = filled([rows, cols], dtype, rows + cols);
+        for (const dim of [0, 1]) sameBits(R.sum(t, [dim]), withoutWasm(() => R.sum(t, [dim])), `${rows}x${cols} sum(${dim})`);
+        const tt = permute(t, [1, 0]);
+        sameBits(R.sum(tt, [0]), withoutWasm(() => R.sum(tt, [0])), `(${rows}x${cols})ᵀ sum(0)`);
+      }
+      const c = filled([40, 30, 50], dtype, 4);
+      for (const dims of [[0], [2], [0, 1], [1, 2], [1], [0, 2]]) sameBits(R.sum(c, dims), withoutWasm(() => R.sum(c, dims)), `40x30x50 sum(${dims})`);
+      const d = filled([1, 40000, 1], dtype, 5);
+      sameBits(R.sum(d, [1]), withoutWasm(() => R.sum(d, [1])), '1x40000x1 sum(1)');
+    });
+  }
+
   it('applies to float32 storage with 8 lanes and float64 with 4, from 256 elements', () => {
     assert.ok(engineWasm(), 'the module did not instantiate: run `node scripts/build.mjs` first');
     assert.ok(wasmSums(new Float32Array(300), 0, 300, 8));

@@ -56,3 +56,42 @@ export function wasmSums(data: StorageArray, first: number, span: number, lanes:
     },
   };
 }
+
+/**
+ * reduceAlong's sum (acc[out] += x in the input's row-major order, in double) for a contiguous tensor whose
+ * reduced dimensions (ignoring those of size 1) are all leading or all trailing: adds into `acc` and returns
+ * true, or returns false having changed nothing.
+ */
+export function wasmDoubleSumInto(data: StorageArray, offset: number, shape: readonly number[], dims: readonly number[], acc: Float64Array): boolean {
+  const numel = shape.reduce((a, b) => a * b, 1);
+  if (numel < MIN_ELEMENTS) return false;
+  const f32 = data instanceof Float32Array;
+  if (!f32 && !(data instanceof Float64Array)) return false;
+  const reduced = new Set(dims);
+  const kinds = shape.map((n, d) => (n === 1 ? 0 : reduced.has(d) ? 1 : 2)).filter((k) => k !== 0);
+  // A full sum is one chain: the row kernel keeps it in a register.
+  const trailing = kinds.indexOf(1) > kinds.lastIndexOf(2);
+  const leading = !trailing && kinds.lastIndexOf(1) < kinds.indexOf(2);
+  if (!leading && !trailing) return false;
+  const w = engineWasm();
+  if (!w) return false;
+  const size = f32 ? 4 : 8;
+  const dataBytes = Math.ceil((numel * size) / 16) * 16;
+  const total = dataBytes + acc.length * 8;
+  if (total > MAX_SCRATCH) return false;
+  try {
+    w.reserve(total);
+  } catch {
+    return false;
+  }
+  const buf = w.exports.memory.buffer;
+  new (f32 ? Float32Array : Float64Array)(buf, w.base, numel).set((data as Float32Array | Float64Array).subarray(offset, offset + numel));
+  const accPtr = w.base + dataBytes;
+  const accView = new Float64Array(buf, accPtr, acc.length);
+  accView.set(acc);
+  const e = w.exports;
+  if (leading) (f32 ? e.columnSumsF32 : e.columnSumsF64)(w.base, numel / acc.length, acc.length, accPtr);
+  else (f32 ? e.rowSumsF32 : e.rowSumsF64)(w.base, acc.length, numel / acc.length, accPtr);
+  acc.set(accView);
+  return true;
+}

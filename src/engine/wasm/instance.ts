@@ -22,6 +22,10 @@ interface Exports {
   innerSumF64(p: number, size: number, scratch: number): number;
   outerSumF32(p: number, stride: number, rows: number, cols: number, out: number, scratch: number): number;
   outerSumF64(p: number, stride: number, rows: number, cols: number, out: number, scratch: number): number;
+  columnSumsF32(x: number, rows: number, cols: number, acc: number): void;
+  columnSumsF64(x: number, rows: number, cols: number, acc: number): void;
+  rowSumsF32(x: number, rows: number, len: number, acc: number): void;
+  rowSumsF64(x: number, rows: number, len: number, acc: number): void;
 }
 
 export interface EngineWasm {

@@ -115,3 +115,59 @@ export function outerSumF32(p: usize, stride: usize, rows: i32, cols: i32, out: 
 export function outerSumF64(p: usize, stride: usize, rows: i32, cols: i32, out: usize, scratch: usize): i32 {
   return outer<f64>(p, stride, rows, cols, out, scratch);
 }
+
+// ---- sums in double, in the order of kernels.ts's reduceAlong (the fallback above PyTorch's serial size) ----
+
+/** acc[j] += x[i, j] for rows i = 0 … rows-1 in order: a reduction over leading dimensions (acc: f64 × cols). */
+@inline
+function columnSums<T>(x: usize, rows: i32, cols: i32, acc: usize): void {
+  const size = <usize>sizeof<T>();
+  for (let i = 0; i < rows; i++) {
+    const r = x + <usize>i * <usize>cols * size;
+    let j = 0;
+    for (; j + 2 <= cols; j += 2) {
+      const a = acc + (<usize>j << 3);
+      const v = sizeof<T>() === 4
+        ? f64x2.promote_low_f32x4(v128.load64_zero(r + <usize>j * size))
+        : v128.load(r + <usize>j * size);
+      v128.store(a, f64x2.add(v128.load(a), v));
+    }
+    for (; j < cols; j++) {
+      const a = acc + (<usize>j << 3);
+      store<f64>(a, load<f64>(a) + <f64>load<T>(r + <usize>j * size));
+    }
+  }
+}
+
+/** acc[r] += Σ x[r, q] for q = 0 … len-1 in order, each row one chain (eight rows side by side). */
+@inline
+function rowSums<T>(x: usize, rows: i32, len: i32, acc: usize): void {
+  const size = <usize>sizeof<T>();
+  const ld = <usize>len * size;
+  let r = 0;
+  for (; r + 8 <= rows; r += 8) {
+    const a = acc + (<usize>r << 3);
+    let s01 = v128.load(a), s23 = v128.load(a, 16), s45 = v128.load(a, 32), s67 = v128.load(a, 48);
+    const p = x + <usize>r * ld;
+    for (let q = 0; q < len; q++) {
+      const o = p + <usize>q * size;
+      s01 = f64x2.add(s01, f64x2.replace_lane(f64x2.splat(<f64>load<T>(o)), 1, <f64>load<T>(o + ld)));
+      s23 = f64x2.add(s23, f64x2.replace_lane(f64x2.splat(<f64>load<T>(o + 2 * ld)), 1, <f64>load<T>(o + 3 * ld)));
+      s45 = f64x2.add(s45, f64x2.replace_lane(f64x2.splat(<f64>load<T>(o + 4 * ld)), 1, <f64>load<T>(o + 5 * ld)));
+      s67 = f64x2.add(s67, f64x2.replace_lane(f64x2.splat(<f64>load<T>(o + 6 * ld)), 1, <f64>load<T>(o + 7 * ld)));
+    }
+    v128.store(a, s01); v128.store(a, s23, 16); v128.store(a, s45, 32); v128.store(a, s67, 48);
+  }
+  for (; r < rows; r++) {
+    const a = acc + (<usize>r << 3);
+    const p = x + <usize>r * ld;
+    let s = load<f64>(a);
+    for (let q = 0; q < len; q++) s += <f64>load<T>(p + <usize>q * size);
+    store<f64>(a, s);
+  }
+}
+
+export function columnSumsF32(x: usize, rows: i32, cols: i32, acc: usize): void { columnSums<f32>(x, rows, cols, acc); }
+export function columnSumsF64(x: usize, rows: i32, cols: i32, acc: usize): void { columnSums<f64>(x, rows, cols, acc); }
+export function rowSumsF32(x: usize, rows: i32, len: i32, acc: usize): void { rowSums<f32>(x, rows, len, acc); }
+export function rowSumsF64(x: usize, rows: i32, len: i32, acc: usize): void { rowSums<f64>(x, rows, len, acc); }
