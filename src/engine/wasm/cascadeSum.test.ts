@@ -5,7 +5,7 @@ import { fromValues } from '../creation';
 import * as R from '../ops/reduce';
 import { permute } from '../ops/views';
 import { Tensor } from '../tensor';
-import { engineWasm, withoutWasm } from './instance';
+import { engineWasm, withoutWasm, withScratchLimit } from './instance';
 import { wasmSums } from './cascadeSum';
 
 function filled(shape: number[], dtype: 'float32' | 'float64', seed: number, specials = false): Tensor {
@@ -68,6 +68,17 @@ describe('engine WebAssembly cascade sums', () => {
       sameBits(R.sum(d, [1]), withoutWasm(() => R.sum(d, [1])), '1x40000x1 sum(1)');
     });
   }
+
+  it('gives the same bits when a large sum goes through in chunks (scratch memory limited)', () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const v = filled([100_003], dtype, 11);
+      sameBits(withScratchLimit(40_000, () => R.sum(v)), withoutWasm(() => R.sum(v)), `${dtype} sum of 100003`);
+      const t = filled([1000, 64], dtype, 12);
+      sameBits(withScratchLimit(40_000, () => R.sum(t, [0])), withoutWasm(() => R.sum(t, [0])), `${dtype} 1000x64 sum(0)`);
+      const u = filled([64, 1000], dtype, 13);
+      sameBits(withScratchLimit(40_000, () => R.sum(u, [1])), withoutWasm(() => R.sum(u, [1])), `${dtype} 64x1000 sum(1)`);
+    }
+  });
 
   it('applies to float32 storage with 8 lanes and float64 with 4, from 256 elements', () => {
     assert.ok(engineWasm(), 'the module did not instantiate: run `node scripts/build.mjs` first');

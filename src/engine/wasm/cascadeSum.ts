@@ -4,11 +4,10 @@
  * is copied into the module's memory once per reduction; the kernels then read it in place.
  */
 import { StorageArray } from '../dtype';
-import { engineWasm } from './instance';
+import { engineWasm, maxScratch } from './instance';
 
 /** Below this many elements the JavaScript loops cost less than the copy and the calls. */
 const MIN_ELEMENTS = 256;
-const MAX_SCRATCH = 512 * 2 ** 20;
 /** Room for row_sum's four partial vectors (4 × 32 bytes). */
 const SCRATCH = 128;
 
@@ -34,7 +33,7 @@ export function wasmSums(data: StorageArray, first: number, span: number, lanes:
   if (!w) return null;
   const size = f32 ? 4 : 8;
   const dataBytes = Math.ceil((span * size) / 16) * 16;
-  if (dataBytes + SCRATCH > MAX_SCRATCH) return null;
+  if (dataBytes + SCRATCH > maxScratch()) return null;
   try {
     w.reserve(dataBytes + SCRATCH);
   } catch {
@@ -76,22 +75,52 @@ export function wasmDoubleSumInto(data: StorageArray, offset: number, shape: rea
   const w = engineWasm();
   if (!w) return false;
   const size = f32 ? 4 : 8;
-  const dataBytes = Math.ceil((numel * size) / 16) * 16;
-  const total = dataBytes + acc.length * 8;
-  if (total > MAX_SCRATCH) return false;
+  const outs = acc.length;
+  const accBytes = Math.ceil((outs * 8) / 16) * 16;
+  if (accBytes > maxScratch() / 2) return false;
+  // The input goes through in chunks of whole rows (or of one row, when a row alone is larger), each sum
+  // carried in the module's accumulators from one chunk to the next, so the order is the same.
+  const rowLen = leading ? outs : numel / outs;
+  const chunk = Math.max(1, Math.floor((maxScratch() - accBytes) / size / rowLen)) * rowLen;
+  const piece = Math.min(numel, chunk, Math.floor((maxScratch() - accBytes) / size));
   try {
-    w.reserve(total);
+    w.reserve(accBytes + piece * size);
   } catch {
     return false;
   }
   const buf = w.exports.memory.buffer;
-  new (f32 ? Float32Array : Float64Array)(buf, w.base, numel).set((data as Float32Array | Float64Array).subarray(offset, offset + numel));
-  const accPtr = w.base + dataBytes;
-  const accView = new Float64Array(buf, accPtr, acc.length);
+  const accPtr = w.base;
+  const xPtr = w.base + accBytes;
+  const accView = new Float64Array(buf, accPtr, outs);
+  const xView = new (f32 ? Float32Array : Float64Array)(buf, xPtr, piece);
+  const src = data as Float32Array | Float64Array;
   accView.set(acc);
   const e = w.exports;
-  if (leading) (f32 ? e.columnSumsF32 : e.columnSumsF64)(w.base, numel / acc.length, acc.length, accPtr);
-  else (f32 ? e.rowSumsF32 : e.rowSumsF64)(w.base, acc.length, numel / acc.length, accPtr);
+  if (leading) {
+    const columns = f32 ? e.columnSumsF32 : e.columnSumsF64;
+    for (let i = 0; i < numel; i += piece) {
+      const len = Math.min(piece, numel - i);
+      xView.set(src.subarray(offset + i, offset + i + len));
+      columns(xPtr, len / outs, outs, accPtr);
+    }
+  } else if (piece >= rowLen) {
+    const rowsOf = f32 ? e.rowSumsF32 : e.rowSumsF64;
+    for (let i = 0; i < numel; i += piece) {
+      const len = Math.min(piece, numel - i);
+      xView.set(src.subarray(offset + i, offset + i + len));
+      rowsOf(xPtr, len / rowLen, rowLen, accPtr + (i / rowLen) * 8);
+    }
+  } else {
+    const rowsOf = f32 ? e.rowSumsF32 : e.rowSumsF64;
+    for (let r = 0; r < outs; r++) {
+      for (let q = 0; q < rowLen; q += piece) {
+        const len = Math.min(piece, rowLen - q);
+        const at = offset + r * rowLen + q;
+        xView.set(src.subarray(at, at + len));
+        rowsOf(xPtr, 1, len, accPtr + r * 8);
+      }
+    }
+  }
   acc.set(accView);
   return true;
 }

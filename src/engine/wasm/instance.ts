@@ -11,8 +11,10 @@ declare const __ENGINE_WASM__: string | undefined;
 /** The module's exports; pointers are byte offsets into `memory`. */
 interface Exports {
   memory: WebAssembly.Memory;
-  gemmF32Fma(a: number, b: number, c: number, pack: number, m: number, k: number, n: number): void;
-  gemmF64(a: number, b: number, c: number, pack: number, m: number, k: number, n: number): void;
+  packF32(b: number, pack: number, k: number, n: number): void;
+  packF64(b: number, pack: number, k: number, n: number): void;
+  gemmF32Fma(a: number, pack: number, c: number, m: number, k: number, n: number): void;
+  gemmF64(a: number, pack: number, c: number, m: number, k: number, n: number): void;
   gemvF32Double(a: number, v: number, out: number, m: number, k: number): void;
   gemvF64(a: number, v: number, out: number, m: number, k: number): void;
   maddF32(x: number, y: number, z: number): number;
@@ -40,6 +42,17 @@ export interface EngineWasm {
 
 /** Page 0 is the module's own (AssemblyScript's static data); callers' operands start at page 1. */
 const SCRATCH_BASE = 65536;
+/**
+ * The most scratch memory a kernel call may ask for (a module's memory never shrinks): larger operands go
+ * through in chunks, or stay in JavaScript where they cannot be cut.
+ */
+const MAX_SCRATCH = 64 * 2 ** 20;
+let scratchLimit = MAX_SCRATCH;
+
+/** The scratch bytes a kernel call may use (MAX_SCRATCH, or less inside withScratchLimit). */
+export function maxScratch(): number {
+  return scratchLimit;
+}
 const PAGE = 65536;
 
 let loaded: EngineWasm | null | undefined;
@@ -93,5 +106,16 @@ export function withoutWasm<T>(f: () => T): T {
     return f();
   } finally {
     disabled = was;
+  }
+}
+
+/** Runs `f` with kernels limited to `bytes` of scratch memory: how tests reach the chunked paths on small data. */
+export function withScratchLimit<T>(bytes: number, f: () => T): T {
+  const was = scratchLimit;
+  scratchLimit = bytes;
+  try {
+    return f();
+  } finally {
+    scratchLimit = was;
   }
 }

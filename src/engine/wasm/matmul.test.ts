@@ -7,7 +7,7 @@ import { DType } from '../dtype';
 import * as LA from '../ops/linalg';
 import { t2d } from '../ops/views';
 import { Tensor } from '../tensor';
-import { engineWasm, withoutWasm } from './instance';
+import { engineWasm, withoutWasm, withScratchLimit } from './instance';
 import { wasmGemm } from './matmul';
 
 /** Deterministic values in [-1, 1) with a sprinkling of the awkward ones. */
@@ -78,6 +78,18 @@ describe('engine WebAssembly matmul', () => {
       assertSameBits(LA.matmul(x, z), withoutWasm(() => LA.matmul(x, z)), 'matmul 3-D @ column');
     });
   }
+
+  it('gives the same bits when A and C go through in blocks of rows (scratch memory limited)', () => {
+    for (const [dtype, limit, mvLimit] of [['float32', 100_000, 50_000], ['float64', 150_000, 50_000]] as const) {
+      const a = matrix([100, 300], dtype, 1, true);
+      const b = matrix([300, 20], dtype, 2, true);
+      const want = withoutWasm(() => LA.mm(a, b));
+      assertSameBits(withScratchLimit(limit, () => LA.mm(a, b)), want, `${dtype} mm in row blocks`);
+      const x = matrix([200, 500], dtype, 3, true);
+      const v = matrix([500], dtype, 4, true);
+      assertSameBits(withScratchLimit(mvLimit, () => LA.mv(x, v)), withoutWasm(() => LA.mv(x, v)), `${dtype} mv in row blocks`);
+    }
+  });
 
   it('takes the float32 FMA chain only where relaxed_madd fuses, and float64 always', () => {
     const w = engineWasm()!;

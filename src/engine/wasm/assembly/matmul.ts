@@ -80,12 +80,16 @@ function kernelF32x1(a: usize, bp: usize, c: usize, len: i32, first: bool): void
   v128.store(c, c0); v128.store(c, c1, 16);
 }
 
-/**
- * C (m × ceil(n/8)·8, row-major, the padding columns discarded by the caller) = A (m × k) · B (k × n), float32,
- * one fused multiply-add per step. `pack` has room for ceil(n/8)·8·k floats.
- */
-export function gemmF32Fma(a: usize, b: usize, c: usize, pack: usize, m: i32, k: i32, n: i32): void {
+/** B (k × n) into the float32 kernels' panels at `pack` (ceil(n/8)·8·k floats). */
+export function packF32(b: usize, pack: usize, k: i32, n: i32): void {
   packB(b, pack, k, n, NR32, 4);
+}
+
+/**
+ * C (m × ceil(n/8)·8, row-major, the padding columns discarded by the caller) = A (m × k) · B, float32, one fused
+ * multiply-add per step; B packed by packF32.
+ */
+export function gemmF32Fma(a: usize, pack: usize, c: usize, m: i32, k: i32, n: i32): void {
   const panels = (n + NR32 - 1) / NR32;
   const ldc = <usize>(panels * NR32) << 2;
   const lda = <usize>k << 2;
@@ -160,9 +164,13 @@ function kernelF64x1(a: usize, bp: usize, c: usize, len: i32, first: bool): void
   v128.store(c, c0); v128.store(c, c1, 16);
 }
 
-/** C (m × ceil(n/4)·4) = A · B in float64, each output summed over q in order with a rounding per step. */
-export function gemmF64(a: usize, b: usize, c: usize, pack: usize, m: i32, k: i32, n: i32): void {
+/** B (k × n) into the float64 kernels' panels at `pack` (ceil(n/4)·4·k doubles). */
+export function packF64(b: usize, pack: usize, k: i32, n: i32): void {
   packB(b, pack, k, n, NR64, 8);
+}
+
+/** C (m × ceil(n/4)·4) = A · B in float64, each output summed over q in order with a rounding per step. */
+export function gemmF64(a: usize, pack: usize, c: usize, m: i32, k: i32, n: i32): void {
   const panels = (n + NR64 - 1) / NR64;
   const ldc = <usize>(panels * NR64) << 3;
   const lda = <usize>k << 3;
