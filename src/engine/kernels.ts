@@ -52,6 +52,33 @@ function fastLoop(op: FastBinary, o: StorageArray, n: number, x: StorageArray, x
   }
 }
 
+/** Whether `t` is contiguous and equal to the trailing dimensions of `shape` (leading ones missing or 1). */
+function isTrailingRow(t: Tensor, shape: Shape): boolean {
+  if (!t.isContiguous() || t.numel <= 1 || t.numel === numelOf(shape)) return false;
+  const lead = shape.length - t.shape.length;
+  if (lead < 0) return false;
+  for (let i = 0; i < t.shape.length; i++) {
+    if (t.shape[i] !== shape[lead + i] && !(t.shape[i] === 1 && t.shape.slice(0, i + 1).every((d) => d === 1))) return false;
+  }
+  return true;
+}
+
+/**
+ * o[r·cols + j] = x[xo + r·cols + j] op row[ro + j] (operands swapped back when `rowFirst`), computed as
+ * fastLoop computes it.
+ */
+function rowLoop(op: FastBinary, o: StorageArray, n: number, cols: number, x: StorageArray, xo: number, row: StorageArray, ro: number, rowFirst: boolean): void {
+  for (let base = 0; base < n; base += cols) {
+    const xb = xo + base;
+    switch (op) {
+      case 'add': for (let j = 0; j < cols; j++) o[base + j] = rowFirst ? row[ro + j] + x[xb + j] : x[xb + j] + row[ro + j]; break;
+      case 'sub': for (let j = 0; j < cols; j++) o[base + j] = rowFirst ? row[ro + j] - x[xb + j] : x[xb + j] - row[ro + j]; break;
+      case 'mul': for (let j = 0; j < cols; j++) o[base + j] = rowFirst ? row[ro + j] * x[xb + j] : x[xb + j] * row[ro + j]; break;
+      case 'div': for (let j = 0; j < cols; j++) o[base + j] = rowFirst ? row[ro + j] / x[xb + j] : x[xb + j] / row[ro + j]; break;
+    }
+  }
+}
+
 export function mapBinary(a: Tensor, b: Tensor, outDtype: DType, f: (x: number, y: number) => number, fast?: FastBinary): Tensor {
   const out = mapBinaryUnrounded(a, b, outDtype, f, fast);
   roundStored(outDtype, out.data);
@@ -72,6 +99,9 @@ function mapBinaryUnrounded(a: Tensor, b: Tensor, outDtype: DType, f: (x: number
     if (aSame && bSame) return fastLoop(fast, o, n, ad, a.offset, 1, bd, b.offset, 1), out;
     if (aSame && b.numel === 1) return fastLoop(fast, o, n, ad, a.offset, 1, bd, b.offset, 0), out;
     if (bSame && a.numel === 1) return fastLoop(fast, o, n, ad, a.offset, 0, bd, b.offset, 1), out;
+    // A row repeated down the other operand (a bias added to a batch): one loop per row, no index counter.
+    if (aSame && isTrailingRow(b, shape)) return rowLoop(fast, o, n, b.numel, ad, a.offset, bd, b.offset, false), out;
+    if (bSame && isTrailingRow(a, shape)) return rowLoop(fast, o, n, a.numel, bd, b.offset, ad, a.offset, true), out;
   }
   if (aSame && bSame) {
     const ao = a.offset;

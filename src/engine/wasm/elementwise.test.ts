@@ -51,6 +51,26 @@ describe('engine WebAssembly elementwise arithmetic', () => {
     }
   }
 
+  it('adds a row to every row of a batch (a bias) as the element-by-element definition does', () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const round = dtype === 'float32' ? Math.fround : (x: number): number => x;
+      const a = fromValues(values(1000 * 64, 5), [1000, 64], dtype);
+      const b = fromValues(values(64, 6), [64], dtype);
+      const b2 = fromValues(values(64, 6), [1, 64], dtype);
+      const av = a.toNumberArray();
+      const bv = b.toNumberArray();
+      const defs = { add: (x: number, y: number) => x + y, sub: (x: number, y: number) => x - y, mul: (x: number, y: number) => x * y, div: (x: number, y: number) => x / y };
+      for (const [name, op] of Object.entries(OPS)) {
+        const f = defs[name as keyof typeof defs];
+        const want = fromValues(av.map((x, i) => round(f(x, bv[i % 64]))), [1000, 64], dtype);
+        const wantFirst = fromValues(av.map((x, i) => round(f(bv[i % 64], x))), [1000, 64], dtype);
+        sameBits(op(a, b), want, `${name}(batch, row) ${dtype}`);
+        sameBits(op(a, b2), want, `${name}(batch, 1xrow) ${dtype}`);
+        sameBits(op(b, a), wantFirst, `${name}(row, batch) ${dtype}`);
+      }
+    }
+  });
+
   it('is taken for contiguous float arrays above its threshold, and left to JavaScript otherwise', () => {
     assert.ok(engineWasm(), 'the module did not instantiate: run `node scripts/build.mjs` first');
     const x = new Float32Array(values(5000, 3));
