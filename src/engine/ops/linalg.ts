@@ -34,7 +34,7 @@ function gemm(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: numb
   const bv = b.values(true);
   const out = allocateChecked(dtype, [batch, m, n]);
   // The same two orders in WebAssembly SIMD (wasm/matmul.ts), where the module is loaded and covers the case.
-  if (wasmGemm(av, bv, out, batch, m, k, n, fmaOrder)) return makeTensor(out, [batch, m, n], dtype);
+  if (wasmGemm(av, bv, out, batch, m, k, n, fmaOrder)) return makeTensor(roundStored(dtype, out), [batch, m, n], dtype);
   if (fmaOrder) {
     // Each output as one float32 fused multiply-add chain over k, in order: the rounding PyTorch's CPU
     // sgemm shows for these shapes (checked bit for bit against ops.json's mm and matmul cases).

@@ -91,6 +91,19 @@ describe('engine WebAssembly matmul', () => {
     }
   });
 
+  for (const dtype of ['float16', 'bfloat16'] as const) {
+    it(`mm, mv and linear ${dtype} (float32 storage, rounded after the kernel) equal the JavaScript loops`, () => {
+      const a = matrix([37, 300], dtype, 21, true);
+      const b = matrix([300, 19], dtype, 22, true);
+      assertSameBits(LA.mm(a, b), withoutWasm(() => LA.mm(a, b)), `${dtype} mm`);
+      const v = matrix([300], dtype, 23);
+      assertSameBits(LA.mv(a, v), withoutWasm(() => LA.mv(a, v)), `${dtype} mv`);
+      const w = matrix([19, 300], dtype, 24);
+      const bias = matrix([19], dtype, 25);
+      assertSameBits(LA.linear(a, w, bias), withoutWasm(() => LA.linear(a, w, bias)), `${dtype} linear`);
+    });
+  }
+
   it('takes the float32 FMA chain only where relaxed_madd fuses, and float64 always', () => {
     const w = engineWasm()!;
     const a = new Float32Array(values(16 * 16, 1, false));
