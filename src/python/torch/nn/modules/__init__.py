@@ -8,6 +8,7 @@ from .dropout import Dropout, Dropout1d, Dropout2d
 from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from .normalization import GroupNorm, LayerNorm
 from .sparse import Embedding, EmbeddingBag
+from .rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss, _Loss
 
 __all__ = [
@@ -17,4 +18,6 @@ __all__ = [
     # normalisation, channel dropout, lookup tables, containers (issue 14)
     "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "LayerNorm", "GroupNorm", "Dropout1d", "Dropout2d", "Embedding", "EmbeddingBag",
     "ModuleDict", "ParameterList", "ParameterDict",
+    # recurrent layers (issue 14)
+    "RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell",
 ]

@@ -1,0 +1,170 @@
+"""torch._VF's recurrent kernels: the cells and the layer loops of PyTorch's CPU path (ATen's RNN.cpp), composed
+from tensor ops so that autograd records the same graph PyTorch's CPU build does. The input projection of a whole
+sequence is one matmul (as ATen precomputes it on CPU), then each step adds one `h @ W_hh.T + b_hh` and splits
+the gates; outputs are stacked over time, the two directions concatenated, the final states stacked.
+"""
+from .nn.functional import dropout as _dropout, linear as _linear
+
+
+def _check_cell_input(input, w_ih):
+    if input.size(1) != w_ih.size(1):
+        raise RuntimeError("input has inconsistent input_size: got %d expected %d" % (input.size(1), w_ih.size(1)))
+
+
+def _check_cell_hidden(input, hx, hidden_size, label):
+    if input.size(0) != hx.size(0):
+        raise RuntimeError("Input batch size %d doesn't match hidden%d batch size %d" % (input.size(0), label, hx.size(0)))
+    if hx.size(1) != hidden_size:
+        raise RuntimeError("hidden%d has inconsistent hidden_size: got %d, expected %d" % (label, hx.size(1), hidden_size))
+
+
+# One step of each cell. `xw` is the input's projection `x @ W_ih.T + b_ih` for this step; `p` the layer's
+# (w_ih, w_hh, b_ih, b_hh, w_hr) with None for what the module lacks. Each returns (new hidden, output).
+
+def _tanh_step(xw, h, p):
+    return (_linear(h, p[1], p[3]) + xw).tanh()
+
+
+def _relu_step(xw, h, p):
+    return (_linear(h, p[1], p[3]) + xw).relu()
+
+
+def _lstm_step(xw, hidden, p):
+    hx, cx = hidden
+    i, f, g, o = (_linear(hx, p[1], p[3]) + xw).chunk(4, 1)
+    cy = f.sigmoid() * cx + i.sigmoid() * g.tanh()
+    hy = o.sigmoid() * cy.tanh()
+    if p[4] is not None:
+        hy = hy.matmul(p[4].t())
+    return hy, cy
+
+
+def _gru_step(xw, h, p):
+    ir, iz, inew = xw.chunk(3, 1)
+    hr, hz, hnew = _linear(h, p[1], p[3]).chunk(3, 1)
+    r = (hr + ir).sigmoid()
+    z = (hz + iz).sigmoid()
+    n = (inew + hnew * r).tanh()
+    # ATen's order of operations, (h - n) * z + n, rather than the documented (1 - z) * n + z * h
+    return (h - n) * z + n
+
+
+def _output_of(hidden):
+    return hidden[0] if isinstance(hidden, tuple) else hidden
+
+
+def _run_direction(step, xw_steps, hidden, p):
+    outputs = []
+    for xw in xw_steps:
+        hidden = step(xw, hidden, p)
+        outputs.append(_output_of(hidden))
+    return outputs, hidden
+
+
+def _layer(step, input, hiddens, params):
+    """One layer over the whole sequence; `hiddens` and `params` hold one entry per direction."""
+    from . import cat, stack
+
+    if input.size(0) == 0:
+        raise RuntimeError("Expected sequence length to be larger than 0 in RNN")
+    p = params[0]
+    outputs, final = _run_direction(step, _linear(input, p[0], p[2]).unbind(0), hiddens[0], p)
+    forward = stack(outputs, 0)
+    if len(params) == 1:
+        return forward, [final]
+    p = params[1]
+    rev_outputs, rev_final = _run_direction(step, _linear(input, p[0], p[2]).unbind(0)[::-1], hiddens[1], p)
+    backward = stack(rev_outputs[::-1], 0)
+    return cat([forward, backward], forward.dim() - 1), [final, rev_final]
+
+
+def _group_params(params, has_biases, has_projections):
+    per = (4 if has_biases else 2) + (1 if has_projections else 0)
+    groups = []
+    for k in range(0, len(params), per):
+        chunk = list(params[k:k + per])
+        w_ih, w_hh = chunk[0], chunk[1]
+        b_ih, b_hh = (chunk[2], chunk[3]) if has_biases else (None, None)
+        w_hr = chunk[-1] if has_projections else None
+        groups.append((w_ih, w_hh, b_ih, b_hh, w_hr))
+    return groups
+
+
+def _stacked(step, input, hiddens, params, num_layers, dropout, train, bidirectional, batch_first):
+    """The layers in turn, dropout between them in training; returns the output and each layer-direction's final."""
+    if batch_first:
+        input = input.transpose(0, 1)
+    directions = 2 if bidirectional else 1
+    finals = []
+    layer_input = input
+    for layer in range(num_layers):
+        k = layer * directions
+        layer_input, layer_finals = _layer(step, layer_input, hiddens[k:k + directions], params[k:k + directions])
+        finals.extend(layer_finals)
+        if dropout != 0 and train and layer < num_layers - 1:
+            layer_input = _dropout(layer_input, dropout, True)
+    if batch_first:
+        layer_input = layer_input.transpose(0, 1)
+    return layer_input, finals
+
+
+def _simple_rnn(step, input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first):
+    from . import stack
+
+    groups = _group_params(params, has_biases, False)
+    output, finals = _stacked(step, input, list(hx.unbind(0)), groups, num_layers, dropout, train, bidirectional, batch_first)
+    return output, stack(finals, 0)
+
+
+def rnn_tanh(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first):
+    return _simple_rnn(_tanh_step, input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first)
+
+
+def rnn_relu(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first):
+    return _simple_rnn(_relu_step, input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first)
+
+
+def gru(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first):
+    return _simple_rnn(_gru_step, input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first)
+
+
+def lstm(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first):
+    from . import stack
+
+    if len(hx) != 2:
+        raise RuntimeError("lstm expects two hidden states")
+    groups = _group_params(params, has_biases, hx[0].size(2) != hx[1].size(2))
+    hiddens = list(zip(hx[0].unbind(0), hx[1].unbind(0)))
+    output, finals = _stacked(_lstm_step, input, hiddens, groups, num_layers, dropout, train, bidirectional, batch_first)
+    return output, stack([h for h, _ in finals], 0), stack([c for _, c in finals], 0)
+
+
+def _cell_params(w_ih, w_hh, b_ih, b_hh):
+    return (w_ih, w_hh, b_ih, b_hh, None)
+
+
+def rnn_tanh_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
+    _check_cell_input(input, w_ih)
+    _check_cell_hidden(input, hx, w_hh.size(1), 0)
+    return _tanh_step(_linear(input, w_ih, b_ih), hx, _cell_params(w_ih, w_hh, b_ih, b_hh))
+
+
+def rnn_relu_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
+    _check_cell_input(input, w_ih)
+    _check_cell_hidden(input, hx, w_hh.size(1), 0)
+    return _relu_step(_linear(input, w_ih, b_ih), hx, _cell_params(w_ih, w_hh, b_ih, b_hh))
+
+
+def lstm_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
+    if len(hx) != 2:
+        raise RuntimeError("lstm_cell expects two hidden states")
+    _check_cell_input(input, w_ih)
+    _check_cell_hidden(input, hx[0], w_hh.size(1), 0)
+    _check_cell_hidden(input, hx[1], w_hh.size(1), 1)
+    return _lstm_step(_linear(input, w_ih, b_ih), (hx[0], hx[1]), _cell_params(w_ih, w_hh, b_ih, b_hh))
+
+
+def gru_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
+    _check_cell_input(input, w_ih)
+    _check_cell_hidden(input, hx, w_hh.size(1), 0)
+    return _gru_step(_linear(input, w_ih, b_ih), hx, _cell_params(w_ih, w_hh, b_ih, b_hh))
