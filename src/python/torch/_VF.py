@@ -90,7 +90,7 @@ def _group_params(params, has_biases, has_projections):
     return groups
 
 
-def _stacked(step, input, hiddens, params, num_layers, dropout, train, bidirectional, batch_first):
+def _stacked(step, input, hiddens, params, num_layers, dropout, train, bidirectional, batch_first, in_place_transpose):
     """The layers in turn, dropout between them in training; returns the output and each layer-direction's final."""
     if batch_first:
         input = input.transpose(0, 1)
@@ -104,7 +104,11 @@ def _stacked(step, input, hiddens, params, num_layers, dropout, train, bidirecti
         if dropout != 0 and train and layer < num_layers - 1:
             layer_input = _dropout(layer_input, dropout, True)
     if batch_first:
-        layer_input = layer_input.transpose(0, 1)
+        # ATen turns RNN's and GRU's output back with transpose_ (TransposeBackward1), LSTM's with transpose
+        from ._C import op
+        from ._tensor import _wrap
+
+        layer_input = _wrap(op("transpose", layer_input._t, 0, 1, in_place_transpose))
     return layer_input, finals
 
 
@@ -112,7 +116,9 @@ def _simple_rnn(step, input, hx, params, has_biases, num_layers, dropout, train,
     from . import stack
 
     groups = _group_params(params, has_biases, False)
-    output, finals = _stacked(step, input, list(hx.unbind(0)), groups, num_layers, dropout, train, bidirectional, batch_first)
+    output, finals = _stacked(
+        step, input, list(hx.unbind(0)), groups, num_layers, dropout, train, bidirectional, batch_first, True
+    )
     return output, stack(finals, 0)
 
 
@@ -135,7 +141,7 @@ def lstm(input, hx, params, has_biases, num_layers, dropout, train, bidirectiona
         raise RuntimeError("lstm expects two hidden states")
     groups = _group_params(params, has_biases, hx[0].size(2) != hx[1].size(2))
     hiddens = list(zip(hx[0].unbind(0), hx[1].unbind(0)))
-    output, finals = _stacked(_lstm_step, input, hiddens, groups, num_layers, dropout, train, bidirectional, batch_first)
+    output, finals = _stacked(_lstm_step, input, hiddens, groups, num_layers, dropout, train, bidirectional, batch_first, False)
     return output, stack([h for h, _ in finals], 0), stack([c for _, c in finals], 0)
 
 
@@ -160,7 +166,8 @@ def lstm_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
         raise RuntimeError("lstm_cell expects two hidden states")
     _check_cell_input(input, w_ih)
     _check_cell_hidden(input, hx[0], w_hh.size(1), 0)
-    _check_cell_hidden(input, hx[1], w_hh.size(1), 1)
+    # ATen labels the cell state's mismatch "hidden0" as well
+    _check_cell_hidden(input, hx[1], w_hh.size(1), 0)
     return _lstm_step(_linear(input, w_ih, b_ih), (hx[0], hx[1]), _cell_params(w_ih, w_hh, b_ih, b_hh))
 
 

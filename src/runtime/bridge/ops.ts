@@ -153,7 +153,8 @@ export const ops = {
   unflatten: (a: Tensor, d: number, ...sizes: number[]) => V.unflatten(a, d, sizes),
   t: V.t2d,
   T: V.numpyT,
-  transpose: (a: Tensor, d0: number, d1: number) => V.transpose(a, d0, d1),
+  // inPlace: ATen's own transpose_ (RNN and GRU turn a batch_first output back that way), TransposeBackward1
+  transpose: (a: Tensor, d0: number, d1: number, inPlace = false) => V.transpose(a, d0, d1, inPlace ? 'TransposeBackward1' : 'TransposeBackward0'),
   unsqueeze: (a: Tensor, d: number) => V.unsqueeze(a, d),
   squeeze: (a: Tensor, d: unknown) => V.squeeze(a, dims(d)),
   select: (a: Tensor, d: number, i: number) => V.select(a, d, i),

@@ -1,0 +1,301 @@
+# Snippets for test/fixtures/nn_rnn.json and nn_attention.json: recurrent layers and attention. Each snippet runs
+# after PRELUDE and records values with emit(key, value); gen_layer_fixtures.py runs it under real PyTorch and
+# stores what it recorded; test/python/torch/nn-rnn.test.ts and nn-attention.test.ts run the same code in the
+# playground and compare: strings exactly, tensors emitted with exact=True bit for bit (parameters drawn at a
+# seed), other tensors within float32 rounding.
+#
+# Optional per case: `expect` {key: value} overrides what 1.13 recorded where PyTorch 2.x says otherwise (with
+# `note`); `reference` is code 1.13 runs instead of `code` (for scaled_dot_product_attention, which 1.13 lacks:
+# its documented definition written out in matmul and softmax).
+import textwrap
+
+PRELUDE = textwrap.dedent(
+    """\
+    import json, math, torch
+    import torch.nn as nn
+    import torch.nn.functional as F
+    OUT = {}
+    def emit(key, v, exact=False):
+        if isinstance(v, torch.Tensor):
+            OUT[key] = {"shape": list(v.shape), "values": v.detach().reshape(-1).tolist(), "exact": exact}
+        elif v is None or isinstance(v, (bool, int, float, str, list)):
+            OUT[key] = v
+        else:
+            OUT[key] = str(v)
+    def grad_fn(key, t):
+        OUT[key] = None if t.grad_fn is None else type(t.grad_fn).__name__
+    def params(prefix, m):
+        OUT[prefix + ".names"] = [n for n, _ in m.named_parameters()]
+        for n, p in m.named_parameters():
+            emit(prefix + "." + n, p, exact=True)
+    def grads(prefix, m):
+        for n, p in m.named_parameters():
+            emit(prefix + ".grad." + n, p.grad)
+    def error(key, f):
+        try:
+            f()
+        except Exception as e:
+            OUT[key] = type(e).__name__ + ": " + str(e)
+        else:
+            OUT[key] = "no error"
+    """
+)
+EPILOGUE = "print(json.dumps(OUT))\n"
+
+
+def case(name, code, **extra):
+    c = dict(name=name, code=textwrap.dedent(code), **extra)
+    if "reference" in c:
+        c["reference"] = textwrap.dedent(c["reference"])
+    return c
+
+
+RNN_CASES = [
+    case(
+        "LSTM: parameters drawn at a seed, output and final states, gradients of every parameter and of h0/c0",
+        """
+        torch.manual_seed(0)
+        m = nn.LSTM(3, 5)
+        params("m", m)
+        emit("repr", repr(m))
+        x = torch.randn(6, 2, 3, requires_grad=True)
+        h0 = torch.randn(1, 2, 5, requires_grad=True)
+        c0 = torch.randn(1, 2, 5, requires_grad=True)
+        out, (h, c) = m(x, (h0, c0))
+        emit("out", out); emit("h", h); emit("c", c)
+        grad_fn("out.grad_fn", out); grad_fn("h.grad_fn", h); grad_fn("c.grad_fn", c)
+        (out.pow(2).sum() + h.sum() * 0.5 + c.sum() * 0.25).backward()
+        grads("m", m)
+        emit("x.grad", x.grad); emit("h0.grad", h0.grad); emit("c0.grad", c0.grad)
+        """,
+    ),
+    case(
+        "LSTM with two layers, bidirectional, batch_first",
+        """
+        torch.manual_seed(1)
+        m = nn.LSTM(4, 3, num_layers=2, bidirectional=True, batch_first=True)
+        params("m", m)
+        emit("repr", repr(m))
+        x = torch.randn(2, 5, 4, requires_grad=True)
+        out, (h, c) = m(x)
+        emit("out", out); emit("h", h); emit("c", c)
+        grad_fn("out.grad_fn", out); grad_fn("h.grad_fn", h)
+        (out.sin().sum() + h.sum() + c.sum()).backward()
+        grads("m", m)
+        emit("x.grad", x.grad)
+        """,
+    ),
+    case(
+        "LSTM without bias, and with proj_size",
+        """
+        torch.manual_seed(2)
+        m = nn.LSTM(3, 4, bias=False)
+        params("nobias", m)
+        emit("nobias.repr", repr(m))
+        x = torch.randn(4, 2, 3)
+        out, (h, c) = m(x)
+        emit("nobias.out", out)
+        out.sum().backward()
+        grads("nobias", m)
+        m = nn.LSTM(3, 5, proj_size=2, num_layers=2)
+        params("proj", m)
+        emit("proj.repr", repr(m))
+        out, (h, c) = m(x)
+        emit("proj.out", out); emit("proj.h", h); emit("proj.c", c)
+        (out.sum() + c.sum()).backward()
+        grads("proj", m)
+        """,
+    ),
+    case(
+        "LSTM on an unbatched 2-D sequence, with and without initial states",
+        """
+        torch.manual_seed(3)
+        m = nn.LSTM(2, 3, batch_first=True)
+        x = torch.randn(4, 2)
+        out, (h, c) = m(x)
+        emit("out", out); emit("h", h); emit("c", c)
+        grad_fn("out.grad_fn", out); grad_fn("h.grad_fn", h)
+        h0 = torch.randn(1, 3); c0 = torch.randn(1, 3)
+        out, (h, c) = m(x, (h0, c0))
+        emit("out0", out); emit("h0", h); emit("c0", c)
+        """,
+    ),
+    case(
+        "RNN with tanh and relu, one and two layers, bidirectional",
+        """
+        torch.manual_seed(4)
+        for name, kw in [("tanh", {}), ("relu", {"nonlinearity": "relu"}), ("deep", {"num_layers": 2, "bidirectional": True}),
+                         ("bf", {"batch_first": True, "bias": False})]:
+            m = nn.RNN(3, 4, **kw)
+            params(name, m)
+            emit(name + ".repr", repr(m))
+            x = torch.randn(5, 2, 3, requires_grad=True)
+            h0 = torch.randn(m.num_layers * (2 if m.bidirectional else 1), 5 if m.batch_first else 2, 4)
+            out, h = m(x, h0)
+            emit(name + ".out", out); emit(name + ".h", h)
+            grad_fn(name + ".out.grad_fn", out); grad_fn(name + ".h.grad_fn", h)
+            (out.pow(2).sum() + h.sum()).backward()
+            grads(name, m)
+            emit(name + ".x.grad", x.grad)
+        """,
+    ),
+    case(
+        "GRU: one layer, two bidirectional layers, unbatched",
+        """
+        torch.manual_seed(5)
+        m = nn.GRU(3, 4)
+        params("one", m)
+        x = torch.randn(5, 2, 3, requires_grad=True)
+        out, h = m(x)
+        emit("one.out", out); emit("one.h", h)
+        grad_fn("one.out.grad_fn", out); grad_fn("one.h.grad_fn", h)
+        (out.pow(2).sum() + h.sum()).backward()
+        grads("one", m)
+        emit("one.x.grad", x.grad)
+        m = nn.GRU(3, 2, num_layers=2, bidirectional=True)
+        params("deep", m)
+        emit("deep.repr", repr(m))
+        out, h = m(x.detach())
+        emit("deep.out", out); emit("deep.h", h)
+        out.sum().backward()
+        grads("deep", m)
+        out, h = m(x.detach()[:, 0])
+        emit("unbatched.out", out); emit("unbatched.h", h)
+        grad_fn("unbatched.out.grad_fn", out)
+        out, h = nn.GRU(3, 2, batch_first=True)(x.detach())
+        emit("bf.out", out); grad_fn("bf.out.grad_fn", out)
+        """,
+    ),
+    case(
+        "dropout between layers in training draws PyTorch's masks; none in eval",
+        """
+        torch.manual_seed(6)
+        m = nn.LSTM(3, 4, num_layers=3, dropout=0.5)
+        emit("repr", repr(m))
+        x = torch.randn(5, 2, 3)
+        out, (h, c) = m(x)
+        emit("train.out", out); emit("train.h", h)
+        out.sum().backward()
+        grads("train", m)
+        m.eval()
+        out, (h, c) = m(x)
+        emit("eval.out", out)
+        torch.manual_seed(7)
+        g = nn.GRU(2, 3, num_layers=2, dropout=0.3)
+        out, h = g(torch.randn(4, 3, 2))
+        emit("gru.out", out)
+        """,
+    ),
+    case(
+        "cells: RNNCell (tanh, relu), LSTMCell, GRUCell; batched and unbatched; gradients",
+        """
+        torch.manual_seed(8)
+        cells = {"rnn": nn.RNNCell(3, 4), "relu": nn.RNNCell(3, 4, nonlinearity="relu"), "lstm": nn.LSTMCell(3, 4),
+                 "gru": nn.GRUCell(3, 4), "nobias": nn.GRUCell(3, 4, bias=False)}
+        for name, m in cells.items():
+            params(name, m)
+            emit(name + ".repr", repr(m))
+            x = torch.randn(2, 3, requires_grad=True)
+            if name == "lstm":
+                hx = (torch.randn(2, 4), torch.randn(2, 4))
+                h, c = m(x, hx)
+                emit(name + ".h", h); emit(name + ".c", c)
+                grad_fn(name + ".h.grad_fn", h); grad_fn(name + ".c.grad_fn", c)
+                (h.pow(2).sum() + c.sum()).backward()
+                h1, c1 = m(x[0].detach())
+                emit(name + ".unbatched.h", h1); emit(name + ".unbatched.c", c1)
+                grad_fn(name + ".unbatched.grad_fn", h1)
+            else:
+                h = m(x, torch.randn(2, 4))
+                emit(name + ".h", h)
+                grad_fn(name + ".h.grad_fn", h)
+                h.pow(2).sum().backward()
+                h1 = m(x[0].detach())
+                emit(name + ".unbatched.h", h1)
+                grad_fn(name + ".unbatched.grad_fn", h1)
+            grads(name, m)
+            emit(name + ".x.grad", x.grad)
+        """,
+    ),
+    case(
+        "an LSTMCell loop over time matches the LSTM layer with the same weights",
+        """
+        torch.manual_seed(9)
+        layer = nn.LSTM(3, 4)
+        cell = nn.LSTMCell(3, 4)
+        with torch.no_grad():
+            cell.weight_ih.copy_(layer.weight_ih_l0); cell.weight_hh.copy_(layer.weight_hh_l0)
+            cell.bias_ih.copy_(layer.bias_ih_l0); cell.bias_hh.copy_(layer.bias_hh_l0)
+        x = torch.randn(5, 2, 3)
+        out, _ = layer(x)
+        h = c = torch.zeros(2, 4)
+        steps = []
+        for t in range(5):
+            h, c = cell(x[t], (h, c))
+            steps.append(h)
+        emit("layer", out); emit("cells", torch.stack(steps))
+        """,
+    ),
+    case(
+        "errors for wrong input and state sizes, and wrong arguments",
+        """
+        lstm = nn.LSTM(3, 4, num_layers=2)
+        rnn = nn.RNN(3, 4)
+        error("lstm.input_size", lambda: lstm(torch.randn(5, 2, 6)))
+        error("lstm.h0", lambda: lstm(torch.randn(5, 2, 3), (torch.zeros(1, 2, 4), torch.zeros(2, 2, 4))))
+        error("lstm.c0", lambda: lstm(torch.randn(5, 2, 3), (torch.zeros(2, 2, 4), torch.zeros(2, 3, 4))))
+        error("lstm.hx.dims", lambda: lstm(torch.randn(5, 2, 3), (torch.zeros(2, 4), torch.zeros(2, 4))))
+        error("lstm.unbatched.hx.dims", lambda: lstm(torch.randn(5, 3), (torch.zeros(2, 1, 4), torch.zeros(2, 1, 4))))
+        error("rnn.input_size", lambda: rnn(torch.randn(5, 2, 2)))
+        error("rnn.hx", lambda: rnn(torch.randn(5, 2, 3), torch.zeros(1, 3, 4)))
+        error("rnn.hx.dims", lambda: rnn(torch.randn(5, 2, 3), torch.zeros(2, 4)))
+        error("rnn.unbatched.hx.dims", lambda: rnn(torch.randn(5, 3), torch.zeros(1, 1, 4)))
+        error("gru.hx", lambda: nn.GRU(3, 4, bidirectional=True)(torch.randn(5, 2, 3), torch.zeros(1, 2, 4)))
+        error("rnn.double", lambda: rnn(torch.randn(5, 2, 3, dtype=torch.float64)))
+        error("rnn.4d", lambda: rnn(torch.randn(5, 2, 3, 1)))
+        error("lstm.4d", lambda: lstm(torch.randn(5, 2, 3, 1)))
+        error("dropout.range", lambda: nn.LSTM(3, 4, dropout=1.5))
+        error("nonlinearity", lambda: nn.RNN(3, 4, nonlinearity="sigmoid"))
+        error("proj.rnn", lambda: nn.RNN(3, 4, proj_size=2))
+        error("proj.big", lambda: nn.LSTM(3, 4, proj_size=4))
+        error("cell.input_size", lambda: nn.LSTMCell(3, 4)(torch.randn(2, 5)))
+        error("cell.batch", lambda: nn.GRUCell(3, 4)(torch.randn(2, 3), torch.zeros(3, 4)))
+        error("cell.hidden", lambda: nn.RNNCell(3, 4)(torch.randn(2, 3), torch.zeros(2, 5)))
+        error("cell.c", lambda: nn.LSTMCell(3, 4)(torch.randn(2, 3), (torch.zeros(2, 4), torch.zeros(2, 3))))
+        error("cell.3d", lambda: nn.GRUCell(3, 4)(torch.randn(1, 2, 3)))
+        error("lstmcell.3d", lambda: nn.LSTMCell(3, 4)(torch.randn(1, 2, 3)))
+        """,
+        expect={
+            "rnn.4d": "ValueError: RNN: Expected input to be 2D or 3D, got 4D tensor instead",
+            "lstm.4d": "ValueError: LSTM: Expected input to be 2D or 3D, got 4D instead",
+            "nonlinearity": "ValueError: Unknown nonlinearity 'sigmoid'. Select from 'tanh' or 'relu'.",
+            "cell.3d": "ValueError: GRUCell: Expected input to be 1D or 2D, got 3D instead",
+            "lstmcell.3d": "ValueError: LSTMCell: Expected input to be 1D or 2D, got 3D instead",
+            "rnn.double": "ValueError: input must have the type torch.float32, got type torch.float64",
+        },
+        note="PyTorch 2.x checks the input's rank and dtype in Python first, with these words (1.13 had 'input must "
+        "have 3 dimensions', an assert in the cells and mm's dtype error), and names the two nonlinearities it takes",
+    ),
+    case(
+        "nn.utils.rnn.pad_sequence pads to the longest, batch first or not",
+        """
+        from torch.nn.utils.rnn import pad_sequence
+        a, b, c = torch.ones(4, 2), torch.full((2, 2), 2.0), torch.full((3, 2), 3.0)
+        emit("tf", pad_sequence([a, b, c]))
+        emit("bf", pad_sequence([a, b, c], batch_first=True, padding_value=-1.0))
+        out, h = nn.GRU(2, 3, batch_first=True)(pad_sequence([a, b, c], batch_first=True))
+        emit("shapes", [list(out.shape), list(h.shape)])
+        """,
+    ),
+    case(
+        "a warning for dropout with one layer",
+        """
+        import warnings
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            nn.GRU(2, 3, dropout=0.2)
+        emit("warning", [str(x.message) for x in w])
+        """,
+    ),
+]
+ATTENTION_CASES = []
