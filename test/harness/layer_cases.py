@@ -43,8 +43,8 @@ PRELUDE = textwrap.dedent(
 EPILOGUE = "print(json.dumps(OUT))\n"
 
 
-def case(name, code, **extra):
-    c = dict(name=name, code=textwrap.dedent(code), **extra)
+def case(name, code, prefix="", **extra):
+    c = dict(name=name, code=prefix + textwrap.dedent(code), **extra)
     if "reference" in c:
         c["reference"] = textwrap.dedent(c["reference"])
     return c
@@ -298,4 +298,172 @@ RNN_CASES = [
         """,
     ),
 ]
-ATTENTION_CASES = []
+
+
+# scaled_dot_product_attention's documented definition, for PyTorch 1.13 (which lacks the function): the math
+# kernel's order (q and k each scaled by the square root of the scale), a boolean mask meaning "takes part", and
+# rows where everything is masked giving zeros (PyTorch 2.5's safe softmax).
+SDPA_REFERENCE = """
+def sdpa(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None):
+    L, S = query.size(-2), key.size(-2)
+    factor = math.sqrt(scale if scale is not None else 1.0 / math.sqrt(query.size(-1)))
+    if is_causal:
+        attn_mask = torch.ones(L, S, dtype=torch.bool).tril()
+    if attn_mask is not None and attn_mask.dtype == torch.bool:
+        attn_mask = torch.zeros(attn_mask.shape).masked_fill(attn_mask.logical_not(), float("-inf"))
+    attn = (query * factor) @ (key.transpose(-2, -1) * factor)
+    if attn_mask is not None:
+        attn = attn + attn_mask
+    w = attn.softmax(-1)
+    if attn_mask is not None:
+        w = w.masked_fill((attn == float("-inf")).all(-1, keepdim=True), 0.0)
+    if dropout_p > 0.0:
+        w = F.dropout(w, dropout_p, True)
+    return w @ value
+"""
+
+SDPA_CODE = """
+torch.manual_seed(10)
+q = torch.randn(2, 3, 4, 8, requires_grad=True)
+k = torch.randn(2, 3, 6, 8, requires_grad=True)
+v = torch.randn(2, 3, 6, 5, requires_grad=True)
+bool_mask = torch.rand(4, 6) > 0.3
+bool_mask[:, 0] = True
+float_mask = torch.randn(2, 1, 4, 6)
+runs = {
+    "plain": {},
+    "bool": {"attn_mask": bool_mask},
+    "float": {"attn_mask": float_mask},
+    "scale": {"scale": 0.2},
+}
+for name, kw in runs.items():
+    out = SDPA(q, k, v, **kw)
+    emit(name, out)
+    q.grad = k.grad = v.grad = None
+    out.pow(2).sum().backward()
+    emit(name + ".q.grad", q.grad); emit(name + ".k.grad", k.grad); emit(name + ".v.grad", v.grad)
+sq = torch.randn(5, 5, 8)
+emit("causal", SDPA(sq, sq, sq, is_causal=True))
+emit("3d", SDPA(q.detach()[0], k.detach()[0], v.detach()[0]))
+none = torch.ones(4, 6, dtype=torch.bool)
+none[1] = False
+emit("fully masked row", SDPA(q.detach(), k.detach(), v.detach(), attn_mask=none))
+torch.manual_seed(11)
+emit("dropout", SDPA(q.detach(), k.detach(), v.detach(), dropout_p=0.4))
+emit("after dropout", torch.rand(3))
+"""
+
+MHA_PARTS = """
+def run(prefix, m, q, k, v, **kw):
+    out, w = m(q, k, v, **kw)
+    emit(prefix + ".out", out); grad_fn(prefix + ".out.grad_fn", out)
+    if w is not None:
+        emit(prefix + ".w", w); grad_fn(prefix + ".w.grad_fn", w)
+    else:
+        emit(prefix + ".w", None)
+    m.zero_grad()
+    loss = out.pow(2).sum() + (0 if w is None else (w * torch.arange(float(w.numel())).reshape(w.shape)).sum())
+    loss.backward()
+    grads(prefix, m)
+"""
+
+ATTENTION_CASES = [
+    case(
+        "F.scaled_dot_product_attention: masks (bool, float), scale, causal, 3-D, a fully masked row, dropout",
+        "SDPA = F.scaled_dot_product_attention\n" + SDPA_CODE,
+        reference=SDPA_REFERENCE + "SDPA = sdpa\n" + SDPA_CODE,
+    ),
+    case(
+        "MultiheadAttention: parameters at a seed, repr, output, averaged and per-head weights, gradients",
+        """
+        torch.manual_seed(12)
+        m = nn.MultiheadAttention(8, 2)
+        params("m", m)
+        emit("repr", repr(m))
+        x = torch.randn(5, 3, 8, requires_grad=True)
+        run("self", m, x, x, x)
+        emit("x.grad", x.grad)
+        run("heads", m, x, x, x, average_attn_weights=False)
+        run("noweights", m, x, x, x, need_weights=False)
+        mem = torch.randn(7, 3, 8)
+        run("cross", m, x, mem, mem)
+        run("qkv", m, x, mem, torch.randn(7, 3, 8))
+        run("unbatched", m, x[:, 0], mem[:, 0], mem[:, 0])
+        """,
+        prefix=MHA_PARTS,
+        expect={"self.w.grad_fn": "MeanBackward1", "cross.w.grad_fn": "MeanBackward1", "qkv.w.grad_fn": "MeanBackward1",
+                "unbatched.w.grad_fn": "SqueezeBackward1"},
+        note="PyTorch 2.x averages the heads' weights with mean(dim=1) (1.13: sum(dim=1) / num_heads)",
+    ),
+    case(
+        "MultiheadAttention: masks (key_padding_mask, attn_mask, bool and float, 2-D and 3-D) with and without weights",
+        """
+        torch.manual_seed(13)
+        m = nn.MultiheadAttention(6, 3)
+        x = torch.randn(4, 2, 6)
+        kpm = torch.tensor([[False, False, True, False], [False, True, True, False]])
+        causal = torch.triu(torch.ones(4, 4, dtype=torch.bool), 1)
+        float_mask = torch.randn(6, 4, 4)
+        for weights in (True, False):
+            s = "w" if weights else "now"
+            run(s + ".kpm", m, x, x, x, key_padding_mask=kpm, need_weights=weights)
+            run(s + ".kpm.float", m, x, x, x, key_padding_mask=torch.zeros(2, 4).masked_fill(kpm, float("-inf")), need_weights=weights)
+            run(s + ".causal", m, x, x, x, attn_mask=causal, need_weights=weights)
+            run(s + ".both", m, x, x, x, attn_mask=causal, key_padding_mask=kpm, need_weights=weights)
+            run(s + ".float3d", m, x, x, x, attn_mask=float_mask, need_weights=weights)
+        """,
+        prefix=MHA_PARTS,
+        expect={k: "MeanBackward1" for k in ("w.kpm.w.grad_fn", "w.kpm.float.w.grad_fn", "w.causal.w.grad_fn", "w.both.w.grad_fn",
+                                             "w.float3d.w.grad_fn")},
+        note="PyTorch 2.x averages the heads' weights with mean(dim=1) (1.13: sum(dim=1) / num_heads)",
+    ),
+    case(
+        "MultiheadAttention: batch_first, bias=False, kdim/vdim, add_bias_kv, add_zero_attn, dropout in training",
+        """
+        torch.manual_seed(14)
+        m = nn.MultiheadAttention(4, 2, batch_first=True)
+        x = torch.randn(3, 5, 4)
+        run("bf", m, x, x, x)
+        m = nn.MultiheadAttention(4, 1, bias=False)
+        params("nobias", m)
+        run("nobias", m, x, x, x)
+        m = nn.MultiheadAttention(4, 2, kdim=3, vdim=5)
+        params("kv", m)
+        emit("kv.repr", repr(m))
+        run("kv", m, x, torch.randn(6, 5, 3), torch.randn(6, 5, 5))
+        m = nn.MultiheadAttention(4, 2, add_bias_kv=True, add_zero_attn=True)
+        params("extra", m)
+        run("extra", m, x, x, x, key_padding_mask=torch.zeros(5, 3, dtype=torch.bool), attn_mask=torch.zeros(3, 3, dtype=torch.bool))
+        m = nn.MultiheadAttention(4, 2, dropout=0.5)
+        emit("drop.repr", repr(m))
+        torch.manual_seed(15)
+        run("drop", m, x, x, x)
+        m.eval()
+        run("drop.eval", m, x, x, x)
+        """,
+        prefix=MHA_PARTS,
+        expect={k: "MeanBackward1" for k in ("bf.w.grad_fn", "nobias.w.grad_fn", "kv.w.grad_fn", "extra.w.grad_fn", "drop.w.grad_fn",
+                                             "drop.eval.w.grad_fn")},
+        note="PyTorch 2.x averages the heads' weights with mean(dim=1) (1.13: sum(dim=1) / num_heads)",
+    ),
+    case(
+        "MultiheadAttention errors",
+        """
+        m = nn.MultiheadAttention(8, 2)
+        x = torch.randn(5, 3, 8)
+        error("divisible", lambda: nn.MultiheadAttention(8, 3))
+        error("embed", lambda: m(torch.randn(5, 3, 6), torch.randn(5, 3, 6), torch.randn(5, 3, 6)))
+        error("kv", lambda: m(x, torch.randn(4, 3, 8), torch.randn(5, 3, 8)))
+        error("rank", lambda: m(x, torch.randn(5, 8), torch.randn(5, 8)))
+        error("mask2d", lambda: m(x, x, x, attn_mask=torch.zeros(5, 4)))
+        error("mask3d", lambda: m(x, x, x, attn_mask=torch.zeros(2, 5, 5)))
+        error("kpm", lambda: m(x, x, x, key_padding_mask=torch.zeros(3, 4, dtype=torch.bool)))
+        error("kpm.dtype", lambda: m(x, x, x, key_padding_mask=torch.zeros(3, 5, dtype=torch.long)))
+        error("query1d", lambda: m(torch.randn(8), torch.randn(8), torch.randn(8)))
+        """,
+        expect={
+            "kpm": "AssertionError: Expected key_padded_mask.shape[1] to be 5, but got 4",
+        },
+        note="PyTorch 2.x checks the key_padding_mask's two sizes one by one, with these words",
+    ),
+]

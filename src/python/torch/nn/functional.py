@@ -1,4 +1,5 @@
 """torch.nn.functional over the engine's ops."""
+import math
 import warnings
 
 from _playground import hooks as _hooks
@@ -76,6 +77,12 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 
 def linear(input, weight, bias=None):
+    if bias is not None and input.dim() == 3 and input.is_contiguous():
+        # As ATen: a contiguous 3-D input is folded into rows for one addmm, whose result is viewed back
+        # (ViewBackward0, and the shape error names the folded matrix)
+        n, length, k = input.shape
+        out = _wrap(_op("linear", input.view(n * length, k)._t, weight._t, bias._t))
+        return out.view(n, length, out.size(1))
     return _wrap(_op("linear", input._t, weight._t, None if bias is None else bias._t))
 
 
@@ -407,3 +414,263 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
 
 def one_hot(tensor, num_classes=-1):
     return _wrap(_op("one_hot", tensor._t, int(num_classes)))
+
+
+# --- attention: scaled_dot_product_attention and multi_head_attention_forward, as PyTorch 2's CPU path
+# computes them (the math kernel of scaled_dot_product_attention, composed from matmul and softmax). ---
+
+
+def _bool_mask_as_float(mask, dtype):
+    """A boolean mask where True means "masked out", as an additive float mask: -inf there, 0 elsewhere."""
+    from .. import zeros_like
+
+    return zeros_like(mask, dtype=dtype).masked_fill_(mask, float("-inf"))
+
+
+def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None, enable_gqa=False):
+    from .. import bool as _bool, ones
+
+    if enable_gqa:
+        raise NotImplementedError("scaled_dot_product_attention(enable_gqa=True) is not supported by Autograd Playground")
+    if is_causal and attn_mask is not None:
+        raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True")
+    L, S = query.size(-2), key.size(-2)
+    # q and k are each scaled by the square root of the scale before their product, as ATen's math kernel does
+    factor = math.sqrt(abs(scale) if scale is not None else 1.0 / math.sqrt(query.size(-1)))
+    q = query * (-factor if scale is not None and scale < 0 else factor)
+    if is_causal:
+        attn_mask = ones(L, S, dtype=_bool).tril()
+    if attn_mask is not None and attn_mask.dtype == _bool:
+        attn_mask = _bool_mask_as_float(attn_mask.logical_not(), query.dtype)
+    attn = q.matmul(key.transpose(-2, -1) * factor)
+    if attn_mask is not None:
+        attn = attn + attn_mask
+    weights = attn.softmax(-1)
+    if attn_mask is not None:
+        # PyTorch's safe softmax: a row where every position is masked attends to nothing (zeros, not NaN)
+        weights = weights.masked_fill((attn == float("-inf")).all(-1, keepdim=True), 0.0)
+    if dropout_p > 0.0:
+        weights = dropout(weights, dropout_p, True)
+    return weights.matmul(value)
+
+
+def _none_or_dtype(input):
+    if input is None:
+        return None
+    from .. import Tensor as _T
+
+    if isinstance(input, _T):
+        return input.dtype
+    raise RuntimeError("input to _none_or_dtype() must be None or torch.Tensor")
+
+
+def _canonical_mask(mask, mask_name, other_type, other_name, target_type, check_other=True):
+    from .. import bool as _bool
+
+    if mask is not None:
+        is_float = mask.is_floating_point()
+        if mask.dtype != _bool and not is_float:
+            raise AssertionError("only bool and floating types of %s are supported" % mask_name)
+        if check_other and other_type is not None and mask.dtype != other_type:
+            warnings.warn(
+                "Support for mismatched %s and %s is deprecated. Use same type for both instead." % (mask_name, other_name)
+            )
+        if not is_float:
+            mask = _bool_mask_as_float(mask, target_type)
+    return mask
+
+
+def _mha_shape_check(query, key, value, key_padding_mask, attn_mask, num_heads):
+    if query.dim() == 3:
+        is_batched = True
+        assert key.dim() == 3 and value.dim() == 3, (
+            "For batched (3-D) `query`, expected `key` and `value` to be 3-D but found %d-D and %d-D tensors respectively"
+            % (key.dim(), value.dim())
+        )
+        if key_padding_mask is not None:
+            assert key_padding_mask.dim() == 2, (
+                "For batched (3-D) `query`, expected `key_padding_mask` to be `None` or 2-D but found %d-D tensor instead"
+                % key_padding_mask.dim()
+            )
+        if attn_mask is not None:
+            assert attn_mask.dim() in (2, 3), (
+                "For batched (3-D) `query`, expected `attn_mask` to be `None`, 2-D or 3-D but found %d-D tensor instead"
+                % attn_mask.dim()
+            )
+    elif query.dim() == 2:
+        is_batched = False
+        assert key.dim() == 2 and value.dim() == 2, (
+            "For unbatched (2-D) `query`, expected `key` and `value` to be 2-D but found %d-D and %d-D tensors respectively"
+            % (key.dim(), value.dim())
+        )
+        if key_padding_mask is not None:
+            assert key_padding_mask.dim() == 1, (
+                "For unbatched (2-D) `query`, expected `key_padding_mask` to be `None` or 1-D but found %d-D tensor instead"
+                % key_padding_mask.dim()
+            )
+        if attn_mask is not None:
+            assert attn_mask.dim() in (2, 3), (
+                "For unbatched (2-D) `query`, expected `attn_mask` to be `None`, 2-D or 3-D but found %d-D tensor instead"
+                % attn_mask.dim()
+            )
+            if attn_mask.dim() == 3:
+                expected_shape = (num_heads, query.shape[0], key.shape[0])
+                assert attn_mask.shape == expected_shape, "Expected `attn_mask` shape to be %s but got %s" % (expected_shape, attn_mask.shape)
+    else:
+        raise AssertionError("query should be unbatched 2D or batched 3D tensor but received %d-D query tensor" % query.dim())
+    return is_batched
+
+
+def _in_projection_packed(q, k, v, w, b=None):
+    if k is v and q is k:
+        return linear(q, w, b).chunk(3, dim=-1)
+    E = q.size(-1)
+    if k is v:
+        w_q, w_kv = w.split([E, E * 2])
+        b_q, b_kv = (None, None) if b is None else b.split([E, E * 2])
+        return (linear(q, w_q, b_q),) + linear(k, w_kv, b_kv).chunk(2, dim=-1)
+    w_q, w_k, w_v = w.chunk(3)
+    b_q, b_k, b_v = (None, None, None) if b is None else b.chunk(3)
+    return linear(q, w_q, b_q), linear(k, w_k, b_k), linear(v, w_v, b_v)
+
+
+def _in_projection(q, k, v, w_q, w_k, w_v, b_q=None, b_k=None, b_v=None):
+    Eq, Ek, Ev = q.size(-1), k.size(-1), v.size(-1)
+    assert w_q.shape == (Eq, Eq), "expecting query weights shape of %s, but got %s" % ((Eq, Eq), w_q.shape)
+    assert w_k.shape == (Eq, Ek), "expecting key weights shape of %s, but got %s" % ((Eq, Ek), w_k.shape)
+    assert w_v.shape == (Eq, Ev), "expecting value weights shape of %s, but got %s" % ((Eq, Ev), w_v.shape)
+    return linear(q, w_q, b_q), linear(k, w_k, b_k), linear(v, w_v, b_v)
+
+
+def _pad_last(mask, n=1):
+    """F.pad(mask, (0, n)): n zeros (False) appended along the last dim."""
+    from .. import cat, zeros
+
+    return cat([mask, zeros(*mask.shape[:-1], n, dtype=mask.dtype)], -1)
+
+
+def multi_head_attention_forward(query, key, value, embed_dim_to_check, num_heads, in_proj_weight, in_proj_bias, bias_k,
+                                 bias_v, add_zero_attn, dropout_p, out_proj_weight, out_proj_bias, training=True,
+                                 key_padding_mask=None, need_weights=True, attn_mask=None, use_separate_proj_weight=False,
+                                 q_proj_weight=None, k_proj_weight=None, v_proj_weight=None, static_k=None, static_v=None,
+                                 average_attn_weights=True, is_causal=False):
+    from .. import bmm, cat, zeros
+
+    if static_k is not None or static_v is not None:
+        raise NotImplementedError("multi_head_attention_forward(static_k=, static_v=) is not supported by Autograd Playground")
+    is_batched = _mha_shape_check(query, key, value, key_padding_mask, attn_mask, num_heads)
+    if not is_batched:
+        query, key, value = query.unsqueeze(1), key.unsqueeze(1), value.unsqueeze(1)
+        if key_padding_mask is not None:
+            key_padding_mask = key_padding_mask.unsqueeze(0)
+    tgt_len, bsz, embed_dim = query.shape
+    src_len = key.shape[0]
+    key_padding_mask = _canonical_mask(key_padding_mask, "key_padding_mask", _none_or_dtype(attn_mask), "attn_mask", query.dtype)
+    if is_causal and attn_mask is None:
+        raise RuntimeError(
+            "Need attn_mask if specifying the is_causal hint. You may use the Transformer module method "
+            "`generate_square_subsequent_mask` to create this mask."
+        )
+    if is_causal and key_padding_mask is None and not need_weights:
+        attn_mask = None
+    else:
+        attn_mask = _canonical_mask(attn_mask, "attn_mask", None, "", query.dtype, check_other=False)
+        if key_padding_mask is not None:
+            is_causal = False
+    assert embed_dim == embed_dim_to_check, "was expecting embedding dimension of %s, but got %s" % (embed_dim_to_check, embed_dim)
+    head_dim = embed_dim // num_heads
+    assert head_dim * num_heads == embed_dim, "embed_dim %s not divisible by num_heads %s" % (embed_dim, num_heads)
+    if use_separate_proj_weight:
+        assert key.shape[:2] == value.shape[:2], "key's sequence and batch dims %s do not match value's %s" % (key.shape[:2], value.shape[:2])
+        assert q_proj_weight is not None, "use_separate_proj_weight is True but q_proj_weight is None"
+        assert k_proj_weight is not None, "use_separate_proj_weight is True but k_proj_weight is None"
+        assert v_proj_weight is not None, "use_separate_proj_weight is True but v_proj_weight is None"
+        b_q, b_k, b_v = (None, None, None) if in_proj_bias is None else in_proj_bias.chunk(3)
+        q, k, v = _in_projection(query, key, value, q_proj_weight, k_proj_weight, v_proj_weight, b_q, b_k, b_v)
+    else:
+        assert key.shape == value.shape, "key shape %s does not match value shape %s" % (key.shape, value.shape)
+        assert in_proj_weight is not None, "use_separate_proj_weight is False but in_proj_weight is None"
+        q, k, v = _in_projection_packed(query, key, value, in_proj_weight, in_proj_bias)
+
+    if attn_mask is not None:
+        if attn_mask.dim() == 2:
+            if attn_mask.shape != (tgt_len, src_len):
+                raise RuntimeError("The shape of the 2D attn_mask is %s, but should be %s." % (attn_mask.shape, (tgt_len, src_len)))
+            attn_mask = attn_mask.unsqueeze(0)
+        elif attn_mask.dim() == 3:
+            if attn_mask.shape != (bsz * num_heads, tgt_len, src_len):
+                raise RuntimeError(
+                    "The shape of the 3D attn_mask is %s, but should be %s." % (attn_mask.shape, (bsz * num_heads, tgt_len, src_len))
+                )
+        else:
+            raise RuntimeError("attn_mask's dimension %s is not supported" % attn_mask.dim())
+
+    if bias_k is not None and bias_v is not None:
+        k = cat([k, bias_k.repeat(1, bsz, 1)])
+        v = cat([v, bias_v.repeat(1, bsz, 1)])
+        if attn_mask is not None:
+            attn_mask = _pad_last(attn_mask)
+        if key_padding_mask is not None:
+            key_padding_mask = _pad_last(key_padding_mask)
+    else:
+        assert bias_k is None
+        assert bias_v is None
+
+    q = q.contiguous().view(tgt_len, bsz * num_heads, head_dim).transpose(0, 1)
+    k = k.contiguous().view(k.shape[0], bsz * num_heads, head_dim).transpose(0, 1)
+    v = v.contiguous().view(v.shape[0], bsz * num_heads, head_dim).transpose(0, 1)
+    if add_zero_attn:
+        k = cat([k, zeros(bsz * num_heads, 1, head_dim, dtype=k.dtype)], dim=1)
+        v = cat([v, zeros(bsz * num_heads, 1, head_dim, dtype=v.dtype)], dim=1)
+        if attn_mask is not None:
+            attn_mask = _pad_last(attn_mask)
+        if key_padding_mask is not None:
+            key_padding_mask = _pad_last(key_padding_mask)
+    src_len = k.size(1)
+
+    if key_padding_mask is not None:
+        if key_padding_mask.shape[0] != bsz:
+            raise AssertionError("Expected key_padded_mask.shape[0] to be %s, but got %s" % (bsz, key_padding_mask.shape[0]))
+        if key_padding_mask.shape[1] != src_len:
+            raise AssertionError("Expected key_padded_mask.shape[1] to be %s, but got %s" % (src_len, key_padding_mask.shape[1]))
+        key_padding_mask = key_padding_mask.view(bsz, 1, 1, src_len).expand(-1, num_heads, -1, -1).reshape(bsz * num_heads, 1, src_len)
+        attn_mask = key_padding_mask if attn_mask is None else attn_mask + key_padding_mask
+
+    if not training:
+        dropout_p = 0.0
+
+    if need_weights:
+        q_scaled = q * math.sqrt(1.0 / float(q.shape[2]))
+        weights = bmm(q_scaled, k.transpose(-2, -1))
+        if attn_mask is not None:
+            weights = attn_mask + weights
+        weights = softmax(weights, dim=-1)
+        if dropout_p > 0.0:
+            weights = dropout(weights, p=dropout_p)
+        attn_output = bmm(weights, v)
+        attn_output = attn_output.transpose(0, 1).contiguous().view(tgt_len * bsz, embed_dim)
+        attn_output = linear(attn_output, out_proj_weight, out_proj_bias)
+        attn_output = attn_output.view(tgt_len, bsz, attn_output.size(1))
+        weights = weights.view(bsz, num_heads, tgt_len, src_len)
+        if average_attn_weights:
+            weights = weights.mean(dim=1)
+        if not is_batched:
+            attn_output = attn_output.squeeze(1)
+            weights = weights.squeeze(0)
+        return attn_output, weights
+
+    if attn_mask is not None:
+        if attn_mask.size(0) == 1 and attn_mask.dim() == 3:
+            attn_mask = attn_mask.unsqueeze(0)
+        else:
+            attn_mask = attn_mask.view(bsz, num_heads, -1, src_len)
+    q = q.view(bsz, num_heads, tgt_len, head_dim)
+    k = k.view(bsz, num_heads, src_len, head_dim)
+    v = v.view(bsz, num_heads, src_len, head_dim)
+    attn_output = scaled_dot_product_attention(q, k, v, attn_mask, dropout_p, is_causal)
+    attn_output = attn_output.permute(2, 0, 1, 3).contiguous().view(bsz * tgt_len, embed_dim)
+    attn_output = linear(attn_output, out_proj_weight, out_proj_bias)
+    attn_output = attn_output.view(tgt_len, bsz, attn_output.size(1))
+    if not is_batched:
+        attn_output = attn_output.squeeze(1)
+    return attn_output, None

@@ -2,7 +2,7 @@
 from .module import Module
 from .linear import Identity, Linear
 from .container import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential
-from .activation import ELU, GELU, LeakyReLU, LogSoftmax, ReLU, SiLU, Sigmoid, Softmax, Softplus, Tanh
+from .activation import ELU, GELU, LeakyReLU, LogSoftmax, MultiheadAttention, ReLU, SiLU, Sigmoid, Softmax, Softplus, Tanh
 from .flatten import Flatten
 from .dropout import Dropout, Dropout1d, Dropout2d
 from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
@@ -20,4 +20,5 @@ __all__ = [
     "ModuleDict", "ParameterList", "ParameterDict",
     # recurrent layers (issue 14)
     "RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell",
+    "MultiheadAttention",
 ]

@@ -1,4 +1,4 @@
-"""torch.nn.modules.linear: Linear and Identity."""
+"""torch.nn.modules.linear: Linear, NonDynamicallyQuantizableLinear and Identity."""
 import math
 
 from .. import functional as F, init
@@ -32,6 +32,10 @@ class Linear(Module):
 
     def extra_repr(self):
         return "in_features=%d, out_features=%d, bias=%s" % (self.in_features, self.out_features, self.bias is not None)
+
+
+class NonDynamicallyQuantizableLinear(Linear):
+    """The Linear that MultiheadAttention's out_proj is, as in PyTorch (its type shows in the module's repr)."""
 
 
 class Identity(Module):
