@@ -17,6 +17,7 @@ import { Standby } from '../src/runtime/host/standby';
 import { isGraphElided } from '../src/protocol/events';
 import { enableRelaxedSimd } from '../src/runtime/host/wasmFeatures';
 import { kernelsSection } from './kernels';
+import { lstmSection } from './lstm';
 
 const SIZES_ELEMENTWISE = [1_000, 100_000, 1_000_000];
 const SIZES_MATMUL = [64, 128, 256];
@@ -443,7 +444,7 @@ function ratio(ours: number, ref: number | undefined, higherIsBetter: boolean): 
   return `  (${fmt(r)}x NumPy's time)`;
 }
 
-/** `npm run bench -- --only events,lines` runs just those sections (engine, kernels, python, events, lines, memory, startup). */
+/** `npm run bench -- --only events,lines` runs just those sections (engine, kernels, python, events, lines, memory, startup, lstm). */
 function sectionsWanted(): (name: string) => boolean {
   const i = process.argv.indexOf('--only');
   if (i < 0) return () => true;
@@ -461,6 +462,7 @@ async function main(): Promise<void> {
   if (want('lines')) await lineCostSection();
   if (want('memory')) await memorySection();
   if (want('startup')) await startupSection();
+  if (want('lstm')) await lstmSection();
 }
 
 async function speedSections(want: (name: string) => boolean): Promise<void> {
