@@ -1,4 +1,4 @@
-# Writes test/fixtures/nn_rnn.json and nn_attention.json from layer_cases.py: what real PyTorch records for each
+# Writes test/fixtures/nn_rnn.json and nn_attention.json (attention and the transformer encoder) from layer_cases.py: what real PyTorch records for each
 # snippet. Run with the interpreter that has PyTorch (DEVELOPERS' /usr/bin/python3, torch 1.13):
 #     /usr/bin/python3 test/harness/gen_layer_fixtures.py
 import contextlib
@@ -10,7 +10,31 @@ import sys
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from layer_cases import ATTENTION_CASES, EPILOGUE, PRELUDE, RNN_CASES  # noqa: E402
+from layer_cases import ATTENTION_CASES, EPILOGUE, PRELUDE, RNN_CASES, TRANSFORMER_CASES  # noqa: E402
+
+
+def _module_list_repr_as_2x(self):
+    """PyTorch 2's ModuleList repr, for 1.13: a run of identical children prints once, as "(i-j): n x child"."""
+    from torch.nn.modules.module import _addindent
+
+    children = [repr(m) for m in self]
+    if not children:
+        return self._get_name() + "()"
+    runs = []  # [first index, last index, repr]
+    for i, r in enumerate(children):
+        if runs and runs[-1][2] == r:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i, r])
+    lines = []
+    for first, last, r in runs:
+        head = "(%d)" % first if first == last else "(%d-%d): %d x" % (first, last, last - first + 1)
+        lines.append(_addindent(("%s: %s" if first == last else "%s %s") % (head, r), 2))
+    return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
+
+
+if int(torch.__version__.split(".")[0]) < 2:
+    torch.nn.ModuleList.__repr__ = _module_list_repr_as_2x
 
 
 def run(code):
@@ -51,4 +75,4 @@ def fixture(cases, name):
 
 
 fixture(RNN_CASES, "nn_rnn.json")
-fixture(ATTENTION_CASES, "nn_attention.json")
+fixture(ATTENTION_CASES + TRANSFORMER_CASES, "nn_attention.json")

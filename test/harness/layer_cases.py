@@ -467,3 +467,59 @@ ATTENTION_CASES = [
         note="PyTorch 2.x checks the key_padding_mask's two sizes one by one, with these words",
     ),
 ]
+
+TRANSFORMER_CASES = [
+    case(
+        "TransformerEncoderLayer: parameters at a seed, post-norm and pre-norm, relu and gelu, dropout in training, gradients",
+        """
+        torch.manual_seed(16)
+        layer = nn.TransformerEncoderLayer(8, 2, dim_feedforward=16)
+        params("post", layer)
+        emit("post.repr", repr(layer))
+        x = torch.randn(5, 3, 8, requires_grad=True)
+        out = layer(x)
+        emit("post.out", out); grad_fn("post.grad_fn", out)
+        out.pow(2).sum().backward()
+        grads("post", layer)
+        emit("post.x.grad", x.grad)
+        layer.eval()
+        emit("post.eval", layer(x.detach()))
+        torch.manual_seed(17)
+        layer = nn.TransformerEncoderLayer(8, 4, dim_feedforward=12, dropout=0.2, activation="gelu", batch_first=True, norm_first=True)
+        params("pre", layer)
+        x = torch.randn(2, 6, 8)
+        mask = torch.triu(torch.ones(6, 6, dtype=torch.bool), 1)
+        kpm = torch.tensor([[False] * 6, [False] * 4 + [True] * 2])
+        out = layer(x, src_mask=mask, src_key_padding_mask=kpm)
+        emit("pre.out", out); grad_fn("pre.grad_fn", out)
+        out.sum().backward()
+        grads("pre", layer)
+        """,
+    ),
+    case(
+        "TransformerEncoder: copies of the layer, a final norm, masks, and the warning about nested tensors",
+        """
+        import warnings
+        torch.manual_seed(18)
+        layer = nn.TransformerEncoderLayer(6, 2, dim_feedforward=10, dropout=0.0)
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            enc = nn.TransformerEncoder(layer, 2, norm=nn.LayerNorm(6))
+        emit("warnings", [str(x.message) for x in w])
+        emit("repr", repr(enc))
+        OUT["names"] = [n for n, _ in enc.named_parameters()]
+        OUT["shared"] = enc.layers[0].linear1.weight is enc.layers[1].linear1.weight
+        x = torch.randn(4, 2, 6)
+        out = enc(x, mask=torch.triu(torch.full((4, 4), float("-inf")), 1))
+        emit("out", out)
+        out.pow(2).sum().backward()
+        grads("enc", enc)
+        """,
+        expect={
+            "warnings": ["enable_nested_tensor is True, but self.use_nested_tensor is False because "
+                         "encoder_layer.self_attn.batch_first was not True(use batch_first for better inference performance)"],
+        },
+        note="PyTorch 2.x warns that it will not use nested tensors for this layer, and prints runs of identical "
+        "ModuleList entries once ((0-1): 2 x ...)",
+    ),
+]

@@ -9,6 +9,7 @@ from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from .normalization import GroupNorm, LayerNorm
 from .sparse import Embedding, EmbeddingBag
 from .rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase
+from .transformer import TransformerEncoder, TransformerEncoderLayer
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss, _Loss
 
 __all__ = [
@@ -18,7 +19,7 @@ __all__ = [
     # normalisation, channel dropout, lookup tables, containers (issue 14)
     "BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "LayerNorm", "GroupNorm", "Dropout1d", "Dropout2d", "Embedding", "EmbeddingBag",
     "ModuleDict", "ParameterList", "ParameterDict",
-    # recurrent layers (issue 14)
+    # recurrent and attention layers (issue 14)
     "RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell",
-    "MultiheadAttention",
+    "MultiheadAttention", "TransformerEncoder", "TransformerEncoderLayer",
 ]
