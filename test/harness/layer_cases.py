@@ -522,4 +522,39 @@ TRANSFORMER_CASES = [
         note="PyTorch 2.x warns that it will not use nested tensors for this layer, and prints runs of identical "
         "ModuleList entries once ((0-1): 2 x ...)",
     ),
+    case(
+        "Transformer: encoder and decoder stacks at a seed (xavier on every matrix), a causal target mask, padding, gradients",
+        """
+        import warnings
+        torch.manual_seed(19)
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            model = nn.Transformer(d_model=8, nhead=2, num_encoder_layers=2, num_decoder_layers=1, dim_feedforward=16, dropout=0.1)
+        emit("warnings", [str(x.message) for x in w])
+        params("t", model)
+        emit("repr.decoder", repr(model.decoder.layers[0]))
+        mask = nn.Transformer.generate_square_subsequent_mask(4)
+        emit("mask", mask.masked_fill(mask == float("-inf"), -1.0))
+        src = torch.randn(6, 2, 8)
+        tgt = torch.randn(4, 2, 8)
+        out = model(src, tgt, tgt_mask=mask, src_key_padding_mask=torch.tensor([[False] * 6, [False] * 5 + [True]]))
+        emit("out", out)
+        out.pow(2).sum().backward()
+        grads("t", model)
+        model.eval()
+        emit("eval", model(src, tgt, tgt_mask=mask))
+        error("batch", lambda: model(src, torch.randn(4, 3, 8)))
+        error("features", lambda: model(src, torch.randn(4, 2, 6)))
+        torch.manual_seed(20)
+        layer = nn.TransformerDecoderLayer(6, 3, dim_feedforward=8, batch_first=True, norm_first=True, activation="gelu")
+        params("dec", layer)
+        y = layer(torch.randn(2, 3, 6), torch.randn(2, 5, 6), tgt_mask=nn.Transformer.generate_square_subsequent_mask(3))
+        emit("dec.out", y)
+        """,
+        expect={
+            "warnings": ["enable_nested_tensor is True, but self.use_nested_tensor is False because "
+                         "encoder_layer.self_attn.batch_first was not True(use batch_first for better inference performance)"],
+        },
+        note="PyTorch 2.x warns that its encoder will not use nested tensors for this layer",
+    ),
 ]
