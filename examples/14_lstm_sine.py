@@ -1,4 +1,4 @@
-# An LSTM that reads 20 samples of a sine wave and predicts the next one: 50 windows cut from the wave,
+# An LSTM that reads 12 samples of a sine wave and predicts the next one: 50 windows cut from the wave,
 # nn.LSTM with batch_first=True, a Linear head on the last hidden state, MSELoss and Adam.
 import math
 
@@ -9,9 +9,9 @@ torch.manual_seed(0)
 
 t = torch.arange(0, 120, dtype=torch.float32) * 0.25
 wave = torch.sin(t)
-window = 20
-starts = range(0, len(wave) - window, 2)
-X = torch.stack([wave[i:i + window] for i in starts]).unsqueeze(-1)  # (50, 20, 1): batch, time, feature
+window = 12
+starts = range(0, 100, 2)
+X = torch.stack([wave[i:i + window] for i in starts]).unsqueeze(-1)  # (50, 12, 1): batch, time, feature
 y = torch.stack([wave[i + window] for i in starts]).unsqueeze(-1)    # (50, 1): the value after each window
 
 
