@@ -237,6 +237,34 @@ RNN_CASES = [
         """,
     ),
     case(
+        "the whole backward graph holds the nodes PyTorch's CPU path records (UnbindBackward0, UnsafeSplitBackward0, ...)",
+        """
+        import collections
+        def node_names(t):
+            seen, keep, out, stack = set(), [], collections.Counter(), [t.grad_fn]
+            while stack:
+                n = stack.pop()
+                if n is None or id(n) in seen:
+                    continue
+                seen.add(id(n)); keep.append(n); out[type(n).__name__] += 1
+                stack.extend(f for f, _ in n.next_functions)
+            return dict(sorted(out.items()))
+        torch.manual_seed(21)
+        for name, m in [("lstm", nn.LSTM(2, 3, num_layers=2, bidirectional=True)), ("gru", nn.GRU(2, 3, batch_first=True)),
+                        ("rnn", nn.RNN(2, 3, nonlinearity="relu")), ("proj", nn.LSTM(2, 4, proj_size=2)),
+                        ("lstmcell", nn.LSTMCell(2, 3)), ("grucell", nn.GRUCell(2, 3)), ("rnncell", nn.RNNCell(2, 3))]:
+            if name.endswith("cell"):
+                out = m(torch.randn(2, 2))
+            else:
+                h0 = torch.zeros(m.num_layers * (2 if m.bidirectional else 1), 2 if not m.batch_first else 3, m.proj_size or 3,
+                                 requires_grad=True)
+                out = m(torch.randn(3, 2, 2), (h0, torch.zeros(h0.shape[0], h0.shape[1], 4)) if name == "proj" else
+                        ((h0, torch.zeros_like(h0)) if name == "lstm" else h0))
+            out = out[0] if isinstance(out, tuple) else out
+            OUT[name] = node_names(out)
+        """,
+    ),
+    case(
         "errors for wrong input and state sizes, and wrong arguments",
         """
         lstm = nn.LSTM(3, 4, num_layers=2)

@@ -3,7 +3,14 @@ from tensor ops so that autograd records the same graph PyTorch's CPU build does
 sequence is one matmul (as ATen precomputes it on CPU), then each step adds one `h @ W_hh.T + b_hh` and splits
 the gates; outputs are stacked over time, the two directions concatenated, the final states stacked.
 """
+from ._C import op as _op
+from ._tensor import _wrap
 from .nn.functional import dropout as _dropout, linear as _linear
+
+
+def _steps(t):
+    """Steps of a sequence (or layers of a state) as ATen unbinds them: one UnbindBackward0 node for all."""
+    return [_wrap(x) for x in _op("rnn_unbind", t._t, 0)]
 
 
 def _check_cell_input(input, w_ih):
@@ -31,7 +38,7 @@ def _relu_step(xw, h, p):
 
 def _lstm_step(xw, hidden, p):
     hx, cx = hidden
-    i, f, g, o = (_linear(hx, p[1], p[3]) + xw).chunk(4, 1)
+    i, f, g, o = (_linear(hx, p[1], p[3]) + xw).unsafe_chunk(4, 1)
     cy = f.sigmoid() * cx + i.sigmoid() * g.tanh()
     hy = o.sigmoid() * cy.tanh()
     if p[4] is not None:
@@ -40,8 +47,8 @@ def _lstm_step(xw, hidden, p):
 
 
 def _gru_step(xw, h, p):
-    ir, iz, inew = xw.chunk(3, 1)
-    hr, hz, hnew = _linear(h, p[1], p[3]).chunk(3, 1)
+    ir, iz, inew = xw.unsafe_chunk(3, 1)
+    hr, hz, hnew = _linear(h, p[1], p[3]).unsafe_chunk(3, 1)
     r = (hr + ir).sigmoid()
     z = (hz + iz).sigmoid()
     n = (inew + hnew * r).tanh()
@@ -68,12 +75,12 @@ def _layer(step, input, hiddens, params):
     if input.size(0) == 0:
         raise RuntimeError("Expected sequence length to be larger than 0 in RNN")
     p = params[0]
-    outputs, final = _run_direction(step, _linear(input, p[0], p[2]).unbind(0), hiddens[0], p)
+    outputs, final = _run_direction(step, _steps(_linear(input, p[0], p[2])), hiddens[0], p)
     forward = stack(outputs, 0)
     if len(params) == 1:
         return forward, [final]
     p = params[1]
-    rev_outputs, rev_final = _run_direction(step, _linear(input, p[0], p[2]).unbind(0)[::-1], hiddens[1], p)
+    rev_outputs, rev_final = _run_direction(step, _steps(_linear(input, p[0], p[2]))[::-1], hiddens[1], p)
     backward = stack(rev_outputs[::-1], 0)
     return cat([forward, backward], forward.dim() - 1), [final, rev_final]
 
@@ -105,10 +112,7 @@ def _stacked(step, input, hiddens, params, num_layers, dropout, train, bidirecti
             layer_input = _dropout(layer_input, dropout, True)
     if batch_first:
         # ATen turns RNN's and GRU's output back with transpose_ (TransposeBackward1), LSTM's with transpose
-        from ._C import op
-        from ._tensor import _wrap
-
-        layer_input = _wrap(op("transpose", layer_input._t, 0, 1, in_place_transpose))
+        layer_input = _wrap(_op("transpose", layer_input._t, 0, 1, in_place_transpose))
     return layer_input, finals
 
 
@@ -117,7 +121,7 @@ def _simple_rnn(step, input, hx, params, has_biases, num_layers, dropout, train,
 
     groups = _group_params(params, has_biases, False)
     output, finals = _stacked(
-        step, input, list(hx.unbind(0)), groups, num_layers, dropout, train, bidirectional, batch_first, True
+        step, input, _steps(hx), groups, num_layers, dropout, train, bidirectional, batch_first, True
     )
     return output, stack(finals, 0)
 
@@ -140,7 +144,7 @@ def lstm(input, hx, params, has_biases, num_layers, dropout, train, bidirectiona
     if len(hx) != 2:
         raise RuntimeError("lstm expects two hidden states")
     groups = _group_params(params, has_biases, hx[0].size(2) != hx[1].size(2))
-    hiddens = list(zip(hx[0].unbind(0), hx[1].unbind(0)))
+    hiddens = list(zip(_steps(hx[0]), _steps(hx[1])))
     output, finals = _stacked(_lstm_step, input, hiddens, groups, num_layers, dropout, train, bidirectional, batch_first, False)
     return output, stack([h for h, _ in finals], 0), stack([c for _, c in finals], 0)
 

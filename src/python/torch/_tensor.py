@@ -889,6 +889,13 @@ class Tensor:
         s = split_size if isinstance(split_size, int) else _js(list(split_size))
         return tuple(_wrap(x) for x in _op("split", self._t, s, dim))
 
+    def unsafe_chunk(self, chunks, dim=0):
+        return tuple(_wrap(x) for x in _op("unsafe_chunk", self._t, chunks, dim))
+
+    def unsafe_split(self, split_size, dim=0):
+        s = split_size if isinstance(split_size, int) else _js(list(split_size))
+        return tuple(_wrap(x) for x in _op("unsafe_split", self._t, s, dim))
+
     @_numpy_names
     def unbind(self, dim=0):
         return tuple(_wrap(x) for x in _op("unbind", self._t, dim))

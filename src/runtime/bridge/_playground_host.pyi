@@ -38,7 +38,7 @@ OpName = Literal[
     "mean", "max_all", "min_all", "max_dim", "min_dim", "amax", "amin", "argmax", "argmin", "prod", "norm", "var", "std",
     "logsumexp", "softmax", "log_softmax", "all", "any", "cumsum", "view", "reshape", "expand", "repeat",
     "permute", "flatten", "unflatten", "t", "T", "transpose", "unsqueeze", "squeeze", "select", "narrow",
-    "contiguous", "alias", "cat", "stack", "unbind", "split", "chunk", "getitem", "index_select", "masked_fill",
+    "contiguous", "alias", "cat", "stack", "unbind", "split", "chunk", "unsafe_chunk", "unsafe_split", "rnn_unbind", "getitem", "index_select", "masked_fill",
     "gather", "scatter_add", "diagonal", "flip", "tril", "triu", "cholesky_ex", "solve_triangular", "setitem",
     "iop", "copy_", "fill_", "zero_", "mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss",
     "binary_cross_entropy", "binary_cross_entropy_with_logits", "nll_loss", "cross_entropy",

@@ -12,6 +12,7 @@ import * as IX from '../../engine/ops/indexing';
 import * as IP from '../../engine/ops/inplace';
 import * as LA from '../../engine/ops/linalg';
 import * as LO from '../../engine/ops/loss';
+import * as MO from '../../engine/ops/multiOutput';
 import { IntScalar, Operand, resultType, Scalar } from '../../engine/ops/operands';
 import * as R from '../../engine/ops/reduce';
 import * as TR from '../../engine/ops/triangular';
@@ -166,6 +167,10 @@ export const ops = {
   unbind: (a: Tensor, d: number) => V.unbind(a, d),
   split: (a: Tensor, size: number | number[], d: number) => V.split(a, typeof size === 'number' ? size : Array.from(size), d),
   chunk: (a: Tensor, n: number, d: number) => V.chunk(a, n, d),
+  // one node for all the pieces, as PyTorch records these (multiOutput.ts)
+  unsafe_chunk: (a: Tensor, n: number, d: number) => MO.unsafeChunk(a, n, d),
+  unsafe_split: (a: Tensor, size: number | number[], d: number) => MO.unsafeSplit(a, typeof size === 'number' ? size : Array.from(size), d),
+  rnn_unbind: (a: Tensor, d: number) => MO.unbindSteps(a, d),
   getitem: (a: Tensor, ...items: IX.IndexItem[]) => IX.getItem(a, items),
   index_select: (a: Tensor, d: number, i: Tensor) => IX.indexSelect(a, d, i),
   masked_fill: (a: Tensor, m: Tensor, v: number | Tensor) => IX.maskedFill(a, m, v),
