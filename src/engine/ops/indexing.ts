@@ -6,13 +6,15 @@
 import { isIntegral, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { gradMode, record, withGradMode } from '../graph';
 import { indexError, runtimeError, typeError, valueError } from '../errors';
-import { broadcastShapes, contiguousStrides, numelOf, Shape } from '../shape';
+import { broadcastShapes, contiguousStrides, normalizeDim, numelOf, Shape } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';
 import { copyInto, expandedView } from '../kernels';
 import { cast } from './elementwise';
-import { alias, select, slice, unsqueeze, viewOf } from './views';
+import { alias, reshape, select, slice, unsqueeze, viewOf } from './views';
 import { sumToShape } from './reduce';
 import { assignInPlace } from './inplace';
+import { scatterAdd } from './gather';
+import { zeros } from '../creation';
 
 /** One item of a Python index: int, slice, None, Ellipsis, bool, or an int/bool tensor. */
 export type IndexItem = number | boolean | null | undefined | '...' | SliceItem | Tensor;
@@ -238,10 +240,27 @@ export function setItem(t: Tensor, items: readonly IndexItem[], value: Tensor): 
 }
 
 export function indexSelect(t: Tensor, dim: number, index: Tensor): Tensor {
+  if (t.ndim === 0) {
+    const items: IndexItem[] = [];
+    for (let i = 0; i < dim; i++) items.push(['s', null, null, null]);
+    return getItem(t, [...items, index]);
+  }
+  const d = normalizeDim(dim, t.ndim);
+  if (index.ndim > 1) throw indexError('index_select(): Index is supposed to be a vector');
+  if (index.ndim === 0) index = reshape(index, [1]);
+  const size = t.shape[d];
+  for (const i of index.toNumberArray()) if (i < -size || i >= size) throw indexError('index out of range in self');
   const items: IndexItem[] = [];
-  for (let i = 0; i < dim; i++) items.push(['s', null, null, null]);
+  for (let i = 0; i < d; i++) items.push(['s', null, null, null]);
   items.push(index);
-  return getItem(t, items);
+  // The values of indexing, recorded as PyTorch's own op (IndexSelectBackward0, not IndexBackward0)
+  const out = withGradMode(false, () => getItem(t, items));
+  const inShape = t.shape.slice();
+  return record('IndexSelectBackward0', out, [t], [index], (g, s) => {
+    const at = s[0].numel;
+    const lined = reshape(s[0], g.shape.map((_, k) => (k === d ? at : 1)));
+    return [scatterAdd(zeros(inShape, g.dtype), d, expandedView(lined, g.shape), g)];
+  });
 }
 
 export function maskedFill(t: Tensor, mask: Tensor, value: number | Tensor): Tensor {

@@ -583,7 +583,6 @@ del _name
 absolute = _method("abs", "absolute")
 swapaxes = _method("transpose", "swapaxes")
 unsafe_chunk = _method("unsafe_chunk")
-unsafe_split = _method("unsafe_split")
 
 
 def _scalar_first(input, other):
