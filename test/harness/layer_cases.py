@@ -316,6 +316,64 @@ RNN_CASES = [
         """,
     ),
     case(
+        "PackedSequence: pack_padded_sequence, an LSTM over it, pad_packed_sequence; sorted and unsorted lengths; gradients",
+        """
+        from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence, pack_sequence, unpack_sequence
+        torch.manual_seed(22)
+        x = torch.randn(5, 3, 2, requires_grad=True)
+        p = pack_padded_sequence(x, [5, 3, 2])
+        emit("data", p.data); grad_fn("data.grad_fn", p.data)
+        OUT["batch_sizes"] = p.batch_sizes.tolist()
+        OUT["repr"] = repr(pack_sequence([torch.ones(3), torch.ones(2)]))
+        m = nn.LSTM(2, 4)
+        params("m", m)
+        out, (h, c) = m(p)
+        emit("out.data", out.data); emit("h", h); emit("c", c)
+        grad_fn("out.grad_fn", out.data); grad_fn("h.grad_fn", h)
+        padded, lengths = pad_packed_sequence(out)
+        emit("padded", padded); OUT["lengths"] = lengths.tolist(); grad_fn("padded.grad_fn", padded)
+        (padded.pow(2).sum() + h.sum() + c.sum()).backward()
+        grads("m", m)
+        emit("x.grad", x.grad)
+        xb = torch.randn(3, 4, 2, requires_grad=True)
+        q = pack_padded_sequence(xb, torch.tensor([2, 4, 1]), batch_first=True, enforce_sorted=False)
+        OUT["sorted"] = [q.sorted_indices.tolist(), q.unsorted_indices.tolist()]
+        h0 = torch.randn(1, 3, 4, requires_grad=True)
+        out, (h, c) = m(q, (h0, torch.zeros(1, 3, 4)))
+        emit("u.h", h); emit("u.c", c); grad_fn("u.h.grad_fn", h)
+        padded, lengths = pad_packed_sequence(out, batch_first=True, total_length=6, padding_value=-1.0)
+        emit("u.padded", padded); OUT["u.lengths"] = lengths.tolist(); grad_fn("u.padded.grad_fn", padded)
+        m.zero_grad()
+        (padded.sin().sum() + h.sum()).backward()
+        grads("u", m)
+        emit("u.xb.grad", xb.grad); emit("u.h0.grad", h0.grad)
+        emit("unpacked", torch.cat(unpack_sequence(pack_sequence([torch.ones(3, 2), 2 * torch.ones(1, 2)], enforce_sorted=False))))
+        """,
+    ),
+    case(
+        "PackedSequence through bidirectional two-layer GRU and RNN (with dropout in training), and packing errors",
+        """
+        from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+        torch.manual_seed(23)
+        x = torch.randn(4, 3, 2)
+        p = pack_padded_sequence(x, [4, 4, 2])
+        g = nn.GRU(2, 3, num_layers=2, bidirectional=True, dropout=0.3)
+        params("g", g)
+        out, h = g(p)
+        emit("g.out", out.data); emit("g.h", h); grad_fn("g.out.grad_fn", out.data); grad_fn("g.h.grad_fn", h)
+        (out.data.pow(2).sum() + h.sum()).backward()
+        grads("g", g)
+        r = nn.RNN(2, 3, bidirectional=True, nonlinearity="relu")
+        out, h = r(pack_padded_sequence(x, [2, 4, 3], enforce_sorted=False), torch.randn(2, 3, 3))
+        emit("r.out", out.data); emit("r.h", h)
+        error("unsorted", lambda: pack_padded_sequence(x, [2, 4, 3]))
+        error("count", lambda: pack_padded_sequence(x, [4, 2]))
+        error("zero", lambda: pack_padded_sequence(x, [4, 2, 0]))
+        error("total_length", lambda: pad_packed_sequence(p, total_length=2))
+        error("hidden", lambda: g(p, torch.zeros(4, 2, 3)))
+        """,
+    ),
+    case(
         "a warning for dropout with one layer",
         """
         import warnings

@@ -97,55 +97,137 @@ def _group_params(params, has_biases, has_projections):
     return groups
 
 
-def _stacked(step, input, hiddens, params, num_layers, dropout, train, bidirectional, batch_first, in_place_transpose):
+def _stacked(layer, input, hiddens, params, num_layers, dropout, train, directions):
     """The layers in turn, dropout between them in training; returns the output and each layer-direction's final."""
+    finals = []
+    for k in range(0, num_layers * directions, directions):
+        input, layer_finals = layer(input, hiddens[k:k + directions], params[k:k + directions])
+        finals.extend(layer_finals)
+        if dropout != 0 and train and k < (num_layers - 1) * directions:
+            input = _dropout(input, dropout, True)
+    return input, finals
+
+
+def _hidden_slice(hidden, start, end):
+    if isinstance(hidden, tuple):
+        return tuple(h.narrow(0, start, end - start) for h in hidden)
+    return hidden.narrow(0, start, end - start)
+
+
+def _hidden_concat(hiddens):
+    from . import cat
+
+    if isinstance(hiddens[0], tuple):
+        return tuple(cat(list(parts), 0) for parts in zip(*hiddens))
+    return cat(hiddens, 0)
+
+
+def _packed_direction(step, xw, batch_sizes, hidden, p):
+    """ATen's PackedLayer: step t takes the first batch_sizes[t] rows; sequences that end leave their state."""
+    outputs, finished = [], []
+    offset, last = 0, batch_sizes[0]
+    for bs in batch_sizes:
+        x = xw.narrow(0, offset, bs)
+        offset += bs
+        if last > bs:
+            finished.append(_hidden_slice(hidden, bs, last))
+            hidden = _hidden_slice(hidden, 0, bs)
+        last = bs
+        hidden = step(x, hidden, p)
+        outputs.append(_output_of(hidden))
+    finished.append(hidden)
+    return outputs, _hidden_concat(finished[::-1])
+
+
+def _packed_reverse_direction(step, xw, batch_sizes, input_hidden, p):
+    """ATen's ReversedPackedLayer: from the last step back, taking in sequences' states as they start."""
+    outputs = []
+    offset, last = xw.size(0), batch_sizes[-1]
+    hidden = _hidden_slice(input_hidden, 0, last)
+    for bs in reversed(batch_sizes):
+        if bs > last:
+            hidden = _hidden_concat([hidden, _hidden_slice(input_hidden, last, bs)])
+        x = xw.narrow(0, offset - bs, bs)
+        offset -= bs
+        last = bs
+        hidden = step(x, hidden, p)
+        outputs.append(_output_of(hidden))
+    return outputs[::-1], hidden
+
+
+def _packed_layer(step, data, batch_sizes, hiddens, params):
+    from . import cat
+
+    p = params[0]
+    outputs, final = _packed_direction(step, _linear(data, p[0], p[2]), batch_sizes, hiddens[0], p)
+    forward = cat(outputs, 0)
+    if len(params) == 1:
+        return forward, [final]
+    p = params[1]
+    rev_outputs, rev_final = _packed_reverse_direction(step, _linear(data, p[0], p[2]), batch_sizes, hiddens[1], p)
+    return cat([forward, cat(rev_outputs, 0)], -1), [final, rev_final]
+
+
+def _run(step, input, hiddens, groups, num_layers, dropout, train, bidirectional, batch_first, batch_sizes, in_place_transpose):
+    """A padded batch (batch_sizes None) or a PackedSequence's data through the stacked layers."""
+    directions = 2 if bidirectional else 1
+    if batch_sizes is not None:
+        sizes = [int(b) for b in batch_sizes.tolist()]
+        layer = lambda x, h, p: _packed_layer(step, x, sizes, h, p)  # noqa: E731
+        return _stacked(layer, input, hiddens, groups, num_layers, dropout, train, directions)
     if batch_first:
         input = input.transpose(0, 1)
-    directions = 2 if bidirectional else 1
-    finals = []
-    layer_input = input
-    for layer in range(num_layers):
-        k = layer * directions
-        layer_input, layer_finals = _layer(step, layer_input, hiddens[k:k + directions], params[k:k + directions])
-        finals.extend(layer_finals)
-        if dropout != 0 and train and layer < num_layers - 1:
-            layer_input = _dropout(layer_input, dropout, True)
+    output, finals = _stacked(lambda x, h, p: _layer(step, x, h, p), input, hiddens, groups, num_layers, dropout, train, directions)
     if batch_first:
         # ATen turns RNN's and GRU's output back with transpose_ (TransposeBackward1), LSTM's with transpose
-        layer_input = _wrap(_op("transpose", layer_input._t, 0, 1, in_place_transpose))
-    return layer_input, finals
+        output = _wrap(_op("transpose", output._t, 0, 1, in_place_transpose))
+    return output, finals
 
 
-def _simple_rnn(step, input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first):
-    from . import stack
+def _simple_rnn(step, args):
+    """rnn_tanh, rnn_relu and gru in either of PyTorch's forms: (input, hx, params, has_biases, num_layers,
+    dropout, train, bidirectional, batch_first) or, for a PackedSequence, (data, batch_sizes, hx, params,
+    has_biases, num_layers, dropout, train, bidirectional)."""
+    from . import Tensor, stack
 
+    if isinstance(args[2], Tensor):
+        input, batch_sizes, hx, params, has_biases, num_layers, dropout, train, bidirectional = args
+        batch_first = False
+    else:
+        input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first = args
+        batch_sizes = None
     groups = _group_params(params, has_biases, False)
-    output, finals = _stacked(
-        step, input, _steps(hx), groups, num_layers, dropout, train, bidirectional, batch_first, True
-    )
+    output, finals = _run(step, input, _steps(hx), groups, num_layers, dropout, train, bidirectional, batch_first, batch_sizes, True)
     return output, stack(finals, 0)
 
 
-def rnn_tanh(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first):
-    return _simple_rnn(_tanh_step, input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first)
+def rnn_tanh(*args):
+    return _simple_rnn(_tanh_step, args)
 
 
-def rnn_relu(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first):
-    return _simple_rnn(_relu_step, input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first)
+def rnn_relu(*args):
+    return _simple_rnn(_relu_step, args)
 
 
-def gru(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first):
-    return _simple_rnn(_gru_step, input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first)
+def gru(*args):
+    return _simple_rnn(_gru_step, args)
 
 
-def lstm(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first):
-    from . import stack
+def lstm(*args):
+    """PyTorch's two forms, as _simple_rnn's, with hx the pair (h0, c0)."""
+    from . import Tensor, stack
 
+    if isinstance(args[1], Tensor):
+        input, batch_sizes, hx, params, has_biases, num_layers, dropout, train, bidirectional = args
+        batch_first = False
+    else:
+        input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first = args
+        batch_sizes = None
     if len(hx) != 2:
         raise RuntimeError("lstm expects two hidden states")
     groups = _group_params(params, has_biases, hx[0].size(2) != hx[1].size(2))
     hiddens = list(zip(_steps(hx[0]), _steps(hx[1])))
-    output, finals = _stacked(_lstm_step, input, hiddens, groups, num_layers, dropout, train, bidirectional, batch_first, False)
+    output, finals = _run(_lstm_step, input, hiddens, groups, num_layers, dropout, train, bidirectional, batch_first, batch_sizes, False)
     return output, stack([h for h, _ in finals], 0), stack([c for _, c in finals], 0)
 
 

@@ -13,6 +13,7 @@ import * as IP from '../../engine/ops/inplace';
 import * as LA from '../../engine/ops/linalg';
 import * as LO from '../../engine/ops/loss';
 import * as MO from '../../engine/ops/multiOutput';
+import * as PK from '../../engine/ops/packing';
 import { IntScalar, Operand, resultType, Scalar } from '../../engine/ops/operands';
 import * as R from '../../engine/ops/reduce';
 import * as TR from '../../engine/ops/triangular';
@@ -171,6 +172,7 @@ export const ops = {
   unsafe_chunk: (a: Tensor, n: number, d: number) => MO.unsafeChunk(a, n, d),
   unsafe_split: (a: Tensor, size: number | number[], d: number) => MO.unsafeSplit(a, typeof size === 'number' ? size : Array.from(size), d),
   rnn_unbind: (a: Tensor, d: number) => MO.unbindSteps(a, d),
+  _pack_padded_sequence: (a: Tensor, lengths: ArrayLike<number>, batchFirst: boolean) => PK.packPaddedSequence(a, Array.from(lengths), batchFirst),
   getitem: (a: Tensor, ...items: IX.IndexItem[]) => IX.getItem(a, items),
   index_select: (a: Tensor, d: number, i: Tensor) => IX.indexSelect(a, d, i),
   masked_fill: (a: Tensor, m: Tensor, v: number | Tensor) => IX.maskedFill(a, m, v),

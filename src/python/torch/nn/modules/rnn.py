@@ -7,18 +7,12 @@ import warnings
 from ... import _VF
 from .. import init
 from ..parameter import Parameter
+from ..utils.rnn import PackedSequence
 from .module import Module
 
 __all__ = ["RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell"]
 
 
-def _is_packed(input):
-    return type(input).__name__ == "PackedSequence"
-
-
-def _refuse_packed(input):
-    if _is_packed(input):
-        raise NotImplementedError("PackedSequence inputs are not supported by the playground's recurrent layers")
 
 
 class RNNBase(Module):
@@ -149,6 +143,28 @@ class RNNBase(Module):
     def permute_hidden(self, hx, permutation):
         return hx if permutation is None else hx.index_select(1, permutation)
 
+    def _forward_packed(self, packed, hx):
+        """A PackedSequence through the layers: its data, state rows sorted as its sequences, the states given back
+        in the caller's order."""
+        from ... import zeros
+
+        data, batch_sizes, sorted_indices, unsorted_indices = packed
+        rows = self.num_layers * (2 if self.bidirectional else 1)
+        max_batch_size = int(batch_sizes[0])
+        if hx is None:
+            h_size = self.proj_size if self.proj_size > 0 else self.hidden_size
+            hx = zeros(rows, max_batch_size, h_size, dtype=data.dtype)
+            if self.mode == "LSTM":
+                hx = (hx, zeros(rows, max_batch_size, self.hidden_size, dtype=data.dtype))
+        else:
+            hx = self.permute_hidden(hx, sorted_indices)
+        self.check_forward_args(data, hx, batch_sizes)
+        impl = {"LSTM": _VF.lstm, "GRU": _VF.gru, "RNN_TANH": _VF.rnn_tanh, "RNN_RELU": _VF.rnn_relu}[self.mode]
+        result = impl(data, batch_sizes, hx, self._flat_weights, self.bias, self.num_layers, self.dropout, self.training,
+                      self.bidirectional)
+        hidden = result[1] if len(result) == 2 else (result[1], result[2])
+        return PackedSequence(result[0], batch_sizes, sorted_indices, unsorted_indices), self.permute_hidden(hidden, unsorted_indices)
+
     def extra_repr(self):
         s = "{input_size}, {hidden_size}"
         if self.proj_size != 0:
@@ -196,7 +212,8 @@ class RNN(RNNBase):
     def forward(self, input, hx=None):
         from ... import zeros
 
-        _refuse_packed(input)
+        if isinstance(input, PackedSequence):
+            return self._forward_packed(input, hx)
         num_directions = 2 if self.bidirectional else 1
         input, is_batched, batch_dim = self._batched_input(input, "RNN")
         if not is_batched and hx is not None:
@@ -227,6 +244,11 @@ class LSTM(RNNBase):
         num_directions = 2 if self.bidirectional else 1
         return (self.num_layers * num_directions, mini_batch, self.hidden_size)
 
+    def permute_hidden(self, hx, permutation):
+        if permutation is None:
+            return hx
+        return hx[0].index_select(1, permutation), hx[1].index_select(1, permutation)
+
     def check_forward_args(self, input, hidden, batch_sizes):
         self.check_input(input, batch_sizes)
         self.check_hidden_size(hidden[0], self.get_expected_hidden_size(input, batch_sizes), "Expected hidden[0] size {}, got {}")
@@ -235,7 +257,8 @@ class LSTM(RNNBase):
     def forward(self, input, hx=None):
         from ... import zeros
 
-        _refuse_packed(input)
+        if isinstance(input, PackedSequence):
+            return self._forward_packed(input, hx)
         num_directions = 2 if self.bidirectional else 1
         real_hidden_size = self.proj_size if self.proj_size > 0 else self.hidden_size
         input, is_batched, batch_dim = self._batched_input(input, "LSTM")
@@ -274,7 +297,8 @@ class GRU(RNNBase):
     def forward(self, input, hx=None):
         from ... import zeros
 
-        _refuse_packed(input)
+        if isinstance(input, PackedSequence):
+            return self._forward_packed(input, hx)
         num_directions = 2 if self.bidirectional else 1
         input, is_batched, batch_dim = self._batched_input(input, "GRU")
         if not is_batched and hx is not None:
