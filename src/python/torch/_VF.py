@@ -1,7 +1,8 @@
 """torch._VF's recurrent kernels: the cells and the layer loops of PyTorch's CPU path (ATen's RNN.cpp), composed
 from tensor ops so that autograd records the same graph PyTorch's CPU build does. The input projection of a whole
 sequence is one matmul (as ATen precomputes it on CPU), then each step adds one `h @ W_hh.T + b_hh` and splits
-the gates; outputs are stacked over time, the two directions concatenated, the final states stacked.
+the gates; outputs are stacked over time, the two directions concatenated, the final states stacked. A
+PackedSequence's data runs as ATen's packed layers run it: step t takes the first batch_sizes[t] rows.
 """
 from ._C import op as _op
 from ._tensor import _wrap
@@ -26,7 +27,8 @@ def _check_cell_hidden(input, hx, hidden_size, label):
 
 
 # One step of each cell. `xw` is the input's projection `x @ W_ih.T + b_ih` for this step; `p` the layer's
-# (w_ih, w_hh, b_ih, b_hh, w_hr) with None for what the module lacks. Each returns (new hidden, output).
+# (w_ih, w_hh, b_ih, b_hh, w_hr) with None for what the module lacks. Each returns the new hidden state (LSTM's
+# as the pair (h, c)).
 
 def _tanh_step(xw, h, p):
     return (_linear(h, p[1], p[3]) + xw).tanh()
