@@ -5,7 +5,6 @@
  * "before" column needs no other build. Python-path lines (training loops through Pyodide) have no such
  * switch: compare them with a run of this section on the commit before.
  */
-import { execFileSync } from 'node:child_process';
 import * as A from '../src/engine/backward';
 import { fromValues } from '../src/engine/creation';
 import * as E from '../src/engine/ops/elementwise';
@@ -14,6 +13,7 @@ import * as LO from '../src/engine/ops/loss';
 import { Tensor } from '../src/engine/tensor';
 import { engineWasm, withoutWasm } from '../src/engine/wasm/instance';
 import { openSession } from '../src/runtime/host/runner';
+import { runTorch, torchPython } from './torchReference';
 
 function filled(shape: number[], requiresGrad = false): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
@@ -174,23 +174,6 @@ for step in range(50):
 print((time.perf_counter() - t0) * 1e3)
 `,
 };
-
-/** The first python3 that imports torch: Debian's (/usr/bin/python3) has it where the one on PATH may not. */
-function torchPython(): string | null {
-  for (const python of ['/usr/bin/python3', 'python3']) {
-    try {
-      execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
-      return python;
-    } catch {
-      // try the next
-    }
-  }
-  return null;
-}
-
-function runTorch(python: string, source: string): string {
-  return execFileSync(python, ['-c', source], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } });
-}
 
 const fmt = (x: number, digits = 2): string => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(digits + 1));
 

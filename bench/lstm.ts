@@ -3,8 +3,8 @@
  * forward, loss, backward) through the Python path, next to real PyTorch measured in the same run, one thread
  * (issue 14's target: at most 3x that) and its default threads.
  */
-import { execFileSync } from 'node:child_process';
 import { openSession } from '../src/runtime/host/runner';
+import { runTorch, torchPython } from './torchReference';
 
 const HIDDEN = 64;
 const SEQ = 50;
@@ -33,8 +33,7 @@ print(json.dumps({"ms": times[len(times) // 2] * 1e3}))
 `;
 
 function torchStepMs(python: string, threads: string): number {
-  const out = execFileSync(python, ['-c', LSTM_STEP(threads, 30)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return (JSON.parse(out) as { ms: number }).ms;
+  return (JSON.parse(runTorch(python, LSTM_STEP(threads, 30), 'default')) as { ms: number }).ms;
 }
 
 export async function lstmSection(): Promise<void> {
@@ -49,18 +48,13 @@ export async function lstmSection(): Promise<void> {
     await session.close();
   }
   console.log(`ours:                  ${ours.toFixed(1)} ms/step`);
-  for (const python of ['/usr/bin/python3', 'python3']) {
-    let one: number;
-    let all: number;
-    try {
-      one = torchStepMs(python, 'torch.set_num_threads(1)');
-      all = torchStepMs(python, '');
-    } catch {
-      continue;
-    }
-    console.log(`PyTorch, one thread:   ${one.toFixed(2)} ms/step  (ours: ${(ours / one).toFixed(1)}x; target at most 3x)`);
-    console.log(`PyTorch, its threads:  ${all.toFixed(2)} ms/step  (ours: ${(ours / all).toFixed(1)}x)`);
+  const python = torchPython();
+  if (!python) {
+    console.log('PyTorch: not found (no python with torch); the ratio is skipped');
     return;
   }
-  console.log('PyTorch: not found (no python with torch); the ratio is skipped');
+  const one = torchStepMs(python, 'torch.set_num_threads(1)');
+  const all = torchStepMs(python, '');
+  console.log(`PyTorch, one thread:   ${one.toFixed(2)} ms/step  (ours: ${(ours / one).toFixed(1)}x; target at most 3x)`);
+  console.log(`PyTorch, its threads:  ${all.toFixed(2)} ms/step  (ours: ${(ours / all).toFixed(1)}x)`);
 }

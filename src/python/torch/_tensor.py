@@ -43,7 +43,8 @@ from ._tensor_args import (  # noqa: F401  (the names beyond the class's own use
 class Tensor:
     """torch.Tensor backed by an engine tensor (`_t`)."""
 
-    # _geo: (geometry epoch, Size, dtype) as last read from the engine; metadata reads are then no crossing.
+    # _geo: (geometry epoch, Size or None, dtype or None) as last read from the engine, each read on first use;
+    # metadata reads are then no crossing.
     __slots__ = ("_t", "_geo", "__dict__", "__weakref__")
     __module__ = "torch"  # the class users see is torch.Tensor, as in PyTorch
     __array_priority__ = 1000  # as PyTorch's: NumPy's operators defer to it, so array + tensor is a tensor
@@ -69,18 +70,14 @@ class Tensor:
     __hash__ = object.__hash__
 
     # -- geometry ---------------------------------------------------------------------------------
-    def _geometry(self):
-        g = self._geo
-        if g is None or g[0] != _geometry_epoch[0]:
-            g = self._geo = (_geometry_epoch[0], Size(E.shape(self._t)), from_name(str(E.dtype(self._t))))
-        return g
-
     @property
     def shape(self):
         g = self._geo
-        if g is not None and g[0] == _geometry_epoch[0]:
+        if g is not None and g[0] == _geometry_epoch[0] and g[1] is not None:
             return g[1]
-        return self._geometry()[1]
+        s = Size(E.shape(self._t))
+        self._geo = (_geometry_epoch[0], s, g[2] if g is not None and g[0] == _geometry_epoch[0] else None)
+        return s
 
     def size(self, dim=None):
         s = self.shape
@@ -128,9 +125,11 @@ class Tensor:
     @property
     def dtype(self):
         g = self._geo
-        if g is not None and g[0] == _geometry_epoch[0]:
+        if g is not None and g[0] == _geometry_epoch[0] and g[2] is not None:
             return g[2]
-        return self._geometry()[2]
+        d = from_name(str(E.dtype(self._t)))
+        self._geo = (_geometry_epoch[0], g[1] if g is not None and g[0] == _geometry_epoch[0] else None, d)
+        return d
 
     @property
     def device(self):
