@@ -30,6 +30,19 @@ export function withGradMode<T>(enabled: boolean, f: () => T): T {
  */
 export const sourceLocation: { line: number | null } = { line: null };
 
+/**
+ * A call of a module that a graph shows as one node (an LSTM, not the thousand primitive nodes it records):
+ * the host sets `moduleCalls.current` while such a call runs, and every node recorded meanwhile keeps it.
+ */
+export interface ModuleCall {
+  readonly id: number;
+  readonly className: string;
+  /** The line of the module call in the user's file. */
+  readonly line: number | null;
+}
+
+export const moduleCalls: { current: ModuleCall | null } = { current: null };
+
 export type BackwardFn = (grad: Tensor, saved: readonly Tensor[], needs: readonly boolean[]) => Array<Tensor | null>;
 
 /** Gradients by position (a node's outputs or its inputs); null where none flowed. */
@@ -53,6 +66,7 @@ let nextNodeId = 1;
 export class Node implements OutputSlot {
   readonly id = nextNodeId++;
   readonly line: number | null = sourceLocation.line;
+  readonly moduleCall: ModuleCall | null = moduleCalls.current;
   preHooks: GradHook[] | null = null;
   retainedOutput: Tensor | null = null;
   /** Outputs after the first, for a node with several (a custom Function's); output 0 is the node itself. */

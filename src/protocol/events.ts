@@ -34,6 +34,12 @@ export interface GraphNode {
   line: number | null;
   value?: TensorSummary;
   grad?: TensorSummary;
+  /**
+   * Set on a node that stands for a whole call of a layer shown as one node (an LSTM, attention): `gradFn` is
+   * then the module's class name, `line` the call's line, value and grad those of its output, and `ops` how many
+   * primitive nodes it folds.
+   */
+  module?: { ops: number };
 }
 
 export interface GraphSummary {

@@ -61,6 +61,7 @@ export const STRINGS = {
   'graph.grad': 'grad',
   'graph.line': 'line {0}',
   'graph.leaf': 'leaf',
+  'graph.moduleOps': 'one call, {0} ops',
   'graph.scalar': 'scalar',
 
   'figures.empty': 'Figures appear here when the script calls plt.show() or plt.savefig(), or as d2l.Animator draws them.',
@@ -132,6 +133,7 @@ export const STRINGS_ZH: Record<StringId, string> = {
   'graph.grad': '梯度',
   'graph.line': '第 {0} 行',
   'graph.leaf': '叶子节点',
+  'graph.moduleOps': '一次调用，{0} 个运算',
   'graph.scalar': '标量',
 
   'figures.empty': '脚本调用 plt.show() 或 plt.savefig() 时，或 d2l.Animator 绘图时，图表会显示在这里。',

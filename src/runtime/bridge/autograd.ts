@@ -4,7 +4,7 @@
  */
 import { backward, backwardObservers, grad, type BackwardObserver } from '../../engine/backward';
 import { TorchError } from '../../engine/errors';
-import { gradMode, Node, NodePostHook, NodePreHook, sourceLocation } from '../../engine/graph';
+import { gradMode, ModuleCall, moduleCalls, Node, NodePostHook, NodePreHook, sourceLocation } from '../../engine/graph';
 import { CustomNode, errorNode, recordCustom } from '../../engine/ops/custom';
 import { Tensor } from '../../engine/tensor';
 import { GraphReporter, type GraphReporterHost, type LeafNamer } from '../report/graphReporter';
@@ -26,6 +26,8 @@ function addRemovable<T>(list: T[], item: T): () => void {
     if (i >= 0) list.splice(i, 1);
   };
 }
+
+let nextModuleCall = 1;
 
 export function autograd(host: AutogradHost | undefined) {
   const reporter = host !== undefined ? new GraphReporter(host) : null;
@@ -85,6 +87,15 @@ export function autograd(host: AutogradHost | undefined) {
     autograd_error_node: (message: string, inputs: ArrayLike<Tensor>) => errorNode(message, Array.from(inputs)),
 
     is_grad_enabled: () => gradMode.enabled,
+    /** A module the graph shows as one node starts running (see graph.ts `moduleCalls`); returns the call it nests in. */
+    module_call_enter: (className: string, line: number): ModuleCall | null => {
+      const previous = moduleCalls.current;
+      moduleCalls.current = { id: nextModuleCall++, className, line: line >= 0 ? line : null };
+      return previous;
+    },
+    module_call_exit: (previous: ModuleCall | null | undefined) => {
+      moduleCalls.current = previous ?? null;
+    },
     set_grad_enabled: (v: boolean) => {
       const prev = gradMode.enabled;
       gradMode.enabled = v;

@@ -1,4 +1,4 @@
-import type { Node } from '../../engine/graph';
+import type { ModuleCall, Node } from '../../engine/graph';
 import type { Tensor } from '../../engine/tensor';
 import { elidedGraph, type GraphNode, type GraphSummary, type LeafSummary } from '../../protocol/events';
 import { summarize } from './tensorSummary';
@@ -52,7 +52,9 @@ export function captureGraph(
   const { start, order } = outline;
   const leaves: LeafSummary[] = [];
   if (!start) return { graph: { rootId: -1, nodes: [], edges: [], truncated: null }, leaves };
-  const shownNodes = order.length > limit ? order.slice(0, limit) : order;
+  const { repOf, folded } = foldModuleCalls(order);
+  const visible = order.filter((n) => repOf(n) === n);
+  const shownNodes = visible.length > limit ? visible.slice(0, limit) : visible;
   for (const node of shownNodes) {
     const v = node.variable;
     if (!v) continue;
@@ -60,19 +62,59 @@ export function captureGraph(
     const grad = snap ? snap.grad : v.grad;
     leaves.push({ id: node.id, name: names.get(v.id) ?? null, shape: v.shape.slice(), grad: grad ? summarize(grad, whole) : null });
   }
-  if (!whole) return { graph: elidedGraph(start.id, order.length), leaves };
+  const rootId = repOf(start).id;
+  if (!whole) return { graph: elidedGraph(rootId, visible.length), leaves };
   const nodes: GraphNode[] = [];
-  const edges: Array<[number, number]> = [];
   const shown = new Set(shownNodes);
   for (const node of shownNodes) {
-    nodes.push(describe(node, names, nodeGrads, node.variable ? snapshots?.get(node.variable.id)?.value : undefined));
-    for (const nx of node.next) if (nx && shown.has(nx)) edges.push([nx.id, node.id]);
+    const d = describe(node, names, nodeGrads, node.variable ? snapshots?.get(node.variable.id)?.value : undefined);
+    const ops = folded.get(node);
+    nodes.push(ops === undefined ? d : { ...d, gradFn: node.moduleCall!.className, line: node.moduleCall!.line, module: { ops } });
   }
-  const hidden = order.length - shownNodes.length;
+  // Edges between what is shown: a folded call's inner edges vanish, its edges to the outside meet its one node.
+  const edgeKeys = new Set<string>();
+  const edges: Array<[number, number]> = [];
+  for (const node of order) {
+    const to = repOf(node);
+    if (!shown.has(to)) continue;
+    for (const nx of node.next) {
+      if (!nx) continue;
+      const from = repOf(nx);
+      const key = `${from.id}>${to.id}`;
+      if (from === to || !shown.has(from) || edgeKeys.has(key)) continue;
+      edgeKeys.add(key);
+      edges.push([from.id, to.id]);
+    }
+  }
+  const hidden = visible.length - shownNodes.length;
   return {
-    graph: { rootId: start.id, nodes, edges, truncated: hidden ? { shownNodes: nodes.length, hiddenNodes: hidden } : null },
+    graph: { rootId, nodes, edges, truncated: hidden ? { shownNodes: nodes.length, hiddenNodes: hidden } : null },
     leaves,
   };
+}
+
+/**
+ * The op nodes recorded during one call of a layer shown as one node (graph.ts `moduleCalls`), folded onto the
+ * first of them in the walk's order (the one nearest the root: the call's output). Leaves keep their own
+ * nodes, and a call that recorded a single op needs no folding. `folded` maps each standing-in node to how many
+ * nodes it stands for.
+ */
+function foldModuleCalls(order: readonly Node[]): { repOf: (n: Node) => Node; folded: Map<Node, number> } {
+  const first = new Map<ModuleCall, Node>();
+  const count = new Map<ModuleCall, number>();
+  for (const node of order) {
+    const call = node.variable ? null : node.moduleCall;
+    if (!call) continue;
+    if (!first.has(call)) first.set(call, node);
+    count.set(call, (count.get(call) ?? 0) + 1);
+  }
+  const folded = new Map<Node, number>();
+  for (const [call, n] of count) if (n > 1) folded.set(first.get(call)!, n);
+  const repOf = (n: Node): Node => {
+    const call = n.variable ? null : n.moduleCall;
+    return call && count.get(call)! > 1 ? first.get(call)! : n;
+  };
+  return { repOf, folded };
 }
 
 function describe(node: Node, names: ReadonlyMap<number, string | null>, nodeGrads: ReadonlyMap<Node, Tensor> | null, leafValue?: Tensor): GraphNode {

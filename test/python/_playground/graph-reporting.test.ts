@@ -169,3 +169,74 @@ describe('graph capture at most once per interval', function () {
     }
   });
 });
+
+describe('layers shown as one node (issue 14, item 7)', function () {
+  this.timeout(60000);
+  let session: PythonSession;
+  before(async () => {
+    session = await openSession();
+  });
+  after(async () => {
+    await session.close();
+  });
+
+  const SCRIPT = (layer: string, call: string) =>
+    [
+      'import torch',
+      'torch.manual_seed(0)',
+      `layer = ${layer}`,
+      'head = torch.nn.Linear(4, 1)',
+      'x = torch.randn(5, 2, 4)',
+      `out = ${call}`,
+      'loss = head(out[-1]).pow(2).mean()',
+      'loss.backward()',
+    ].join('\n');
+
+  for (const [name, layer, call, className] of [
+    ['an LSTM', 'torch.nn.LSTM(4, 4)', 'layer(x)[0]', 'LSTM'],
+    ['a GRU of two layers', 'torch.nn.GRU(4, 4, num_layers=2)', 'layer(x)[0]', 'GRU'],
+    ['multi-head attention', 'torch.nn.MultiheadAttention(4, 2)', 'layer(x, x, x)[0]', 'MultiheadAttention'],
+  ] as const) {
+    it(`draws ${name} as one node on its call's line, its parameters feeding it, the rest as before`, async () => {
+      const r = await session.run(SCRIPT(layer, call), 'layer.py');
+      assert.equal(r.status, 'ok', r.stderr);
+      const g = backwards(r.events)[0].graph;
+      const folded = g.nodes.filter((n) => n.module);
+      assert.equal(folded.length, 1);
+      const node = folded[0];
+      assert.equal(node.gradFn, className);
+      assert.equal(node.line, 6);
+      assert.ok(node.module!.ops > 10, `${node.module!.ops} ops`);
+      assert.deepEqual(node.shape, [5, 2, 4]);
+      assert.ok(node.value, 'the output value');
+      const params = g.nodes.filter((n) => n.kind === 'leaf' && n.name?.startsWith('layer.'));
+      assert.ok(params.length >= 2);
+      for (const p of params) assert.ok(g.edges.some(([from, to]) => from === p.id && to === node.id), `${p.name} feeds the layer`);
+      // The ops outside the layer keep their own nodes, and no edge refers to a node that is not drawn.
+      assert.ok(g.nodes.some((n) => n.gradFn === 'AddmmBackward0'));
+      const ids = new Set(g.nodes.map((n) => n.id));
+      for (const [from, to] of g.edges) assert.ok(ids.has(from) && ids.has(to));
+      assert.ok(ids.has(g.rootId));
+    });
+  }
+
+  it('leaves a layer that records one op, and a user-defined module, as they were', async () => {
+    const r = await session.run(
+      [
+        'import torch',
+        'class Net(torch.nn.Module):',
+        '    def __init__(self):',
+        '        super().__init__()',
+        '        self.w = torch.nn.Parameter(torch.ones(3))',
+        '    def forward(self, x):',
+        '        return (x * self.w).tanh().sum() * 2',
+        'Net()(torch.ones(3)).backward()',
+      ].join('\n'),
+      'net.py',
+    );
+    assert.equal(r.status, 'ok', r.stderr);
+    const g = backwards(r.events)[0].graph;
+    assert.ok(!g.nodes.some((n) => n.module));
+    assert.deepEqual(g.nodes.filter((n) => n.kind === 'op').map((n) => n.gradFn).sort(), ['MulBackward0', 'MulBackward0', 'SumBackward0', 'TanhBackward0']);
+  });
+});

@@ -139,7 +139,8 @@ export function nodeLabel(node: GraphNode, t: Translate): NodeLabel {
     title = node.name ?? t('graph.leaf');
   } else {
     title = opSymbol(node.gradFn);
-    if (node.gradFn) details.push(node.gradFn);
+    if (node.module) details.push(t('graph.moduleOps', node.module.ops));
+    else if (node.gradFn) details.push(node.gradFn);
   }
   details.push(formatShape(node.shape, t) + (node.dtype === 'float32' ? '' : ` ${node.dtype}`));
   if (node.value) details.push(`${t('graph.value')} ${summaryLine(node.value)}`);
@@ -147,7 +148,7 @@ export function nodeLabel(node: GraphNode, t: Translate): NodeLabel {
     const g = node.grad;
     details.push(g.numel === 1 ? `${t('graph.grad')} ${formatNumber(g.mean)}` : `‖${t('graph.grad')}‖ ${formatNumber(g.norm)}`);
   }
-  const tip = [node.kind === 'leaf' ? title : node.gradFn ?? title];
+  const tip = [node.kind === 'leaf' ? title : node.module ? `${node.gradFn ?? title} (${t('graph.moduleOps', node.module.ops)})` : node.gradFn ?? title];
   if (node.line !== null) tip.push(t('graph.line', node.line));
   tip.push(`${formatShape(node.shape, t)} ${node.dtype}`);
   if (node.value) tip.push(`${t('graph.value')}:\n${node.value.text}`);

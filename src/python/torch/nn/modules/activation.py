@@ -106,6 +106,9 @@ class LogSoftmax(Softmax):
 
 
 class MultiheadAttention(Module):
+    # The panel's graph shows each call as one node (see Module._graph_as_one_node).
+    _graph_as_one_node = True
+
     def __init__(self, embed_dim, num_heads, dropout=0.0, bias=True, add_bias_kv=False, add_zero_attn=False, kdim=None,
                  vdim=None, batch_first=False, device=None, dtype=None):
         from ... import empty

@@ -2,6 +2,7 @@
 children, state_dict, train/eval, apply/to, and PyTorch's printing of nested modules."""
 import collections
 
+from ... import _C
 from ..._tensor import Tensor
 from ..._utils import typename as _typename
 from ..parameter import Parameter
@@ -150,8 +151,18 @@ class Module:
         # Whatever it is called with: a Module without its own forward cannot be called.
         raise NotImplementedError('Module [%s] is missing the required "forward" function' % type(self).__name__)
 
+    # Built-in layers that run hundreds of primitive ops (the recurrent layers, attention) say True: the panel's
+    # graph shows each call of them as one node.
+    _graph_as_one_node = False
+
     def __call__(self, *args, **kwargs):
-        return self.forward(*args, **kwargs)
+        if not type(self)._graph_as_one_node:
+            return self.forward(*args, **kwargs)
+        previous = _C.E.module_call_enter(type(self).__name__, _C.user_line())
+        try:
+            return self.forward(*args, **kwargs)
+        finally:
+            _C.E.module_call_exit(previous)
 
     def _named_members(self, get_members_fn, prefix="", recurse=True, remove_duplicate=True):
         memo = set()

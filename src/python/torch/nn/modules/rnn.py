@@ -16,6 +16,9 @@ __all__ = ["RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell"
 
 
 class RNNBase(Module):
+    # The panel's graph shows each call as one node (see Module._graph_as_one_node).
+    _graph_as_one_node = True
+
     def __init__(self, mode, input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0,
                  bidirectional=False, proj_size=0, device=None, dtype=None):
         super().__init__()
@@ -320,6 +323,9 @@ class GRU(RNNBase):
 
 
 class RNNCellBase(Module):
+    # The panel's graph shows each call as one node (see Module._graph_as_one_node).
+    _graph_as_one_node = True
+
     def __init__(self, input_size, hidden_size, bias, num_chunks, device=None, dtype=None):
         super().__init__()
         from ... import empty
