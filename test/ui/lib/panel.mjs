@@ -63,6 +63,7 @@ export async function readGraph(page) {
     return {
       leaves: nodes.filter((g) => g.classList.contains('leaf')).map(title),
       ops: nodes.filter((g) => g.classList.contains('op')).map(title),
+      opTooltips: nodes.filter((g) => g.classList.contains('op')).map((g) => g.querySelector('title')?.textContent ?? ''),
       root: root ? title(root) : null,
       rootTooltip: root ? root.querySelector('title')?.textContent ?? '' : null,
       caption: d.querySelector('.toolbar .muted')?.textContent ?? '',

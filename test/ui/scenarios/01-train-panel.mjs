@@ -2,7 +2,8 @@
 // the header's step count is the number of backward() calls the script makes, the loss chart is drawn, the
 // computation graph has the named leaves and the loss root, the values table lists the parameters. Then a
 // second example, opened with Quick Open and trained with the editor title's ▶ button, draws a matplotlib
-// figure in the panel. A script of a single backward() shows that one step's loss as a marker.
+// figure in the panel. A script of a single backward() shows that one step's loss as a marker. An LSTM's call is
+// one node of the graph.
 import { editorTitleAction, openFile, runCommand, waitUntil } from '../lib/workbench.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ const LINEAR_BACKWARD_LINE = 18;
 const HOUSES = '07_house_prices.py'; // for epoch in range(100): … loss.backward(); then plt.plot(losses) … plt.show()
 const HOUSES_STEPS = 100;
 const SCALAR = '01_scalar_gradient.py'; // one backward()
+const LSTM = '14_lstm_sine.py'; // nn.LSTM over a sine wave
 
 export default {
   name: 'train-panel',
@@ -97,6 +99,20 @@ export default {
     const marker = await waitUntil(async () => ((await canvasColourInk(lossCanvas)) > 0 ? canvasColourInk(lossCanvas) : null), { timeout: 10000, message: 'the single loss point to be drawn' }).catch(() => 0);
     check('the loss of the only step is drawn as a marker', marker > 0, `${(marker * 100).toFixed(3)}% of pixels in colour`);
     await shotOf(f.locator('details.card-loss'), '6-single-step-loss');
+
+    // An LSTM: each call of the layer is one node of the graph, not the thousand ops it records.
+    await open(LSTM);
+    await runCommand(page, 'Autograd: Train Model');
+    await waitForRun(page, { name: LSTM, status: 'finished', timeout: 120000 });
+    const g4 = await waitUntil(async () => {
+      const g = await readGraph(page);
+      return g.ops.includes('LSTM') ? g : null;
+    }, { timeout: 20000, message: 'the LSTM node' });
+    const tip = g4.opTooltips[g4.ops.indexOf('LSTM')];
+    check('the LSTM call is one node, saying how many ops it stands for', /^LSTM \(one call, \d+ ops\)/.test(tip), tip.split('\n')[0]);
+    check('the LSTM graph stays small', g4.ops.length < 20, `${g4.ops.length} op nodes: ${g4.ops.join(', ')}`);
+    check('its parameters are leaves', g4.leaves.some((l) => l.includes('weight_ih_l0')), g4.leaves.join(', '));
+    await shotOf(f.locator('details.card-graph'), '7-lstm-graph');
   },
 };
 
