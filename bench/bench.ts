@@ -17,6 +17,7 @@ import { Standby } from '../src/runtime/host/standby';
 import { isGraphElided } from '../src/protocol/events';
 import { enableRelaxedSimd } from '../src/runtime/host/wasmFeatures';
 import { boundarySection } from './boundary';
+import { cnnSection } from './cnn';
 import { kernelsSection } from './kernels';
 import { lstmSection } from './lstm';
 
@@ -445,7 +446,7 @@ function ratio(ours: number, ref: number | undefined, higherIsBetter: boolean): 
   return `  (${fmt(r)}x NumPy's time)`;
 }
 
-/** `npm run bench -- --only events,lines` runs just those sections (engine, kernels, boundary, python, events, lines, memory, startup, lstm). */
+/** `npm run bench -- --only events,lines` runs just those sections (engine, kernels, boundary, python, cnn, events, lines, memory, startup, lstm). */
 function sectionsWanted(): (name: string) => boolean {
   const i = process.argv.indexOf('--only');
   if (i < 0) return () => true;
@@ -460,6 +461,7 @@ async function main(): Promise<void> {
   if (want('engine') || want('python')) await speedSections(want);
   if (want('kernels')) await kernelsSection();
   if (want('boundary')) await boundarySection();
+  if (want('cnn')) await cnnSection();
   if (want('events')) await eventStreamSection();
   if (want('lines')) await lineCostSection();
   if (want('memory')) await memorySection();

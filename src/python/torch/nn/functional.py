@@ -674,3 +674,283 @@ def multi_head_attention_forward(query, key, value, embed_dim_to_check, num_head
     if not is_batched:
         attn_output = attn_output.squeeze(1)
     return attn_output, None
+
+
+# ---- convolution, pooling and resampling (issue 14): engine ops `convolution`, `max_pool2d_with_indices`,
+# `avg_pool2d`, `adaptive_avg_pool2d`, `upsample_nearest`, `upsample_bilinear2d` ----
+
+
+def _conv_arg(name, value, n):
+    """An int or a list of n ints, as ATen's convolution takes them (its error text when neither)."""
+    if isinstance(value, int):
+        return [value] * n
+    value = list(value)
+    if len(value) == 1:
+        return value * n
+    if len(value) != n:
+        raise RuntimeError(
+            "expected %s to be a single integer value or a list of %d values to match the convolution dimensions, but got %s=%s"
+            % (name, n, name, value)
+        )
+    return value
+
+
+def _type_name(value):
+    if isinstance(value, Tensor):
+        return "Tensor"
+    kind = type(value)
+    return kind.__name__ if kind.__module__ == "builtins" else "%s.%s" % (kind.__module__, kind.__name__)
+
+
+def _check_conv_tensors(name, input, weight, bias, transposed):
+    """PyTorch's argument-parser errors for operands that are not tensors."""
+    if transposed:
+        for position, (what, value) in enumerate((("input", input), ("weight", weight)), 1):
+            if not isinstance(value, Tensor):
+                raise TypeError("%s(): argument '%s' (position %d) must be Tensor, not %s" % (name, what, position, _type_name(value)))
+        return
+    if not isinstance(input, Tensor) or not isinstance(weight, Tensor) or not (bias is None or isinstance(bias, Tensor)):
+        got = ", ".join(_type_name(v) for v in ((input, weight) if bias is None else (input, weight, bias)))
+        signature = "Tensor input, Tensor weight, Tensor bias, tuple of ints stride, %s padding, tuple of ints dilation, int groups"
+        raise TypeError(
+            "%s() received an invalid combination of arguments - got (%s), but expected one of:\n * (%s)\n * (%s)\n"
+            % (name, got, signature % "tuple of ints", signature % "str")
+        )
+
+
+def _conv(name, spatial, input, weight, bias, stride, padding, dilation, groups, transposed=False, output_padding=0):
+    from .._C import js
+
+    _check_conv_tensors(name, input, weight, bias, transposed)
+    nd = input.dim()
+    if nd not in (spatial + 1, spatial + 2):
+        raise RuntimeError(
+            "Expected %dD (unbatched) or %dD (batched) input to %s, but got input of size: %s"
+            % (spatial + 1, spatial + 2, name, list(input.shape))
+        )
+    if isinstance(padding, str):
+        if transposed or padding not in ("same", "valid"):
+            raise RuntimeError("Invalid padding string: '%s'" % padding)
+        pad = padding
+        dil = _conv_arg("dilation", dilation, spatial)
+        if padding == "same" and any(dil[i] * (k - 1) % 2 for i, k in enumerate(weight.shape[2:2 + spatial])):
+            # ATen pads such an input unevenly (more after than before), and says so every time.
+            warnings.warn(
+                "Using padding='same' with even kernel lengths and odd dilation may require a zero-padded copy of the input be created",
+                UserWarning,
+                stacklevel=3,
+            )
+    else:
+        pad = js(_conv_arg("padding", padding, spatial))
+    batched = nd == spatial + 2
+    x = input if batched else input.unsqueeze(0)
+    out = _wrap(
+        _op(
+            "convolution", x._t, weight._t, None if bias is None else bias._t, js(_conv_arg("stride", stride, spatial)),
+            pad, js(_conv_arg("dilation", dilation, spatial)), transposed,
+            js(_conv_arg("output_padding", output_padding, spatial)), groups,
+        )
+    )
+    return out if batched else out.squeeze(0)
+
+
+def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    return _conv("conv1d", 1, input, weight, bias, stride, padding, dilation, groups)
+
+
+def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    return _conv("conv2d", 2, input, weight, bias, stride, padding, dilation, groups)
+
+
+def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+    return _conv("conv_transpose2d", 2, input, weight, bias, stride, padding, dilation, groups, True, output_padding)
+
+
+def _check_input(name, input):
+    if not isinstance(input, Tensor):
+        raise TypeError("%s(): argument 'input' (position 1) must be Tensor, not %s" % (name, _type_name(input)))
+
+
+def _pool_pair(fn, what, value, omitted_ok=False):
+    """kernel_size/stride/padding/dilation of a 2-D pool: an int or a pair (ATen's error text otherwise)."""
+    if omitted_ok and (value is None or (not isinstance(value, int) and len(value) == 0)):
+        return None
+    if isinstance(value, int):
+        return [value, value]
+    value = list(value)
+    if len(value) == 1:
+        return value * 2
+    if len(value) != 2:
+        must = {"kernel_size": "must either be a single int", "stride": "must either be omitted, a single int",
+                "padding": "must either be a single int", "dilation": "must be either a single int"}[what]
+        raise RuntimeError("%s: %s %s, or a tuple of two ints" % (fn, what, must))
+    return value
+
+
+def _pool1d_arg(fn, what, value, omitted_ok=False):
+    """One int of a 1-D pool (an int or a one-element sequence)."""
+    if omitted_ok and (value is None or (not isinstance(value, int) and len(value) == 0)):
+        return None
+    if isinstance(value, int):
+        return value
+    value = list(value)
+    if len(value) != 1:
+        raise RuntimeError("%s() argument '%s' should contain one int (got %d)" % (fn, what, len(value)))
+    return value[0]
+
+
+def _max_pool2d_with_indices(fn, input, kernel_size, stride, padding, dilation, ceil_mode):
+    from .._C import js
+
+    k = _pool_pair(fn, "kernel_size", kernel_size)
+    s = _pool_pair(fn, "stride", stride, omitted_ok=True) or k
+    p = _pool_pair(fn, "padding", padding)
+    d = _pool_pair(fn, "dilation", dilation)
+    out, idx = _op("max_pool2d_with_indices", input._t, js(k), js(s), js(p), js(d), bool(ceil_mode))
+    return _wrap(out), _wrap(idx)
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    _check_input("max_pool2d", input)
+    out, idx = _max_pool2d_with_indices("max_pool2d", input, kernel_size, stride, padding, dilation, ceil_mode)
+    return (out, idx) if return_indices else out
+
+
+def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    _check_input("max_pool1d", input)
+    if input.dim() not in (2, 3):
+        raise RuntimeError(
+            "max_pool1d: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, but got:%s"
+            % list(input.shape)
+        )
+    k = _pool1d_arg("max_pool1d", "kernel_size", kernel_size)
+    s = _pool1d_arg("max_pool1d", "stride", stride, omitted_ok=True)
+    p = _pool1d_arg("max_pool1d", "padding", padding)
+    d = _pool1d_arg("max_pool1d", "dilation", dilation)
+    out, idx = _max_pool2d_with_indices(
+        "max_pool2d", input.unsqueeze(-2), (1, k), (1, k if s is None else s), (0, p), (1, d), ceil_mode
+    )
+    out = out.squeeze(-2)
+    return (out, idx.squeeze(-2)) if return_indices else out
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None):
+    _check_input("avg_pool2d", input)
+    from .._C import js
+
+    if input.dim() < 3:
+        raise IndexError("Dimension out of range (expected to be in range of [%d, %d], but got -3)" % (-max(input.dim(), 1), max(input.dim(), 1) - 1))
+    k = _pool_pair("avg_pool2d", "kernel_size", kernel_size)
+    s = _pool_pair("avg_pool2d", "stride", stride, omitted_ok=True) or k
+    p = _pool_pair("avg_pool2d", "padding", padding)
+    return _wrap(_op("avg_pool2d", input._t, js(k), js(s), js(p), bool(ceil_mode), bool(count_include_pad), divisor_override))
+
+
+def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+    _check_input("avg_pool1d", input)
+    if input.dim() not in (2, 3):
+        raise RuntimeError("avg_pool1d() Expected 2D or 3D input tensor, but got %s" % list(input.shape))
+    k = _pool1d_arg("avg_pool1d", "kernel_size", kernel_size)
+    s = _pool1d_arg("avg_pool1d", "stride", stride, omitted_ok=True)
+    p = _pool1d_arg("avg_pool1d", "padding", padding)
+    out = avg_pool2d(input.unsqueeze(-2), (1, k), (1, k if s is None else s), (0, p), ceil_mode, count_include_pad)
+    return out.squeeze(-2)
+
+
+def adaptive_avg_pool2d(input, output_size):
+    _check_input("adaptive_avg_pool2d", input)
+    size = [output_size, output_size] if isinstance(output_size, int) else list(output_size)
+    if len(size) != 2:
+        raise RuntimeError("adaptive_avg_pool2d: output_size must be 2")
+    size = [input.shape[i - 2] if v is None else v for i, v in enumerate(size)]
+    if any(v < 0 for v in size):
+        raise RuntimeError("adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received {%d, %d}" % tuple(size))
+    if size == [1, 1]:
+        # ATen's shortcut for a global average: a mean over the last two dims (its grad_fn is MeanBackward1).
+        return input.mean((-1, -2), keepdim=True)
+    return _wrap(_op("adaptive_avg_pool2d", input._t, size[0], size[1]))
+
+
+def adaptive_avg_pool1d(input, output_size):
+    _check_input("adaptive_avg_pool1d", input)
+    if input.dim() not in (2, 3):
+        raise RuntimeError(
+            "Expected 2 to 3 dimensions, but got %d-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_avg_pool1d)"
+            % input.dim()
+        )
+    size = _pool1d_arg("adaptive_avg_pool1d", "output_size", output_size)
+    return adaptive_avg_pool2d(input.unsqueeze(-2), (1, size)).squeeze(-2)
+
+
+_INTERPOLATE_MODES = "nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact"
+
+
+def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None, recompute_scale_factor=None, antialias=False):
+    import math
+
+    if mode in ("nearest", "area", "nearest-exact"):
+        if align_corners is not None:
+            raise ValueError("align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear")
+    elif align_corners is None:
+        align_corners = False
+    dim = input.dim() - 2
+    if size is not None and scale_factor is not None:
+        raise ValueError("only one of size or scale_factor should be defined")
+    if size is not None:
+        scales = None
+        if isinstance(size, (list, tuple)):
+            if len(size) != dim:
+                raise ValueError(
+                    "Input and output must have the same number of spatial dimensions, but got input with spatial "
+                    "dimensions of %s and output size of %s. Please provide input tensor in (N, C, d1, d2, ...,dK) "
+                    "format and output size in (o1, o2, ...,oK) format." % (list(input.shape[2:]), size)
+                )
+            out_size = list(size)
+        else:
+            out_size = [size] * dim
+    elif scale_factor is not None:
+        out_size = None
+        if isinstance(scale_factor, (list, tuple)):
+            if len(scale_factor) != dim:
+                raise ValueError(
+                    "Input and scale_factor must have the same number of spatial dimensions, but got input with "
+                    "spatial dimensions of %s and scale_factor of shape %s. Please provide input tensor in (N, C, "
+                    "d1, d2, ...,dK) format and scale_factor in (s1, s2, ...,sK) format." % (list(input.shape[2:]), scale_factor)
+                )
+            scales = [float(s) for s in scale_factor]
+        else:
+            scales = [float(scale_factor)] * dim
+    else:
+        raise ValueError("either size or scale_factor should be defined")
+    if recompute_scale_factor and size is not None:
+        raise ValueError("recompute_scale_factor is not meaningful with an explicit size.")
+    if mode == "area" and out_size is None:
+        recompute_scale_factor = True
+    if recompute_scale_factor:
+        out_size = [math.floor(float(input.size(i + 2)) * scales[i]) for i in range(dim)]
+        scales = None
+    if antialias and not (mode in ("bilinear", "bicubic") and input.dim() == 4):
+        raise ValueError("Anti-alias option is only supported for bilinear and bicubic modes")
+    if antialias:
+        raise NotImplementedError("interpolate(antialias=True) is not supported by Autograd Playground yet")
+    if out_size is None:
+        # ATen's output size for scale factors: the input size times the factor, truncated.
+        out_size = [int(input.size(i + 2) * scales[i]) for i in range(dim)]
+    if mode == "nearest" and input.dim() in (3, 4):
+        h, sh = (out_size[0], scales and scales[0]) if dim == 2 else (1, None)
+        return _wrap(_op("upsample_nearest", input._t, h, out_size[-1], sh, scales and scales[-1]))
+    if mode == "area" and input.dim() == 4:
+        return adaptive_avg_pool2d(input, out_size)
+    if mode == "bilinear" and input.dim() == 4:
+        return _wrap(
+            _op("upsample_bilinear2d", input._t, out_size[0], out_size[1], bool(align_corners), scales and scales[0], scales and scales[1])
+        )
+    if mode == "bilinear" and input.dim() == 3:
+        raise NotImplementedError("Got 3D input, but bilinear mode needs 4D input")
+    if input.dim() in (3, 4, 5) and mode in _INTERPOLATE_MODES.split(" | "):
+        raise NotImplementedError(
+            "interpolate(mode=%r) on %dD input is not supported by Autograd Playground yet (nearest and bilinear are)" % (mode, input.dim())
+        )
+    raise NotImplementedError(
+        "Input Error: Only 3D, 4D and 5D input Tensors supported (got %dD) for the modes: %s (got %s)" % (input.dim(), _INTERPOLATE_MODES, mode)
+    )
