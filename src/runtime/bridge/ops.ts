@@ -5,7 +5,6 @@
  */
 import { DType, promoteTypes } from '../../engine/dtype';
 import { TorchError } from '../../engine/errors';
-import * as CV from '../../engine/ops/conv';
 import * as E from '../../engine/ops/elementwise';
 import * as GA from '../../engine/ops/gamma';
 import * as GT from '../../engine/ops/gather';
@@ -16,10 +15,10 @@ import * as LO from '../../engine/ops/loss';
 import * as MO from '../../engine/ops/multiOutput';
 import * as PK from '../../engine/ops/packing';
 import { IntScalar, Operand, resultType, Scalar } from '../../engine/ops/operands';
-import * as PO from '../../engine/ops/pool';
 import * as R from '../../engine/ops/reduce';
 import * as TR from '../../engine/ops/triangular';
 import * as V from '../../engine/ops/views';
+import { convPoolOps } from './convPoolOps';
 import { nnOps } from './nnOps';
 import { Tensor } from '../../engine/tensor';
 
@@ -29,15 +28,6 @@ function scalar(x: Tensor | number | boolean, isInt: boolean): Operand {
 }
 
 type Dims = number | number[] | null | undefined;
-
-/** A pair of ints from Python (a JS array made by `js(...)`): kernel sizes, strides, paddings. */
-function pair(p: ArrayLike<number>): [number, number] {
-  return [p[0], p[1]];
-}
-
-function ints(p: ArrayLike<number>): number[] {
-  return Array.from(p);
-}
 
 function dims(d: unknown): Dims {
   if (d === null || d === undefined) return null;
@@ -214,22 +204,8 @@ export const ops = {
   cross_entropy: LO.crossEntropy,
   // torch.nn's fused layers (nnOps.ts)
   ...nnOps,
-  // convolution and pooling (torch.nn.functional's conv*, *pool*, interpolate)
-  convolution: (x: Tensor, w: Tensor, b: Tensor | null | undefined, stride: ArrayLike<number>, padding: ArrayLike<number> | 'same' | 'valid',
-    dilation: ArrayLike<number>, transposed: boolean, outputPadding: ArrayLike<number>, groups: number) =>
-    CV.convolution(x, w, b ?? null, {
-      stride: ints(stride), padding: typeof padding === 'string' ? padding : ints(padding), dilation: ints(dilation),
-      transposed, outputPadding: ints(outputPadding), groups,
-    }),
-  max_pool2d_with_indices: (x: Tensor, k: ArrayLike<number>, s: ArrayLike<number>, p: ArrayLike<number>, d: ArrayLike<number>, ceil: boolean) =>
-    PO.maxPool2d(x, { kernel: pair(k), stride: pair(s), padding: pair(p), dilation: pair(d), ceilMode: ceil }),
-  avg_pool2d: (x: Tensor, k: ArrayLike<number>, s: ArrayLike<number>, p: ArrayLike<number>, ceil: boolean, countIncludePad: boolean, divisor: number | null | undefined) =>
-    PO.avgPool2d(x, { kernel: pair(k), stride: pair(s), padding: pair(p), ceilMode: ceil, countIncludePad, divisorOverride: divisor ?? null }),
-  adaptive_avg_pool2d: (x: Tensor, h: number, w: number) => PO.adaptiveAvgPool2d(x, h, w),
-  upsample_nearest: (x: Tensor, h: number, w: number, sh: number | null | undefined, sw: number | null | undefined) =>
-    PO.upsampleNearest(x, h, w, sh ?? null, sw ?? null),
-  upsample_bilinear2d: (x: Tensor, h: number, w: number, alignCorners: boolean, sh: number | null | undefined, sw: number | null | undefined) =>
-    PO.upsampleBilinear2d(x, h, w, alignCorners, sh ?? null, sw ?? null),
+  // convolution, pooling and resampling (convPoolOps.ts)
+  ...convPoolOps,
 };
 
 /** Out-of-place counterparts of the in-place methods (`x.add_(y)` runs `add` and writes the result back). */
