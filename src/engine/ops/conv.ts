@@ -6,7 +6,7 @@
  */
 import { isFloating, isReducedFloat, roundStored, SCALAR_TYPE_NAMES, StorageArray } from '../dtype';
 import { runtimeError } from '../errors';
-import { BackwardFn, record, withGradMode } from '../graph';
+import { BackwardFn, gradMode, record, withGradMode } from '../graph';
 import { formatShapeList } from '../shape';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
 import { add, cast } from './elementwise';
@@ -66,7 +66,8 @@ function col2im(cols: Tensor, channels: number, g: WindowGeometry): Tensor {
   const src = cols.values(true);
   const L = g.gh * g.gw;
   const rows = channels * g.kh * g.kw;
-  const acc = new Float64Array(n * channels * g.h * g.w);
+  // Summed in the output's own precision, in ATen's col2im order (channel, kernel offset, row, column).
+  const acc = allocateChecked(cols.dtype, [n, channels, g.h, g.w]);
   for (let b = 0; b < n; b++) for (let ch = 0; ch < channels; ch++) {
     const plane = (b * channels + ch) * g.h * g.w;
     for (let ki = 0; ki < g.kh; ki++) for (let kj = 0; kj < g.kw; kj++) {
@@ -81,9 +82,7 @@ function col2im(cols: Tensor, channels: number, g: WindowGeometry): Tensor {
       }
     }
   }
-  const out = allocateChecked(cols.dtype, [n, channels, g.h, g.w]);
-  out.set(acc);
-  return makeTensor(out, [n, channels, g.h, g.w], cols.dtype);
+  return makeTensor(acc, [n, channels, g.h, g.w], cols.dtype);
 }
 
 /** im2col of a batched image [N, C, H, W] into [N, C*kh*kw, gh*gw], recorded (its gradient is `fold`). */
@@ -243,12 +242,15 @@ export function convolution(x: Tensor, w: Tensor, b: Tensor | null, o: ConvOptio
   };
   // float16/bfloat16 run in float32 and round once at the end, as ATen's CPU kernels accumulate in float.
   const f32 = (t: Tensor) => (isReducedFloat(t.dtype) ? cast(t, 'float32') : t);
+  // The forward's columns, kept for the weight's gradient when that gradient will be asked for (the backward
+  // lets go of them; a second backward or create_graph=True unfolds again).
+  const kept: KeptColumns = { cols: null, keep: gradMode.enabled && w.requiresGrad && !o.transposed };
   const y = withGradMode(false, () => {
-    const r = convForward(plan, f32(x), f32(w));
+    const r = convForward(plan, f32(x), f32(w), kept);
     return b === null ? r : add(r, reshape(f32(b), [1, outChannels, ...outSpatial.map(() => 1)]));
   });
   const out = makeTensor(roundStored(x.dtype, y.isContiguous() && y.offset === 0 && y.dtype === x.dtype ? y.data : allocFrom(y, x)), plan.outShape, x.dtype);
-  return record('ConvolutionBackward0', out, [x, w, b], [x, w], convBackward(plan));
+  return record('ConvolutionBackward0', out, [x, w, b], [x, w], convBackward(plan, kept));
 }
 
 /** `t`'s values in a new storage of `like`'s dtype (not yet rounded to a 16-bit format). */
@@ -272,17 +274,43 @@ interface ConvPlan {
   transposed: boolean;
 }
 
+/**
+ * The last two dims of a 3-D or 4-D tensor swapped into a new contiguous tensor (recorded; its gradient is the
+ * same swap), so that the matrix product gets a row-major operand without a strided copy.
+ */
+function transposedCopy(t: Tensor): Tensor {
+  const src = t.values(true);
+  const r = t.shape[t.ndim - 2];
+  const c = t.shape[t.ndim - 1];
+  const shape = [...t.shape.slice(0, -2), c, r];
+  const out = allocateChecked(t.dtype, shape);
+  for (let base = 0; base < src.length; base += r * c) {
+    for (let i = 0; i < r; i++) {
+      const row = base + i * c;
+      for (let j = 0; j < c; j++) out[base + j * r + i] = src[row + j];
+    }
+  }
+  return record('TransposeBackward0', makeTensor(out, shape, t.dtype), [t], [], (g) => [transposedCopy(g)]);
+}
+
+/** im2col of the forward's input, held from the forward to the backward that uses it. */
+interface KeptColumns {
+  cols: Tensor | null;
+  keep: boolean;
+}
+
 /** A batched 1-D or 2-D tensor as [N, C, H, W] (1-D as one row). */
 function as4d(t: Tensor, spatial: number): Tensor {
   return reshape(t, [t.shape[0], t.shape[1], ...(spatial === 1 ? [1, t.shape[2]] : t.shape.slice(2))]);
 }
 
 /** The convolution from recorded ops (unfold or fold, and matmul); `convolution` runs it without grad. */
-function convForward(p: ConvPlan, x: Tensor, w: Tensor): Tensor {
+function convForward(p: ConvPlan, x: Tensor, w: Tensor, kept: KeptColumns): Tensor {
   const { n, groups, geom, outChannels } = p;
   const kk = geom.kh * geom.kw;
   if (!p.transposed) {
     const cols = unfold(as4d(x, p.spatial), geom);
+    if (kept.keep) kept.cols = cols;
     const K = (p.xShape[1] / groups) * kk;
     const y = groups === 1
       ? matmul(reshape(w, [outChannels, K]), cols)
@@ -301,9 +329,10 @@ function convForward(p: ConvPlan, x: Tensor, w: Tensor): Tensor {
 /**
  * ConvolutionBackward0's formulas, from recorded ops so that create_graph=True differentiates them: the input's
  * gradient folds Wᵀ·g back into images (a transposed convolution), the weight's sums g·colsᵀ over the batch, the
- * bias's sums g over all but the channel dim. The closure holds the plan only; x and w come from the saved list.
+ * bias's sums g over all but the channel dim. The closure holds the plan and the forward's columns (dropped once
+ * used); x and w come from the saved list.
  */
-function convBackward(p: ConvPlan): BackwardFn {
+function convBackward(p: ConvPlan, kept: KeptColumns): BackwardFn {
   return (grad, s, needs) => {
     // float16/bfloat16: the formulas in float32, each gradient rounded once (by the cast back).
     const reduced = isReducedFloat(grad.dtype) ? grad.dtype : null;
@@ -329,8 +358,11 @@ function convBackward(p: ConvPlan): BackwardFn {
         gx = reshape(fold(cols, cin, geom), p.xShape);
       }
       if (needs[1]) {
-        const colsG = reshape(unfold(as4d(xs, p.spatial), geom), [n, groups, K, L]);
-        gw = reshape(sum(matmul(gG, transpose(colsG, 2, 3)), 0), p.wShape);
+        const cached = gradMode.enabled ? null : kept.cols;
+        kept.cols = null;
+        const colsG = reshape(cached ?? unfold(as4d(xs, p.spatial), geom), [n, groups, K, L]);
+        // (cols·gᵀ)ᵀ rather than g·colsᵀ: the operand the product must transpose is g, the smaller of the two.
+        gw = reshape(transpose(sum(matmul(colsG, transposedCopy(gG)), 0), 1, 2), p.wShape);
       }
     } else {
       const cin = p.xShape[1] / groups;
@@ -339,7 +371,7 @@ function convBackward(p: ConvPlan): BackwardFn {
       if (needs[0]) gx = reshape(matmul(reshape(ws, [groups, cin, cout * kk]), gcols), p.xShape);
       if (needs[1]) {
         const xG = reshape(xs, [n, groups, cin, L]);
-        gw = reshape(sum(matmul(xG, transpose(gcols, 2, 3)), 0), p.wShape);
+        gw = reshape(transpose(sum(matmul(gcols, transposedCopy(xG)), 0), 1, 2), p.wShape);
       }
     }
     return [back(gx), back(gw), back(gb)];

@@ -8,7 +8,7 @@
 import { isFloat32Stored, isFloating, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
 import { record } from '../graph';
-import { formatShapeList, numelOf } from '../shape';
+import { formatShapeList } from '../shape';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
 
 /**
@@ -171,10 +171,12 @@ export function maxPool2d(x: Tensor, o: PoolOptions): [Tensor, Tensor] {
   for (let p = 0; p < planes; p++) {
     const base = p * h * w;
     for (let i = 0; i < oh; i++) {
-      const [a0, a1] = [rows[2 * i], rows[2 * i + 1]];
+      const a0 = rows[2 * i];
+      const a1 = rows[2 * i + 1];
       const y0 = i * sh - ph;
       for (let j = 0; j < ow; j++) {
-        const [b0, b1] = [cols[2 * j], cols[2 * j + 1]];
+        const b0 = cols[2 * j];
+        const b1 = cols[2 * j + 1];
         const x0 = j * sw - pw;
         let best = -Infinity;
         let at = (y0 + a0 * dh) * w + x0 + b0 * dw;
@@ -221,13 +223,12 @@ function scatterAtIndices(g: Tensor, indices: Tensor, inShape: number[], planeSi
   const src = g.values(true);
   const idx = indices.values(true);
   const per = indices.shape[indices.ndim - 1] * indices.shape[indices.ndim - 2];
-  const acc = new Float64Array(numelOf(inShape));
+  // Summed in the gradient's own precision, output by output, as ATen's max-pool backward adds them.
+  const out = allocateChecked(g.dtype, inShape);
   for (let q = 0, p = 0; p * per < idx.length; p++) {
     const base = p * planeSize;
-    for (let e = 0; e < per; e++, q++) acc[base + idx[q]] += src[q];
+    for (let e = 0; e < per; e++, q++) out[base + idx[q]] += src[q];
   }
-  const out = allocateChecked(g.dtype, inShape);
-  out.set(acc);
   const outShape = g.shape.slice();
   return record('MaxPool2DWithIndicesBackwardBackward0', makeTensor(roundStored(g.dtype, out), inShape, g.dtype), [g], [indices], (gg, s) => [
     gatherAtIndices(gg, s[0], outShape, planeSize),
