@@ -4,7 +4,6 @@
  * engine's TypeScript API, next to real PyTorch in the same run, on all its threads and on one (issue 14's
  * target: at most 3x PyTorch's one-thread time).
  */
-import { execFileSync } from 'node:child_process';
 import * as A from '../src/engine/backward';
 import { fromValues } from '../src/engine/creation';
 import * as CV from '../src/engine/ops/conv';
@@ -15,6 +14,7 @@ import * as PO from '../src/engine/ops/pool';
 import * as V from '../src/engine/ops/views';
 import { Tensor } from '../src/engine/tensor';
 import { openSession } from '../src/runtime/host/runner';
+import { runTorch, torchPython } from './torchReference';
 
 const STEPS = 20;
 
@@ -49,15 +49,9 @@ interface CnnTimes {
 }
 
 function torchTimes(threads: string): CnnTimes | string {
-  for (const python of ['/usr/bin/python3', 'python3']) {
-    try {
-      const out = execFileSync(python, ['-c', CNN_SCRIPT(threads)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-      return JSON.parse(out) as CnnTimes;
-    } catch {
-      continue;
-    }
-  }
-  return 'no PyTorch found';
+  const python = torchPython();
+  if (python === null) return 'no PyTorch found';
+  return JSON.parse(runTorch(python, CNN_SCRIPT(threads), 'default')) as CnnTimes;
 }
 
 function randomTensor(shape: number[], requiresGrad = false): Tensor {
