@@ -1,6 +1,6 @@
 /**
- * A run's problems in the editor (decided in diagnosticsModel.ts) and the quick fix on a "diverged" warning
- * that runs Find where NaN first appears. A new run of the document clears them; closing an untitled one too.
+ * A run's problems in the editor (decided in diagnosticsModel.ts), the quick fix on a "diverged" warning
+ * that runs Find where NaN first appears, and the one that applies Python's "Did you mean" suggestion. A new run of the document clears them; closing an untitled one too.
  */
 import * as vscode from 'vscode';
 import { CMD } from '../commands/ids';
@@ -8,7 +8,7 @@ import { PYTHON } from '../documents';
 import { t } from '../l10n';
 import type { RunRecord } from '../runs/runRecord';
 import type { Services } from '../services';
-import { DIAGNOSTIC_SOURCE, diagnosticsFor, type DiagnosticSpec } from './diagnosticsModel';
+import { DIAGNOSTIC_SOURCE, diagnosticsFor, suggestionFix, type DiagnosticSpec } from './diagnosticsModel';
 
 function toDiagnostic(spec: DiagnosticSpec, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
   const index = Math.max(0, spec.line - 1);
@@ -26,7 +26,12 @@ function toDiagnostic(spec: DiagnosticSpec, doc: vscode.TextDocument | undefined
 function codeActions(doc: vscode.TextDocument, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
   for (const d of ctx.diagnostics) {
-    if (d.source !== DIAGNOSTIC_SOURCE || d.code !== 'diverged') continue;
+    if (d.source !== DIAGNOSTIC_SOURCE) continue;
+    if (d.code === 'exception') {
+      const suggested = suggestionAction(doc, d);
+      if (suggested) actions.push(suggested);
+    }
+    if (d.code !== 'diverged') continue;
     const action = new vscode.CodeAction(t('Find where NaN first appears'), vscode.CodeActionKind.QuickFix);
     action.diagnostics = [d];
     action.isPreferred = true;
@@ -34,6 +39,20 @@ function codeActions(doc: vscode.TextDocument, ctx: vscode.CodeActionContext): v
     actions.push(action);
   }
   return actions;
+}
+
+/** Python's "Did you mean: 'loss'?" as a quick fix that makes the change on the error's line. */
+function suggestionAction(doc: vscode.TextDocument, d: vscode.Diagnostic): vscode.CodeAction | null {
+  const line = d.range.start.line;
+  if (line >= doc.lineCount) return null;
+  const fix = suggestionFix(d.message, doc.lineAt(line).text);
+  if (!fix) return null;
+  const action = new vscode.CodeAction(t("Change '{0}' to '{1}'", fix.wrong, fix.right), vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [d];
+  action.isPreferred = true;
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.replace(doc.uri, new vscode.Range(line, fix.start, line, fix.end), fix.right);
+  return action;
 }
 
 export function register(s: Services): vscode.Disposable {

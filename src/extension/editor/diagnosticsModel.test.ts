@@ -1,7 +1,7 @@
 // Diagnostics from error/diverged events (what the editor underlines), with no VS Code.
 import { strict as assert } from 'node:assert';
 import { backward, diverged, error } from '../../protocol/testEvents';
-import { diagnosticsFor } from './diagnosticsModel';
+import { diagnosticsFor, suggestionFix } from './diagnosticsModel';
 
 describe('diagnostics from run events', () => {
   it('puts an uncaught exception on its line', () => {
@@ -33,5 +33,28 @@ describe('diagnostics from run events', () => {
     const [d] = diagnosticsFor('a.py', [error(8, 'non-finite values detected: PowBackward0 (pow) returned inf values. …', 'RuntimeError')]);
     assert.equal(d.code, 'nonFinite');
     assert.match(d.message, /^NaN or inf first appears here: non-finite values detected: PowBackward0 \(pow\)/);
+  });
+});
+
+describe("the quick fix of Python's 'Did you mean'", () => {
+  it('replaces a misspelt name, not a longer name or an attribute that contains it', () => {
+    assert.deepEqual(suggestionFix("NameError: name 'los' is not defined. Did you mean: 'loss'?", 'print(closs, x.los, los.item())'), {
+      start: 20, end: 23, wrong: 'los', right: 'loss',
+    });
+  });
+
+  it('replaces an attribute after its dot, and takes a suggestion with a dot (self.x)', () => {
+    assert.deepEqual(
+      suggestionFix("AttributeError: 'Linear' object has no attribute 'weigth'. Did you mean: 'weight'?", 'w = model.fc. weigth.grad'),
+      { start: 14, end: 20, wrong: 'weigth', right: 'weight' },
+    );
+    assert.deepEqual(suggestionFix("NameError: name 'weights' is not defined. Did you mean: 'self.weights'?", '        return x @ weights'), {
+      start: 19, end: 26, wrong: 'weights', right: 'self.weights',
+    });
+  });
+
+  it('offers nothing without a suggestion or without the name on the line', () => {
+    assert.equal(suggestionFix("NameError: name 'los' is not defined", 'print(los)'), null);
+    assert.equal(suggestionFix("NameError: name 'los' is not defined. Did you mean: 'loss'?", 'print(loss)'), null);
   });
 });

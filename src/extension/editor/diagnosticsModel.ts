@@ -57,3 +57,31 @@ export function diagnosticsFor(file: string, events: readonly RunEvent[]): Diagn
   }
   return out;
 }
+
+/** The edit Python's "Did you mean" asks for: where the misspelt name is on its line, and what to write there. */
+export interface SuggestionFix {
+  /** Columns of the misspelt name on the line (0-based, end exclusive). */
+  start: number;
+  end: number;
+  wrong: string;
+  right: string;
+}
+
+const SUGGESTION = /(?:name '([A-Za-z_]\w*)' is not defined|has no attribute '([A-Za-z_]\w*)')\. Did you mean: '([A-Za-z_][\w.]*)'\?/;
+
+/**
+ * The fix for a NameError or AttributeError whose message carries Python's suggestion ("name 'los' is not
+ * defined. Did you mean: 'loss'?"), on the error's line: the first use of the name there (after a dot for an
+ * attribute, not after one for a name). Null when the message has no suggestion or the line has no such use.
+ */
+export function suggestionFix(message: string, lineText: string): SuggestionFix | null {
+  const m = SUGGESTION.exec(message);
+  if (!m) return null;
+  const attribute = m[2] !== undefined;
+  const wrong = (m[1] ?? m[2])!;
+  const use = new RegExp(attribute ? `\\.\\s*${wrong}(?!\\w)` : `(?<![\\w.])${wrong}(?!\\w)`);
+  const hit = use.exec(lineText);
+  if (!hit) return null;
+  const start = hit.index + hit[0].length - wrong.length;
+  return { start, end: start + wrong.length, wrong, right: m[3] };
+}

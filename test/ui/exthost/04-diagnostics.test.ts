@@ -53,3 +53,26 @@ suite('diagnostics for failing scripts', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
+
+suite("Python's 'Did you mean' as a quick fix", () => {
+  test("a misspelt name: the error keeps Python's suggestion and its quick fix makes the change", async () => {
+    const uri = await writeScript(
+      'did_you_mean.py',
+      ['import torch', '', 'loss = torch.tensor(2.0)', 'print(los.item())', ''].join('\n'),
+    );
+    const editor = await openPython(uri);
+    const run = await trainAndWait(uri);
+    assert.equal(run.status, 'failed');
+    const [d] = errorsOf(uri);
+    assert.equal(d.message, "NameError: name 'los' is not defined. Did you mean: 'loss'?");
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range)) ?? [];
+    const fix = actions.find((a) => a.title === "Change 'los' to 'loss'");
+    assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(editor.document.lineAt(3).text, 'print(loss.item())');
+    const fixed = await trainAndWait(uri);
+    assert.equal(fixed.status, 'finished', fixed.error?.message);
+    assert.equal(fixed.stdout, '2.0\n');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
