@@ -194,6 +194,31 @@ class RNNBase(Module):
             input = input.unsqueeze(batch_dim)
         return input, is_batched, batch_dim
 
+    def _forward_one_state(self, input, hx, name, impl):
+        """RNN's and GRU's forward: one hidden state, run by `impl` (_VF.rnn_tanh, rnn_relu or gru)."""
+        from ... import zeros
+
+        if isinstance(input, PackedSequence):
+            return self._forward_packed(input, hx)
+        num_directions = 2 if self.bidirectional else 1
+        input, is_batched, batch_dim = self._batched_input(input, name)
+        if not is_batched and hx is not None:
+            if hx.dim() != 2:
+                raise RuntimeError("For unbatched 2-D input, hx should also be 2-D but got %d-D tensor" % hx.dim())
+            hx = hx.unsqueeze(1)
+        elif is_batched and hx is not None and hx.dim() != 3:
+            raise RuntimeError("For batched 3-D input, hx should also be 3-D but got %d-D tensor" % hx.dim())
+        max_batch_size = input.size(0) if self.batch_first else input.size(1)
+        if hx is None:
+            hx = zeros(self.num_layers * num_directions, max_batch_size, self.hidden_size, dtype=input.dtype)
+        self.check_forward_args(input, hx, None)
+        output, hidden = impl(input, hx, self._flat_weights, self.bias, self.num_layers, self.dropout, self.training,
+                              self.bidirectional, self.batch_first)
+        if not is_batched:
+            output = output.squeeze(batch_dim)
+            hidden = hidden.squeeze(1)
+        return output, hidden
+
 
 class RNN(RNNBase):
     def __init__(self, *args, **kwargs):
@@ -213,29 +238,7 @@ class RNN(RNNBase):
         super().__init__(mode, *args, **kwargs)
 
     def forward(self, input, hx=None):
-        from ... import zeros
-
-        if isinstance(input, PackedSequence):
-            return self._forward_packed(input, hx)
-        num_directions = 2 if self.bidirectional else 1
-        input, is_batched, batch_dim = self._batched_input(input, "RNN")
-        if not is_batched and hx is not None:
-            if hx.dim() != 2:
-                raise RuntimeError("For unbatched 2-D input, hx should also be 2-D but got %d-D tensor" % hx.dim())
-            hx = hx.unsqueeze(1)
-        elif is_batched and hx is not None and hx.dim() != 3:
-            raise RuntimeError("For batched 3-D input, hx should also be 3-D but got %d-D tensor" % hx.dim())
-        max_batch_size = input.size(0) if self.batch_first else input.size(1)
-        if hx is None:
-            hx = zeros(self.num_layers * num_directions, max_batch_size, self.hidden_size, dtype=input.dtype)
-        self.check_forward_args(input, hx, None)
-        impl = _VF.rnn_tanh if self.mode == "RNN_TANH" else _VF.rnn_relu
-        output, hidden = impl(input, hx, self._flat_weights, self.bias, self.num_layers, self.dropout, self.training,
-                              self.bidirectional, self.batch_first)
-        if not is_batched:
-            output = output.squeeze(batch_dim)
-            hidden = hidden.squeeze(1)
-        return output, hidden
+        return self._forward_one_state(input, hx, "RNN", _VF.rnn_tanh if self.mode == "RNN_TANH" else _VF.rnn_relu)
 
 
 class LSTM(RNNBase):
@@ -298,28 +301,7 @@ class GRU(RNNBase):
         super().__init__("GRU", *args, **kwargs)
 
     def forward(self, input, hx=None):
-        from ... import zeros
-
-        if isinstance(input, PackedSequence):
-            return self._forward_packed(input, hx)
-        num_directions = 2 if self.bidirectional else 1
-        input, is_batched, batch_dim = self._batched_input(input, "GRU")
-        if not is_batched and hx is not None:
-            if hx.dim() != 2:
-                raise RuntimeError("For unbatched 2-D input, hx should also be 2-D but got %d-D tensor" % hx.dim())
-            hx = hx.unsqueeze(1)
-        elif is_batched and hx is not None and hx.dim() != 3:
-            raise RuntimeError("For batched 3-D input, hx should also be 3-D but got %d-D tensor" % hx.dim())
-        max_batch_size = input.size(0) if self.batch_first else input.size(1)
-        if hx is None:
-            hx = zeros(self.num_layers * num_directions, max_batch_size, self.hidden_size, dtype=input.dtype)
-        self.check_forward_args(input, hx, None)
-        output, hidden = _VF.gru(input, hx, self._flat_weights, self.bias, self.num_layers, self.dropout, self.training,
-                                 self.bidirectional, self.batch_first)
-        if not is_batched:
-            output = output.squeeze(batch_dim)
-            hidden = hidden.squeeze(1)
-        return output, hidden
+        return self._forward_one_state(input, hx, "GRU", _VF.gru)
 
 
 class RNNCellBase(Module):
