@@ -5,24 +5,12 @@
  * times, their ratio and the issue's target where it has one.
  */
 import { openSession } from '../src/runtime/host/runner';
-import { runTorch, torchPython } from './torchReference';
+import { PY_TIMER, runTorch, torchPython } from './torchReference';
 
 const SOURCE = `
 import json, time, torch
 torch.manual_seed(0)
-def t(f, reps=5, min_s=0.05):
-    f(); inner = 1
-    while True:
-        t0 = time.perf_counter()
-        for _ in range(inner): f()
-        if time.perf_counter() - t0 >= min_s / 4: break
-        inner *= 2
-    s = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        for _ in range(inner): f()
-        s.append((time.perf_counter() - t0) / inner)
-    return sorted(s)[reps // 2]
+${PY_TIMER}
 out = {}
 a = torch.randn(3); b = torch.randn(3)
 ag = torch.randn(3, requires_grad=True)

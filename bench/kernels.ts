@@ -13,7 +13,7 @@ import * as LO from '../src/engine/ops/loss';
 import { Tensor } from '../src/engine/tensor';
 import { engineWasm, withoutWasm } from '../src/engine/wasm/instance';
 import { openSession } from '../src/runtime/host/runner';
-import { runTorch, torchPython } from './torchReference';
+import { PY_TIMER, runTorch, torchPython } from './torchReference';
 
 function filled(shape: number[], requiresGrad = false): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
@@ -99,19 +99,7 @@ function engineSeconds(): { after: Record<string, number>; before: Record<string
 const TORCH_KERNELS = `
 import json, time, torch
 torch.set_num_threads(1)
-def t(f, reps=5, min_s=0.06):
-    f(); inner = 1
-    while True:
-        t0 = time.perf_counter()
-        for _ in range(inner): f()
-        if time.perf_counter() - t0 >= min_s / 4: break
-        inner *= 2
-    s = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        for _ in range(inner): f()
-        s.append((time.perf_counter() - t0) / inner)
-    return sorted(s)[reps // 2]
+${PY_TIMER}
 def filled(*shape, grad=False):
     n = 1
     for d in shape: n *= d

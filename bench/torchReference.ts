@@ -19,3 +19,24 @@ export function runTorch(python: string, source: string, threads: 'one' | 'defau
   const env = threads === 'one' ? { ...process.env, OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } : process.env;
   return execFileSync(python, ['-c', source], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/**
+ * Python that defines `t(f, reps, min_s)`: the median seconds per call of `f` over `reps` batches, each batch
+ * long enough (calls doubled until a quarter of `min_s`) for the clock. The same in both runtimes a section
+ * compares. Needs `time` imported.
+ */
+export const PY_TIMER = `
+def t(f, reps=5, min_s=0.06):
+    f(); inner = 1
+    while True:
+        t0 = time.perf_counter()
+        for _ in range(inner): f()
+        if time.perf_counter() - t0 >= min_s / 4: break
+        inner *= 2
+    s = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        for _ in range(inner): f()
+        s.append((time.perf_counter() - t0) / inner)
+    return sorted(s)[reps // 2]
+`;
