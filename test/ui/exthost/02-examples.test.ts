@@ -28,10 +28,10 @@ suite('Train Model on the bundled examples', () => {
     await api();
   });
 
-  test('the workspace holds the twelve bundled examples', () => {
+  test('the workspace holds the fourteen bundled examples', () => {
     assert.deepEqual(
       names.map((n) => n.slice(0, 2)),
-      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'],
+      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14'],
     );
   });
 
