@@ -7,7 +7,7 @@
 import { record, withGradMode } from '../graph';
 import { castValue, DType, isFloat32Stored, isFloating, isIntegral, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
-import { mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
+import { contiguousUnaryLoops, mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
 import { sameShape } from '../shape';
 import { emptyTensor, Tensor } from '../tensor';
 import { Operand, asTensor, resultType, Scalar, scalarValue } from './operands';
@@ -330,6 +330,9 @@ export function sigmoid(t: Tensor): Tensor {
 export function sigmoidValue(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
+contiguousUnaryLoops.set(sigmoidValue, (o, s, off, n) => {
+  for (let i = 0; i < n; i++) o[i] = 1 / (1 + Math.exp(-s[off + i]));
+});
 
 export function abs(t: Tensor): Tensor {
   const out = mapUnary(t, t.dtype, Math.abs);
