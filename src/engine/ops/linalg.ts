@@ -194,10 +194,11 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const batch = numelOf(batchShape);
   const ae = reshape(expand(a3, [...batchShape, m, k]), [batch, m, k]);
   const be = reshape(expand(b3, [...batchShape, k, n]), [batch, k, n]);
-  let r = reshape(bmm(ae, be), [...batchShape, m, n]);
-  if (a.ndim === 1) r = squeeze(r, -2);
-  if (b.ndim === 1) r = squeeze(r, -1);
-  return r;
+  // As PyTorch's batched path: bmm (squeezed for a vector b), then one _unsafe_view to the broadcast batch
+  // shape, without the rows or columns a vector operand does not have (UnsafeViewBackward0).
+  const outShape = [...batchShape, ...(a.ndim > 1 ? [m] : []), ...(b.ndim > 1 ? [n] : [])];
+  const r = bmm(ae, be);
+  return unsafeView(b.ndim === 1 ? squeeze(r, -1) : r, outShape);
 }
 
 export function outer(a: Tensor, b: Tensor): Tensor {

@@ -75,6 +75,12 @@ const PLAYGROUND_CASES: Case[] = [
   { code: 'torch.ShortTensor.dtype', error: NO_INT16 },
   { code: 'isinstance(torch.ones(2), torch.ShortTensor), torch.ShortTensor', repr: "(False, <class 'torch.ShortTensor'>)" },
   { code: "torch.ones(2).type('torch.ShortTensor')", error: NO_INT16 },
+  // matmul's batched path ends in one _unsafe_view (PyTorch 1.13 prints these; 2.x's _matmul_impl does the same,
+  // and leaves a 2-D @ 3-D product unfolded unless the 2-D operand requires grad, so it too is UnsafeViewBackward0)
+  {
+    code: 'a = torch.ones(2, 3, 4, requires_grad=True)\n[type(r.grad_fn).__name__ for r in (a @ torch.ones(2, 4, 5), torch.ones(3) @ a, a @ torch.ones(1, 4, 2), torch.ones(2, 1, 3, 4, requires_grad=True) @ torch.ones(5, 4, 2), torch.ones(5, 3) @ a)]',
+    repr: "['UnsafeViewBackward0', 'UnsafeViewBackward0', 'UnsafeViewBackward0', 'UnsafeViewBackward0', 'UnsafeViewBackward0']",
+  },
   // int32 exists (values from PyTorch 1.13)
   { code: 'torch.IntTensor([1, 2]), torch.IntTensor.dtype', repr: '(tensor([1, 2], dtype=torch.int32), torch.int32)' },
   { code: "torch.ones(2).type('torch.IntTensor'), torch.ones(2).int().type()", repr: "(tensor([1, 1], dtype=torch.int32), 'torch.IntTensor')" },
