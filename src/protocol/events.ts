@@ -451,6 +451,23 @@ export interface VariablesEvent extends Timed {
   file: string;
   variables: VariableInfo[];
   truncated: number;
+  /** The modules and optimizers bound to global names (hovers on `model`, `optimizer`). */
+  objects?: ObjectInfo[];
+}
+
+/** An nn.Module or optimizer the script left in its globals. */
+export interface ObjectInfo {
+  name: string;
+  kind: 'module' | 'optimizer';
+  className: string;
+  /** `repr()` as PyTorch prints it (cut past a few thousand characters). */
+  repr: string;
+  /** A module's total number of parameter elements; an optimizer's number of parameter tensors. */
+  parameterCount: number;
+  /** A module's parameters (the first 50) by the names variables use, with their gradient norm. */
+  parameters?: Array<{ name: string; shape: number[]; gradNorm: number | null }>;
+  /** An optimizer's step count (Adam's `state['step']` of its first parameter), null before any step. */
+  step?: number | null;
 }
 
 /** Most entries a variables event carries (a script with thousands of tensors in globals keeps the first ones). */

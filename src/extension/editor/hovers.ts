@@ -1,9 +1,12 @@
-/** Hovers on the names of a script that ran: the tensor's values and gradient, or what a backward() call built. */
+/**
+ * Hovers on the names of a script that ran: the tensor's values and gradient, a module's or optimizer's structure,
+ * or what a backward() call built.
+ */
 import * as vscode from 'vscode';
 import type { VariableInfo } from '../../protocol/events';
 import { CMD } from '../commands/ids';
 import { PYTHON } from '../documents';
-import { backwardHover, missingGradHover, variableHover, variablesFromGraph } from '../hover/hoverText';
+import { backwardHover, missingGradHover, objectHover, variableHover, variablesFromGraph } from '../hover/hoverText';
 import { lookupVariable, nameAt } from '../hover/pythonNames';
 import type { Services } from '../services';
 
@@ -24,6 +27,8 @@ function hover(s: Services, doc: vscode.TextDocument, pos: vscode.Position): vsc
   if (at.segment === 'backward' && at.isCall) {
     return new vscode.Hover(markdown(backwardHover(run.backwardByLine.get(pos.line + 1) ?? null, run.label, stale, run.running)), range);
   }
+  const object = run.variables?.objects?.find((o) => o.name === at.name);
+  if (object) return new vscode.Hover(markdown(objectHover(object, run.label, stale, run.running)), range);
   const variables: VariableInfo[] = run.variables ? run.variables.variables : variablesFromGraph(run.lastBackward);
   const match = lookupVariable(variables, at.candidates);
   if (!match) {

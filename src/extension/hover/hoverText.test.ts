@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { formatMessage, setTranslator } from '../l10n';
 import type { BackwardEvent, TensorSummary, VariableInfo } from '../../protocol/events';
 import { chartScale, chartSvg, sparkline } from './hoverCharts';
-import { backwardHover, gradientAnnotations, missingGradHover, variableHover, variablesFromGraph } from './hoverText';
+import { backwardHover, gradientAnnotations, missingGradHover, objectHover, variableHover, variablesFromGraph } from './hoverText';
 import { codeMask, importsTorch, lookupVariable, nameAt } from './pythonNames';
 import type { HistoryPoint } from '../runs/runRecord';
 import { repoRoot } from '../../../test/paths';
@@ -273,5 +273,27 @@ describe('graph-derived hovers and annotations', () => {
     assert.ok(importsTorch('from torch.utils.data import DataLoader\n'));
     assert.ok(!importsTorch('import torchvision\n'));
     assert.ok(!importsTorch('# import torch\nprint(1)\n'));
+  });
+});
+
+describe('hovers on modules and optimizers', () => {
+  it('shows a module with its class, parameter count, repr and each parameter with its gradient norm', () => {
+    const text = objectHover(
+      {
+        name: 'model', kind: 'module', className: 'Sequential', repr: 'Sequential(\n  (0): Linear(in_features=3, out_features=1, bias=True)\n)',
+        parameterCount: 4, parameters: [{ name: 'model.0.weight', shape: [1, 3], gradNorm: 0.25 }, { name: 'model.0.bias', shape: [1], gradNorm: null }],
+      },
+      'a.py (run 2)', false, false,
+    );
+    assert.ok(text.startsWith('**`model`** — module `Sequential` · 4 parameters'), text);
+    assert.ok(text.includes('```python\nSequential(\n  (0): Linear(in_features=3, out_features=1, bias=True)\n)\n```'), text);
+    assert.ok(text.includes('- `model.0.weight` `torch.Size([1, 3])` · ‖grad‖ 0.25\n- `model.0.bias` `torch.Size([1])`'), text);
+    assert.ok(text.endsWith('*From the last run of a.py (run 2).*'), text);
+  });
+
+  it('shows an optimizer with its class, how many tensors it updates, its step count and its repr', () => {
+    const text = objectHover({ name: 'opt', kind: 'optimizer', className: 'Adam', repr: 'Adam (\nParameter Group 0\n    lr: 0.01\n)', parameterCount: 2, step: 3 }, 'a.py', false, false);
+    assert.ok(text.startsWith('**`opt`** — optimizer `Adam` over 2 parameter tensors · after 3 steps'), text);
+    assert.ok(text.includes('```python\nAdam (\nParameter Group 0\n    lr: 0.01\n)\n```'), text);
   });
 });

@@ -4,7 +4,7 @@
  * gradient norm over the steps) or for a backward() call, and the end-of-line annotation text. No `vscode`
  * here: editor/hovers.ts wraps the Markdown in a MarkdownString.
  */
-import type { BackwardEvent, VariableInfo } from '../../protocol/events';
+import type { BackwardEvent, ObjectInfo, VariableInfo } from '../../protocol/events';
 import { t } from '../l10n';
 import type { BackwardSummary, HistoryPoint } from '../runs/runRecord';
 import { formatNumber, torchDtype, torchSize } from '../textFormat';
@@ -76,6 +76,26 @@ export function variableHover(input: VariableHoverInput): string {
   }
   if (input.nodeId !== null) parts.push(commandLink(t('Show in graph'), 'autogradPlayground.showNode', [input.nodeId, input.runKey]));
   parts.push(footer(input.runLabel, input.stale, input.running));
+  return parts.join('\n\n');
+}
+
+/**
+ * A module (`model`): its class, parameter count, PyTorch's repr and each parameter's shape and gradient norm;
+ * an optimizer (`optimizer`): its class, its hyperparameters per group (its repr) and its step count.
+ */
+export function objectHover(o: ObjectInfo, runLabel: string, stale: boolean, running: boolean): string {
+  const parts: string[] = [];
+  if (o.kind === 'module') {
+    parts.push(`**${code(o.name)}** — ${t('module {0} · {1} parameters', code(o.className), o.parameterCount.toLocaleString('en-US'))}`);
+    parts.push(fence(o.repr));
+    const rows = (o.parameters ?? []).map((p) => `- ${code(p.name)} ${code(torchSize(p.shape))}` + (p.gradNorm === null ? '' : ` · ‖grad‖ ${formatNumber(p.gradNorm)}`));
+    if (rows.length) parts.push(rows.join('\n'));
+  } else {
+    const step = o.step === null || o.step === undefined ? '' : ` · ${t('after {0} steps', o.step)}`;
+    parts.push(`**${code(o.name)}** — ${t('optimizer {0} over {1} parameter tensors', code(o.className), o.parameterCount)}${step}`);
+    parts.push(fence(o.repr));
+  }
+  parts.push(footer(runLabel, stale, running));
   return parts.join('\n\n');
 }
 

@@ -115,7 +115,8 @@ def _emit_variables(main, file):
     """The `variables` event: the tensors the script left in its globals (for the editor's hovers)."""
     try:
         found, truncated = variables.collect(main.__dict__)
-        hooks.emit_event({"type": "variables", "file": file, "variables": found, "truncated": truncated})
+        objects = variables.collect_objects(main.__dict__)
+        hooks.emit_event({"type": "variables", "file": file, "variables": found, "truncated": truncated, "objects": objects})
     except BaseException as failure:
         # Also KeyboardInterrupt (the stop arriving while collecting): the run's own outcome is already decided,
         # and a stop needs no explanation.

@@ -1,8 +1,11 @@
-"""The `variables` event: which tensors the script left in its module globals when it ended.
+"""The `variables` event: which tensors the script left in its module globals when it ended, and its modules and
+optimizers.
 
-The editor uses it for hovers (`w`, `model.linear.weight`, `w.grad`); names are naming.py's, the same as
-backward leaves get.
+The editor uses it for hovers (`w`, `model.linear.weight`, `w.grad`, `model`, `optimizer`); names are
+naming.py's, the same as backward leaves get.
 """
+
+import sys
 
 import _playground_host
 
@@ -59,6 +62,77 @@ def _describe(name, tensor, E, cache):
                 "grad": None,
             }
         )
+    return out
+
+
+# A module's or optimizer's repr past this many characters is cut (a hover has no room for a model zoo).
+_REPR_LIMIT = 4000
+# Parameters listed per module.
+_PARAMETER_LIMIT = 50
+
+
+def _repr(value):
+    text = repr(value)
+    return text if len(text) <= _REPR_LIMIT else text[: _REPR_LIMIT - 1] + "…"
+
+
+def _module_info(name, module, E, cache):
+    parameters = []
+    count = 0
+    for pname, p in module.named_parameters():
+        count += p.numel()
+        if len(parameters) >= _PARAMETER_LIMIT:
+            continue
+        grad_norm = None
+        if p.grad is not None:
+            gkey = int(E.tensor_id(p.grad._t))
+            summary = cache.get(gkey)
+            if summary is None:
+                summary = cache[gkey] = E.summary(p.grad._t).to_py()
+            grad_norm = summary["norm"]
+        parameters.append({"name": name + "." + pname, "shape": list(p.shape), "gradNorm": grad_norm})
+    return {"name": name, "kind": "module", "className": type(module).__name__, "repr": _repr(module),
+            "parameterCount": count, "parameters": parameters}
+
+
+def _optimizer_info(name, optimizer):
+    step = None
+    for group in optimizer.param_groups:
+        for p in group["params"]:
+            s = optimizer.state.get(p, {}).get("step")
+            if s is not None:
+                step = float(s.item() if hasattr(s, "item") else s)
+                break
+        if step is not None:
+            break
+    return {"name": name, "kind": "optimizer", "className": type(optimizer).__name__, "repr": _repr(optimizer),
+            "parameterCount": sum(len(g["params"]) for g in optimizer.param_groups), "step": step}
+
+
+def collect_objects(scope):
+    """The modules and optimizers bound to names in a scope, for hovers on `model` and `optimizer`."""
+    types = naming.tensor_types()
+    optim = sys.modules.get("torch.optim")
+    if types is None:
+        return []
+    Module = types[1]
+    Optimizer = getattr(optim, "Optimizer", None)
+    E = _playground_host.binding
+    cache = {}
+    out = []
+    for name, value in list(scope.items()):
+        if name.startswith("__"):
+            continue
+        try:
+            if isinstance(value, Module):
+                out.append(_module_info(name, value, E, cache))
+            elif Optimizer is not None and isinstance(value, Optimizer):
+                out.append(_optimizer_info(name, value))
+        except Exception:
+            # An object that cannot describe itself (a broken custom repr) is left out, not fatal.
+            continue
+        if len(out) >= 50:
+            break
     return out
 
 

@@ -101,6 +101,41 @@ describe('variables event', function () {
     assert.ok(v.has("params['w'].grad") && v.has("params['b']"));
   });
 
+  it('describes the modules and optimizers bound to global names, for hovers on model and optimizer', async () => {
+    const r = await session.run(
+      [
+        'import torch',
+        'torch.manual_seed(0)',
+        'model = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.ReLU(), torch.nn.Linear(4, 1))',
+        'optimizer = torch.optim.Adam(model.parameters(), lr=0.01)',
+        'x = torch.randn(8, 3)',
+        'for _ in range(3):',
+        '    optimizer.zero_grad()',
+        '    model(x).pow(2).mean().backward()',
+        '    optimizer.step()',
+        'print(model)',
+        'print(optimizer)',
+      ].join('\n'),
+      'objects.py',
+    );
+    assert.equal(r.status, 'ok', r.stderr);
+    const objects = variablesOf(r.events).objects ?? [];
+    const model = objects.find((o) => o.name === 'model')!;
+    assert.equal(model.kind, 'module');
+    assert.equal(model.className, 'Sequential');
+    assert.equal(model.parameterCount, 3 * 4 + 4 + 4 + 1);
+    // The repr is what print(model) printed, and the parameters carry the names hovers and the graph use.
+    assert.ok(r.stdout.startsWith(model.repr + '\n'), r.stdout);
+    assert.deepEqual(model.parameters!.map((p) => [p.name, p.shape]), [['model.0.weight', [4, 3]], ['model.0.bias', [4]], ['model.2.weight', [1, 4]], ['model.2.bias', [1]]]);
+    assert.ok(model.parameters!.every((p) => typeof p.gradNorm === 'number' && p.gradNorm > 0));
+    const opt = objects.find((o) => o.name === 'optimizer')!;
+    assert.equal(opt.kind, 'optimizer');
+    assert.equal(opt.className, 'Adam');
+    assert.equal(opt.parameterCount, 4);
+    assert.equal(opt.step, 3);
+    assert.ok(r.stdout.endsWith(opt.repr + '\n'), r.stdout);
+  });
+
   it('is sent after an uncaught exception too, with what was bound so far', async () => {
     const r = await session.run("import torch\na = torch.ones(2)\nraise ValueError('boom')\nc = torch.zeros(1)\n", 'fail.py');
     assert.equal(r.status, 'error');

@@ -50,3 +50,28 @@ suite('hovers on tensors', () => {
     assert.equal(await hoverText(uri, new vscode.Position(line, 0)), '');
   });
 });
+
+suite('hovers on modules and optimizers', () => {
+  const uri = workspaceUri('examples', '07_house_prices.py');
+  let doc: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    doc = (await openPython(uri)).document;
+    const run = await trainAndWait(uri);
+    assert.equal(run.status, 'finished');
+  });
+
+  test('`model`: its class, parameter count, repr and parameters with their gradient norms', async () => {
+    const text = await hoverText(uri, new vscode.Position(lineStartingWith(doc, 'model = HousePriceModel'), 0));
+    for (const part of ['**`model`** — module `HousePriceModel` · 6 parameters', '```python\nHousePriceModel(\n  (linear): Linear(in_features=5, out_features=1, bias=True)\n)\n```', '- `model.linear.weight` `torch.Size([1, 5])` · ‖grad‖', '- `model.linear.bias` `torch.Size([1])`']) {
+      assert.ok(text.includes(part), `hover on model lacks ${JSON.stringify(part)}:\n${text}`);
+    }
+  });
+
+  test('`optimizer`: its class, the tensors it updates and its hyperparameters', async () => {
+    const text = await hoverText(uri, new vscode.Position(lineStartingWith(doc, 'optimizer = torch.optim'), 0));
+    for (const part of ['**`optimizer`** — optimizer `SGD` over 2 parameter tensors', '```python\nSGD (\nParameter Group 0\n', '    lr: 0.05\n']) {
+      assert.ok(text.includes(part), `hover on optimizer lacks ${JSON.stringify(part)}:\n${text}`);
+    }
+  });
+});
