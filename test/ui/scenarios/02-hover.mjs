@@ -9,6 +9,7 @@ import { waitForRun } from '../lib/panel.mjs';
 const ACCUMULATION = '04_grad_accumulation.py'; // 3 + 1 + 2 backward() calls; prints w.grad after each stage
 const ACCUMULATION_STEPS = 6;
 const LINEAR = '05_linear_regression_scratch.py'; // prints "w = tensor([[3.0011]], requires_grad=True)"
+const HOUSES = '07_house_prices.py'; // model = HousePriceModel(5) on line 24
 
 function expectedOutput(example) {
   return fs.readFileSync(path.join(ROOT, 'examples/expected', example.replace(/\.py$/, '.out')), 'utf8');
@@ -56,5 +57,15 @@ export default {
     // The loop ends with w.grad.zero_(): the gradient left in w.grad is zero.
     check('hover shows w\'s gradient left by w.grad.zero_(): tensor([[0.]])', t2[1] === 'tensor([[0.]])', JSON.stringify(t2));
     await shot('2-hover-w-linear');
+
+    // A module: its class, parameter count, repr and parameters (examples/07, line 24: `model = HousePriceModel(5)`).
+    await openFile(page, HOUSES);
+    await runCommand(page, 'Autograd: Train Model');
+    await waitForRun(page, { name: HOUSES, status: 'finished', steps: 100 });
+    const h3 = await hoverWord(page, 24, 'model', { until: (t) => t.includes('model.linear.bias') });
+    log(`hover on model (${HOUSES}):\n      ${h3.text.split('\n').join('\n      ')}`);
+    check('hover on model names its class and parameter count', /model\s*— module HousePriceModel · 6 parameters/.test(h3.text), h3.text.split('\n')[0]);
+    check('hover on model lists its parameters with gradient norms', /model\.linear\.weight\s+torch\.Size\(\[1, 5\]\) · ‖grad‖/.test(h3.text), h3.text);
+    await shot('3-hover-model');
   },
 };
