@@ -107,6 +107,9 @@ describe('run lifecycle', function () {
       // Run again: the running a.py is stopped and its new run takes the next interpreter.
       const again = m.start(doc('file:///a.py', 'print("again")\n'), { graphNodeLimit: 10 });
       await m.whenDone('file:///a.py');
+      // The new run does not wait for the old one's worker to go: on a loaded machine it can finish first, and
+      // the old run's end (stopped) arrives after it.
+      for (let waited = 0; a.running && waited < 10000; waited += 50) await new Promise((res) => setTimeout(res, 50));
       assert.equal(a.status, 'stopped');
       assert.equal(again.status, 'finished');
       assert.deepEqual(again.events.filter((e) => e.type === 'stdout').map((e) => e.type === 'stdout' && e.text), ['again\n']);
