@@ -3,7 +3,7 @@
  * hooks, version counter) that PyTorch keeps on it. It holds no math and no graph logic, so everything else in the
  * engine can depend on it without depending on each other; it only names graph.ts's `Node` as a type.
  */
-import { allocate, castValue, DType, StorageArray } from './dtype';
+import { allocate, castValue, DType, itemSize, StorageArray } from './dtype';
 import { runtimeError } from './errors';
 import { contiguousStrides, numelOf, Shape } from './shape';
 import type { Node } from './graph';
@@ -161,7 +161,7 @@ export const MAX_ELEMENTS = 2 ** 28;
 export function allocateChecked(dtype: DType, shape: Shape): StorageArray {
   const n = numelOf(shape);
   if (n > MAX_ELEMENTS || !Number.isFinite(n)) {
-    const bytes = n * (dtype === 'bool' ? 1 : dtype === 'float32' ? 4 : 8);
+    const bytes = n * itemSize(dtype);
     throw runtimeError(
       `[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate ${bytes} bytes.`,
     );

@@ -8,9 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openSession, PythonSession } from '../../../src/runtime/host/runner';
 import { fixturesDir, harnessDir } from '../../paths';
+import { isTensor, num, type Value } from '../fixtureValues';
 
-interface TensorSpec { shape: number[]; dtype: string; data: Array<number | string | boolean> }
-type Value = TensorSpec | Value[] | string | number | boolean | null;
 interface Case { seed: number; code: string; exact?: boolean; result?: Value; error?: string | null }
 interface Result { result?: Value; error: string | null }
 
@@ -22,15 +21,6 @@ const PYTORCH_2X_ERRORS: Record<string, string> = {
   'torch.empty(3, dtype=torch.long).exponential_()':
     'RuntimeError: Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified Long',
 };
-
-function num(v: number | string | boolean): number {
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  return typeof v === 'number' ? v : v === 'nan' ? NaN : v === 'inf' ? Infinity : -Infinity;
-}
-
-function isTensor(v: Value): v is TensorSpec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'shape' in v;
-}
 
 function compare(actual: Value | undefined, expected: Value, exact: boolean, what: string): void {
   if (isTensor(expected)) {

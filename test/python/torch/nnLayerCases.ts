@@ -10,20 +10,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openSession, PythonSession } from '../../../src/runtime/host/runner';
 import { fixturesDir, harnessDir } from '../../paths';
+import { isTensor, num, type Value } from '../fixtureValues';
 
-interface TensorSpec { shape: number[]; dtype: string; data: Array<number | string | boolean> }
-export type Value = TensorSpec | Value[] | string | number | boolean | null;
+export type { Value };
 interface Case { suite: string; seed: number; code: string; exact?: boolean; result?: Value; error?: string | null }
 interface Result { result?: Value; error: string | null }
-
-function num(v: number | string | boolean): number {
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  return typeof v === 'number' ? v : v === 'nan' ? NaN : v === 'inf' ? Infinity : -Infinity;
-}
-
-function isTensor(v: Value): v is TensorSpec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'shape' in v;
-}
 
 /** float32 values to a few ulps (relative 1e-5 of the tensor's largest value), float64 much closer. */
 function compare(actual: Value | undefined, expected: Value, exact: boolean, what: string): void {
