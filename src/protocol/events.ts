@@ -422,7 +422,26 @@ export interface WarningEvent extends Timed {
   line: number | null;
 }
 
-/** One tensor bound in the script's module globals when the run ended (see VariablesEvent). */
+/**
+ * A frame of the user's code whose names a variables event lists: the script's module globals, or the locals
+ * of one call (`main()`, `Net.forward`, a closure).
+ */
+export interface ScopeInfo {
+  kind: 'module' | 'function';
+  /** The code's qualified name as Python 3.11+ gives it (`main`, `Net.forward`, `train.<locals>.step`); `<module>` for globals. */
+  name: string;
+  /** The file the frame runs: the script, or another file of its folder that it imported. */
+  file: string;
+  /** 1-based first and last line of the function's source (its `def` line through its last line); for a module, 1 and the file's last line. */
+  firstLine: number;
+  lastLine: number;
+  /** The line the frame was at when its names were read. */
+  line: number;
+  /** The frame where the run's uncaught exception was raised. */
+  raised?: boolean;
+}
+
+/** One tensor bound to a name in a scope of the user's code (see VariablesEvent). */
 export interface VariableInfo {
   /**
    * As the script names it, with the naming of backward leaves: `w`, `params[0]`, `model.linear.weight` (an
@@ -439,25 +458,40 @@ export interface VariableInfo {
   value: TensorSummary;
   /** The tensor's `.grad`; null when it has none (and always null for a `.grad` entry itself). */
   grad: TensorSummary | null;
+  /** Index into VariablesEvent.scopes of the scope this name is bound in; absent: the module globals. */
+  scope?: number;
+  /** Another name of the same tensor that says what it is: `W1 = model[0].weight` gives W1 `model.0.weight`. */
+  aliasOf?: string;
 }
 
 /**
- * The tensors the script left in its module globals, sent once at the end of every run that got as far as
- * running the script (also after an uncaught exception or a stop), right before `end`. Capped at
- * VARIABLES_LIMIT entries; `truncated` says how many more there were.
+ * The tensors, modules and optimizers bound to names in the user's code. Sent at the end of every run that got
+ * as far as running the script (also after an uncaught exception or a stop), right before `end`, with the
+ * module globals and the locals of every user frame still on the stack (at an exception: the frames it passed
+ * through, the one that raised it included); and with `at: 'backward'` at each whole-graph capture, listing the
+ * frame that called backward() and its callers. Capped at VARIABLES_LIMIT entries; `truncated` says how many
+ * more there were.
  */
 export interface VariablesEvent extends Timed {
   type: 'variables';
   file: string;
   variables: VariableInfo[];
   truncated: number;
-  /** The modules and optimizers bound to global names (hovers on `model`, `optimizer`). */
+  /** The modules and optimizers bound to names (hovers on `model`, `optimizer`). */
   objects?: ObjectInfo[];
+  /** The scopes that `scope` indices point into; absent: every entry is a module global. */
+  scopes?: ScopeInfo[];
+  /** When the names were read: at a whole-graph capture, or when the run ended (absent: 'end'). */
+  at?: 'backward' | 'end';
+  /** The backward() count of a capture (at: 'backward'). */
+  step?: number;
 }
 
-/** An nn.Module or optimizer the script left in its globals. */
+/** An nn.Module or optimizer bound to a name in the user's code. */
 export interface ObjectInfo {
   name: string;
+  /** Index into VariablesEvent.scopes; absent: the module globals. */
+  scope?: number;
   kind: 'module' | 'optimizer';
   className: string;
   /** `repr()` as PyTorch prints it (cut past a few thousand characters). */
