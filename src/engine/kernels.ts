@@ -6,6 +6,7 @@
 import { allocate, castValue, DType, isIntegral, isReducedFloat, roundStored, StorageArray } from './dtype';
 import { broadcastShapes, contiguousStrides, numelOf, Shape } from './shape';
 import { allocateChecked, makeTensor, Tensor } from './tensor';
+import { forEachRow, forEachRow2 } from './rows';
 import { wasmDoubleSumInto } from './wasm/cascadeSum';
 import { wasmBinary } from './wasm/elementwise';
 
@@ -44,8 +45,9 @@ export function mapUnary(t: Tensor, outDtype: DType, f: (x: number) => number): 
     if (loop) loop(o, src, off, n);
     else for (let i = 0; i < n; i++) o[i] = f(src[off + i]);
   } else {
-    const pos = t.positions()!;
-    for (let i = 0; i < n; i++) o[i] = f(src[pos[i]]);
+    forEachRow(t.shape, t.strides, t.offset, (p, i, len, step) => {
+      for (let k = 0; k < len; k++, p += step) o[i + k] = f(src[p]);
+    });
   }
   roundStored(outDtype, o);
   return out;
@@ -65,6 +67,16 @@ function fastLoop(op: FastBinary, o: StorageArray, n: number, x: StorageArray, x
     case 'sub': for (let i = 0; i < n; i++) o[i] = x[xo + i * xs] - y[yo + i * ys]; break;
     case 'mul': for (let i = 0; i < n; i++) o[i] = x[xo + i * xs] * y[yo + i * ys]; break;
     case 'div': for (let i = 0; i < n; i++) o[i] = x[xo + i * xs] / y[yo + i * ys]; break;
+  }
+}
+
+/** o[oo + k] = x[xo + k·xs] op y[yo + k·ys] for k < n: fastLoop's arithmetic at an output offset, for one row. */
+function stridedArithmetic(op: FastBinary, o: StorageArray, oo: number, n: number, x: StorageArray, xo: number, xs: number, y: StorageArray, yo: number, ys: number): void {
+  switch (op) {
+    case 'add': for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] + y[yo + k * ys]; break;
+    case 'sub': for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] - y[yo + k * ys]; break;
+    case 'mul': for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] * y[yo + k * ys]; break;
+    case 'div': for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] / y[yo + k * ys]; break;
   }
 }
 
@@ -139,8 +151,10 @@ function mapBinaryUnrounded(a: Tensor, b: Tensor, outDtype: DType, f: (x: number
   }
   const as = broadcastStrides(a, shape);
   const bs = broadcastStrides(b, shape);
-  stridedLoop(shape, as, bs, a.offset, b.offset, (ap, bp, i) => {
-    o[i] = f(ad[ap], bd[bp]);
+  const arithmetic = fast && !isIntegral(outDtype) && outDtype !== 'bool' ? fast : null;
+  forEachRow2(shape, as, bs, a.offset, b.offset, (ap, bp, i, len, ai, bi) => {
+    if (arithmetic) stridedArithmetic(arithmetic, o, i, len, ad, ap, ai, bd, bp, bi);
+    else for (let k = 0; k < len; k++, ap += ai, bp += bi) o[i + k] = f(ad[ap], bd[bp]);
   });
   return out;
 }
@@ -154,37 +168,9 @@ export function stridedLoop(
   bOff: number,
   visit: (ap: number, bp: number, i: number) => void,
 ): void {
-  const nd = shape.length;
-  const n = numelOf(shape);
-  if (n === 0) return;
-  if (nd === 0) {
-    visit(aOff, bOff, 0);
-    return;
-  }
-  const inner = shape[nd - 1];
-  const ai = as[nd - 1];
-  const bi = bs[nd - 1];
-  const idx = new Array<number>(nd).fill(0);
-  let ap = aOff;
-  let bp = bOff;
-  for (let i = 0; i < n; i += inner) {
-    let x = ap;
-    let y = bp;
-    for (let k = 0; k < inner; k++) {
-      visit(x, y, i + k);
-      x += ai;
-      y += bi;
-    }
-    for (let d = nd - 2; d >= 0; d--) {
-      idx[d]++;
-      ap += as[d];
-      bp += bs[d];
-      if (idx[d] < shape[d]) break;
-      ap -= idx[d] * as[d];
-      bp -= idx[d] * bs[d];
-      idx[d] = 0;
-    }
-  }
+  forEachRow2(shape, as, bs, aOff, bOff, (ap, bp, i, len, ai, bi) => {
+    for (let k = 0; k < len; k++, ap += ai, bp += bi) visit(ap, bp, i + k);
+  });
 }
 
 /** Copies src (broadcast to dst's shape) into dst's storage through dst's strides, casting on store. */
@@ -213,9 +199,10 @@ export function copyInto(dst: Tensor, src: Tensor): void {
   const isInt = dst.dtype === 'int64';
   const dt = dst.dtype;
   const round = (isReducedFloat(dt) || dt === 'int32') && src.dtype !== dt;
-  stridedLoop(shape, dst.strides, sStr, dst.offset, sOff, (dp, sp) => {
-    const v = srcVals[sp];
-    dd[dp] = isInt ? Math.trunc(v) : round ? castValue(dt, v) : v;
+  forEachRow2(shape, dst.strides, sStr, dst.offset, sOff, (dp, sp, _i, len, di, si) => {
+    if (isInt) for (let k = 0; k < len; k++, dp += di, sp += si) dd[dp] = Math.trunc(srcVals[sp]);
+    else if (round) for (let k = 0; k < len; k++, dp += di, sp += si) dd[dp] = castValue(dt, srcVals[sp]);
+    else for (let k = 0; k < len; k++, dp += di, sp += si) dd[dp] = srcVals[sp];
   });
 }
 
@@ -245,8 +232,17 @@ export function reduceAlong(
   const src = t.data;
   const inWasm = step === ADD && init === 0 && t.isContiguous() && wasmDoubleSumInto(src, t.offset, t.shape, dims, acc);
   if (!inWasm) {
-    stridedLoop(t.shape, t.strides, outStrides, t.offset, 0, (sp, op) => {
-      acc[op] = step(acc[op], src[sp]);
+    // Row by row in the same element order: a row along a reduced dimension (output stride 0) keeps its
+    // accumulator in a local.
+    const add = step === ADD;
+    forEachRow2(t.shape, t.strides, outStrides, t.offset, 0, (sp, op, _i, len, si, oi) => {
+      if (oi === 0) {
+        let a = acc[op];
+        if (add) for (let k = 0; k < len; k++, sp += si) a += src[sp];
+        else for (let k = 0; k < len; k++, sp += si) a = step(a, src[sp]);
+        acc[op] = a;
+      } else if (add) for (let k = 0; k < len; k++, sp += si, op += oi) acc[op] += src[sp];
+      else for (let k = 0; k < len; k++, sp += si, op += oi) acc[op] = step(acc[op], src[sp]);
     });
   }
   const count = nOut === 0 ? 0 : t.numel / nOut;

@@ -5,6 +5,7 @@
  */
 import { allocate, castValue, DType, itemSize, StorageArray } from './dtype';
 import { runtimeError } from './errors';
+import { forEachRow } from './rows';
 import { contiguousStrides, numelOf, Shape } from './shape';
 import type { Node } from './graph';
 
@@ -86,22 +87,11 @@ export class Tensor {
 
   /** Storage positions of all elements in row-major order. */
   positions(): Int32Array | null {
-    const n = this.numel;
     if (this.isContiguous()) return null;
-    const out = new Int32Array(n);
-    const nd = this.shape.length;
-    const idx = new Array<number>(nd).fill(0);
-    let pos = this.offset;
-    for (let i = 0; i < n; i++) {
-      out[i] = pos;
-      for (let d = nd - 1; d >= 0; d--) {
-        idx[d]++;
-        pos += this.strides[d];
-        if (idx[d] < this.shape[d]) break;
-        pos -= idx[d] * this.strides[d];
-        idx[d] = 0;
-      }
-    }
+    const out = new Int32Array(this.numel);
+    forEachRow(this.shape, this.strides, this.offset, (p, i, len, step) => {
+      for (let k = 0; k < len; k++, p += step) out[i + k] = p;
+    });
     return out;
   }
 
@@ -114,19 +104,9 @@ export class Tensor {
     }
     const out = allocate(this.dtype, n);
     const src = this.data;
-    if (this.shape.length === 2) {
-      // Row by row through the strides, without an index array: a transposed matrix (what matmul copies most) in one pass.
-      const [rows, cols] = this.shape;
-      const [sr, sc] = this.strides;
-      let o = 0;
-      for (let i = 0; i < rows; i++) {
-        let p = this.offset + i * sr;
-        for (let j = 0; j < cols; j++, p += sc) out[o++] = src[p];
-      }
-      return out;
-    }
-    const pos = this.positions()!;
-    for (let i = 0; i < n; i++) out[i] = src[pos[i]];
+    forEachRow(this.shape, this.strides, this.offset, (p, i, len, step) => {
+      for (let k = 0; k < len; k++, p += step) out[i + k] = src[p];
+    });
     return out;
   }
 

@@ -4,7 +4,7 @@
  * reduce/views for un-broadcasting), not raw loops, so that with create_graph=True a gradient records its own
  * history and can be differentiated again; that is why the op files import each other.
  */
-import { record, withGradMode } from '../graph';
+import { gradMode, record, withGradMode } from '../graph';
 import { castValue, DType, isFloat32Stored, isFloating, isIntegral, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
 import { contiguousUnaryLoops, mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
@@ -361,9 +361,39 @@ export const ceil = roundingOp('CeilBackward0', Math.ceil);
 export const round = roundingOp('RoundBackward0', roundHalfEven);
 export const trunc = roundingOp('TruncBackward0', Math.trunc);
 
+function reluValue(x: number): number {
+  return x > 0 ? x : x !== x ? x : 0;
+}
+contiguousUnaryLoops.set(reluValue, (o, s, off, n) => {
+  for (let i = 0; i < n; i++) {
+    const x = s[off + i];
+    o[i] = x > 0 ? x : x !== x ? x : 0;
+  }
+});
+
 export function relu(t: Tensor): Tensor {
-  const out = mapUnary(t, t.dtype, (x) => (x > 0 ? x : x !== x ? x : 0));
-  return record('ReluBackward0', out, [t], [out], (g, s) => [mul(g, gt(s[0], 0))]);
+  const out = mapUnary(t, t.dtype, reluValue);
+  return record('ReluBackward0', out, [t], [out], (g, s) => [thresholdBackward(g, s[0], 0)]);
+}
+
+/**
+ * PyTorch's threshold_backward: the gradient where `s` is above `threshold`, else 0. A zeroed element is 0
+ * whatever the gradient holds (inf or NaN included), and a NaN in `s` lets the gradient through.
+ */
+function thresholdBackward(g: Tensor, s: Tensor, threshold: number): Tensor {
+  // With create_graph the gradient is itself differentiated: the same values through recorded ops.
+  if (gradMode.enabled && g.requiresGrad) return where(le(s, threshold), 0, g);
+  if (g.dtype === s.dtype && g.isContiguous() && s.isContiguous() && sameShape(g.shape, s.shape)) {
+    const out = emptyTensor(g.shape, g.dtype);
+    const o = out.data;
+    const gd = g.data;
+    const sd = s.data;
+    const go = g.offset;
+    const so = s.offset;
+    for (let i = 0; i < o.length; i++) o[i] = sd[so + i] <= threshold ? 0 : gd[go + i];
+    return out;
+  }
+  return mapBinary(g, s, g.dtype, (gv, sv) => (sv <= threshold ? 0 : gv));
 }
 
 /** `inPlaceForm`: the node PyTorch's in-place leaky_relu_ records (LeakyReluBackward1); the same gradient. */

@@ -168,3 +168,30 @@ describe('ops.json replayed through the TypeScript engine', () => {
     });
   });
 });
+
+describe('relu backward as PyTorch threshold_backward computes it', () => {
+  // PyTorch 1.13: relu over [nan, -1, 0, 2], backward with [5, inf, nan, 3] gives [5, 0, 0, 3]: a zeroed
+  // element is 0 whatever the gradient holds, and a NaN output lets the gradient through.
+  const values = [NaN, -1, 0, 2];
+  const upstream = [5, Infinity, NaN, 3];
+  it('zeroes inf and NaN gradients below the threshold and passes NaN outputs', () => {
+    const x = C.fromValues(values, [4], 'float32');
+    x.requiresGrad = true;
+    A.backward(E.relu(x), C.fromValues(upstream, [4], 'float32'));
+    assert.deepEqual(Array.from(x.grad!.data), [5, 0, 0, 3]);
+  });
+  it('gives the same values on a non-contiguous gradient and under create_graph', () => {
+    const column = (requiresGrad: boolean): Tensor => {
+      const g = C.fromValues([5, 0, Infinity, 0, NaN, 0, 3, 0], [4, 2], 'float64');
+      g.requiresGrad = requiresGrad;
+      return V.select(g, 1, 0);
+    };
+    for (const createGraph of [false, true]) {
+      const x = C.fromValues(values, [4], 'float64');
+      x.requiresGrad = true;
+      const [gx] = A.grad([E.relu(x)], [x], [column(createGraph)], null, createGraph, false);
+      assert.deepEqual(Array.from(gx!.values()), [5, 0, 0, 3]);
+      assert.equal(gx!.gradFn?.name ?? null, createGraph ? 'WhereBackward0' : null);
+    }
+  });
+});
