@@ -429,6 +429,81 @@ for f, grad in ((lambda t: F.max_pool2d(t, 2), True), (lambda t: F.avg_pool2d(t,
     "Upsample on a matrix": "nn.Upsample(scale_factor=2)(torch.randn(2, 3))",
 }
 
+PAD = {
+    "constant, reflect, replicate and circular values and gradients": """
+torch.manual_seed(20)
+x = torch.randn(2, 2, 3, 4, requires_grad=True)
+for mode in ["constant", "reflect", "replicate", "circular"]:
+    for p in [(1, 2), (2, 1, 1, 2), (-1, 2), (1, -1, 0, 2), (0, 0)]:
+        if mode == "reflect" and max(p) >= 3:
+            continue
+        y = F.pad(x, p, mode=mode)
+        name(y); print(mode, p, y.shape)
+        show(y)
+        w = torch.arange(y.numel(), dtype=torch.float32).reshape(y.shape).sin()
+        (y * w).sum().backward()
+        show(x.grad)
+        x.grad = None
+""",
+    "1-D and 3-D padding, unbatched inputs": """
+torch.manual_seed(21)
+a = torch.randn(3, 5, requires_grad=True)
+# (1.13 refuses circular padding of an unbatched input, which 2.x pads.)
+for mode in ["constant", "reflect", "replicate"]:
+    y = F.pad(a, (2, 3), mode=mode)
+    name(y); show(y)
+    y.pow(2).sum().backward(); show(a.grad); a.grad = None
+v = torch.randn(1, 2, 2, 3, 4, requires_grad=True)
+for mode in ["constant", "reflect", "replicate", "circular"]:
+    y = F.pad(v, (1, 1, 1, 0, 0, 1), mode=mode)
+    name(y); show(y)
+    y.pow(2).sum().backward(); show(v.grad); v.grad = None
+""",
+    "constant padding of other dtypes and values": """
+print(F.pad(torch.arange(3.), (1, 1), value=7))
+print(F.pad(torch.tensor([1, 2]), (1, 1), value=2.7))
+print(F.pad(torch.tensor([True, False]), (0, 2), value=1))
+print(F.pad(torch.arange(6, dtype=torch.float64).reshape(2, 3), (1, 0, 0, 1), value=-0.5))
+print(F.pad(torch.arange(12.).reshape(3, 4), (-2, -2)).shape)
+print(F.pad(torch.arange(12.).reshape(3, 4), (1, 1), "constant", 0))
+print(F.pad(torch.arange(12.).reshape(1, 3, 4), (1, 1), mode="reflect", value=0).shape)
+print(F.pad(torch.arange(8.).reshape(1, 2, 4), (1, 2), mode="replicate", value=None))
+""",
+    "padding layers": """
+x = torch.arange(12.).reshape(1, 1, 3, 4)
+for m in [nn.ZeroPad2d((1, 2, 0, 1)), nn.ZeroPad2d(1), nn.ConstantPad1d((1, 2), 3.5), nn.ConstantPad2d(1, -1),
+          nn.ConstantPad3d(1, 0.0), nn.ReflectionPad1d(2), nn.ReflectionPad2d((1, 0, 2, 0)), nn.ReplicationPad1d((1, 0)),
+          nn.ReplicationPad2d(1), nn.ReplicationPad3d(1), nn.ReflectionPad3d(1)]:
+    print(m)
+for m in [nn.ZeroPad2d((1, 2, 0, 1)), nn.ConstantPad2d(1, -1), nn.ReflectionPad2d((1, 0, 2, 0)), nn.ReplicationPad2d(1)]:
+    y = m(x); name(y); show(y)
+print(nn.Sequential(nn.ReflectionPad2d(1), nn.Conv2d(1, 2, 3)))
+""",
+    "padding='same' with an even kernel pads the input first": """
+torch.manual_seed(22)
+x = torch.randn(1, 2, 5, 6, requires_grad=True)
+w = torch.randn(3, 2, 2, 4, requires_grad=True)
+y = F.conv2d(x, w, padding='same')
+name(y); print(y.shape, [None if f is None else type(f).__name__ for f, _ in y.grad_fn.next_functions])
+show(y)
+y.sum().backward(); show(x.grad); show(w.grad)
+u = F.conv1d(torch.randn(2, 5, requires_grad=True), torch.randn(3, 2, 4), padding='same')
+print(u.shape, [None if f is None else type(f).__name__ for f, _ in u.grad_fn.next_functions])
+""",
+}
+for i, (shape, p, mode) in enumerate([
+    ((1, 3, 4), (4, 0), "reflect"), ((1, 3, 4), (0, 4), "reflect"), ((1, 1, 3, 4), (1, 1, 3, 0), "reflect"),
+    ((1, 1, 3, 4), (4, 1, 0, 0), "reflect"), ((1, 1, 1, 3, 4), (0, 0, 0, 0, 1, 1), "reflect"),
+    ((1, 3, 0), (1, 1), "replicate"), ((3, 0, 2), (1, 1, 1, 1), "replicate"), ((2, 3), (1, 1, 1, 1), "reflect"),
+    ((2,), (1, 1, 1, 1), "replicate"), ((1, 3, 4), (1, 2, 3), "constant"), ((3, 4), (1, 1, 1, 1, 1, 1), "constant"),
+    ((1, 3, 4), (-2, -3), "constant"), ((1, 3, 4), (1, 0), "bogus"), ((1, 2, 3), (4, 0), "circular"),
+    ((2, 3), (1, 1), "wrap"),
+]):
+    PAD["error %d: %s %s on %s" % (i, mode, p, shape)] = "F.pad(torch.ones(%r), %r, mode=%r)" % (shape, p, mode)
+PAD["error: reflect with a value"] = "F.pad(torch.ones(1, 2, 3), (1, 1), mode='reflect', value=2)"
+PAD["error: reflect of a long tensor"] = "F.pad(torch.ones(1, 3, dtype=torch.long), (1, 1), mode='reflect')"
+PAD["error: pad as a list of floats"] = "F.pad(torch.ones(3), [1.5, 1])"
+
 
 def run(cases):
     out = {}
@@ -453,6 +528,7 @@ json.dump(
         "about": "stdout of each case under real PyTorch %s, rewritten to 2.x where noted; made by test/harness/gen_conv_pool_fixture.py" % torch.__version__,
         "conv": run(CONV),
         "pool": run(POOL),
+        "pad": run(PAD),
     },
     open(sys.argv[1], "w"),
     indent=1,

@@ -1,9 +1,10 @@
 /**
- * The convolution, pooling and resampling ops `binding.call` dispatches (merged into ops.ts's table), behind
+ * The convolution, padding, pooling and resampling ops `binding.call` dispatches (merged into ops.ts's table), behind
  * torch.nn.functional's conv*, *pool* and interpolate. Per-dim lists (kernel sizes, strides, paddings) arrive as
  * JavaScript arrays made by `js(...)`; an optional tensor or scale as null or undefined.
  */
 import * as CV from '../../engine/ops/conv';
+import * as PD from '../../engine/ops/padding';
 import * as PO from '../../engine/ops/pool';
 import { Tensor } from '../../engine/tensor';
 
@@ -16,6 +17,8 @@ function ints(p: ArrayLike<number>): number[] {
 }
 
 export const convPoolOps = {
+  constant_pad_nd: (x: Tensor, pad: ArrayLike<number>, value: number) => PD.constantPadNd(x, ints(pad), value),
+  index_pad: (x: Tensor, pad: ArrayLike<number>, mode: PD.IndexPadMode) => PD.indexPad(x, ints(pad), mode),
   convolution: (x: Tensor, w: Tensor, b: Tensor | null | undefined, stride: ArrayLike<number>, padding: ArrayLike<number> | 'same' | 'valid',
     dilation: ArrayLike<number>, transposed: boolean, outputPadding: ArrayLike<number>, groups: number) =>
     CV.convolution(x, w, b ?? null, {

@@ -1,5 +1,5 @@
 /**
- * What nn-conv.test.ts and nn-pooling.test.ts share: the cases of test/fixtures/conv_pool.json (made by
+ * What nn-conv.test.ts, nn-pooling.test.ts and nn-padding.test.ts share: the cases of test/fixtures/conv_pool.json (made by
  * test/harness/gen_conv_pool_fixture.py with real PyTorch), run through a Pyodide session. A "V:" line holds a
  * tensor (shape, dtype, values) and is compared within float32 rounding; every other line is compared exactly.
  */
@@ -15,6 +15,7 @@ interface Case {
 interface Fixture {
   conv: Record<string, Case>;
   pool: Record<string, Case>;
+  pad: Record<string, Case>;
 }
 
 interface Values {
