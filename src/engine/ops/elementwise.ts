@@ -5,7 +5,7 @@
  * history and can be differentiated again; that is why the op files import each other.
  */
 import { gradMode, record, withGradMode } from '../graph';
-import { castValue, DType, isFloat32Stored, isFloating, isIntegral, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
+import { castValue, DType, isFloat32Stored, isFloating, isIntegral, roundStored, SCALAR_TYPE_NAMES, StorageArray } from '../dtype';
 import { runtimeError } from '../errors';
 import { contiguousUnaryLoops, mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
 import { sameShape } from '../shape';
@@ -322,10 +322,58 @@ export function tan(t: Tensor): Tensor {
   return unaryFloat('TanBackward0', t, Math.tan, true, (g, _x, r) => mul(g, add(mul(r, r), 1)));
 }
 export function tanh(t: Tensor): Tensor {
-  return unaryFloat('TanhBackward0', t, Math.tanh, true, (g, _x, r) => mul(g, rsub(mul(r, r), 1)));
+  return unaryFloat('TanhBackward0', t, Math.tanh, true, (g, _x, r) =>
+    fusedBackward(g, r, tanhGradLoops, () => mul(g, rsub(mul(r, r), 1))));
 }
 export function sigmoid(t: Tensor): Tensor {
-  return unaryFloat('SigmoidBackward0', t, sigmoidValue, true, (g, _x, r) => mul(g, mul(r, rsub(r, 1))));
+  return unaryFloat('SigmoidBackward0', t, sigmoidValue, true, (g, _x, r) =>
+    fusedBackward(g, r, sigmoidGradLoops, () => mul(g, mul(r, rsub(r, 1)))));
+}
+
+/** o[i] from gradient g[go + i] and saved output r[ro + i], for float32 (each step rounded) and float64. */
+type GradLoop = (o: StorageArray, g: StorageArray, go: number, r: StorageArray, ro: number) => void;
+
+// g · (1 − r·r) and g · (r · (1 − r)), rounded after each step as the composed ops store them.
+const tanhGradLoops: [GradLoop, GradLoop] = [
+  (o, g, go, r, ro) => {
+    for (let i = 0; i < o.length; i++) {
+      const y = r[ro + i];
+      o[i] = g[go + i] * Math.fround(1 - Math.fround(y * y));
+    }
+  },
+  (o, g, go, r, ro) => {
+    for (let i = 0; i < o.length; i++) {
+      const y = r[ro + i];
+      o[i] = g[go + i] * (1 - y * y);
+    }
+  },
+];
+const sigmoidGradLoops: [GradLoop, GradLoop] = [
+  (o, g, go, r, ro) => {
+    for (let i = 0; i < o.length; i++) {
+      const y = r[ro + i];
+      o[i] = g[go + i] * Math.fround(y * Math.fround(1 - y));
+    }
+  },
+  (o, g, go, r, ro) => {
+    for (let i = 0; i < o.length; i++) {
+      const y = r[ro + i];
+      o[i] = g[go + i] * (y * (1 - y));
+    }
+  },
+];
+
+/**
+ * A backward formula in one pass where it gives the composed ops' numbers exactly: float32 or float64
+ * contiguous operands of one shape, outside create_graph. Anything else runs `composed`.
+ */
+function fusedBackward(g: Tensor, r: Tensor, loops: [GradLoop, GradLoop], composed: () => Tensor): Tensor {
+  const dt = g.dtype;
+  if (gradMode.enabled || (dt !== 'float32' && dt !== 'float64') || r.dtype !== dt) return composed();
+  if (!g.isContiguous() || !r.isContiguous() || !sameShape(g.shape, r.shape)) return composed();
+  const out = emptyTensor(g.shape, dt);
+  loops[dt === 'float32' ? 0 : 1](out.data, g.data, g.offset, r.data, r.offset);
+  return out;
 }
 export function sigmoidValue(x: number): number {
   return 1 / (1 + Math.exp(-x));

@@ -195,3 +195,28 @@ describe('relu backward as PyTorch threshold_backward computes it', () => {
     }
   });
 });
+
+describe('sigmoid and tanh backward in one pass', () => {
+  // The one-pass loops must give the composed formulas' numbers bit for bit: g·(r·(1 − r)) and g·(1 − r·r),
+  // each step stored in the dtype.
+  for (const dtype of ['float32', 'float64'] as const) {
+    it(`equals the composed ops in ${dtype}, special values included`, () => {
+      const n = 2000;
+      const xs = Array.from({ length: n }, (_, i) => Math.sin(i * 1.7) * (i % 7) * 3);
+      xs.push(NaN, Infinity, -Infinity, 0, -0, 40, -40);
+      const gs = xs.map((_, i) => Math.cos(i * 0.3) * 10 ** ((i % 9) - 4));
+      for (const [op, composed] of [
+        [E.sigmoid, (g: Tensor, r: Tensor) => E.mul(g, E.mul(r, E.rsub(r, 1)))],
+        [E.tanh, (g: Tensor, r: Tensor) => E.mul(g, E.rsub(E.mul(r, r), 1))],
+      ] as const) {
+        const x = C.fromValues(xs, [xs.length], dtype);
+        x.requiresGrad = true;
+        const y = op(x);
+        const g = C.fromValues(gs, [gs.length], dtype);
+        A.backward(y, g);
+        const expected = composed(g, C.fromValues(Array.from(y.data), [xs.length], dtype));
+        assert.deepEqual(Array.from(x.grad!.data), Array.from(expected.data));
+      }
+    });
+  }
+});
