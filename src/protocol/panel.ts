@@ -104,8 +104,84 @@ export type ExtensionToWebview =
  *   the extension answers with `init`.
  * - `stop`: stop the shown run. `runAgain`: start the shown run's document again (its current text).
  * - `revealLine`: show this 1-based line of the shown run's document in its editor and put the cursor there.
+ * - `export`: save a chart or figure (see ExportRequest).
  */
-export type WebviewToExtension = { type: 'ready' } | { type: 'stop' } | { type: 'runAgain' } | { type: 'revealLine'; line: number };
+export type WebviewToExtension =
+  | { type: 'ready' }
+  | { type: 'stop' }
+  | { type: 'runAgain' }
+  | { type: 'revealLine'; line: number }
+  | ExportRequest;
+
+/** What a chart or figure can be saved as. */
+export type ExportFormat = 'png' | 'svg' | 'csv';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'csv'];
+
+/**
+ * `export`: the user asked to save a chart or figure. The extension asks where (a save dialog, `fileName`
+ * suggested next to the script) and writes nothing unless a file is chosen. `data` is the file's content:
+ * base64 for PNG, the text itself for SVG and CSV.
+ */
+export interface ExportRequest {
+  type: 'export';
+  format: ExportFormat;
+  /** A bare file name ending in `.<format>` (exportFileName makes it), never a path. */
+  fileName: string;
+  data: string;
+}
+
+/**
+ * The most characters an export's `data` may have: 32 Mi, about 24 MB of PNG. A panel canvas at 4K and
+ * device pixel ratio 2 is under 10 MB; anything bigger is not something the panel drew.
+ */
+export const EXPORT_MAX_CHARS = 32 * 1024 * 1024;
+
+const FILE_NAME_MAX = 180;
+
+/** Not allowed in a file name on Windows, or a path separator, or a control character. */
+function isUnsafeChar(c: string): boolean {
+  return c.charCodeAt(0) < 0x20 || '<>:"/\\|?*'.includes(c);
+}
+
+/**
+ * The suggested file name of an export: the script's name without its extension, the chart's name, the
+ * format, e.g. `05_linear_regression-loss.svg`. Characters that are not safe in a file name on every OS
+ * become `_`.
+ */
+export function exportFileName(script: string | null, chart: string, format: ExportFormat): string {
+  const stem = baseName(script ?? '').replace(/\.[^.]*$/, '');
+  const safe = (s: string): string =>
+    Array.from(s, (c) => (isUnsafeChar(c) ? '_' : c))
+      .join('')
+      .replace(/^[.\s]+|[.\s]+$/g, '');
+  const name = [safe(stem), safe(chart)].filter(Boolean).join('-') || 'chart';
+  return `${name.slice(0, FILE_NAME_MAX - 4)}.${format}`;
+}
+
+/** A bare, safe file name with the format's extension: what exportFileName gives (no path, no control characters). */
+function isExportFileName(name: string, format: ExportFormat): boolean {
+  return (
+    name.length <= FILE_NAME_MAX &&
+    name.toLowerCase().endsWith(`.${format}`) &&
+    name.length > format.length + 1 &&
+    !Array.from(name).some(isUnsafeChar) &&
+    !name.startsWith('.')
+  );
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function parseExport(m: { format?: unknown; fileName?: unknown; data?: unknown }): ExportRequest | null {
+  const format = m.format;
+  if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) return null;
+  const f = format as ExportFormat;
+  if (typeof m.fileName !== 'string' || !isExportFileName(m.fileName, f)) return null;
+  const data = m.data;
+  if (typeof data !== 'string' || data.length === 0 || data.length > EXPORT_MAX_CHARS) return null;
+  if (f === 'png' && (data.length % 4 !== 0 || !BASE64.test(data))) return null;
+  return { type: 'export', format: f, fileName: m.fileName, data };
+}
 
 /**
  * The part of the webview's saved state (vscode.setState) the extension reads: VS Code hands that state to
@@ -131,7 +207,7 @@ export function decodeExtensionMessage(data: unknown): ExtensionToWebview {
 /** For the extension: checks the shape of what a webview sent (it is another process; trust nothing). */
 export function parseWebviewMessage(data: unknown): WebviewToExtension | null {
   if (typeof data !== 'object' || data === null) return null;
-  const m = data as { type?: unknown; line?: unknown };
+  const m = data as { type?: unknown; line?: unknown; format?: unknown; fileName?: unknown; data?: unknown };
   switch (m.type) {
     case 'ready':
     case 'stop':
@@ -139,6 +215,8 @@ export function parseWebviewMessage(data: unknown): WebviewToExtension | null {
       return { type: m.type };
     case 'revealLine':
       return typeof m.line === 'number' && Number.isInteger(m.line) && m.line >= 1 ? { type: 'revealLine', line: m.line } : null;
+    case 'export':
+      return parseExport(m);
     default:
       return null;
   }

@@ -5,8 +5,8 @@
  */
 import type { ExtensionToWebview } from '../../src/protocol/panel';
 
-export { baseName, decodeExtensionMessage } from '../../src/protocol/panel';
-export type { ExtensionToWebview, PersistedPanelHeader, RunInfo, RunInfoStatus, WebviewToExtension } from '../../src/protocol/panel';
+export { baseName, decodeExtensionMessage, exportFileName } from '../../src/protocol/panel';
+export type { ExportFormat, ExtensionToWebview, PersistedPanelHeader, RunInfo, RunInfoStatus, WebviewToExtension } from '../../src/protocol/panel';
 
 export type PanelSettings = Extract<ExtensionToWebview, { type: 'init' }>['settings'];
 

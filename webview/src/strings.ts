@@ -74,6 +74,13 @@ export const STRINGS = {
 
   'console.empty': 'Nothing printed yet.',
   'console.dropped': '{0} earlier lines not kept',
+
+  'export.saveAs': 'Save as',
+  'export.group': 'Save {0} as a file',
+  'export.as': 'Save {0} as {1}…',
+  'export.lossChart': 'the loss chart',
+  'export.gradChart': 'the gradient chart',
+  'export.figure': 'figure {0}',
 } as const;
 
 export type StringId = keyof typeof STRINGS;
@@ -146,6 +153,13 @@ export const STRINGS_ZH: Record<StringId, string> = {
 
   'console.empty': '还没有输出。',
   'console.dropped': '更早的 {0} 行未保留',
+
+  'export.saveAs': '另存为',
+  'export.group': '将{0}保存为文件',
+  'export.as': '将{0}另存为 {1}…',
+  'export.lossChart': '损失曲线',
+  'export.gradChart': '梯度曲线',
+  'export.figure': '图 {0}',
 };
 
 /** English text → Chinese, the shape of l10n/bundle.l10n.zh-cn.json when the extension calls vscode.l10n.t(STRINGS[id]). */

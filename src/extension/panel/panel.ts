@@ -6,11 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { encodeNonFinite, type RunEvent } from '../../protocol/events';
-import { PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExtensionToWebview } from '../../protocol/panel';
+import { baseName, PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExportRequest, type ExtensionToWebview } from '../../protocol/panel';
 import { t } from '../l10n';
 import { compactBatch, EventBatcher } from '../runs/eventBatcher';
 import type { RunRecord } from '../runs/runRecord';
 import type { Services } from '../services';
+import { saveExport, type SaveIo } from './exportSave';
 import { makeNonce, panelHtml } from './panelHtml';
 
 /** What the panel asks of the rest of the extension. */
@@ -19,6 +20,8 @@ export interface PanelHost {
   stop(run: RunRecord): void;
   runAgain(run: RunRecord): void;
   revealLine(run: RunRecord, line: number): void;
+  /** Save an exported chart or figure (the shown run's, or null when the panel shows a restored state). */
+  exportFile(run: RunRecord | null, request: ExportRequest): void;
   /** The 1-based cursor line when the active editor shows this run's document, else null. */
   cursorLineFor(run: RunRecord): number | null;
 }
@@ -213,6 +216,9 @@ export class PanelController implements vscode.Disposable {
       case 'revealLine':
         if (run) this.host.revealLine(run, msg.line);
         return;
+      case 'export':
+        this.host.exportFile(run, msg);
+        return;
     }
   }
 
@@ -253,6 +259,7 @@ export function register(s: Services, actions: Pick<PanelHost, 'runAgain' | 'rev
     stop: (run) => s.runs.stop(run.key),
     runAgain: actions.runAgain,
     revealLine: actions.revealLine,
+    exportFile: (run, request) => void saveExport(request, exportIo(run)),
     cursorLineFor: (run) => {
       const editor = vscode.window.activeTextEditor;
       return editor && editor.document.uri.toString() === run.key ? editor.selection.active.line + 1 : null;
@@ -279,4 +286,22 @@ export function register(s: Services, actions: Pick<PanelHost, 'runAgain' | 'rev
     s.settings.onDidChange(() => panel.settingsChanged()),
   );
   return { panel, subscription };
+}
+
+/** Where exports go: next to the run's script when it is a file, else in the first workspace folder. */
+function exportIo(run: RunRecord | null): SaveIo<vscode.Uri> {
+  return {
+    defaultUri: (fileName) => {
+      const doc = run ? vscode.Uri.parse(run.key) : null;
+      if (doc && doc.scheme !== 'untitled') return vscode.Uri.joinPath(doc, '..', fileName);
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      return folder ? vscode.Uri.joinPath(folder.uri, fileName) : undefined;
+    },
+    showSaveDialog: (options) => vscode.window.showSaveDialog(options),
+    writeFile: (uri, bytes) => vscode.workspace.fs.writeFile(uri, bytes),
+    saved: (uri) => {
+      vscode.window.setStatusBarMessage(t('Saved {0}', baseName(uri.path)), 8000);
+    },
+    failed: (message) => void vscode.window.showErrorMessage(message),
+  };
 }

@@ -4,10 +4,13 @@
  * subclass adds its datasets and plugins (create) and fills the chart (render).
  */
 import type { Chart as ChartType, ChartOptions } from 'chart.js';
+import { renderFigureSvg } from '../../../src/figures/svg';
+import { chartFigure, seriesCsv, type ChartSeries } from '../model/exportData';
 import { axisTickLabel } from '../model/format';
 import type { Translate } from '../strings';
 import { el, scaleToggle } from '../views/dom';
 import type { PanelTheme } from '../views/theme';
+import { canvasPng, exportButtons, type ExportButtons, type SaveExport } from './chartExport';
 
 export type LineChart = ChartType<'line', Array<{ x: number; y: number | null }>>;
 
@@ -18,6 +21,10 @@ export interface ChartSectionTexts {
   canvasLabel: string;
   /** Title of the y axis. */
   yAxis: string;
+  /** The chart as the export buttons name it ("the loss chart"). */
+  exportName: string;
+  /** The chart's part of an exported file's name (`loss`, `gradients`). */
+  fileName: string;
 }
 
 export abstract class ChartSection {
@@ -31,6 +38,7 @@ export abstract class ChartSection {
   private readonly toggle: ReturnType<typeof scaleToggle>;
   private readonly empty: HTMLElement;
   private readonly box: HTMLElement;
+  private readonly exporter: ExportButtons;
 
   /** `notes` go between the toolbar and the chart. */
   constructor(
@@ -38,6 +46,7 @@ export abstract class ChartSection {
     protected theme: PanelTheme,
     private readonly texts: ChartSectionTexts,
     onScale: (log: boolean) => void,
+    save: SaveExport,
     notes: HTMLElement[] = [],
   ) {
     this.root = el('div', 'section-body');
@@ -50,7 +59,42 @@ export abstract class ChartSection {
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', texts.canvasLabel);
     this.box.append(this.canvas);
+    this.exporter = exportButtons(
+      t,
+      texts.exportName,
+      { png: () => this.png(), svg: () => this.svg(), csv: () => this.csv() },
+      (format, data) => save(format, texts.fileName, data),
+    );
+    this.exporter.setEnabled(false);
+    // panel.css puts the buttons at the toolbar's end, after any notes a subclass appends.
+    this.bar.append(this.exporter.root);
     this.root.append(this.bar, ...notes, this.empty, this.box);
+  }
+
+  /**
+   * What the chart shows, at full precision, for the CSV and SVG exports: every series of the chart's model
+   * as of the last render (a subclass lists them all, so a series it adds is exported with the others).
+   */
+  protected abstract exportSeries(): ChartSeries[];
+
+  /** Whether the SVG gets a legend (a chart of several named lines). */
+  protected abstract get exportLegend(): boolean;
+
+  private png(): string | null {
+    if (!this.chart || this.box.hidden) return null;
+    const c = this.canvas;
+    return canvasPng([{ canvas: c, x: 0, y: 0 }], c.clientWidth, c.clientHeight, this.theme.background);
+  }
+
+  private svg(): string | null {
+    const series = this.exportSeries();
+    if (!series.length) return null;
+    return renderFigureSvg(chartFigure({ title: null, xlabel: this.t('loss.axisStep'), ylabel: this.texts.yAxis, log: this.log, series, legend: this.exportLegend }));
+  }
+
+  private csv(): string | null {
+    const series = this.exportSeries();
+    return series.length ? seriesCsv(series) : null;
   }
 
   /** The chart for this section's data; called when the first data arrives and after a theme change. */
@@ -83,6 +127,7 @@ export abstract class ChartSection {
     this.toggle.set(log);
     this.empty.hidden = hasData;
     this.box.hidden = !hasData;
+    this.exporter.setEnabled(hasData);
     if (!hasData) return null;
     if (!this.chart) this.chart = this.create();
     return this.chart;

@@ -13,6 +13,7 @@ import { renderFigureSvg } from '../../../src/figures/svg';
 import type { FigureEntry, PanelState } from '../model/state';
 import type { PanelTheme } from '../views/theme';
 import { mplLegendPlugin } from './mplLegend';
+import { canvasPng, exportButtons, svgPng, type SaveExport } from './chartExport';
 
 interface Rendered {
   root: HTMLElement;
@@ -30,6 +31,7 @@ export class FiguresView {
   constructor(
     private readonly t: Translate,
     private theme: PanelTheme,
+    private readonly save: SaveExport,
   ) {
     this.root = el('div', 'section-body');
     this.empty = el('p', 'empty', t('figures.empty'));
@@ -82,10 +84,22 @@ export class FiguresView {
     if (figureNeedsSvg(entry.figure)) return this.createSvg(entry);
     const view = figureToCharts(entry.figure, this.theme);
     const root = el('figure', 'mpl-figure');
-    const caption = el('figcaption', 'muted');
-    root.append(caption);
-    if (view.suptitle) root.append(el('div', 'mpl-suptitle', view.suptitle));
     const area = el('div', 'mpl-area');
+    const theme = this.theme;
+    // The PNG is what the panel drew: the subplots' canvases where they sit, the suptitle (HTML here) above.
+    const png = (): string | null => {
+      const box = area.getBoundingClientRect();
+      if (!box.width || !box.height) return null;
+      const parts = [...area.querySelectorAll('canvas')].map((canvas) => {
+        const r = canvas.getBoundingClientRect();
+        return { canvas, x: r.left - box.left, y: r.top - box.top };
+      });
+      const size = Math.round(theme.fontSize * 1.1);
+      const title = view.suptitle ? { text: view.suptitle, color: theme.foreground, font: `600 ${size}px ${theme.fontFamily}`, band: Math.round(size * 2) } : undefined;
+      return canvasPng(parts, box.width, box.height, theme.background, title);
+    };
+    const caption = this.header(root, entry, { png, svg: () => renderFigureSvg(entry.figure) });
+    if (view.suptitle) root.append(el('div', 'mpl-suptitle', view.suptitle));
     // Geometry from data, through CSSOM (the CSP forbids style attributes, not style properties).
     area.style.maxWidth = `${view.widthPx}px`;
     area.style.aspectRatio = `${view.widthPx} / ${view.heightPx}`;
@@ -111,13 +125,26 @@ export class FiguresView {
   /** The figure as an image of its SVG (a data: URI, which the panel's CSP allows for images). */
   private createSvg(entry: FigureEntry): Rendered {
     const root = el('figure', 'mpl-figure');
-    const caption = el('figcaption', 'muted');
+    const svgText = renderFigureSvg(entry.figure);
+    // Twice the figure's pixels, so the PNG stays sharp where the panel shows the SVG scaled up.
+    const caption = this.header(root, entry, { png: () => svgPng(svgText, 2), svg: () => svgText });
     const img = el('img', 'mpl-svg');
     img.setAttribute('alt', entry.figure.suptitle ?? this.t('figures.title', entry.figure.index));
-    img.setAttribute('src', `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderFigureSvg(entry.figure))}`);
+    img.setAttribute('src', `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`);
     img.style.maxWidth = `${Math.max(100, Math.min(3000, entry.figure.figsize[0] * 100))}px`;
-    root.append(caption, img);
+    root.append(img);
     return { root, caption, charts: [] };
+  }
+
+  /** The figure's header: its caption (the returned element, filled by render) and its export buttons. */
+  private header(root: HTMLElement, entry: FigureEntry, formats: { png: () => Promise<string | null> | string | null; svg: () => string }): HTMLElement {
+    const head = el('figcaption', 'muted figure-head');
+    const caption = el('span', 'figure-caption');
+    const n = entry.figure.index;
+    const buttons = exportButtons(this.t, this.t('export.figure', n), formats, (format, data) => this.save(format, `figure-${n}`, data));
+    head.append(caption, buttons.root);
+    root.append(head);
+    return caption;
   }
 
   destroy(): void {

@@ -4,12 +4,25 @@ import { displaySeries, toChartPoints } from '../model/series';
 import type { PanelState } from '../model/state';
 import type { Translate } from '../strings';
 import type { PanelTheme } from '../views/theme';
+import type { ChartSeries } from '../model/exportData';
+import type { SaveExport } from './chartExport';
 import { ChartSection, type LineChart } from './chartSection';
 import { Chart, markersWhileFew } from './chartSetup';
 
 export class GradView extends ChartSection {
-  constructor(t: Translate, theme: PanelTheme, onScale: (log: boolean) => void) {
-    super(t, theme, { empty: t('grad.empty'), canvasLabel: t('grad.axisNorm'), yAxis: t('grad.axisNorm') }, onScale);
+  private series: ChartSeries[] = [];
+
+  constructor(t: Translate, theme: PanelTheme, onScale: (log: boolean) => void, save: SaveExport) {
+    super(t, theme, { empty: t('grad.empty'), canvasLabel: t('grad.axisNorm'), yAxis: t('grad.axisNorm'), exportName: t('export.gradChart'), fileName: 'gradients' }, onScale, save);
+  }
+
+  /** One series per parameter, all of them (also those hidden through the legend). */
+  protected exportSeries(): ChartSeries[] {
+    return this.series;
+  }
+
+  protected get exportLegend(): boolean {
+    return true;
   }
 
   protected create(): LineChart {
@@ -30,6 +43,7 @@ export class GradView extends ChartSection {
 
   render(state: PanelState): void {
     const leaves = state.leaves;
+    this.series = leaves.map((leaf) => ({ label: leafLabel(leaf, this.t), series: leaf.norms }));
     const chart = this.prepare(state.ui.gradLog, leaves.length > 0);
     if (!chart) return;
     const log = this.log;

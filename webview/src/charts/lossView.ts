@@ -6,6 +6,8 @@ import { lossIsLog, type PanelState } from '../model/state';
 import type { Translate } from '../strings';
 import { el } from '../views/dom';
 import type { PanelTheme } from '../views/theme';
+import type { ChartSeries } from '../model/exportData';
+import type { SaveExport } from './chartExport';
 import { ChartSection, type LineChart } from './chartSection';
 import { Chart, markersWhileFew } from './chartSetup';
 
@@ -16,11 +18,12 @@ export class LossView extends ChartSection {
   private readonly note: HTMLElement;
   private readonly divergedNote: HTMLElement;
   private diverged: { step: number; loss: number } | null = null;
+  private series: ChartSeries[] = [];
 
-  constructor(t: Translate, theme: PanelTheme, onScale: (log: boolean) => void) {
+  constructor(t: Translate, theme: PanelTheme, onScale: (log: boolean) => void, save: SaveExport) {
     const divergedNote = el('div', 'diverged-note');
     divergedNote.hidden = true;
-    super(t, theme, { empty: t('loss.empty'), canvasLabel: t('section.loss'), yAxis: t('loss.axisLoss') }, onScale, [divergedNote]);
+    super(t, theme, { empty: t('loss.empty'), canvasLabel: t('section.loss'), yAxis: t('loss.axisLoss'), exportName: t('export.lossChart'), fileName: 'loss' }, onScale, save, [divergedNote]);
     this.divergedNote = divergedNote;
     this.note = el('span', 'muted');
     this.bar.append(this.note);
@@ -66,6 +69,14 @@ export class LossView extends ChartSection {
     };
   }
 
+  protected exportSeries(): ChartSeries[] {
+    return this.series;
+  }
+
+  protected get exportLegend(): boolean {
+    return this.series.length > 1;
+  }
+
   protected create(): LineChart {
     const theme = this.theme;
     return new Chart(this.canvas, {
@@ -84,6 +95,8 @@ export class LossView extends ChartSection {
 
   render(state: PanelState): void {
     const n = state.loss.x.length;
+    // The CSV's column is named in English, like the step column: the file is data for pandas or a spreadsheet.
+    this.series = n > 0 ? [{ label: 'loss', series: state.loss }] : [];
     this.diverged = state.diverged ? { step: state.diverged.step, loss: state.diverged.loss } : null;
     this.divergedNote.hidden = !state.diverged;
     if (state.diverged) this.divergedNote.textContent = this.t('loss.diverged', state.diverged.step, formatNumber(state.diverged.loss), state.diverged.line);

@@ -4,7 +4,8 @@
  */
 import { translate, type StringId, type Translate } from '../strings';
 import { el } from './dom';
-import type { WebviewToExtension } from '../protocol';
+import { exportFileName, type WebviewToExtension } from '../protocol';
+import type { SaveExport } from '../charts/chartExport';
 import type { PanelState, Section } from '../model/state';
 import type { PanelTheme } from './theme';
 import { ConsoleView } from './consoleView';
@@ -56,15 +57,17 @@ export class Panel {
       runAgain: () => host.post({ type: 'runAgain' }),
       revealLine: (line) => host.post({ type: 'revealLine', line }),
     });
-    this.loss = new LossView(t, theme, (log) => this.setUi({ lossLog: log }));
-    this.grad = new GradView(t, theme, (log) => this.setUi({ gradLog: log }));
+    // A file named after the script the panel shows; the extension asks where to save it.
+    const save: SaveExport = (format, chart, data) => host.post({ type: 'export', format, fileName: exportFileName(this.state.run?.label ?? this.state.file, chart, format), data });
+    this.loss = new LossView(t, theme, (log) => this.setUi({ lossLog: log }), save);
+    this.grad = new GradView(t, theme, (log) => this.setUi({ gradLog: log }), save);
     this.leafTable = new LeafTableView(t);
     this.graph = new GraphView(
       t,
       (line) => host.post({ type: 'revealLine', line }),
       (choice) => this.setUi({ graphChoice: choice }),
     );
-    this.figures = new FiguresView(t, theme);
+    this.figures = new FiguresView(t, theme, save);
     this.console = new ConsoleView(t);
     const main = el('main', 'sections');
     const bodies: Record<SectionId, HTMLElement> = { loss: this.loss.root, gradients: this.grad.root, leaves: this.leafTable.root, graph: this.graph.root, figures: this.figures.root, console: this.console.root };
