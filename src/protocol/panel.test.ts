@@ -1,7 +1,7 @@
 // The panel protocol: what the webview may send, and NaN/inf across the JSON transport.
 import { strict as assert } from 'node:assert';
 import { encodeNonFinite } from './events';
-import { decodeExtensionMessage, parseWebviewMessage, type ExtensionToWebview } from './panel';
+import { decodeExtensionMessage, EXPORT_MAX_CHARS, exportFileName, parseWebviewMessage, type ExtensionToWebview } from './panel';
 import { backward, diverged } from './testEvents';
 
 describe('panel HTML and messages', () => {
@@ -10,6 +10,44 @@ describe('panel HTML and messages', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'revealLine', line: 12, extra: 1 }), { type: 'revealLine', line: 12 });
     for (const bad of [null, 'ready', { type: 'revealLine', line: 0 }, { type: 'revealLine', line: '3' }, { type: 'eval' }]) {
       assert.equal(parseWebviewMessage(bad), null);
+    }
+  });
+
+  it('takes an export with a bare file name of its format, base64 for PNG, within the size limit', () => {
+    const png = { type: 'export', format: 'png', fileName: 'a-loss.png', data: 'iVBORw0KGgo=' };
+    assert.deepEqual(parseWebviewMessage({ ...png, extra: 1 }), png);
+    const csv = { type: 'export', format: 'csv', fileName: 'a-gradients.csv', data: 'step,w\n1,2\n' };
+    assert.deepEqual(parseWebviewMessage(csv), csv);
+    assert.deepEqual(parseWebviewMessage({ type: 'export', format: 'svg', fileName: '训练-figure-1.SVG', data: '<svg/>' }), { type: 'export', format: 'svg', fileName: '训练-figure-1.SVG', data: '<svg/>' });
+    const bad: unknown[] = [
+      { ...png, format: 'pdf', fileName: 'a.pdf' },
+      { ...png, fileName: 'a-loss.svg' }, // extension of another format
+      { ...png, fileName: '../a-loss.png' },
+      { ...png, fileName: '/tmp/a-loss.png' },
+      { ...png, fileName: 'C:\\a-loss.png' },
+      { ...png, fileName: '.png' },
+      { ...png, fileName: 'a\nb.png' },
+      { ...png, fileName: `${'x'.repeat(200)}.png` },
+      { ...png, data: 'not base64!' },
+      { ...png, data: 'abc' }, // not a multiple of 4
+      { ...png, data: '' },
+      { ...png, data: 42 },
+      { ...csv, data: 'x'.repeat(EXPORT_MAX_CHARS + 1) },
+      { type: 'export', format: 'csv', data: 'x' },
+    ];
+    for (const m of bad) assert.equal(parseWebviewMessage(m), null, JSON.stringify(m).slice(0, 80));
+  });
+
+  it('names an export after the script and the chart, safely', () => {
+    assert.equal(exportFileName('05_linear_regression_scratch.py', 'loss', 'png'), '05_linear_regression_scratch-loss.png');
+    assert.equal(exportFileName('/home/u/proj/train.py', 'figure-2', 'svg'), 'train-figure-2.svg');
+    assert.equal(exportFileName('Untitled-1', 'gradients', 'csv'), 'Untitled-1-gradients.csv');
+    assert.equal(exportFileName('a:b?.py', 'loss', 'csv'), 'a_b_-loss.csv');
+    assert.equal(exportFileName(null, 'loss', 'csv'), 'loss.csv');
+    assert.equal(exportFileName(null, '', 'csv'), 'chart.csv');
+    for (const [script, chart] of [['x'.repeat(400), 'loss'], ['a<b>.py', 'figure-1'], ['...', '']] as const) {
+      const name = exportFileName(script, chart, 'png');
+      assert.ok(parseWebviewMessage({ type: 'export', format: 'png', fileName: name, data: 'AAAA' }), name);
     }
   });
 
