@@ -194,7 +194,13 @@ export class PanelController implements vscode.Disposable {
 
   private onMessage(data: unknown): void {
     const msg = parseWebviewMessage(data);
-    if (!msg) return;
+    if (!msg) {
+      // An export the protocol refuses (over EXPORT_MAX_CHARS, a bad name) is said, not dropped unseen.
+      if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'export') {
+        void vscode.window.showErrorMessage(t('Could not save the export: the panel sent a file that is too large or not valid.'));
+      }
+      return;
+    }
     const run = this.shown;
     switch (msg.type) {
       case 'ready':

@@ -17,6 +17,7 @@ export const TEXT_SELECTORS = [
   ['table.leaf-table th', 'values table: headings'],
   ['table.leaf-table td', 'values table: cells'],
   ['figure.mpl-figure figcaption', 'figure caption'],
+  ['figure.mpl-figure figcaption button', 'figure export buttons'],
   ['details.card-console pre, details.card-console .console-line', 'console text'],
   ['svg .gnode text.gnode-title', 'graph: node titles'],
   ['svg .gnode text.gnode-detail', 'graph: node details'],

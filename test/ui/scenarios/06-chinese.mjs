@@ -58,8 +58,13 @@ export default {
     const sections = await f.locator('summary.card-title').allInnerTexts();
     const wantSections = ['section.loss', 'section.gradients', 'section.leaves', 'section.graph', 'section.figures', 'section.console'].map((id) => zh[id]);
     check('section titles are the Chinese ones', sections.join('|') === wantSections.join('|'), sections.join(', '));
-    const toolbar = await f.locator('details.card-loss .toolbar button').allInnerTexts();
+    const toolbar = await f.locator('details.card-loss .toolbar .segmented button').allInnerTexts();
     check(`loss scale buttons are "${zh['scale.linear']}" / "${zh['scale.log']}"`, toolbar.join('|') === `${zh['scale.linear']}|${zh['scale.log']}`, toolbar.join(', '));
+    const exportGroup = f.locator('details.card-loss .export-group');
+    const exportLabel = await exportGroup.locator('.export-label').innerText();
+    const pngName = await exportGroup.locator('button[data-format="png"]').getAttribute('aria-label');
+    const wantPng = fill(zh['export.as'], zh['export.lossChart'], 'PNG');
+    check(`export buttons read "${zh['export.saveAs']}" and are named "${wantPng}"`, exportLabel === zh['export.saveAs'] && pngName === wantPng, `${exportLabel} / ${pngName}`);
     const caption = await f.locator('details.card-graph .toolbar .muted').innerText();
     check('graph caption is the Chinese one', caption === fill(zh['graph.caption'], 18, 50), caption);
     const figuresEmpty = await f.locator('details.card-figures p.empty').innerText();
