@@ -183,6 +183,11 @@ export function copyInto(dst: Tensor, src: Tensor): void {
     const n = dst.numel;
     const dOff = dst.offset;
     const sOff = src.offset;
+    if (dst.dtype === src.dtype) {
+      // One storage type, nothing to convert: a block copy (set() copies overlapping ranges as memmove does).
+      dd.set(sd.subarray(sOff, sOff + n), dOff);
+      return;
+    }
     if (dd === sd && dOff > sOff) {
       for (let i = n - 1; i >= 0; i--) dd[dOff + i] = sd[sOff + i];
     } else {

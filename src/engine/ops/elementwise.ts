@@ -670,8 +670,10 @@ export function addInPlaceRaw(a: Tensor, b: Tensor): void {
     const src = b.data;
     const ao = a.offset;
     const bo = b.offset;
-    for (let i = 0; i < a.numel; i++) dst[ao + i] += src[bo + i];
-    roundStored(a.dtype, dst.subarray(ao, ao + a.numel));
+    // numel is a getter that multiplies the shape out: read once, not per element.
+    const n = a.numel;
+    for (let i = 0; i < n; i++) dst[ao + i] += src[bo + i];
+    roundStored(a.dtype, dst.subarray(ao, ao + n));
   } else {
     const sum = mapBinary(a, b, a.dtype, (x, y) => x + y);
     copyInto(a, sum);

@@ -7,6 +7,7 @@ import { BackwardFn, gatherRegion, gradEdge, gradMode, Node, rebaseView, record,
 import { castValue, isFloating, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
 import { copyInto } from '../kernels';
+import { forEachRow } from '../rows';
 import { contiguousStrides } from '../shape';
 import { Tensor } from '../tensor';
 import { CustomNode } from './custom';
@@ -155,7 +156,26 @@ export function copy_(t: Tensor, src: Tensor): Tensor {
   return t;
 }
 
+/**
+ * fill_ and zero_ where nothing is recorded (under no_grad, or a tensor outside autograd such as a `.grad`):
+ * the value written straight into t's storage, as inPlace's own no-history path would copy it, without a
+ * temporary.
+ */
+function fillUnrecorded(t: Tensor, value: number): boolean {
+  if (gradMode.enabled && (t.requiresGrad || t.base !== null)) return false;
+  checkInPlace(t);
+  const v = castValue(t.dtype, value);
+  const d = t.data;
+  if (t.isContiguous()) d.fill(v, t.offset, t.offset + t.numel);
+  else forEachRow(t.shape, t.strides, t.offset, (p, _i, len, step) => {
+    for (let k = 0; k < len; k++, p += step) d[p] = v;
+  });
+  t.bumpVersion();
+  return true;
+}
+
 export function fill_(t: Tensor, value: number): Tensor {
+  if (fillUnrecorded(t, value)) return t;
   return inPlace(t, (self) => {
     const out = zerosOf(self);
     out.data.fill(castValue(self.dtype, value));
@@ -164,6 +184,7 @@ export function fill_(t: Tensor, value: number): Tensor {
 }
 
 export function zero_(t: Tensor): Tensor {
+  if (fillUnrecorded(t, 0)) return t;
   return inPlace(t, (self) => record('ZeroBackward0', zerosOf(self), [self], [], (g) => [zerosOf(g)]));
 }
 
