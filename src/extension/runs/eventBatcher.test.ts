@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import type { BackwardEvent, RunEvent, StdoutEvent } from '../../protocol/events';
 import { isGraphElided } from '../../protocol/events';
-import { backward, diverged, stdout } from '../../protocol/testEvents';
+import { backward, diverged, scopedVariables, stdout } from '../../protocol/testEvents';
 import { compactBatch, elideGraph, EventBatcher, type Scheduler } from './eventBatcher';
 
 /** A scheduler whose time only moves when the test says so. */
@@ -102,5 +102,10 @@ describe('event batching for the panel', () => {
       batch.map((e) => e.type === 'backward' && !isGraphElided(e.graph)),
       [false, true, false, false],
     );
+  });
+
+  it('keeps only the newest variables event of a batch', () => {
+    const out = compactBatch([scopedVariables('backward', 1), backward(1), scopedVariables('backward', 2), backward(2), scopedVariables('end')]);
+    assert.deepEqual(out.map((e) => (e.type === 'variables' ? `variables ${e.at ?? 'end'}` : e.type)), ['backward', 'backward', 'variables end']);
   });
 });

@@ -18,17 +18,20 @@ export function carriesGraph(e: RunEvent): boolean {
 }
 
 /**
- * The batch the panel gets: adjacent stdout (and stderr) chunks merged, and every backward event's graph
- * elided except the newest graph's and the one of the step that diverged (the two graphs worth looking at).
+ * The batch the panel gets: adjacent stdout (and stderr) chunks merged, every backward event's graph
+ * elided except the newest graph's and the one of the step that diverged (the two graphs worth looking at),
+ * and only the newest variables event.
  * Returns new objects where it changes anything; the input events are never modified.
  */
 export function compactBatch(events: readonly RunEvent[], keepGraphOfStep: number | null = null): RunEvent[] {
   let lastGraph = -1;
+  let lastVariables = -1;
   const divergedSteps = new Set<number>();
   if (keepGraphOfStep !== null) divergedSteps.add(keepGraphOfStep);
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (carriesGraph(e)) lastGraph = i;
+    else if (e.type === 'variables') lastVariables = i;
     else if (e.type === 'diverged') divergedSteps.add(e.step);
   }
   const out: RunEvent[] = [];
@@ -37,6 +40,9 @@ export function compactBatch(events: readonly RunEvent[], keepGraphOfStep: numbe
     const prev = out.length ? out[out.length - 1] : null;
     if ((e.type === 'stdout' || e.type === 'stderr') && prev && prev.type === e.type) {
       out[out.length - 1] = { ...prev, text: prev.text + e.text };
+    } else if (e.type === 'variables' && i !== lastVariables) {
+      // The panel shows the latest variables event only.
+      continue;
     } else if (e.type === 'backward' && i !== lastGraph && !divergedSteps.has(e.step)) {
       out.push(elideGraph(e));
     } else {

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import type { BackwardEvent, GraphEvent } from '../../protocol/events';
 import { isGraphElided } from '../../protocol/events';
-import { backward, diverged, end, error } from '../../protocol/testEvents';
+import { backward, diverged, end, error, scopedVariables } from '../../protocol/testEvents';
 import { carriesGraph, elideGraph } from './eventBatcher';
 import { MAX_HISTORY_POINTS, MAX_RETAINED_BACKWARD, pushPoint, RunRecord, statusText, type HistoryPoint } from './runRecord';
 
@@ -123,6 +123,21 @@ describe('run record', () => {
       ['graph 3'],
     );
     assert.equal(r.events.filter((e) => e.type === 'backward').length, 3);
+  });
+
+  it('keeps only the latest variables event, and the latest whole graph with it', () => {
+    const r = record();
+    for (let step = 1; step <= 5; step++) {
+      r.apply(backward(step));
+      r.apply(scopedVariables('backward', step));
+    }
+    r.apply(scopedVariables('end'));
+    r.apply(backward(6));
+    const kinds = r.events.map((e) => (e.type === 'variables' ? `variables ${e.at ?? 'end'}` : e.type));
+    assert.deepEqual(kinds, ['backward', 'backward', 'backward', 'backward', 'backward', 'variables end', 'backward']);
+    assert.equal(r.variables?.at, undefined);
+    // The older graphs were elided as newer ones came, whatever the variables events did to the list's indices.
+    assert.deepEqual(r.events.filter(carriesGraph).map((e) => (e as BackwardEvent).step), [6]);
   });
 
   it('thins a history series evenly, keeping the newest point', () => {

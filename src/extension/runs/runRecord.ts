@@ -139,6 +139,7 @@ export class RunRecord {
         break;
       case 'variables':
         this.variables = e;
+        this.dropOlderVariables();
         break;
       case 'start':
         this.scriptStarted = true;
@@ -214,16 +215,8 @@ export class RunRecord {
       }
       kept.push(e);
     }
-    this.events.length = 0;
-    this.events.push(...kept);
     this.retainedBackward = kept.filter((e) => e.type === 'backward').length;
-    this.lastRetainedBackwardIndex = -1;
-    for (let i = this.events.length - 1; i >= 0; i--) {
-      if (carriesGraph(this.events[i])) {
-        this.lastRetainedBackwardIndex = i;
-        break;
-      }
-    }
+    this.replaceEvents(kept);
   }
 
   private retainOutput(e: Extract<RunEvent, { type: 'stdout' | 'stderr' }>): void {
@@ -246,6 +239,20 @@ export class RunRecord {
       }
       kept.push(e);
     }
+    this.replaceEvents(kept);
+  }
+
+  /**
+   * A run sends a variables event at each whole-graph capture and one at its end; the panel shows the latest,
+   * so only that one is kept (a long run would otherwise keep hundreds of them).
+   */
+  private dropOlderVariables(): void {
+    if (!this.events.some((e) => e.type === 'variables')) return;
+    this.replaceEvents(this.events.filter((e) => e.type !== 'variables'));
+  }
+
+  /** Puts `kept` in place of the event list, and finds the newest whole graph in it again. */
+  private replaceEvents(kept: RunEvent[]): void {
     this.events.length = 0;
     this.events.push(...kept);
     this.lastRetainedBackwardIndex = -1;

@@ -6,7 +6,7 @@
  */
 import { decimateMinMax, type Series } from './series';
 import { createState, type ConsoleLine, type FigureEntry, type GraphState, type LeafTrack, type PanelState, type UiState } from './state';
-import type { DivergedEvent, EndEvent, ErrorEvent } from '../../../src/protocol/events';
+import type { DivergedEvent, EndEvent, ErrorEvent, VariablesEvent } from '../../../src/protocol/events';
 import type { PanelSettings, PersistedPanelHeader, RunInfo, RunInfoStatus } from '../protocol';
 
 export const PERSIST_VERSION = 1;
@@ -40,6 +40,8 @@ interface SavedBody {
   loss: SavedSeries;
   diverged: DivergedEvent | null;
   leaves: Array<Omit<LeafTrack, 'norms'> & { norms: SavedSeries }>;
+  /** Absent in states saved before the Variables section. */
+  variables?: VariablesEvent | null;
   graph: GraphState | null;
   divergedGraph: GraphState | null;
   figures: FigureEntry[];
@@ -93,6 +95,7 @@ export function snapshot(state: PanelState): PersistedState {
     loss: bounded(state.loss, PERSIST_LOSS_POINTS),
     diverged: state.diverged,
     leaves: state.leaves.map((l) => ({ ...l, norms: bounded(l.norms, PERSIST_LEAF_POINTS) })),
+    variables: state.variables,
     graph: state.graph,
     divergedGraph: state.divergedGraph,
     figures: keepFigures,
@@ -126,6 +129,7 @@ export function restore(saved: unknown): PanelState | null {
     ...body,
     loss: { x: body.loss.x, y: body.loss.y },
     leaves: body.leaves.map((l) => ({ ...l, norms: { x: l.norms.x, y: l.norms.y } })),
+    variables: body.variables ?? null,
     ui: { ...state.ui, ...body.ui },
   });
   return state;

@@ -1,7 +1,8 @@
 // The panel state reducer: how init/runStarted/events messages and every event type fold into what the
 // panel shows, frame batching, bounded console and figures, and the setState round trip.
 import { strict as assert } from 'node:assert';
-import type { RunEvent } from '../../../src/protocol/events';
+import type { RunEvent, VariablesEvent } from '../../../src/protocol/events';
+import { scopedVariables, variable } from '../../../src/protocol/testEvents';
 import { restore, snapshot, PERSIST_LOSS_POINTS, encode, decode } from './persist';
 import { isExtensionMessage } from '../protocol';
 import { persistedLabel } from '../../../src/protocol/panel';
@@ -12,6 +13,8 @@ import {
   CONSOLE_MAX_LINES,
   createState,
   elapsedMs,
+  endVariables,
+  leafTable,
   headerStatus,
   lossIsLog,
   FIGURES_MAX,
@@ -407,5 +410,75 @@ describe('webview strings', () => {
     assert.equal(translate(zhBundle(), 'graph.hidden', 12, 200), '另有 12 个节点未显示（计算图节点上限 200）');
     assert.equal(translate({ Stop: '停止' }, 'header.stop'), '停止');
     assert.equal(translate({ constructor: 'x' }, 'header.stop'), 'Stop');
+  });
+});
+
+/** The script's `w` and `b` after the optimizer's last step, as the end-of-run event reads them. */
+function endOfRun(): VariablesEvent {
+  return { type: 'variables', t: 90, file: 'train.py', truncated: 0, variables: [variable('w', [0.4, -0.9], [9, -9]), variable('b', [1.5], [20])] };
+}
+
+describe('the variables in the panel state', () => {
+  it('follows the latest variables event: backward captures while running, the end at the end', () => {
+    const s = started();
+    events(s, [backward(1, 2), scopedVariables('backward', 1)]);
+    assert.ok(s.dirty.has('variables'));
+    assert.equal(s.variables?.step, 1);
+    assert.equal(endVariables(s), null);
+    events(s, [backward(2, 1), scopedVariables('backward', 2)]);
+    assert.equal(s.variables?.step, 2);
+    events(s, [endOfRun(), { type: 'end', t: 100, status: 'ok', durationMs: 100, steps: 2 }]);
+    assert.equal(endVariables(s), s.variables);
+  });
+
+  it('shows the end of the run in the values table by default, the last backward() on request', () => {
+    const s = started();
+    events(s, [backward(1, 2), backward(2, 1)]);
+    // Running: the end is not there yet, so the table shows the last backward() and says so.
+    let table = leafTable(s);
+    assert.deepEqual([table.at, table.step, table.endPending], ['backward', 2, true]);
+    events(s, [endOfRun()]);
+    table = leafTable(s);
+    assert.deepEqual([table.at, table.endPending], ['end', false]);
+    assert.deepEqual(table.rows.map((r) => [r.track.name, r.value?.text, r.grad?.text]), [
+      ['w', 'tensor([0.4000, -0.9000])', 'tensor([9.0000, -9.0000])'],
+      ['b', 'tensor([1.5000])', 'tensor([20.0000])'],
+    ]);
+    s.ui.leafState = 'backward';
+    table = leafTable(s);
+    assert.deepEqual([table.at, table.endPending], ['backward', false]);
+    assert.equal(table.rows[1].value?.text, 'tensor([0.2000])', "the graph's value of b at step 2");
+  });
+
+  it('finds a leaf at the end by its global name before a local one, or through an alias; else leaves it empty', () => {
+    const s = started();
+    events(s, [backward(1, 2)]);
+    events(s, [{
+      type: 'variables', t: 5, file: 'train.py', truncated: 0,
+      scopes: [{ kind: 'function', name: 'f', file: 'train.py', firstLine: 1, lastLine: 3, line: 2 }],
+      variables: [variable('w', [7], [7], { scope: 0 }), variable('w', [8], [8]), variable('bias', [3], [3], { aliasOf: 'b', scope: 0 })],
+    }]);
+    assert.deepEqual(leafTable(s).rows.map((r) => r.value?.text), ['tensor([8.0000])', 'tensor([3.0000])']);
+    events(s, [{ type: 'variables', t: 6, file: 'train.py', truncated: 0, variables: [] }]);
+    assert.deepEqual(leafTable(s).rows.map((r) => r.value), [null, null]);
+  });
+
+  it('keeps the variables and the view choices through a save and restore; older saves restore without them', () => {
+    const s = started();
+    events(s, [backward(1, 2), scopedVariables()]);
+    s.ui.leafState = 'backward';
+    s.ui.varSort = 'grad';
+    s.ui.varExpanded = ['g:model'];
+    const back = restore(JSON.parse(JSON.stringify(snapshot(s))));
+    assert.ok(back);
+    assert.equal(back.variables?.variables.length, scopedVariables().variables.length);
+    assert.deepEqual([back.ui.leafState, back.ui.varSort, back.ui.varExpanded], ['backward', 'grad', ['g:model']]);
+    const old = snapshot(started());
+    const body = JSON.parse(old.body) as Record<string, unknown>;
+    delete body.variables;
+    (body.ui as Record<string, unknown>).leafState = undefined;
+    const restored = restore({ ...old, body: JSON.stringify({ ...body, ui: { lossLog: null, gradLog: false, graphChoice: 'latest', collapsed: [] } }) });
+    assert.ok(restored);
+    assert.deepEqual([restored.variables, restored.ui.leafState, restored.ui.varSort, restored.ui.varExpanded], [null, 'end', 'name', []]);
   });
 });

@@ -7,13 +7,14 @@
  * replaying a long run (init with all events) quadratic.
  */
 import { isGraphElided } from '../../../src/protocol/events';
-import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, FigureReason, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary } from '../../../src/protocol/events';
+import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, FigureReason, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary, VariableInfo, VariablesEvent } from '../../../src/protocol/events';
+import { variablesAt, type VariableSort } from '../../../src/protocol/variableTree';
 import { runStatusOf } from '../../../src/protocol/status';
 import type { ExtensionToWebview, PanelSettings, RunInfo, RunInfoStatus } from '../protocol';
 import { appendPoint, emptySeries, type Series } from './series';
 
 /** Parts of the panel a change can touch; a view re-renders only its own part. */
-export type Section = 'header' | 'loss' | 'gradients' | 'graph' | 'figures' | 'console' | 'cursor' | 'focus' | 'ui';
+export type Section = 'header' | 'loss' | 'gradients' | 'variables' | 'graph' | 'figures' | 'console' | 'cursor' | 'focus' | 'ui';
 
 /** Most console lines kept (older ones are dropped and counted). */
 export const CONSOLE_MAX_LINES = 5000;
@@ -81,6 +82,12 @@ export interface UiState {
   graphChoice: 'latest' | 'diverged';
   /** Sections the user collapsed. */
   collapsed: string[];
+  /** Which state the values table shows: the run's end (what the script printed) or its last backward(). */
+  leafState: 'end' | 'backward';
+  /** The Variables section's order: the script's, or largest gradient norm first. */
+  varSort: VariableSort;
+  /** Keys (VariableRow.key) of the modules the user opened in the Variables section. */
+  varExpanded: string[];
 }
 
 export interface PanelState {
@@ -102,6 +109,8 @@ export interface PanelState {
   loss: Series;
   diverged: DivergedEvent | null;
   leaves: LeafTrack[];
+  /** The latest variables event: a backward() capture while the run goes, the end's once it ended. */
+  variables: VariablesEvent | null;
   graph: GraphState | null;
   /** The graph of the step whose loss first went non-finite (the extension keeps it un-elided). */
   divergedGraph: GraphState | null;
@@ -118,7 +127,7 @@ export interface PanelState {
   dirty: Set<Section>;
 }
 
-const ALL_SECTIONS: Section[] = ['header', 'loss', 'gradients', 'graph', 'figures', 'console', 'cursor', 'focus', 'ui'];
+const ALL_SECTIONS: Section[] = ['header', 'loss', 'gradients', 'variables', 'graph', 'figures', 'console', 'cursor', 'focus', 'ui'];
 
 export function createState(): PanelState {
   return {
@@ -135,6 +144,7 @@ export function createState(): PanelState {
     loss: emptySeries(),
     diverged: null,
     leaves: [],
+    variables: null,
     graph: null,
     divergedGraph: null,
     figures: [],
@@ -144,7 +154,7 @@ export function createState(): PanelState {
     end: null,
     cursorLine: null,
     focus: null,
-    ui: { lossLog: null, gradLog: false, graphChoice: 'latest', collapsed: [] },
+    ui: { lossLog: null, gradLog: false, graphChoice: 'latest', collapsed: [], leafState: 'end', varSort: 'name', varExpanded: [] },
     dirty: new Set(ALL_SECTIONS),
   };
 }
@@ -259,6 +269,11 @@ export function applyEvent(state: PanelState, e: RunEvent): void {
     case 'error':
       state.error = e;
       state.dirty.add('header');
+      return;
+    case 'variables':
+      // The latest wins: each whole-graph capture's names, then the end's.
+      state.variables = e;
+      state.dirty.add('variables').add('gradients');
       return;
     case 'figure':
       addFigure(state, e);
@@ -391,6 +406,58 @@ export function appendConsole(c: ConsoleState, stream: 'stdout' | 'stderr', chun
     c.lines.splice(0, drop);
     c.dropped += drop;
   }
+}
+
+/** The variables event read when the run ended; null while it runs (or when it ended before the script ran). */
+export function endVariables(state: PanelState): VariablesEvent | null {
+  return state.variables && variablesAt(state.variables) === 'end' ? state.variables : null;
+}
+
+/** One row of the values table: a leaf of the backward graphs, with its value and gradient in the state shown. */
+export interface LeafRow {
+  track: LeafTrack;
+  value: TensorSummary | null;
+  grad: TensorSummary | null;
+}
+
+export interface LeafTable {
+  /** The state shown: the run's end, or the last whole graph's backward(). */
+  at: 'end' | 'backward';
+  /** The step of that backward() (at 'backward'); null before any. */
+  step: number | null;
+  /** The user asked for the end, which the run has not reached yet. */
+  endPending: boolean;
+  rows: LeafRow[];
+}
+
+/**
+ * What the values table shows. At the end, each leaf is found among the end's variables by its name (the same
+ * naming walk names both), the module globals before a function's locals; at the last backward(), as the
+ * graph reported it, before the optimizer step that usually follows.
+ */
+export function leafTable(state: PanelState): LeafTable {
+  const end = endVariables(state);
+  const step = state.graph?.step ?? null;
+  if (state.ui.leafState === 'end' && end) {
+    const byName = new Map<string, VariableInfo>();
+    // Globals win over locals of the same name: later entries do not replace earlier ones of a global.
+    for (const v of end.variables) {
+      const seen = byName.get(v.name);
+      if (!seen || (seen.scope !== undefined && v.scope === undefined)) byName.set(v.name, v);
+    }
+    for (const v of end.variables) if (v.aliasOf && !byName.has(v.aliasOf)) byName.set(v.aliasOf, v);
+    const rows = state.leaves.map((track) => {
+      const v = track.name !== null ? byName.get(track.name) : undefined;
+      return { track, value: v ? v.value : null, grad: v ? v.grad : null };
+    });
+    return { at: 'end', step, endPending: false, rows };
+  }
+  return {
+    at: 'backward',
+    step,
+    endPending: state.ui.leafState === 'end',
+    rows: state.leaves.map((track) => ({ track, value: track.value, grad: track.grad })),
+  };
 }
 
 /** The graph the graph section shows: the latest, or the diverged step's when the user picked it. */

@@ -1,5 +1,5 @@
 /**
- * The panel's DOM: a header and five collapsible sections, each drawn by its view from the shared state.
+ * The panel's DOM: a header and seven collapsible sections, each drawn by its view from the shared state.
  * `render` redraws only the sections marked dirty and skips collapsed ones (they catch up when opened).
  */
 import { translate, type StringId, type Translate } from '../strings';
@@ -15,13 +15,15 @@ import { GraphView } from '../graph/graphView';
 import { HeaderView } from './headerView';
 import { LeafTableView } from './leafTableView';
 import { LossView } from '../charts/lossView';
+import { VariablesView } from './variablesView';
 
-type SectionId = 'loss' | 'gradients' | 'leaves' | 'graph' | 'figures' | 'console';
+type SectionId = 'loss' | 'gradients' | 'leaves' | 'variables' | 'graph' | 'figures' | 'console';
 
 const SECTION_TITLES: Record<SectionId, StringId> = {
   loss: 'section.loss',
   gradients: 'section.gradients',
   leaves: 'section.leaves',
+  variables: 'section.variables',
   graph: 'section.graph',
   figures: 'section.figures',
   console: 'section.console',
@@ -38,6 +40,7 @@ export class Panel {
   private readonly loss: LossView;
   private readonly grad: GradView;
   private readonly leafTable: LeafTableView;
+  private readonly variables: VariablesView;
   private readonly graph: GraphView;
   private readonly figures: FiguresView;
   private readonly console: ConsoleView;
@@ -61,7 +64,16 @@ export class Panel {
     const save: SaveExport = (format, chart, data) => host.post({ type: 'export', format, fileName: exportFileName(this.state.run?.label ?? this.state.file, chart, format), data });
     this.loss = new LossView(t, theme, (log) => this.setUi({ lossLog: log }), save);
     this.grad = new GradView(t, theme, (log) => this.setUi({ gradLog: log }), save);
-    this.leafTable = new LeafTableView(t);
+    this.leafTable = new LeafTableView(t, (at) => this.setUi({ leafState: at }));
+    this.variables = new VariablesView(t, {
+      sort: (by) => this.setUi({ varSort: by }),
+      toggle: (key) => {
+        const open = new Set(this.state.ui.varExpanded);
+        if (open.has(key)) open.delete(key);
+        else open.add(key);
+        this.setUi({ varExpanded: [...open] });
+      },
+    });
     this.graph = new GraphView(
       t,
       (line) => host.post({ type: 'revealLine', line }),
@@ -70,7 +82,7 @@ export class Panel {
     this.figures = new FiguresView(t, theme, save);
     this.console = new ConsoleView(t);
     const main = el('main', 'sections');
-    const bodies: Record<SectionId, HTMLElement> = { loss: this.loss.root, gradients: this.grad.root, leaves: this.leafTable.root, graph: this.graph.root, figures: this.figures.root, console: this.console.root };
+    const bodies: Record<SectionId, HTMLElement> = { loss: this.loss.root, gradients: this.grad.root, leaves: this.leafTable.root, variables: this.variables.root, graph: this.graph.root, figures: this.figures.root, console: this.console.root };
     for (const id of Object.keys(bodies) as SectionId[]) {
       const d = el('details', `card card-${id}`);
       d.open = !state.ui.collapsed.includes(id);
@@ -85,7 +97,7 @@ export class Panel {
 
   private setUi(patch: Partial<PanelState['ui']>): void {
     Object.assign(this.state.ui, patch);
-    this.state.dirty.add('loss').add('gradients').add('graph').add('ui');
+    this.state.dirty.add('loss').add('gradients').add('variables').add('graph').add('ui');
     this.host.changed();
   }
 
@@ -137,6 +149,7 @@ export class Panel {
     if (want('loss')) this.loss.render(this.state);
     if (want('gradients')) this.grad.render(this.state);
     if (want('leaves')) this.leafTable.render(this.state);
+    if (want('variables')) this.variables.render(this.state);
     if (want('graph')) this.graph.render(this.state);
     else if (dirty.has('cursor')) this.graph.highlight(this.state.cursorLine);
     if (dirty.has('focus')) {
