@@ -28,8 +28,9 @@ import { RunManager } from './runs/runManager';
 import type { Services } from './services';
 import { SettingsStore } from './settings';
 import { testApi, type TestApi } from './testApi';
+import * as tensorsView from './views/tensorsView';
 
-export type { RunSummary, TestApi } from './testApi';
+export type { RunSummary, TensorItem, TestApi } from './testApi';
 
 let active: vscode.Disposable | null = null;
 
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
     runAgain: (run) => void train.runAgain(s, run),
     revealLine: (run, line) => void documents.revealLine(run.key, line),
   });
+  const tensors = tensorsView.register(s);
   active = vscode.Disposable.from(
     // Runs are stopped (and stop notifying) before the parts showing them go.
     runs,
@@ -70,9 +72,10 @@ export function activate(context: vscode.ExtensionContext): TestApi {
     hovers.register(s),
     annotations.register(s, clock),
     documents.register(s),
+    tensors.subscription,
   );
   context.subscriptions.push(active);
-  return testApi(runs, standby);
+  return testApi(runs, standby, tensors.provider);
 }
 
 export function deactivate(): void {

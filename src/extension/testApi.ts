@@ -7,6 +7,8 @@ import type * as vscode from 'vscode';
 import type { Standby } from '../runtime/host/standby';
 import type { RunManager } from './runs/runManager';
 import type { RunRecord } from './runs/runRecord';
+import type { TensorNode } from './views/tensorsTree';
+import type { TensorsProvider } from './views/tensorsView';
 
 /** A run as the integration tests see it (see TestApi). */
 export interface RunSummary {
@@ -26,6 +28,16 @@ export interface RunSummary {
   firstStepAt: number | null;
 }
 
+/** One item of the "Autograd Tensors" tree, as its provider hands it to VS Code. */
+export interface TensorItem {
+  label: string;
+  description: string;
+  /** The tooltip's Markdown. */
+  tooltip: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  children: TensorItem[];
+}
+
 export interface TestApi {
   /** The document's current run, running or ended; undefined before its first run. */
   lastRun(uri: vscode.Uri): RunSummary | undefined;
@@ -33,6 +45,23 @@ export interface TestApi {
   whenDone(uri: vscode.Uri): Promise<RunSummary | undefined>;
   /** Resolves when the standby interpreter has loaded, so a test can time a warm start. */
   whenStandbyReady(): Promise<void>;
+  /** The "Autograd Tensors" tree as its provider gives it now: the run it shows, its message, its items. */
+  tensors(): { runLabel: string | null; message: string | undefined; items: TensorItem[] };
+}
+
+function tensorItems(provider: TensorsProvider, nodes: readonly TensorNode[]): TensorItem[] {
+  return nodes.map((node) => {
+    const item = provider.getTreeItem(node);
+    const tooltip = item.tooltip;
+    return {
+      label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
+      description: typeof item.description === 'string' ? item.description : '',
+      tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''),
+      // TreeItemCollapsibleState: None 0, Collapsed 1, Expanded 2 (a type import cannot name the enum).
+      collapsible: item.collapsibleState === 2 ? 'expanded' : item.collapsibleState === 1 ? 'collapsed' : 'none',
+      children: tensorItems(provider, provider.getChildren(node)),
+    };
+  });
 }
 
 function summarize(run: RunRecord | undefined): RunSummary | undefined {
@@ -54,8 +83,9 @@ function summarize(run: RunRecord | undefined): RunSummary | undefined {
   };
 }
 
-export function testApi(runs: RunManager, standby: Standby): TestApi {
+export function testApi(runs: RunManager, standby: Standby, tensors: TensorsProvider): TestApi {
   return {
+    tensors: () => ({ runLabel: tensors.shownRun?.label ?? null, message: tensors.message, items: tensorItems(tensors, tensors.getChildren()) }),
     lastRun: (uri) => summarize(runs.get(uri.toString())),
     whenDone: async (uri) => summarize(await runs.whenDone(uri.toString())),
     whenStandbyReady: () => standby.whenReady(),

@@ -29,6 +29,8 @@ export const COMMANDS = [
   'autogradPlayground.openExample',
   'autogradPlayground.findNonFinite',
   'autogradPlayground.showNode',
+  'autogradPlayground.tensors.sortByGradNorm',
+  'autogradPlayground.tensors.sortByName',
 ];
 
 export function extension(): vscode.Extension<TestApi> {
