@@ -71,7 +71,6 @@ export const STRINGS = {
   'vars.truncated': '{0} more names not listed',
   'vars.module': '{0}, {1} parameters',
   'vars.optimizer': '{0}, step {1}',
-  'vars.optimizerNoStep': '{0}, no step yet',
   'vars.aliasOf': '= {0}',
   'vars.noGrad': 'no gradient',
 
@@ -176,7 +175,6 @@ export const STRINGS_ZH: Record<StringId, string> = {
   'vars.truncated': '另有 {0} 个名字未列出',
   'vars.module': '{0}，{1} 个参数',
   'vars.optimizer': '{0}，第 {1} 步',
-  'vars.optimizerNoStep': '{0}，尚未更新',
   'vars.aliasOf': '= {0}',
   'vars.noGrad': '无梯度',
 

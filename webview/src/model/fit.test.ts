@@ -14,12 +14,13 @@ describe('fitting the tables to the panel', () => {
   it('gives up the dtype, then the shape, as the panel narrows; keeps name, value and norm', () => {
     const ids = (w: number): string[] => fitVariableColumns(w).map((c) => c.id);
     assert.deepEqual(ids(1000), ['name', 'shape', 'dtype', 'value', 'grad']);
-    assert.deepEqual(ids(380), ['name', 'shape', 'value', 'grad'], 'a 400 px panel less its padding');
-    assert.deepEqual(ids(300), ['name', 'value', 'grad']);
+    assert.deepEqual(ids(552), ['name', 'shape', 'dtype', 'value', 'grad'], "VS Code's default panel width at 1280 px, less padding");
+    assert.deepEqual(ids(400), ['name', 'shape', 'value', 'grad']);
+    assert.deepEqual(ids(346), ['name', 'value', 'grad'], 'a 400 px panel less its padding');
     assert.deepEqual(ids(150), ['name', 'value', 'grad']);
     // The name and the value get the most of what is left.
     const wide = Object.fromEntries(fitVariableColumns(1000).map((c) => [c.id, c.width]));
-    assert.ok(wide.name > wide.shape && wide.value > wide.grad, JSON.stringify(wide));
+    assert.ok(wide.name > wide.shape && wide.value > wide.name && wide.value > wide.grad, JSON.stringify(wide));
   });
 
   it('puts value and gradient side by side only where each print has room, else stacks them', () => {

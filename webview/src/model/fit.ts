@@ -15,14 +15,17 @@ interface ColumnSpec {
 }
 
 const VARIABLE_COLUMNS: readonly ColumnSpec[] = [
-  { id: 'name', min: 96, weight: 3 },
-  { id: 'shape', min: 64, weight: 1 },
+  { id: 'name', min: 128, weight: 2 },
+  { id: 'shape', min: 72, weight: 1 },
   { id: 'dtype', min: 60, weight: 0.5 },
-  { id: 'value', min: 96, weight: 3 },
-  { id: 'grad', min: 72, weight: 1 },
+  { id: 'value', min: 104, weight: 4 },
+  { id: 'grad', min: 76, weight: 1 },
 ];
 
-/** Columns given up first when the width runs short: the dtype (in the row's tooltip), then the shape. */
+/**
+ * Columns given up first when the width runs short: the dtype (in the row's tooltip), then the shape (which
+ * then goes under the name, with the dtype).
+ */
 const DROP_ORDER: readonly VariableColumn[] = ['dtype', 'shape'];
 
 export interface FittedColumn {

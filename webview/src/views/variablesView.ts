@@ -130,11 +130,12 @@ export class VariablesView {
   private row(row: VariableRow, ids: VariableColumn[], open: boolean, depth: number): HTMLTableRowElement {
     const tr = el('tr', depth ? 'vars-child' : undefined);
     tr.title = this.tooltip(row);
-    for (const id of ids) tr.append(this.cell(row, id, open));
+    for (const id of ids) tr.append(this.cell(row, id, open, !ids.includes('shape')));
     return tr;
   }
 
-  private cell(row: VariableRow, id: VariableColumn, open: boolean): HTMLTableCellElement {
+  /** `shapeUnderName`: the shape column was given up to the width, so the name cell carries shape and dtype. */
+  private cell(row: VariableRow, id: VariableColumn, open: boolean, shapeUnderName: boolean): HTMLTableCellElement {
     const td = el('td', `col-${id}`);
     switch (id) {
       case 'name':
@@ -146,6 +147,12 @@ export class VariablesView {
           td.append(el('span', 'mono vars-name', row.label));
         }
         if (row.aliasOf) td.append(el('span', 'muted vars-alias', ` ${this.t('vars.aliasOf', row.aliasOf)}`));
+        if (shapeUnderName && row.shape) {
+          const meta = el('div', 'muted mono vars-meta');
+          meta.append(el('span', 'vars-shape', formatShape(row.shape, this.t)));
+          if (row.dtype) meta.append(` ${row.dtype}`);
+          td.append(meta);
+        }
         return td;
       case 'shape':
         td.className += ' mono';
@@ -170,7 +177,8 @@ export class VariablesView {
     if (row.kind === 'module' && row.object) return this.t('vars.module', row.object.className, row.object.parameterCount);
     if (row.kind === 'optimizer' && row.object) {
       const step = row.object.step;
-      return step === null || step === undefined ? this.t('vars.optimizerNoStep', row.object.className) : this.t('vars.optimizer', row.object.className, step);
+      // Only optimizers with per-parameter state (Adam's `step`) count steps; SGD has none to show.
+      return step === null || step === undefined ? row.object.className : this.t('vars.optimizer', row.object.className, step);
     }
     return row.value ? summaryLine(row.value) : '–';
   }
