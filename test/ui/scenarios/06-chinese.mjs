@@ -56,7 +56,7 @@ export default {
     const buttons = await f.locator('header.run-header .run-actions button').allInnerTexts();
     check(`header buttons are "${zh['header.stop']}" and "${zh['header.runAgain']}"`, buttons.join('|') === `${zh['header.stop']}|${zh['header.runAgain']}`, buttons.join(', '));
     const sections = await f.locator('summary.card-title').allInnerTexts();
-    const wantSections = ['section.loss', 'section.gradients', 'section.leaves', 'section.graph', 'section.figures', 'section.console'].map((id) => zh[id]);
+    const wantSections = ['section.loss', 'section.gradients', 'section.leaves', 'section.variables', 'section.graph', 'section.figures', 'section.console'].map((id) => zh[id]);
     check('section titles are the Chinese ones', sections.join('|') === wantSections.join('|'), sections.join(', '));
     const toolbar = await f.locator('details.card-loss .toolbar .segmented button').allInnerTexts();
     check(`loss scale buttons are "${zh['scale.linear']}" / "${zh['scale.log']}"`, toolbar.join('|') === `${zh['scale.linear']}|${zh['scale.log']}`, toolbar.join(', '));
