@@ -7,6 +7,7 @@ from _playground import hooks as _hooks
 from .._C import op as _op
 from .. import _dtype as _dtypes
 from .._tensor import Tensor, _wrap
+from . import _padding
 
 
 def relu(input, inplace=False):
@@ -705,55 +706,8 @@ def pad(input, pad, mode="constant", value=None):
     if k not in (1, 2, 3) or input.dim() not in (k + 1, k + 2):
         raise NotImplementedError("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now")
     if mode == "circular":
-        return _pad_circular(input, list(pad))
+        return _padding.circular(input, list(pad))
     return _wrap(_op("index_pad", input._t, js(list(pad)), mode))
-
-
-def _pad_circular(input, pad):
-    """Circular padding as PyTorch writes it: slices of the input copied into a new tensor (CopySlices on the
-    graph), each padded dimension wrapping round at most once."""
-    k = len(pad) // 2
-    nd = input.dim()
-    for i in range(k):
-        dim = nd - 1 - i
-        if pad[2 * i] > input.shape[dim] or pad[2 * i + 1] > input.shape[dim]:
-            raise RuntimeError("Padding value causes wrapping around more than once.")
-    shape = list(input.shape)
-    for i in range(k):
-        shape[nd - 1 - i] += pad[2 * i] + pad[2 * i + 1]
-        if shape[nd - 1 - i] < 0:
-            raise RuntimeError("Negative padding value is resulting in an empty dimension.")
-    import torch
-
-    out = torch.empty(shape, dtype=input.dtype)
-    # The core: the input, cropped where a pad is negative, placed after the positive "before" pads.
-    src = [slice(None)] * nd
-    dst = [slice(None)] * nd
-    for i in range(k):
-        dim = nd - 1 - i
-        before, after = pad[2 * i], pad[2 * i + 1]
-        size = input.shape[dim]
-        src[dim] = slice(max(-before, 0), size - max(-after, 0))
-        dst[dim] = slice(max(before, 0), shape[dim] - max(after, 0))
-    out[tuple(dst)] = input[tuple(src)]
-    # Then each padded dimension in turn, from the first, copies the wrapped-round parts of the output itself.
-    for i in reversed(range(k)):
-        dim = nd - 1 - i
-        before, after = pad[2 * i], pad[2 * i + 1]
-        n = shape[dim]
-        if before > 0:
-            to = [slice(None)] * nd
-            frm = [slice(None)] * nd
-            to[dim] = slice(0, before)
-            frm[dim] = slice(n - max(after, 0) - before, n - max(after, 0))
-            out[tuple(to)] = out[tuple(frm)]
-        if after > 0:
-            to = [slice(None)] * nd
-            frm = [slice(None)] * nd
-            to[dim] = slice(n - after, n)
-            frm[dim] = slice(max(before, 0), max(before, 0) + after)
-            out[tuple(to)] = out[tuple(frm)]
-    return out
 
 
 def _conv_arg(name, value, n):
@@ -823,7 +777,7 @@ def _conv(name, spatial, input, weight, bias, stride, padding, dilation, groups,
     if pad == "same":
         if any(s != 1 for s in _conv_arg("stride", stride, spatial)):
             raise RuntimeError("padding='same' is not supported for strided convolutions")
-        x, pad = _same_padding(x, weight, _conv_arg("dilation", dilation, spatial), spatial)
+        x, pad = _padding.same(x, weight, _conv_arg("dilation", dilation, spatial), spatial)
     out = _wrap(
         _op(
             "convolution", x._t, weight._t, None if bias is None else bias._t, js(_conv_arg("stride", stride, spatial)),
@@ -832,25 +786,6 @@ def _conv(name, spatial, input, weight, bias, stride, padding, dilation, groups,
         )
     )
     return out if batched else out.squeeze(0)
-
-
-def _same_padding(x, weight, dil, spatial):
-    """padding='same' as ATen's _convolution_mode: an odd total pads the input by the extra element after
-    (a ConstantPadNd node on the graph) and the convolution pads both sides alike."""
-    from .._C import js
-
-    left = []
-    pad_nd = [0] * (2 * spatial)
-    uneven = False
-    for i in range(spatial):
-        total = dil[i] * (weight.shape[2 + i] - 1)
-        left.append(total // 2)
-        if total - 2 * (total // 2):
-            uneven = True
-            pad_nd[2 * (spatial - 1 - i) + 1] = 1
-    if not uneven:
-        return x, js(left)
-    return _wrap(_op("constant_pad_nd", x._t, js(pad_nd), 0)), js(left)
 
 
 def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
