@@ -77,6 +77,7 @@ export class RunManager {
       docVersion: doc.version,
       startedAt: this.clock(),
       detectNonFinite: settings.detectNonFinite === true,
+      source: doc.text,
     }, this.clock);
     const isCurrent = (): boolean => this.current.get(doc.key)?.record === record;
     // Events may arrive synchronously from startRun (a worker that cannot start ends the run at once), so the

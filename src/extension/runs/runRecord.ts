@@ -48,6 +48,8 @@ export interface RunStart {
   docVersion: number;
   startedAt: number;
   detectNonFinite: boolean;
+  /** The text the run was started with (a selection's lines for Train Model on a selection); the run history diffs it. */
+  source?: string;
 }
 
 /** Adds a point, halving the series (every other point, the newest kept) once it outgrows `max`. */
@@ -70,6 +72,7 @@ export class RunRecord {
   readonly docVersion: number;
   readonly startedAt: number;
   readonly detectNonFinite: boolean;
+  readonly source: string;
 
   status: RunInfoStatus = 'running';
   /** Set by the `start` event: Python is loaded and the script itself is running. */
@@ -109,6 +112,7 @@ export class RunRecord {
     this.docVersion = start.docVersion;
     this.startedAt = start.startedAt;
     this.detectNonFinite = start.detectNonFinite;
+    this.source = start.source ?? '';
   }
 
   get info(): RunInfo {
