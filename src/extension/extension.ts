@@ -24,6 +24,7 @@ import { setTranslator } from './l10n';
 import * as panelPart from './panel/panel';
 import { startRun } from '../runtime/host/runner';
 import { STANDBY_PRELOAD, Standby } from '../runtime/host/standby';
+import { HISTORY_STATE_KEY, RunHistory } from './runs/runHistory';
 import { RunManager } from './runs/runManager';
 import type { Services } from './services';
 import { SettingsStore } from './settings';
@@ -42,7 +43,13 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   const standby = new Standby(STANDBY_PRELOAD, snapshotDir);
   const runs = new RunManager((opts) => startRun({ ...opts, standby, snapshotDir }));
   const settings = new SettingsStore();
-  const s: Services = { extensionUri: context.extensionUri, runs, settings, exampleNames: new Map() };
+  const history = new RunHistory({
+    get: () => context.workspaceState.get(HISTORY_STATE_KEY),
+    set: (value) => void context.workspaceState.update(HISTORY_STATE_KEY, value),
+  });
+  // The history hears a run start and end before the panel, which sends it.
+  const historySubscription = runs.listen({ started: (run) => history.started(run), ended: (run) => history.ended(run) });
+  const s: Services = { extensionUri: context.extensionUri, runs, history, settings, exampleNames: new Map() };
   const clock = new RunClock(runs);
   // Parts that follow runs hear them in this order: the output channel first, as the user reads it.
   const outputPart = output.register(s);
@@ -54,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   active = vscode.Disposable.from(
     // Runs are stopped (and stop notifying) before the parts showing them go.
     runs,
+    historySubscription,
     { dispose: () => void standby.dispose() },
     clock,
     settings,

@@ -8,7 +8,9 @@ describe('panel HTML and messages', () => {
   it('checks what the webview sends', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'revealLine', line: 12, extra: 1 }), { type: 'revealLine', line: 12 });
-    for (const bad of [null, 'ready', { type: 'revealLine', line: 0 }, { type: 'revealLine', line: '3' }, { type: 'eval' }]) {
+    assert.deepEqual(parseWebviewMessage({ type: 'pinRun', id: '1700000000000-3' }), { type: 'pinRun', id: '1700000000000-3' });
+    assert.deepEqual(parseWebviewMessage({ type: 'pinRun', id: null }), { type: 'pinRun', id: null });
+    for (const bad of [null, 'ready', { type: 'revealLine', line: 0 }, { type: 'revealLine', line: '3' }, { type: 'eval' }, { type: 'pinRun' }, { type: 'pinRun', id: 3 }, { type: 'pinRun', id: '' }]) {
       assert.equal(parseWebviewMessage(bad), null);
     }
   });
@@ -61,5 +63,14 @@ describe('panel HTML and messages', () => {
     assert.ok(b.type === 'backward' && Number.isNaN(b.loss));
     assert.ok(d.type === 'diverged' && Number.isNaN(d.loss));
     assert.ok(b.type === 'backward' && b.leaves[0].grad!.norm === 10);
+  });
+
+  it('carries a run history across the JSON transport as it was (its losses are not event fields)', () => {
+    const history = {
+      currentId: '2-2',
+      runs: [{ id: '1-1', seq: 1, startedAt: 1, status: 'finished' as const, label: { kind: 'first' as const }, steps: [1, 2], losses: [0.5, null], pinned: true }],
+    };
+    const msg: ExtensionToWebview = { type: 'history', runId: 2, history };
+    assert.deepEqual(decodeExtensionMessage(JSON.parse(JSON.stringify(encodeNonFinite(msg)))), msg);
   });
 });

@@ -30,9 +30,11 @@ export type {
   VariablesEvent,
 } from './events';
 
+import type { RunHistoryView } from './runHistory';
 import type { RunInfoStatus } from './status';
 
 export type { RunInfoStatus } from './status';
+export type { HistoryRun, RunHistoryView, RunLabel, SourceChange } from './runHistory';
 
 /** The `viewType` of the panel; also what the serializer is registered under. */
 export const PANEL_VIEW_TYPE = 'autogradPlayground.panel';
@@ -74,6 +76,9 @@ export interface RunInfo {
  * - `cursorLine`: the 1-based line of the editor cursor in the shown run's document (null when that document
  *   is not the active editor), so the panel can highlight graph nodes created on that line.
  * - `showNode`: bring this graph node (an id from the latest backward event's graph) into view and select it.
+ * - `history`: the last runs of the shown run's file (see runHistory.ts), for the loss chart's overlaid curves;
+ *   sent when one of them ends or the baseline changes. `init` and `runStarted` carry it too (`history`,
+ *   optional: absent from an older host, null with no run). Ignore a `runId` other than the shown run's.
  *
  * Event elision, so that long runs stay bounded in memory and message size (the panel is never told twice):
  * - a backward event other than the latest one of its `events` batch (or of `init`'s list), and other than
@@ -91,8 +96,10 @@ export type ExtensionToWebview =
       settings: { graphNodeLimit: number };
       run: RunInfo | null;
       events: RunEvent[];
+      history?: RunHistoryView | null;
     }
-  | { type: 'runStarted'; run: RunInfo }
+  | { type: 'runStarted'; run: RunInfo; history?: RunHistoryView }
+  | { type: 'history'; runId: number; history: RunHistoryView }
   | { type: 'events'; runId: number; events: RunEvent[] }
   | { type: 'cursorLine'; line: number | null }
   | { type: 'showNode'; nodeId: number };
@@ -105,12 +112,14 @@ export type ExtensionToWebview =
  * - `stop`: stop the shown run. `runAgain`: start the shown run's document again (its current text).
  * - `revealLine`: show this 1-based line of the shown run's document in its editor and put the cursor there.
  * - `export`: save a chart or figure (see ExportRequest).
+ * - `pinRun`: make this run (a HistoryRun id of the shown run's file) the file's baseline; null unpins it.
  */
 export type WebviewToExtension =
   | { type: 'ready' }
   | { type: 'stop' }
   | { type: 'runAgain' }
   | { type: 'revealLine'; line: number }
+  | { type: 'pinRun'; id: string | null }
   | ExportRequest;
 
 /** What a chart or figure can be saved as. */
@@ -207,7 +216,7 @@ export function decodeExtensionMessage(data: unknown): ExtensionToWebview {
 /** For the extension: checks the shape of what a webview sent (it is another process; trust nothing). */
 export function parseWebviewMessage(data: unknown): WebviewToExtension | null {
   if (typeof data !== 'object' || data === null) return null;
-  const m = data as { type?: unknown; line?: unknown; format?: unknown; fileName?: unknown; data?: unknown };
+  const m = data as { type?: unknown; line?: unknown; id?: unknown; format?: unknown; fileName?: unknown; data?: unknown };
   switch (m.type) {
     case 'ready':
     case 'stop':
@@ -217,6 +226,8 @@ export function parseWebviewMessage(data: unknown): WebviewToExtension | null {
       return typeof m.line === 'number' && Number.isInteger(m.line) && m.line >= 1 ? { type: 'revealLine', line: m.line } : null;
     case 'export':
       return parseExport(m);
+    case 'pinRun':
+      return m.id === null || (typeof m.id === 'string' && m.id.length > 0 && m.id.length <= 100) ? { type: 'pinRun', id: m.id } : null;
     default:
       return null;
   }

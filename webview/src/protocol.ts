@@ -6,11 +6,11 @@
 import type { ExtensionToWebview } from '../../src/protocol/panel';
 
 export { baseName, decodeExtensionMessage, exportFileName } from '../../src/protocol/panel';
-export type { ExportFormat, ExtensionToWebview, PersistedPanelHeader, RunInfo, RunInfoStatus, WebviewToExtension } from '../../src/protocol/panel';
+export type { ExportFormat, ExtensionToWebview, HistoryRun, PersistedPanelHeader, RunHistoryView, RunInfo, RunInfoStatus, RunLabel, SourceChange, WebviewToExtension } from '../../src/protocol/panel';
 
 export type PanelSettings = Extract<ExtensionToWebview, { type: 'init' }>['settings'];
 
-const MESSAGE_TYPES: ReadonlySet<string> = new Set<ExtensionToWebview['type']>(['init', 'runStarted', 'events', 'cursorLine', 'showNode']);
+const MESSAGE_TYPES: ReadonlySet<string> = new Set<ExtensionToWebview['type']>(['init', 'runStarted', 'events', 'cursorLine', 'showNode', 'history']);
 
 /**
  * Envelope check: only the type tag is checked, the body is trusted (it comes from our own extension host);

@@ -6,9 +6,10 @@
  */
 import * as vscode from 'vscode';
 import { encodeNonFinite, type RunEvent } from '../../protocol/events';
-import { baseName, PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExportRequest, type ExtensionToWebview } from '../../protocol/panel';
+import { baseName, PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExportRequest, type ExtensionToWebview, type RunHistoryView } from '../../protocol/panel';
 import { t } from '../l10n';
 import { compactBatch, EventBatcher } from '../runs/eventBatcher';
+import { RunHistory } from '../runs/runHistory';
 import type { RunRecord } from '../runs/runRecord';
 import type { Services } from '../services';
 import { saveExport, type SaveIo } from './exportSave';
@@ -24,6 +25,10 @@ export interface PanelHost {
   exportFile(run: RunRecord | null, request: ExportRequest): void;
   /** The 1-based cursor line when the active editor shows this run's document, else null. */
   cursorLineFor(run: RunRecord): number | null;
+  /** The last runs of the run's file, the run itself included. */
+  history(run: RunRecord): RunHistoryView;
+  /** Makes a run of the file (a HistoryRun id) its baseline, or unpins it (null); false when nothing changed. */
+  pin(run: RunRecord, id: string | null): boolean;
 }
 
 export class PanelController implements vscode.Disposable {
@@ -92,13 +97,19 @@ export class PanelController implements vscode.Disposable {
     this.lastCursorLine = undefined;
     if (!this.panel) return;
     this.panel.title = this.title();
-    this.post({ type: 'runStarted', run: run.info });
+    this.post({ type: 'runStarted', run: run.info, history: this.host.history(run) });
     this.cursorMoved();
   }
 
   runEvent(run: RunRecord, event: RunEvent): void {
     if (run !== this.shown || !this.panel || !this.webviewReady) return;
     this.batcher.push(event);
+  }
+
+  /** The shown run's file has new history (a run of it ended, its baseline changed). */
+  historyChanged(run: RunRecord): void {
+    if (run !== this.shown || !this.panel || !this.webviewReady) return;
+    this.post({ type: 'history', runId: run.runId, history: this.host.history(run) });
   }
 
   /** Re-reads the settings the panel uses. */
@@ -225,6 +236,9 @@ export class PanelController implements vscode.Disposable {
       case 'export':
         this.host.exportFile(run, msg);
         return;
+      case 'pinRun':
+        if (run && this.host.pin(run, msg.id)) this.historyChanged(run);
+        return;
     }
   }
 
@@ -240,6 +254,7 @@ export class PanelController implements vscode.Disposable {
       settings: { graphNodeLimit: this.host.settings().graphNodeLimit },
       run: run ? run.info : null,
       events: run ? compactBatch(run.events, run.diverged?.step ?? null) : [],
+      history: run ? this.host.history(run) : null,
     });
   }
 
@@ -270,6 +285,8 @@ export function register(s: Services, actions: Pick<PanelHost, 'runAgain' | 'rev
       const editor = vscode.window.activeTextEditor;
       return editor && editor.document.uri.toString() === run.key ? editor.selection.active.line + 1 : null;
     },
+    history: (run) => s.history.view(run.key, RunHistory.idOf(run)),
+    pin: (run, id) => s.history.pin(run.key, id),
   });
   const subscription = vscode.Disposable.from(
     panel,
@@ -280,6 +297,7 @@ export function register(s: Services, actions: Pick<PanelHost, 'runAgain' | 'rev
         panel.show(run, true);
       },
       event: (run, e) => panel.runEvent(run, e),
+      ended: (run) => panel.historyChanged(run),
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       const run = editor ? s.runs.get(editor.document.uri.toString()) : undefined;

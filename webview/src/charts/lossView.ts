@@ -1,15 +1,30 @@
-/** The Loss section: the root value of every backward() against its step, with the divergence marker. */
+/**
+ * The Loss section: the root value of every backward() against its step, with the divergence marker; with the
+ * file's earlier runs overlaid (dashed, dimmer) and listed under the chart, each with a checkbox and a pin.
+ */
 import type { Plugin } from 'chart.js';
 import { formatNumber } from '../model/format';
+import { comparing, labelDetail, labelText, overlayRuns, runOutcome, type OverlayRun } from '../model/runs';
 import { displaySeries, toChartPoints } from '../model/series';
 import { lossIsLog, type PanelState } from '../model/state';
 import type { Translate } from '../strings';
-import { el } from '../views/dom';
-import type { PanelTheme } from '../views/theme';
+import { button, el } from '../views/dom';
+import { runColour, withAlpha, type PanelTheme } from '../views/theme';
 import type { ChartSeries } from '../model/exportData';
 import type { SaveExport } from './chartExport';
 import { ChartSection, type LineChart } from './chartSection';
 import { Chart, markersWhileFew } from './chartSetup';
+
+export interface RunActions {
+  /** The user switched a run's curve on or off. */
+  toggle(id: string, visible: boolean): void;
+  /** Pin this run as the file's baseline (null: unpin). */
+  pin(id: string | null): void;
+}
+
+/** Dash pattern of earlier runs' curves, and of the baseline's. */
+const EARLIER_DASH = [6, 4];
+const BASELINE_DASH = [10, 3, 2, 3];
 
 /** Points drawn per pixel of chart width (a min and a max per bucket). */
 const BUCKETS_PER_PX = 1;
@@ -20,13 +35,21 @@ export class LossView extends ChartSection {
   private diverged: { step: number; loss: number } | null = null;
   private series: ChartSeries[] = [];
 
-  constructor(t: Translate, theme: PanelTheme, onScale: (log: boolean) => void, save: SaveExport) {
+  private readonly runList: HTMLUListElement;
+  /** What the run list was last built from; it is rebuilt only when that changes, not on every new step. */
+  private runListKey = '';
+
+  constructor(t: Translate, theme: PanelTheme, onScale: (log: boolean) => void, save: SaveExport, private readonly actions: RunActions) {
     const divergedNote = el('div', 'diverged-note');
     divergedNote.hidden = true;
     super(t, theme, { empty: t('loss.empty'), canvasLabel: t('section.loss'), yAxis: t('loss.axisLoss'), exportName: t('export.lossChart'), fileName: 'loss' }, onScale, save, [divergedNote]);
     this.divergedNote = divergedNote;
     this.note = el('span', 'muted');
     this.bar.append(this.note);
+    this.runList = el('ul', 'run-list');
+    this.runList.setAttribute('aria-label', t('runs.list'));
+    this.runList.hidden = true;
+    this.root.append(this.runList);
   }
 
   /** A vertical dashed line at the first non-finite loss, labelled with the value (which cannot be plotted). */
@@ -86,7 +109,13 @@ export class LossView extends ChartSection {
         ...this.lineOptions(),
         plugins: {
           legend: { display: false },
-          tooltip: { callbacks: { title: (items) => (items[0] ? `${this.t('loss.axisStep')} ${items[0].parsed.x}` : ''), label: (item) => formatNumber(item.parsed.y) } },
+          tooltip: {
+            callbacks: {
+              title: (items) => (items[0] ? `${this.t('loss.axisStep')} ${items[0].parsed.x}` : ''),
+              // With several runs drawn, each value says whose it is.
+              label: (item) => (item.chart.data.datasets.length > 1 && item.dataset.label ? `${item.dataset.label}: ${formatNumber(item.parsed.y)}` : formatNumber(item.parsed.y)),
+            },
+          },
         },
       },
       plugins: [this.divergedPlugin()],
@@ -100,15 +129,88 @@ export class LossView extends ChartSection {
     this.diverged = state.diverged ? { step: state.diverged.step, loss: state.diverged.loss } : null;
     this.divergedNote.hidden = !state.diverged;
     if (state.diverged) this.divergedNote.textContent = this.t('loss.diverged', state.diverged.step, formatNumber(state.diverged.loss), state.diverged.line);
-    const chart = this.prepare(lossIsLog(state), n > 0);
+    const runs = comparing(state) ? overlayRuns(state) : [];
+    this.renderRunList(runs);
+    const earlier = runs.filter((r) => !r.current && r.visible && r.series.x.length > 0);
+    const current = runs.find((r) => r.current);
+    const currentShown = !current || current.visible;
+    const chart = this.prepare(lossIsLog(state), n > 0 || earlier.length > 0);
     if (!chart) {
       this.note.textContent = '';
       return;
     }
     const width = this.canvas.clientWidth || 600;
-    const shown = displaySeries(state.loss, this.log, Math.max(100, Math.round(width * BUCKETS_PER_PX)));
-    chart.data.datasets[0].data = toChartPoints(shown);
-    this.note.textContent = shown.x.length < n ? this.t('loss.downsampled', n, shown.x.length) : '';
+    const buckets = Math.max(100, Math.round(width * BUCKETS_PER_PX));
+    const shown = displaySeries(state.loss, this.log, buckets);
+    const datasets = chart.data.datasets;
+    // The live curve is the first dataset, as before runs were compared (drawn on top: chart.js draws the first last).
+    const live = datasets[0];
+    live.data = currentShown ? toChartPoints(shown) : [];
+    const liveColour = current ? runColour(this.theme, current.run.seq) : this.theme.lossColor;
+    live.borderColor = liveColour;
+    live.backgroundColor = liveColour;
+    live.label = current ? this.runName(current) : undefined;
+    datasets.length = 1;
+    for (const r of earlier) {
+      const colour = withAlpha(runColour(this.theme, r.run.seq), r.run.pinned ? 0.95 : 0.7);
+      datasets.push({
+        label: this.runName(r),
+        data: toChartPoints(displaySeries(r.series, this.log, buckets)),
+        borderColor: colour,
+        backgroundColor: colour,
+        borderWidth: r.run.pinned ? 1.75 : 1.25,
+        borderDash: r.run.pinned ? BASELINE_DASH : EARLIER_DASH,
+        pointRadius: 0,
+        tension: 0,
+        spanGaps: false,
+      });
+    }
+    this.note.textContent = currentShown && shown.x.length < n ? this.t('loss.downsampled', n, shown.x.length) : '';
     this.draw(chart);
+  }
+
+  /** `#2 lr = 0.1 → 0.01`: the run's number in its file and what it changed. */
+  private runName(r: OverlayRun): string {
+    return `#${r.run.seq} ${labelText(r.run.label, r.run.startedAt, this.t)}`;
+  }
+
+  /** The list of runs under the chart: colour, number, label, outcome, a checkbox for the curve and a pin. */
+  private renderRunList(runs: OverlayRun[]): void {
+    const key = JSON.stringify(runs.map((r) => [r.run.id, r.run.status, r.run.pinned, r.visible, r.current, r.current ? 0 : r.series.x.length, this.theme.palette[0]]));
+    if (key === this.runListKey) return;
+    this.runListKey = key;
+    this.runList.hidden = runs.length === 0;
+    // Newest first: the run just started is the one the user looks for.
+    const items = [...runs].reverse().map((r) => this.runItem(r));
+    this.runList.replaceChildren(...items);
+  }
+
+  private runItem(r: OverlayRun): HTMLLIElement {
+    const t = this.t;
+    const li = el('li', `run-item${r.current ? ' current' : ''}${r.run.pinned ? ' pinned' : ''}`);
+    li.dataset.runId = r.run.id;
+    const label = el('label', 'run-toggle');
+    const box = el('input');
+    box.type = 'checkbox';
+    box.checked = r.visible;
+    box.setAttribute('aria-label', t('runs.show', r.run.seq));
+    box.addEventListener('change', () => this.actions.toggle(r.run.id, box.checked));
+    const swatch = el('span', `run-swatch${r.current ? '' : r.run.pinned ? ' baseline' : ' earlier'}`);
+    swatch.style.borderTopColor = runColour(this.theme, r.run.seq);
+    const seq = el('span', 'run-seq', `#${r.run.seq}`);
+    const text = el('span', 'run-label', labelText(r.run.label, r.run.startedAt, t));
+    text.title = labelDetail(r.run.label, r.run.startedAt, t);
+    label.append(box, swatch, seq, text);
+    const meta = el('span', 'run-meta muted', [r.current ? t('runs.current') : '', runOutcome(r, t)].filter(Boolean).join(' · '));
+    const pin = button(r.run.pinned ? t('runs.pinned') : t('runs.pin'), 'run-pin secondary', () => this.actions.pin(r.run.pinned ? null : r.run.id));
+    pin.setAttribute('aria-pressed', String(r.run.pinned));
+    pin.title = r.run.pinned ? t('runs.unpinTitle') : t('runs.pinTitle');
+    li.append(label, meta, pin);
+    return li;
+  }
+
+  override setTheme(theme: PanelTheme): void {
+    super.setTheme(theme);
+    this.runListKey = '';
   }
 }

@@ -7,7 +7,7 @@
 import { decimateMinMax, type Series } from './series';
 import { createState, type ConsoleLine, type FigureEntry, type GraphState, type LeafTrack, type PanelState, type UiState } from './state';
 import type { DivergedEvent, EndEvent, ErrorEvent, VariablesEvent } from '../../../src/protocol/events';
-import type { PanelSettings, PersistedPanelHeader, RunInfo, RunInfoStatus } from '../protocol';
+import type { PanelSettings, PersistedPanelHeader, RunHistoryView, RunInfo, RunInfoStatus } from '../protocol';
 
 export const PERSIST_VERSION = 1;
 /** Loss points kept in the saved state (min/max buckets, so the curve's shape survives). */
@@ -38,6 +38,8 @@ interface SavedBody {
   durationMs: number | null;
   steps: number;
   loss: SavedSeries;
+  /** Absent from a state saved before runs were compared. */
+  history?: RunHistoryView | null;
   diverged: DivergedEvent | null;
   leaves: Array<Omit<LeafTrack, 'norms'> & { norms: SavedSeries }>;
   /** Absent in states saved before the Variables section. */
@@ -93,6 +95,8 @@ export function snapshot(state: PanelState): PersistedState {
     durationMs: state.durationMs,
     steps: state.steps,
     loss: bounded(state.loss, PERSIST_LOSS_POINTS),
+    // Already bounded by the extension (a few runs, MAX_HISTORY_LOSS_POINTS each).
+    history: state.history,
     diverged: state.diverged,
     leaves: state.leaves.map((l) => ({ ...l, norms: bounded(l.norms, PERSIST_LEAF_POINTS) })),
     variables: state.variables,
@@ -128,6 +132,7 @@ export function restore(saved: unknown): PanelState | null {
   Object.assign(state, {
     ...body,
     loss: { x: body.loss.x, y: body.loss.y },
+    history: body.history && Array.isArray(body.history.runs) ? body.history : null,
     leaves: body.leaves.map((l) => ({ ...l, norms: { x: l.norms.x, y: l.norms.y } })),
     variables: body.variables ?? null,
     ui: { ...state.ui, ...body.ui },

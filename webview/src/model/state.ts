@@ -10,7 +10,7 @@ import { isGraphElided } from '../../../src/protocol/events';
 import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, FigureReason, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary, VariableInfo, VariablesEvent } from '../../../src/protocol/events';
 import { variablesAt, type VariableSort } from '../../../src/protocol/variableTree';
 import { runStatusOf } from '../../../src/protocol/status';
-import type { ExtensionToWebview, PanelSettings, RunInfo, RunInfoStatus } from '../protocol';
+import type { ExtensionToWebview, PanelSettings, RunHistoryView, RunInfo, RunInfoStatus } from '../protocol';
 import { appendPoint, emptySeries, type Series } from './series';
 
 /** Parts of the panel a change can touch; a view re-renders only its own part. */
@@ -88,6 +88,8 @@ export interface UiState {
   varSort: VariableSort;
   /** Keys (VariableRow.key) of the modules the user opened in the Variables section. */
   varExpanded: string[];
+  /** Runs (HistoryRun ids) whose loss curve the user switched off. */
+  hiddenRuns: string[];
 }
 
 export interface PanelState {
@@ -107,6 +109,8 @@ export interface PanelState {
   durationMs: number | null;
   steps: number;
   loss: Series;
+  /** The last runs of the shown run's file, whose loss curves the chart overlays; null when the host sent none. */
+  history: RunHistoryView | null;
   diverged: DivergedEvent | null;
   leaves: LeafTrack[];
   /** The latest variables event: a backward() capture while the run goes, the end's once it ended. */
@@ -142,6 +146,7 @@ export function createState(): PanelState {
     durationMs: null,
     steps: 0,
     loss: emptySeries(),
+    history: null,
     diverged: null,
     leaves: [],
     variables: null,
@@ -154,7 +159,7 @@ export function createState(): PanelState {
     end: null,
     cursorLine: null,
     focus: null,
-    ui: { lossLog: null, gradLog: false, graphChoice: 'latest', collapsed: [], leafState: 'end', varSort: 'name', varExpanded: [] },
+    ui: { lossLog: null, gradLog: false, graphChoice: 'latest', collapsed: [], leafState: 'end', varSort: 'name', varExpanded: [], hiddenRuns: [] },
     dirty: new Set(ALL_SECTIONS),
   };
 }
@@ -210,13 +215,20 @@ export function applyMessage(state: PanelState, msg: ExtensionToWebview): void {
       // nothing to show (e.g. after a window reload), so the state restored from setState stays.
       if (msg.run !== null || msg.events.length > 0) {
         resetRun(state, msg.run);
+        state.history = msg.history ?? null;
         for (const e of msg.events) applyEvent(state, e);
       }
       markAll(state);
       return;
     case 'runStarted':
       resetRun(state, msg.run);
+      state.history = msg.history ?? null;
       markAll(state);
+      return;
+    case 'history':
+      if (state.run !== null && msg.runId !== state.run.runId) return;
+      state.history = msg.history;
+      state.dirty.add('loss');
       return;
     case 'events':
       // Events of a run the panel no longer shows (a late batch after Run again) are dropped.

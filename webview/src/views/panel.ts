@@ -16,6 +16,7 @@ import { HeaderView } from './headerView';
 import { LeafTableView } from './leafTableView';
 import { LossView } from '../charts/lossView';
 import { VariablesView } from './variablesView';
+import { setRunVisible } from '../model/runs';
 
 type SectionId = 'loss' | 'gradients' | 'leaves' | 'variables' | 'graph' | 'figures' | 'console';
 
@@ -62,7 +63,13 @@ export class Panel {
     });
     // A file named after the script the panel shows; the extension asks where to save it.
     const save: SaveExport = (format, chart, data) => host.post({ type: 'export', format, fileName: exportFileName(this.state.run?.label ?? this.state.file, chart, format), data });
-    this.loss = new LossView(t, theme, (log) => this.setUi({ lossLog: log }), save);
+    this.loss = new LossView(t, theme, (log) => this.setUi({ lossLog: log }), save, {
+      toggle: (id, visible) => {
+        setRunVisible(this.state, id, visible);
+        this.host.changed();
+      },
+      pin: (id) => host.post({ type: 'pinRun', id }),
+    });
     this.grad = new GradView(t, theme, (log) => this.setUi({ gradLog: log }), save);
     this.leafTable = new LeafTableView(t, (at) => this.setUi({ leafState: at }));
     this.variables = new VariablesView(t, {

@@ -15,6 +15,31 @@ export interface PanelTheme extends ChartTheme {
   lossColor: string;
 }
 
+/** The colour of a file's run `seq` (1, 2, …): VS Code's chart palette, less red (the divergence marker's) and grey. */
+export function runColour(theme: PanelTheme, seq: number): string {
+  const colours = theme.palette.slice(0, 5);
+  return colours[(((seq - 1) % colours.length) + colours.length) % colours.length];
+}
+
+/** `colour` at `alpha` opacity: hex (#rgb, #rrggbb, #rrggbbaa) and rgb()/rgba() colours; any other is returned as it is. */
+export function withAlpha(colour: string, alpha: number): string {
+  const c = colour.trim();
+  let m = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(c);
+  if (m) {
+    let hex = m[1];
+    if (hex.length <= 4) hex = [...hex].map((d) => d + d).join('');
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const a = hex.length === 8 ? parseInt(hex.slice(6, 8), 16) / 255 : 1;
+    return `rgba(${r}, ${g}, ${b}, ${+(a * alpha).toFixed(3)})`;
+  }
+  m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+%?))?\s*\)$/i.exec(c);
+  if (m) {
+    const a = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
+    return `rgba(${m[1]}, ${m[2]}, ${m[3]}, ${+(a * alpha).toFixed(3)})`;
+  }
+  return c;
+}
+
 function cssVar(style: CSSStyleDeclaration, names: string[], fallback: string): string {
   for (const name of names) {
     const v = style.getPropertyValue(name).trim();
