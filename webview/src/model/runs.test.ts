@@ -107,6 +107,8 @@ describe('runs side by side', () => {
     assert.equal(runOutcome(first, t), 'loss 0.5');
     assert.equal(runOutcome(current, t), 'Running');
     assert.equal(runOutcome(failed, t), 'Failed');
+    // Once ended, the run's own losses from the host count, not the live series (its last events may lag).
+    assert.equal(runOutcome({ ...current, run: { ...current.run, status: 'finished', losses: [3, 0.125] } }, t), 'loss 0.125');
   });
 
   it('is saved with the panel and restored, toggles included; a state saved before it restores without runs', () => {

@@ -91,14 +91,17 @@ export function labelDetail(label: RunLabel, startedAt: number, t: Translate): s
   return lines.join('\n');
 }
 
-/** The run's outcome for the list: its last finite loss once ended, else its state. */
+/** The run's outcome for the list: its last finite loss once ended (and that it stopped or failed), else its state. */
 export function runOutcome(o: OverlayRun, t: Translate): string {
   const status = o.run.status;
   if (status === 'running') return o.current ? t('status.running') : t('status.stopped');
+  // The ended run's own losses (the host's, complete at its end), not the live series, whose last events may
+  // still be on their way when the history says the run ended.
+  const ys = o.run.losses.length ? o.run.losses.map((v) => (v === null ? NaN : v)) : o.series.y;
   let last: number | null = null;
-  for (let i = o.series.y.length - 1; i >= 0; i--) {
-    if (Number.isFinite(o.series.y[i])) {
-      last = o.series.y[i];
+  for (let i = ys.length - 1; i >= 0; i--) {
+    if (Number.isFinite(ys[i])) {
+      last = ys[i];
       break;
     }
   }
