@@ -134,6 +134,11 @@ export class LossView extends ChartSection {
     const earlier = runs.filter((r) => !r.current && r.visible && r.series.x.length > 0);
     const current = runs.find((r) => r.current);
     const currentShown = !current || current.visible;
+    // Exports hold what the chart draws: with earlier runs overlaid, each curve under its run's name.
+    if (earlier.length > 0) {
+      const live = n > 0 && currentShown ? [{ label: current ? this.runName(current) : 'loss', series: state.loss }] : [];
+      this.series = [...live, ...earlier.map((r) => ({ label: this.runName(r), series: r.series }))];
+    }
     const chart = this.prepare(lossIsLog(state), n > 0 || earlier.length > 0);
     if (!chart) {
       this.note.textContent = '';
