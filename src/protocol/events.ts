@@ -423,8 +423,10 @@ export interface WarningEvent extends Timed {
 }
 
 /**
- * A frame of the user's code whose names a variables event lists: the script's module globals, or the locals
- * of one call (`main()`, `Net.forward`, a closure).
+ * A frame of the user's code whose names a variables event lists: the locals of one call (`main()`,
+ * `Net.forward`, a closure), or (kind 'module') the module-level code of another file of the script's folder
+ * that was being imported. The script's own module globals are never a ScopeInfo: their entries carry no
+ * `scope`, so consumers that predate scopes read them as before.
  */
 export interface ScopeInfo {
   kind: 'module' | 'function';
@@ -432,7 +434,11 @@ export interface ScopeInfo {
   name: string;
   /** The file the frame runs: the script, or another file of its folder that it imported. */
   file: string;
-  /** 1-based first and last line of the function's source (its `def` line through its last line); for a module, 1 and the file's last line. */
+  /**
+   * 1-based first and last line of the function's source, from its code object: `co_firstlineno` (the `def`
+   * line, or its first decorator's) through the last line any of its code (nested functions' included) runs;
+   * for a module, 1 and the file's last line of code.
+   */
   firstLine: number;
   lastLine: number;
   /** The line the frame was at when its names were read. */
@@ -479,7 +485,10 @@ export interface VariablesEvent extends Timed {
   truncated: number;
   /** The modules and optimizers bound to names (hovers on `model`, `optimizer`). */
   objects?: ObjectInfo[];
-  /** The scopes that `scope` indices point into; absent: every entry is a module global. */
+  /**
+   * The scopes that `scope` indices point into, innermost frame first (as a debugger's call stack lists them);
+   * absent: every entry is a module global.
+   */
   scopes?: ScopeInfo[];
   /** When the names were read: at a whole-graph capture, or when the run ended (absent: 'end'). */
   at?: 'backward' | 'end';

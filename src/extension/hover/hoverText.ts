@@ -27,6 +27,8 @@ function chartLine(title: string, points: readonly HistoryPoint[]): string {
 
 export interface VariableHoverInput {
   match: VariableMatch;
+  /** The hovered name is `x` of `x[0]`, which names part of the tensor shown: `x[0]`. */
+  partOf?: string | null;
   /** Gradient norms by step of the tensor (or of the tensor whose `.grad` this is), from backward events. */
   gradHistory: readonly HistoryPoint[] | null;
   /** The run's losses by step, shown for a tensor that is the loss. */
@@ -65,6 +67,8 @@ export function variableHover(input: VariableHoverInput): string {
       (input.match.via ? ` ${t('(in this run: {0})', code(input.match.via))}` : '') +
       ` — ${code(torchSize(v.shape))} · ${code(torchDtype(v.dtype))} · ${code(`requires_grad=${v.requiresGrad ? 'True' : 'False'}`)} · ${code(gradFn)}`,
   );
+  if (v.aliasOf) parts.push(t('{0} is {1}.', code(input.match.written), code(v.aliasOf)));
+  if (input.partOf) parts.push(t('{0} is part of {1}; this is all of {1}.', code(input.partOf), code(input.match.written)));
   parts.push(fence(v.value.text));
   if (v.grad) parts.push(`**${code(`${input.match.written}.grad`)}**\n\n${fence(v.grad.text)}`);
   else if (v.requiresGrad && v.isLeaf) parts.push(t('{0} is None: no backward() reached this tensor.', code(`${input.match.written}.grad`)));
@@ -83,16 +87,18 @@ export function variableHover(input: VariableHoverInput): string {
  * A module (`model`): its class, parameter count, PyTorch's repr and each parameter's shape and gradient norm;
  * an optimizer (`optimizer`): its class, its hyperparameters per group (its repr) and its step count.
  */
-export function objectHover(o: ObjectInfo, runLabel: string, stale: boolean, running: boolean): string {
+export function objectHover(o: ObjectInfo, runLabel: string, stale: boolean, running: boolean, written: string = o.name): string {
   const parts: string[] = [];
+  // `self` in a method of the module's class: which object it was in this run.
+  const shown = written === o.name ? `**${code(o.name)}**` : `**${code(written)}** ${t('(in this run: {0})', code(o.name))}`;
   if (o.kind === 'module') {
-    parts.push(`**${code(o.name)}** — ${t('module {0} · {1} parameters', code(o.className), o.parameterCount.toLocaleString('en-US'))}`);
+    parts.push(`${shown} — ${t('module {0} · {1} parameters', code(o.className), o.parameterCount.toLocaleString('en-US'))}`);
     parts.push(fence(o.repr));
     const rows = (o.parameters ?? []).map((p) => `- ${code(p.name)} ${code(torchSize(p.shape))}` + (p.gradNorm === null ? '' : ` · ‖grad‖ ${formatNumber(p.gradNorm)}`));
     if (rows.length) parts.push(rows.join('\n'));
   } else {
     const step = o.step === null || o.step === undefined ? '' : ` · ${t('after {0} steps', o.step)}`;
-    parts.push(`**${code(o.name)}** — ${t('optimizer {0} over {1} parameter tensors', code(o.className), o.parameterCount)}${step}`);
+    parts.push(`${shown} — ${t('optimizer {0} over {1} parameter tensors', code(o.className), o.parameterCount)}${step}`);
     parts.push(fence(o.repr));
   }
   parts.push(footer(runLabel, stale, running));

@@ -84,7 +84,13 @@ export class RunRecord {
   error: ErrorEvent | null = null;
   diverged: DivergedEvent | null = null;
   end: EndEvent | null = null;
+  /** The latest `variables` event: the end's once the run ended, before that the latest backward() capture's. */
   variables: VariablesEvent | null = null;
+  /**
+   * The latest `variables` event read at a backward() capture: after the end, hovers inside functions that
+   * returned before it (`def main():` when the script ran to its end) still find their names here.
+   */
+  backwardVariables: VariablesEvent | null = null;
   /** The latest backward event, graph included. */
   lastBackward: BackwardEvent | null = null;
   readonly lossHistory: HistoryPoint[] = [];
@@ -143,6 +149,7 @@ export class RunRecord {
         break;
       case 'variables':
         this.variables = e;
+        if (e.at === 'backward') this.backwardVariables = e;
         this.dropOlderVariables();
         break;
       case 'start':

@@ -73,3 +73,24 @@ def user_stacklevel():
         frame = frame.f_back
         level += 1
     return level
+
+
+def user_frames(frame):
+    """The user frames from `frame` outwards (the caller's caller last), our frames between them skipped."""
+    frame = first_user_frame(frame)
+    while frame is not None:
+        yield frame
+        frame = first_user_frame(frame.f_back)
+
+
+def traceback_user_frames(tb):
+    """(frame, line) of the user frames an exception passed through, innermost first (a traceback lists them
+    outermost first); the line is where each frame was when the exception passed."""
+    found = []
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if not is_internal_file(name):
+            found.append((tb.tb_frame, tb.tb_lineno))
+        tb = tb.tb_next
+    found.reverse()
+    return found

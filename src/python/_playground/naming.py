@@ -33,6 +33,13 @@ def tensor_types():
 
 def named_tensors(scope):
     """(name, tensor) pairs in a scope's naming order; a tensor may appear under several names."""
+    for name, tensor, _in_module in named_tensors_with_origin(scope):
+        yield name, tensor
+
+
+def named_tensors_with_origin(scope):
+    """(name, tensor, in_module) triples: in_module tells a module's parameter or buffer (`model.0.weight`,
+    `self.linear.weight`) from a tensor bound to a name, a container item or an object's attribute."""
     if _tensor_types is None:
         return
     Tensor, Module = _tensor_types
@@ -40,20 +47,20 @@ def named_tensors(scope):
         if name.startswith("__"):
             continue
         if isinstance(value, Tensor):
-            yield name, value
+            yield name, value, False
         elif isinstance(value, Module):
             yield from _module_tensors(name, value)
         elif isinstance(value, (list, tuple)):
             if len(value) <= FANOUT:
                 for i, v in enumerate(value):
                     if isinstance(v, Tensor):
-                        yield "%s[%d]" % (name, i), v
+                        yield "%s[%d]" % (name, i), v, False
         elif isinstance(value, dict):
             if len(value) <= FANOUT:
                 for k, v in list(value.items()):
                     if isinstance(k, str) and isinstance(v, Tensor):
-                        yield "%s[%r]" % (name, k), v
-        elif _is_plain_object(value):
+                        yield "%s[%r]" % (name, k), v, False
+        elif is_plain_object(value):
             try:
                 attrs = vars(value)
             except TypeError:
@@ -64,7 +71,7 @@ def named_tensors(scope):
                 if attr.startswith("__"):
                     continue
                 if isinstance(v, Tensor):
-                    yield name + "." + attr, v
+                    yield name + "." + attr, v, False
                 elif isinstance(v, Module):
                     yield from _module_tensors(name + "." + attr, v)
 
@@ -72,15 +79,15 @@ def named_tensors(scope):
 def _module_tensors(prefix, module):
     try:
         for pname, p in module.named_parameters():
-            yield prefix + "." + pname, p
+            yield prefix + "." + pname, p, True
         for bname, b in module.named_buffers():
-            yield prefix + "." + bname, b
+            yield prefix + "." + bname, b, True
     except Exception:
         # A half-built user Module (e.g. the script failed inside __init__) must not cost the other names.
         return
 
 
-def _is_plain_object(value):
+def is_plain_object(value):
     if isinstance(value, type) or not hasattr(value, "__dict__"):
         return False
     # Modules, functions and classes (whose types live in builtins) hold the script's imports, not its data.

@@ -14,11 +14,12 @@ import types
 import _playground_host
 from pyodide.ffi import create_proxy
 
-from . import guard, hooks, naming, recursion, variables, warned  # noqa: F401  (recursion: installed on import)
+from . import frames, guard, hooks, naming, recursion, variables, warned  # noqa: F401  (recursion: installed on import)
 from .frames import is_internal_file, user_location  # noqa: F401  (user_location: the worker calls it)
 
-# Made once: the binding keeps it across runs, and a proxy per run would only be more to release.
+# Made once: the binding keeps them across runs, and a proxy per run would only be more to release.
 _LEAF_NAMER = create_proxy(naming.name_leaves)
+_SNAPSHOT = create_proxy(variables.snapshot_at_backward)
 
 # Before any script: from here on, only our own files import the host's modules (guard.py).
 guard.install()
@@ -111,12 +112,15 @@ def _exit_code_status(exc):
     return "error", 1
 
 
-def _emit_variables(main, file):
-    """The `variables` event: the tensors the script left in its globals (for the editor's hovers)."""
+def _emit_variables(main, file, exc, raised):
+    """The `variables` event: the tensors the script left in its globals and, when an exception, a stop or
+    sys.exit() ended it inside functions, the locals of those frames (for the editor's hovers). `raised`: exc is
+    the run's uncaught error, whose innermost user frame is marked as where it was raised."""
     try:
-        found, truncated = variables.collect(main.__dict__)
-        objects = variables.collect_objects(main.__dict__)
-        hooks.emit_event({"type": "variables", "file": file, "variables": found, "truncated": truncated, "objects": objects})
+        user = [] if exc is None else frames.traceback_user_frames(exc.__traceback__)
+        raised_frame = user[0][0] if raised and user else None
+        scopes, namespaces = variables.scoped_namespaces(user, main.__dict__, raised_frame)
+        hooks.emit_event(variables.event(file, scopes, namespaces))
     except BaseException as failure:
         # Also KeyboardInterrupt (the stop arriving while collecting): the run's own outcome is already decided,
         # and a stop needs no explanation.
@@ -148,29 +152,38 @@ def run(file, source):
     status = "ok"
     # Set only where the code is not simply 0 for 'ok' and 1 otherwise.
     exit_code = None
+    # The exception that ended the script, if any: its traceback holds the frames whose locals hovers show.
+    ended_by = None
+    raised = False
     hooks.start_run()
-    _playground_host.binding.reset_graph_reporting(_LEAF_NAMER)
+    variables.begin_run(main.__dict__, file)
+    _playground_host.binding.reset_graph_reporting(_LEAF_NAMER, _SNAPSHOT)
     try:
         try:
             code = compile(source, file, "exec", dont_inherit=True)
             exec(code, main.__dict__)
         except SystemExit as exc:
+            ended_by = exc
             status, exit_code = _exit_code_status(exc)
         except KeyboardInterrupt as exc:
+            ended_by = exc
             if _playground_host.stopRequested():
                 status = "stopped"
             else:
                 _report(exc, file)
                 status = "error"
+                raised = True
                 # CPython's exit after an uncaught KeyboardInterrupt: it ends itself by SIGINT (128 + 2).
                 exit_code = 130
         except BaseException as exc:
+            ended_by = exc
             if _playground_host.stopRequested():
                 # The interrupt surfaced as some other error (e.g. caught and re-raised by user code).
                 status = "stopped"
             else:
                 _report(exc, file)
                 status = "error"
+                raised = True
     finally:
         _flush()
         # The last step's whole graph, if its backward event went without it; it shows in the panel at the end.
@@ -178,7 +191,10 @@ def run(file, source):
             _playground_host.binding.flush_graph()
         except Exception as failure:
             sys.stderr.write("autograd-playground: could not send the last graph: %r\n" % (failure,))
-        _emit_variables(main, file)
+        variables.end_run()
+        _emit_variables(main, file, ended_by, raised)
+        # The frames (and every tensor their locals hold) stay alive as long as the traceback does.
+        ended_by = None
         sys.argv = saved_argv
         if saved_main is not None:
             sys.modules["__main__"] = saved_main

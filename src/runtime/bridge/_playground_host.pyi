@@ -268,7 +268,11 @@ class Binding(JsProxy):
     def backward(self, line: int, root: Tensor, gradient: Tensor | None, retain_graph: bool | None, create_graph: bool) -> None:
         """Runs backward() and sends its `backward` event (unless the run is not instrumented)."""
     def flush_graph(self) -> None: ...
-    def reset_graph_reporting(self, namer: Callable[[], tuple[Sequence[Tensor], Sequence[str]]] | None = None) -> None: ...
+    def reset_graph_reporting(
+        self,
+        namer: Callable[[], tuple[Sequence[Tensor], Sequence[str]]] | None = None,
+        snapshot: Callable[[], None] | None = None,
+    ) -> None: ...
     def autograd_grad(
         self,
         outputs: Sequence[Tensor],

@@ -7,7 +7,7 @@ import { TorchError } from '../../engine/errors';
 import { gradMode, ModuleCall, moduleCalls, Node, NodePostHook, NodePreHook, sourceLocation } from '../../engine/graph';
 import { CustomNode, errorNode, recordCustom } from '../../engine/ops/custom';
 import { Tensor } from '../../engine/tensor';
-import { GraphReporter, type GraphReporterHost, type LeafNamer } from '../report/graphReporter';
+import { GraphReporter, type GraphReporterHost, type LeafNamer, type ScopeSnapshot } from '../report/graphReporter';
 
 /** What reporting needs of the binding's host (see BindingHost in binding.ts). */
 export interface AutogradHost extends GraphReporterHost {
@@ -126,9 +126,13 @@ export function autograd(host: AutogradHost | undefined) {
     flush_graph(): void {
       reporter?.flush();
     },
-    /** Before each run; `namer` is the run's leaf namer (Python's _playground.naming.name_leaves). */
-    reset_graph_reporting(namer?: LeafNamer | null): void {
-      reporter?.reset(namer ?? null);
+    /**
+     * Before each run; `namer` is the run's leaf namer (Python's _playground.naming.name_leaves), `snapshot`
+     * sends the variables of the frames that called backward() at each whole graph
+     * (_playground.variables.snapshot_at_backward).
+     */
+    reset_graph_reporting(namer?: LeafNamer | null, snapshot?: ScopeSnapshot | null): void {
+      reporter?.reset(namer ?? null, snapshot ?? null);
     },
     autograd_grad: (
       outputs: Tensor[],

@@ -334,6 +334,9 @@ function completeEvent(run: CurrentRun, e: Record<string, unknown>, driver: Driv
     if (typeof e.file !== 'string') e.file = run.file;
   } else if (e.type === 'figure') {
     e.index = ++run.figures;
+  } else if (e.type === 'variables' && e.at === 'backward') {
+    // Read right after the latest backward event went out.
+    e.step = run.step;
   }
   return e as unknown as RunEvent;
 }

@@ -47,6 +47,13 @@ export interface GraphReporterHost {
  */
 export type LeafNamer = () => readonly [ArrayLike<Tensor>, ArrayLike<string>];
 
+/**
+ * Sends the names bound in the frame that called backward() and its callers (Python's
+ * _playground.variables.snapshot_at_backward): called right after a whole graph went out during backward(),
+ * so hovers inside functions work while the run is going; whole graphs are throttled, so this is too.
+ */
+export type ScopeSnapshot = () => void;
+
 interface Step {
   line: number;
   outline: GraphOutline;
@@ -90,6 +97,7 @@ export class GraphReporter {
    */
   private copies = new Map<number, LeafCopy>();
   private namer: LeafNamer | null = null;
+  private snapshot: ScopeSnapshot | null = null;
 
   constructor(private readonly host: GraphReporterHost) {}
 
@@ -117,7 +125,10 @@ export class GraphReporter {
     const given = new Map<number, string>();
     for (let i = 0; i < leaves.length; i++) given.set(leaves[i].id, labels[i]);
     for (const v of step.leaves) this.names.set(v.id, given.get(v.id) ?? null);
-    this.send(step, this.wholeDue(step));
+    const whole = this.wholeDue(step);
+    this.send(step, whole);
+    // Still inside backward(): the script's frames are on the stack (flush() at the end has none).
+    if (whole) this.snapshot?.();
   }
 
   /** The end of a run: make sure the last step's whole graph has been sent. */
@@ -133,9 +144,13 @@ export class GraphReporter {
     step.sentWhole = true;
   }
 
-  /** Before each run of a session: nothing carries over; `namer` names this run's leaves (none: unnamed). */
-  reset(namer: LeafNamer | null = null): void {
+  /**
+   * Before each run of a session: nothing carries over; `namer` names this run's leaves (none: unnamed), and
+   * `snapshot` (none: no snapshots) is called after each whole graph sent during a backward().
+   */
+  reset(namer: LeafNamer | null = null, snapshot: ScopeSnapshot | null = null): void {
     this.namer = namer;
+    this.snapshot = snapshot;
     this.names.clear();
     this.lastWholeAt = -Infinity;
     this.latest = null;

@@ -6,10 +6,20 @@ import { decodeEvent, encodeEvent } from '../../../src/protocol/events';
 import { isNonFiniteMessage } from '../../../src/protocol/nonFiniteMessage';
 import { openSession, startRun, type PythonSession } from '../../../src/runtime/host/runner';
 
+/** The run's end-of-run variables event (each whole-graph capture sends one too, with `at: 'backward'`). */
 function variablesOf(events: RunEvent[]): VariablesEvent {
-  const found = events.filter((e): e is VariablesEvent => e.type === 'variables');
-  assert.equal(found.length, 1, 'exactly one variables event');
+  const found = events.filter((e): e is VariablesEvent => e.type === 'variables' && e.at !== 'backward');
+  assert.equal(found.length, 1, 'exactly one end-of-run variables event');
   return found[0];
+}
+
+function capturesOf(events: RunEvent[]): VariablesEvent[] {
+  return events.filter((e): e is VariablesEvent => e.type === 'variables' && e.at === 'backward');
+}
+
+/** `scope:name=aliasOf` of an event's variables (globals without `scope:`). */
+function scoped(e: VariablesEvent): string[] {
+  return e.variables.map((v) => `${v.scope === undefined ? '' : `${v.scope}:`}${v.name}${v.aliasOf ? '=' + v.aliasOf : ''}`);
 }
 
 function byName(e: VariablesEvent): Map<string, VariableInfo> {
@@ -153,6 +163,126 @@ describe('variables event', function () {
     const round = decodeEvent(encodeEvent(variablesOf(r.events))) as VariablesEvent;
     assert.ok(Number.isNaN(round.variables[0].value.max));
     assert.equal(round.variables[0].value.text, 'tensor([nan, 1.])');
+  });
+});
+
+describe('variables by scope', function () {
+  this.timeout(60000);
+  let session: PythonSession;
+  before(async () => {
+    session = await openSession();
+  });
+  after(async () => {
+    await session.close();
+  });
+
+  const HOUSE = [
+    'import torch', //                                          1
+    'from torch import nn', //                                  2
+    '', //                                                      3
+    'class Regressor:', //                                      4
+    '    def __init__(self):', //                               5
+    '        self.weights = torch.zeros(2, 1, requires_grad=True)', // 6
+    '        self.bias = torch.zeros(1, requires_grad=True)', //  7
+    '', //                                                      8
+    '    def fit_step(self, X, y, lr):', //                     9
+    '        loss = ((X @ self.weights + self.bias - y) ** 2).mean()', // 10
+    '        loss.backward()', //                               11
+    '        with torch.no_grad():', //                         12
+    '            self.weights -= lr * self.weights.grad', //    13
+    '            self.weights.grad.zero_()', //                 14
+    '        return loss', //                                   15
+    '', //                                                      16
+    'def main():', //                                           17
+    '    torch.manual_seed(0)', //                              18
+    '    X = torch.randn(8, 2)', //                             19
+    '    y = X @ torch.tensor([[2.0], [-3.0]]) + 1.0', //       20
+    '    model = nn.Sequential(nn.Linear(2, 1))', //            21
+    '    W1 = model[0].weight', //                              22
+    '    loss = ((model(X) - y) ** 2).mean()', //               23
+    '    loss.backward()', //                                   24
+    '    reg = Regressor()', //                                 25
+    '    for _ in range(2):', //                                26
+    '        reg.fit_step(X, y, 0.1)', //                       27
+    '', //                                                      28
+    'main()', //                                                29
+  ].join('\n');
+
+  it("captures the frame that called backward() and its callers at each whole graph, with the step", async () => {
+    const r = await session.run(HOUSE, 'house.py');
+    assert.equal(r.status, 'ok', r.stderr);
+    const caps = capturesOf(r.events);
+    const steps = r.events.filter((e): e is BackwardEvent => e.type === 'backward').map((e) => e.step);
+    // Every backward() here captures its whole graph (no interval), and each capture follows its backward event.
+    assert.deepEqual(caps.map((e) => e.step), steps);
+    const types = r.events.map((e) => e.type);
+    assert.equal(types[types.indexOf('backward') + 1], 'variables');
+    const [first, second] = caps;
+    assert.deepEqual(first.scopes, [{ kind: 'function', name: 'main', file: 'house.py', firstLine: 17, lastLine: 27, line: 24 }]);
+    assert.deepEqual(scoped(first).filter((n) => n.startsWith('0:')).sort(), [
+      '0:W1.grad=model.0.weight.grad',
+      '0:W1=model.0.weight',
+      '0:X',
+      '0:loss',
+      '0:model.0.bias',
+      '0:model.0.bias.grad',
+      '0:model.0.weight',
+      '0:model.0.weight.grad',
+      '0:y',
+    ]);
+    assert.deepEqual(first.objects!.map((o) => [o.name, o.scope, o.className]), [['model', 0, 'Sequential']]);
+    // A method's frame, innermost first: `self` is the Regressor, named one level deep.
+    assert.deepEqual(second.scopes!.map((s) => [s.name, s.firstLine, s.lastLine, s.line]), [
+      ['Regressor.fit_step', 9, 15, 11],
+      ['main', 17, 27, 27],
+    ]);
+    assert.deepEqual(scoped(second).filter((n) => n.startsWith('0:')).sort(), ['0:X', '0:loss', '0:self.bias', '0:self.bias.grad', '0:self.weights', '0:self.weights.grad', '0:y']);
+    // Globals hold no tensors here; the end of a run that returned from main() lists the globals only.
+    const end = variablesOf(r.events);
+    assert.equal(end.scopes, undefined);
+    assert.equal(end.at, undefined);
+    assert.deepEqual(end.variables, []);
+  });
+
+  it('lists the frames an uncaught exception passed through at the end, the raising one marked', async () => {
+    const src = [
+      'import torch',
+      'def train():',
+      '    w = torch.ones(2, requires_grad=True)',
+      '    def step(x):',
+      '        h = x * w',
+      '        return h @ torch.ones(3)',
+      '    return step(torch.ones(2))',
+      'g = torch.zeros(1)',
+      'train()',
+    ].join('\n');
+    const r = await session.run(src, 'nested.py');
+    assert.equal(r.status, 'error');
+    const end = variablesOf(r.events);
+    assert.deepEqual(end.scopes, [
+      { kind: 'function', name: 'train.<locals>.step', file: 'nested.py', firstLine: 4, lastLine: 6, line: 6, raised: true },
+      // A function that ends with a nested def ends where that body ends.
+      { kind: 'function', name: 'train', file: 'nested.py', firstLine: 2, lastLine: 7, line: 7 },
+    ]);
+    assert.deepEqual(scoped(end).sort(), ['0:h', '0:w', '0:x', '1:w', 'g']);
+  });
+
+  it("sys.exit() inside a function: that frame's locals, not marked as raising; aliases among globals", async () => {
+    const src = [
+      'import sys, torch',
+      'model = torch.nn.Linear(2, 1)',
+      'W1 = model.weight',
+      'def main():',
+      '    t = torch.ones(1)',
+      '    sys.exit(0)',
+      'main()',
+    ].join('\n');
+    const r = await session.run(src, 'exit.py');
+    assert.equal(r.status, 'ok', r.stderr);
+    const end = variablesOf(r.events);
+    assert.deepEqual(end.scopes, [{ kind: 'function', name: 'main', file: 'exit.py', firstLine: 4, lastLine: 6, line: 6 }]);
+    assert.deepEqual(scoped(end).sort(), ['0:t', 'W1=model.weight', 'model.bias', 'model.weight']);
+    assert.equal(capturesOf(r.events).length, 0);
   });
 });
 
