@@ -140,6 +140,19 @@ describe('run record', () => {
     assert.deepEqual(r.events.filter(carriesGraph).map((e) => (e as BackwardEvent).step), [6]);
   });
 
+  it("keeps the latest backward() capture of variables beside the end's, for hovers in functions that had returned", () => {
+    const r = record();
+    for (let step = 1; step <= 3; step++) {
+      r.apply(backward(step, 1 / step));
+      r.apply(scopedVariables('backward', step));
+    }
+    assert.equal(r.variables?.step, 3);
+    assert.equal(r.backwardVariables?.step, 3);
+    r.apply(scopedVariables('end'));
+    assert.equal(r.variables?.at, undefined);
+    assert.equal(r.backwardVariables?.step, 3);
+  });
+
   it('thins a history series evenly, keeping the newest point', () => {
     const s: HistoryPoint[] = [];
     for (let i = 1; i <= 25; i++) pushPoint(s, { step: i, value: i }, 10);
