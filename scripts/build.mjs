@@ -1,7 +1,7 @@
 // Bundles the extension, CLI, worker and (if present) benchmark into dist/. `--watch` rebuilds on change.
 // `--production` (used by `npm run package`): minified, no source maps, no benchmark.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePackages, precompileStdlib } from './pyc.mjs';
@@ -96,6 +96,14 @@ mkdirSync(dist, { recursive: true });
   const started = Date.now();
   const { compiled } = await precompileStdlib(join(dist, 'python_stdlib.zip'));
   if (compiled) console.log(`pyc: built dist/python_stdlib.zip (Pyodide's standard library, precompiled) in ${Date.now() - started} ms`);
+}
+
+// The real-Python backend's probe (src/probe/): plain Python files the user's interpreter runs, copied as they
+// are to dist/probe/ where src/runtime/python/pythonRun.ts finds them beside the bundle.
+{
+  const probeOut = join(dist, 'probe');
+  rmSync(probeOut, { recursive: true, force: true });
+  cpSync(join(root, 'src', 'probe'), probeOut, { recursive: true, filter: (src) => !src.includes('__pycache__') && !src.endsWith('.pyc') });
 }
 
 const entries = [

@@ -1,6 +1,7 @@
 /**
  * `autograd-playground run FILE.py [--events FILE.jsonl] [--plots DIR]`: runs a script like `python FILE.py`
- * would, on the playground's engine. Bundled to dist/cli.js and started by bin/autograd-playground.js.
+ * would, on the playground's engine; with `--python [PATH]`, on that real Python with PyTorch, through the
+ * probe (runtime/python/). Bundled to dist/cli.js and started by bin/autograd-playground.js.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,8 +9,10 @@ import * as path from 'node:path';
 import { encodeEvent, encodeJson, type FigureEvent, type RunEvent } from './protocol/events';
 import { renderFigureSvg } from './figures/svg';
 import { startRun, type RunHandle } from './runtime/host/runner';
+import { checkPython, findPython, startPythonRun } from './runtime/python/pythonRun';
 
 const USAGE = `Usage: autograd-playground run FILE.py [--events FILE.jsonl] [--plots DIR] [--graph-node-limit N]
+       autograd-playground run --python [PATH] FILE.py [--events FILE.jsonl] [--plots DIR] [-- ARGS...]
 
 Runs a PyTorch-style Python script on the Autograd Playground engine.
 The script's output goes to stdout/stderr as it is printed; the exit code is
@@ -20,7 +23,13 @@ folder; files it writes are kept in memory, never written to disk.
 matplotlib figures are recorded at each plt.show() and plt.savefig(), and at each
 point d2l.Animator adds; savefig never writes into your folder.
 
+With --python, the script runs on a real Python with PyTorch instead (PATH, or
+python3 then python on PATH), reading and writing your files as \`python FILE.py\`
+would, with the arguments after -- as its sys.argv[1:]; the same events are written. savefig
+writes its file; plt.show() opens no window (the figure goes to the events).
+
 Options:
+  --python [PATH]         run on a real Python with PyTorch (see above)
   --events FILE.jsonl     also write the run's event stream, one JSON event per line,
                           and each figure as FILE.figure-<n>.json next to it
   --plots DIR             write each figure as an SVG file in DIR (created if
@@ -38,6 +47,10 @@ interface CliArgs {
   plotsDir: string | null;
   graphNodeLimit: number | undefined;
   graphEveryStep: boolean;
+  /** Set with --python: the interpreter named, or '' for the default one. */
+  python: string | null;
+  /** The script's arguments (--python only). */
+  scriptArgs: string[];
 }
 
 /** How often an events file gets a whole graph, as the panel's default update interval shows them. */
@@ -62,8 +75,8 @@ function cacheDir(): string {
 }
 
 function parseArgs(argv: string[]): CliArgs | 'help' {
-  if (argv.includes('-h') || argv.includes('--help')) return 'help';
   if (argv.length === 0) throw new UsageError('missing command');
+  if (argv[0] === '-h' || argv[0] === '--help') return 'help';
   const [command, ...rest] = argv;
   if (command !== 'run') throw new UsageError(`unknown command '${command}'`);
   let file: string | null = null;
@@ -71,6 +84,8 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
   let plotsDir: string | null = null;
   let graphNodeLimit: number | undefined;
   let graphEveryStep = false;
+  let python: string | null = null;
+  const scriptArgs: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = (): string => {
@@ -78,9 +93,19 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
       if (v === undefined) throw new UsageError(`${arg} needs a value`);
       return v;
     };
-    if (arg === '--events') eventsFile = value();
+    // Everything after `--` is the script's own (its options included).
+    if (arg === '--') {
+      scriptArgs.push(...rest.slice(i + 1));
+      break;
+    } else if (arg === '-h' || arg === '--help') return 'help';
+    else if (arg === '--events') eventsFile = value();
     else if (arg.startsWith('--events=')) eventsFile = arg.slice('--events='.length);
     else if (arg === '--graph-every-step') graphEveryStep = true;
+    else if (arg === '--python') {
+      // Its PATH is optional: the next argument is the interpreter unless it is the script (a .py file).
+      const next = rest[i + 1];
+      python = next !== undefined && !next.startsWith('-') && !/\.pyw?$/i.test(next) ? rest[++i] : '';
+    } else if (arg.startsWith('--python=')) python = arg.slice('--python='.length);
     else if (arg === '--plots') plotsDir = value();
     else if (arg.startsWith('--plots=')) plotsDir = arg.slice('--plots='.length);
     else if (arg === '--graph-node-limit') {
@@ -89,11 +114,12 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
       if (!Number.isInteger(graphNodeLimit) || graphNodeLimit < 1) throw new UsageError(`bad --graph-node-limit '${v}'`);
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else if (file === null) file = arg;
-    else throw new UsageError(`unexpected argument '${arg}' (script arguments are not supported)`);
+    else throw new UsageError(`unexpected argument '${arg}' (script arguments are not supported without --python)`);
   }
   if (file === null) throw new UsageError('missing FILE.py');
   if (graphEveryStep && eventsFile === null) throw new UsageError('--graph-every-step needs --events');
-  return { file, eventsFile, plotsDir, graphNodeLimit, graphEveryStep };
+  if (scriptArgs.length > 0 && python === null) throw new UsageError('script arguments (after --) need --python');
+  return { file, eventsFile, plotsDir, graphNodeLimit, graphEveryStep, python, scriptArgs };
 }
 
 /** `run.jsonl` → `run.figure-3.json`, in the events file's folder. */
@@ -208,20 +234,42 @@ export async function main(argv: string[]): Promise<number> {
     if (e.type === 'figure') writeFigure(e);
   };
 
-  // The script reads files from the folder it is run from, and runs in its own folder; its writes stay in memory.
-  const handle: RunHandle = startRun({
-    file: args.file,
-    source,
-    onEvent,
-    // Nothing reads backward() reports without an events file; describing them would only slow the script down.
-    instrument: args.eventsFile !== null,
-    graphIntervalMs: args.graphEveryStep ? 0 : EVENTS_GRAPH_INTERVAL_MS,
-    graphNodeLimit: args.graphNodeLimit,
-    collect: false,
-    root: process.cwd(),
-    cwd: path.dirname(path.resolve(args.file)),
-    snapshotDir: cacheDir(),
-  });
+  let handle: RunHandle;
+  if (args.python !== null) {
+    // A real Python: the one named, else python3 then python on PATH; without torch, say how to get it and stop.
+    const found = args.python ? { python: args.python, check: await checkPython(args.python) } : await findPython();
+    if (!found.check.ok) {
+      eventsOut?.end();
+      process.stderr.write(`autograd-playground: ${found.check.message}\n`);
+      return found.check.reason === 'no-torch' ? 3 : 2;
+    }
+    handle = startPythonRun({
+      python: found.check.info.executable,
+      file: args.file,
+      args: args.scriptArgs,
+      stdin: 'inherit',
+      onEvent,
+      collect: false,
+      instrument: args.eventsFile !== null,
+      graphIntervalMs: args.graphEveryStep ? 0 : EVENTS_GRAPH_INTERVAL_MS,
+      graphNodeLimit: args.graphNodeLimit,
+    });
+  } else {
+    // The script reads files from the folder it is run from, and runs in its own folder; its writes stay in memory.
+    handle = startRun({
+      file: args.file,
+      source,
+      onEvent,
+      // Nothing reads backward() reports without an events file; describing them would only slow the script down.
+      instrument: args.eventsFile !== null,
+      graphIntervalMs: args.graphEveryStep ? 0 : EVENTS_GRAPH_INTERVAL_MS,
+      graphNodeLimit: args.graphNodeLimit,
+      collect: false,
+      root: process.cwd(),
+      cwd: path.dirname(path.resolve(args.file)),
+      snapshotDir: cacheDir(),
+    });
+  }
   // The exit code of a process the signal ended (128 + its number), as a shell reports it.
   let signalled: number | null = null;
   const onSignal = (code: number): void => {

@@ -36,8 +36,9 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   'runtime/report': { layers: ['engine', 'protocol'], packages: /^$/ },
   'runtime/bridge': { layers: ['engine', 'protocol', 'runtime/report'], packages: /^$/ },
   'runtime/host': { layers: ['engine', 'protocol', 'runtime/report', 'runtime/bridge'], packages: /^(node:|pyodide$|virtual:python-files$)/ },
-  extension: { layers: ['protocol', 'figures', 'runtime/host'], packages: /^(node:|vscode$)/ },
-  cli: { layers: ['protocol', 'figures', 'runtime/host'], packages: /^node:/ },
+  'runtime/python': { layers: ['protocol', 'runtime/host'], packages: /^node:/ },
+  extension: { layers: ['protocol', 'figures', 'runtime/host', 'runtime/python'], packages: /^(node:|vscode$)/ },
+  cli: { layers: ['protocol', 'figures', 'runtime/host', 'runtime/python'], packages: /^node:/ },
   webview: { layers: ['protocol', 'figures'], packages: /^(chart\.js|@dagrejs\/dagre$)/ },
 };
 
@@ -82,6 +83,19 @@ describe('the layout in docs/architecture.md', () => {
     };
     for (const p of packages) visit(p, [p]);
     assert.deepEqual(cycles, []);
+  });
+
+  it('has the probe (src/probe/) import nothing but the standard library, torch and matplotlib', () => {
+    // It runs in the user's own Python: a dependency beyond torch would be one more thing to install.
+    const wrong: string[] = [];
+    const allowed = /^(autograd_playground_probe|torch|matplotlib|__future__|builtins|functools|importlib|io|json|math|os|signal|site|sys|sysconfig|threading|time|traceback|types|warnings|weakref)$/;
+    for (const file of filesUnder(join('src', 'probe'), (name) => name.endsWith('.py'))) {
+      for (const m of readFileSync(join(root, file), 'utf8').matchAll(/^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+(?:\s*,\s*[\w.]+)*))/gm)) {
+        const names = m[1] !== undefined ? [m[1]] : m[2].split(',').map((n) => n.trim());
+        for (const name of names) if (!name.startsWith('.') && !allowed.test(name.split('.')[0])) wrong.push(`${file} imports ${name}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
   });
 
   it('has no source file over 1,000 lines', () => {

@@ -37,4 +37,10 @@ describe('events JSON', () => {
     const out = decodeEvent(encodeEvent({ type: 'stdout', t: 0, text: 'inf' }));
     assert.deepEqual(out, { type: 'stdout', t: 0, text: 'inf' });
   });
+
+  it('decodes every event type, warning events included', () => {
+    const w = decodeEvent(encodeEvent({ type: 'warning', t: 2, category: 'UserWarning', message: 'broadcast', file: 'x.py', line: 3 }));
+    assert.equal(w.type, 'warning');
+    assert.throws(() => decodeEvent('{"type":"nope","t":0}'), /not a run event/);
+  });
 });

@@ -622,7 +622,12 @@ export function decodeEvent(json: string): RunEvent {
   return parsed;
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set<RunEventType>(['start', 'stdout', 'stderr', 'backward', 'graph', 'error', 'figure', 'diverged', 'variables', 'end']);
+// A record, so that a type added to RunEvent and left out here fails the type check (warning events were once
+// refused by decodeEvent that way).
+const EVENT_TYPE_KEYS: Record<RunEventType, true> = {
+  start: true, stdout: true, stderr: true, backward: true, graph: true, error: true, figure: true, diverged: true, warning: true, variables: true, end: true,
+};
+const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(EVENT_TYPE_KEYS));
 
 export function isRunEvent(v: unknown): v is RunEvent {
   if (typeof v !== 'object' || v === null) return false;

@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { EVENT_SCHEMA_VERSION, VARIABLES_LIMIT, type RunEvent, type RunStatus } from '../../protocol/events';
+import { VARIABLES_LIMIT, type RunEvent, type RunStatus } from '../../protocol/events';
+import { RunRecorder } from './recorder';
 import { unpackSteps } from './stepPacking';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, SIGINT, WORKER_STACK_MB, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
 
@@ -136,97 +137,8 @@ export function settingsFrom(opts: RuntimeSettings): WorkerSettings {
   };
 }
 
-function clock(): number {
-  return performance.timeOrigin + performance.now();
-}
-
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-/** One run's bookkeeping: collects events and results, emits start/end, settles exactly once. */
-class RunRecorder {
-  readonly events: RunEvent[] = [];
-  private stdout = '';
-  private stderr = '';
-  private clockStart = 0;
-  private started = false;
-  private steps = 0;
-  private diverged = false;
-  private settled = false;
-  readonly done: Promise<RunResult>;
-  private resolve!: (r: RunResult) => void;
-
-  constructor(
-    readonly file: string,
-    private readonly onEvent: ((e: RunEvent) => void) | undefined,
-    private readonly collect = true,
-  ) {
-    this.done = new Promise((resolve) => (this.resolve = resolve));
-  }
-
-  get finished(): boolean {
-    return this.settled;
-  }
-
-  /** Starts the run clock and emits `start`; returns the clock origin for the worker. */
-  start(): number {
-    if (!this.started) {
-      this.started = true;
-      this.clockStart = clock();
-      this.push({ type: 'start', t: 0, version: EVENT_SCHEMA_VERSION, file: this.file, startedAt: new Date().toISOString() });
-    }
-    return this.clockStart;
-  }
-
-  push(event: RunEvent): void {
-    if (this.settled) return;
-    if (event.type === 'backward') this.steps = Math.max(this.steps, event.step);
-    if (this.collect) {
-      if (event.type === 'stdout') this.stdout += event.text;
-      else if (event.type === 'stderr') this.stderr += event.text;
-      this.events.push(event);
-    }
-    this.notify(event);
-    if (event.type === 'backward' && event.loss !== null && !Number.isFinite(event.loss) && !this.diverged) {
-      this.diverged = true;
-      const marker: RunEvent = { type: 'diverged', t: event.t, step: event.step, file: event.file, line: event.line, loss: event.loss };
-      if (this.collect) this.events.push(marker);
-      this.notify(marker);
-    }
-  }
-
-  private notify(event: RunEvent): void {
-    if (this.onEvent) {
-      try {
-        this.onEvent(event);
-      } catch (e) {
-        // A broken listener must not take the run down with it; it still gets the remaining events.
-        console.error('autograd-playground: onEvent listener threw:', e);
-      }
-    }
-  }
-
-  /** A failure of the machinery rather than the script, reported in the script's own channels. */
-  internalError(message: string): void {
-    this.start();
-    const text = `autograd-playground: ${message}\n`;
-    this.push({ type: 'stderr', t: this.elapsed(), text });
-    this.push({ type: 'error', t: this.elapsed(), errorType: 'InternalError', message, file: this.file, line: null, traceback: text });
-  }
-
-  finish(status: RunStatus, exitCode: number = status === 'ok' ? 0 : 1): void {
-    if (this.settled) return;
-    this.start();
-    const durationMs = this.elapsed();
-    this.push({ type: 'end', t: durationMs, status, durationMs, steps: this.steps });
-    this.settled = true;
-    this.resolve({ status, exitCode, stdout: this.stdout, stderr: this.stderr, events: this.events });
-  }
-
-  private elapsed(): number {
-    return Math.round((clock() - this.clockStart) * 1000) / 1000;
-  }
 }
 
 /** Owns one worker thread and runs scripts on it one at a time. */

@@ -1,0 +1,189 @@
+"""Source lines, output shapes and layer calls for the graph's nodes, recorded as the script runs.
+
+A TorchFunctionMode (torch.overrides, public in 1.13 and 2.x) sees every torch function and Tensor method
+the script calls, through nn layers included; it writes into each result's grad_fn.metadata (a dict PyTorch
+keeps per graph node for exactly such annotations) the user's line, the output's shape and dtype and a weak
+reference to the output (its value in a whole graph). Leaves get their line the same way, and parameters
+theirs from the global parameter-registration hook where PyTorch has one (2.0+).
+
+Global forward hooks (register_module_forward_pre_hook / register_module_forward_hook) mark the calls of the
+layers the playground shows as one node (recurrent layers, attention): the output's node keeps the call, and
+the nodes between it and the call's inputs fold into it (graph.py).
+"""
+
+import sys
+import weakref
+
+import torch
+
+from . import frames
+
+KEY = "autograd_playground"
+
+# The layers the playground's graph shows as one node (its Module._graph_as_one_node).
+ONE_NODE_LAYERS = ("RNN", "LSTM", "GRU", "MultiheadAttention")
+
+_getframe = sys._getframe
+_Tensor = torch.Tensor
+
+# id(tensor) -> (weakref, line) for leaves that require grad: graph leaves show where they were made.
+_leaf_lines = {}
+
+
+def leaf_line(t):
+    entry = _leaf_lines.get(id(t))
+    if entry is not None and entry[0]() is t:
+        return entry[1]
+    return None
+
+
+def _remember_leaf(t, line):
+    if len(_leaf_lines) > 65536:
+        for k in [k for k, (ref, _) in _leaf_lines.items() if ref() is None]:
+            del _leaf_lines[k]
+    try:
+        _leaf_lines[id(t)] = (weakref.ref(t), line)
+    except TypeError:
+        pass
+
+
+def _tag(out, line):
+    if isinstance(out, _Tensor):
+        node = out.grad_fn
+        if node is not None:
+            meta = node.metadata
+            if KEY not in meta:
+                meta[KEY] = (line, out.shape, out.dtype, weakref.ref(out))
+        elif out.requires_grad and line is not None:
+            _remember_leaf(out, line)
+    elif isinstance(out, (tuple, list)) and len(out) <= 64:
+        for o in out:
+            if isinstance(o, _Tensor):
+                _tag(o, line)
+
+
+def _make_mode():
+    overrides = getattr(torch, "overrides", None)
+    Base = getattr(overrides, "TorchFunctionMode", None)
+    if Base is None:
+        return None
+
+    class LineMode(Base):
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            out = func(*args, **(kwargs or {}))
+            if torch.is_grad_enabled():
+                _tag(out, frames.user_line(_getframe(1)))
+            return out
+
+    return LineMode()
+
+
+def node_info(node):
+    """(line, shape, dtype, output weakref) the mode recorded for a graph node, or None."""
+    try:
+        return node.metadata.get(KEY)
+    except (AttributeError, RuntimeError):
+        return None
+
+
+class _Call:
+    __slots__ = ("class_name", "line", "stops")
+
+    def __init__(self, class_name, line, stops):
+        self.class_name = class_name
+        self.line = line
+        self.stops = stops
+
+
+MODULE_KEY = "autograd_playground_module"
+_pending = []
+
+
+def _inputs_nodes(args):
+    out = set()
+    for a in args:
+        if isinstance(a, _Tensor):
+            node = a.grad_fn
+            if node is not None:
+                out.add(node)
+        elif isinstance(a, (tuple, list)):
+            out |= _inputs_nodes(a)
+    return out
+
+
+def _pre_hook(module, args):
+    if type(module).__name__ in ONE_NODE_LAYERS:
+        _pending.append((module, _inputs_nodes(args), frames.user_line(_getframe(1))))
+
+
+def _post_hook(module, args, output):
+    if not _pending or _pending[-1][0] is not module:
+        return None
+    _, stops, line = _pending.pop()
+    first = output[0] if isinstance(output, (tuple, list)) and output else output
+    if isinstance(first, _Tensor) and first.grad_fn is not None:
+        try:
+            first.grad_fn.metadata[MODULE_KEY] = _Call(type(module).__name__, line, stops)
+        except (AttributeError, RuntimeError):
+            pass
+    return None
+
+
+def module_call(node):
+    try:
+        return node.metadata.get(MODULE_KEY)
+    except (AttributeError, RuntimeError):
+        return None
+
+
+def _parameter_hook(module, name, param):
+    if param is not None:
+        line = frames.user_line(_getframe(1))
+        if line is not None:
+            _remember_leaf(param, line)
+    return None
+
+
+class Tracking:
+    """What install() turned on, for the run's report and for turning it off."""
+
+    def __init__(self):
+        self.mode = None
+        self.handles = []
+        self.features = []
+
+    def stop(self):
+        for h in self.handles:
+            try:
+                h.remove()
+            except Exception:
+                pass
+        self.handles = []
+        if self.mode is not None:
+            try:
+                self.mode.__exit__(None, None, None)
+            except Exception:
+                pass
+            self.mode = None
+
+
+def install(track_lines=True):
+    """Turns on what this PyTorch offers; each part is feature-tested, so an older one loses only that part."""
+    tracking = Tracking()
+    if track_lines:
+        mode = _make_mode()
+        if mode is not None:
+            mode.__enter__()
+            tracking.mode = mode
+            tracking.features.append("lines")
+    mod = torch.nn.modules.module
+    pre = getattr(mod, "register_module_forward_pre_hook", None)
+    post = getattr(mod, "register_module_forward_hook", None)
+    if pre is not None and post is not None:
+        tracking.handles += [pre(_pre_hook), post(_post_hook)]
+        tracking.features.append("layers")
+    reg = getattr(mod, "register_module_parameter_registration_hook", None)
+    if reg is not None:
+        tracking.handles.append(reg(_parameter_hook))
+        tracking.features.append("parameter-lines")
+    return tracking

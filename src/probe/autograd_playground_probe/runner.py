@@ -1,0 +1,208 @@
+"""Runs the user's script as `python script.py` would, with the probe's reports around it.
+
+Settings come from the host in AUTOGRAD_PLAYGROUND_SETTINGS (JSON: graphNodeLimit, graphIntervalMs,
+trackLines, instrument), events go to the channel (channel.py). The script gets `__main__`, `sys.argv`, its
+folder as sys.path[0] and the PYTHONPATH the host found; uncaught exceptions print as CPython prints them,
+minus the probe's frames, and also go out as an `error` event with the script's line.
+"""
+
+import builtins
+import io
+import json
+import os
+import signal
+import sys
+import traceback
+import types
+
+ENV_SETTINGS = "AUTOGRAD_PLAYGROUND_SETTINGS"
+ENV_PYTHONPATH = "AUTOGRAD_PLAYGROUND_PYTHONPATH"
+PROBE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def _settings():
+    try:
+        return json.loads(os.environ.pop(ENV_SETTINGS, "") or "{}")
+    except ValueError:
+        return {}
+
+
+def _restore_path():
+    """Takes the probe's folder out of the script's sys.path and PYTHONPATH (the host put it there for -m)."""
+    parent = os.path.dirname(PROBE_DIR)
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != parent]
+    if ENV_PYTHONPATH in os.environ:
+        original = os.environ.pop(ENV_PYTHONPATH)
+        if original:
+            os.environ["PYTHONPATH"] = original
+        else:
+            os.environ.pop("PYTHONPATH", None)
+
+
+def _is_probe_frame(filename):
+    return filename.startswith(PROBE_DIR + os.sep) or filename in ("<frozen runpy>",) or filename.endswith(os.sep + "runpy.py")
+
+
+def _filter(te, seen):
+    if te is None or id(te) in seen:
+        return
+    seen.add(id(te))
+    te.stack = traceback.StackSummary.from_list([f for f in te.stack if not _is_probe_frame(f.filename)])
+    _filter(te.__cause__, seen)
+    _filter(te.__context__, seen)
+    for sub in getattr(te, "exceptions", None) or ():
+        _filter(sub, seen)
+
+
+def _message(exc, te):
+    if isinstance(exc, SyntaxError) and exc.msg is not None:
+        return exc.msg
+    first = next(iter(te.format_exception_only()), "")
+    _type, sep, message = first.partition(": ")
+    return message.rstrip("\n") if sep else str(exc)
+
+
+def _user_line(exc, path):
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == path:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    if line is None and isinstance(exc, SyntaxError) and exc.filename == path:
+        line = exc.lineno
+    return line
+
+
+def _report(exc, path, shown, emit):
+    try:
+        te = traceback.TracebackException(type(exc), exc, exc.__traceback__)
+        _filter(te, set())
+        text = "".join(te.format())
+    except Exception:
+        text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        te = None
+    sys.stderr.write(text)
+    sys.stderr.flush()
+    emit({"type": "error", "errorType": type(exc).__qualname__, "message": str(exc) if te is None else _message(exc, te),
+          "file": shown, "line": _user_line(exc, path), "traceback": text})
+
+
+def run(argv):
+    """Runs argv[0] with argv as sys.argv; returns the exit code, or re-raises SystemExit as the script did."""
+    from . import channel
+
+    script = argv[0]
+    path = os.path.abspath(script)
+    channel.open_channel()
+    settings = _settings()
+    _restore_path()
+    try:
+        with io.open_code(path) as f:
+            source = f.read()
+    except OSError as e:
+        sys.stderr.write("%s: can't open file %r: [Errno %d] %s\n" % (sys.executable, path, e.errno, e.strerror))
+        return 2
+    sys.path[0:1] = [os.path.dirname(os.path.realpath(path))]
+
+    import torch  # noqa: F401  (the host checked it is there; the script's import is then a lookup)
+
+    from . import backward, figures, graph, lines, variables, warned
+
+    def display(filename):
+        return script if filename == path else filename
+
+    instrument = settings.get("instrument", True) and channel.is_open()
+    reporter = graph.Reporter(script, int(settings.get("graphNodeLimit", 200)), float(settings.get("graphIntervalMs", 0)))
+    tracking = None
+    if instrument:
+        tracking = lines.install(track_lines=settings.get("trackLines", True))
+        # Backward events name the script as the host does; frames in other files keep their paths.
+        backward.install(_DisplayReporter(reporter, display))
+    if channel.is_open():
+        warned.install(display)
+        figures.install()
+
+    main = types.ModuleType("__main__")
+    main.__file__ = path
+    main.__builtins__ = builtins
+    main.__spec__ = None
+    main.__cached__ = None
+    try:
+        from importlib.machinery import SourceFileLoader
+
+        main.__loader__ = SourceFileLoader("__main__", path)
+    except ImportError:
+        pass
+    sys.modules["__main__"] = main
+    sys.argv = list(argv)
+    exit_code = 0
+    pending = None
+    interrupted = False
+    try:
+        code = compile(source, path, "exec", dont_inherit=True)
+        exec(code, main.__dict__)
+    except SystemExit as exc:
+        pending = exc
+    except KeyboardInterrupt as exc:
+        _report(exc, path, script, channel.emit)
+        interrupted = True
+    except BaseException as exc:
+        _report(exc, path, script, channel.emit)
+        exit_code = 1
+    finally:
+        _flush()
+        if tracking is not None:
+            tracking.stop()
+        if instrument:
+            try:
+                reporter.flush()
+            except Exception as failure:
+                sys.stderr.write("autograd-playground: could not send the last graph: %r\n" % (failure,))
+        if channel.is_open():
+            try:
+                found, truncated = variables.collect(main.__dict__)
+                objects = variables.collect_objects(main.__dict__)
+                channel.emit({"type": "variables", "file": script, "variables": found, "truncated": truncated, "objects": objects})
+            except BaseException as failure:
+                sys.stderr.write("autograd-playground: could not list the script's variables: %r\n" % (failure,))
+        channel.close()
+    if pending is not None:
+        raise pending
+    if interrupted:
+        _die_by_sigint()
+    return exit_code
+
+
+class _DisplayReporter:
+    """The reporter, with the script's frames named as the host named the script."""
+
+    def __init__(self, reporter, display):
+        self.reporter = reporter
+        self.display = display
+
+    def before(self, root, frame):
+        token = self.reporter.before(root, frame)
+        if token is not None:
+            token[0].file = self.display(token[0].file)
+        return token
+
+    def after(self, token):
+        self.reporter.after(token)
+
+
+def _flush():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+
+
+def _die_by_sigint():
+    # As CPython ends after an uncaught KeyboardInterrupt: by SIGINT itself, so a shell sees 130.
+    _flush()
+    if hasattr(signal, "SIGINT") and os.name == "posix":
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+    sys.exit(130)

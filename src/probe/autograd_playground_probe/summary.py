@@ -1,0 +1,66 @@
+"""TensorSummary (src/protocol/events.ts) for real tensors, with the meaning src/runtime/report/tensorSummary.ts
+gives its fields: shape, dtype, numel, a PyTorch print cut to 3 items per edge past 64 elements, and min, max,
+mean and the 2-norm (NaN wins min and max), in double precision.
+
+The stats are reduced where the tensor lives: a CUDA tensor sends four numbers to the host, never its data.
+"""
+
+import torch
+
+SUMMARY_THRESHOLD = 64
+SUMMARY_EDGE = 3
+
+_NO_STATS = (torch.complex64, torch.complex128) + tuple(
+    getattr(torch, n) for n in ("complex32", "quint8", "qint8", "qint32", "quint4x2") if hasattr(torch, n)
+)
+
+
+def dtype_name(dtype):
+    return str(dtype).replace("torch.", "")
+
+
+def _print_options():
+    # PyTorch has a setter for print options but no getter: read the current ones where its module keeps them
+    # (present in 1.13 and 2.x), so the script's own set_printoptions survives our summaries.
+    return getattr(getattr(torch, "_tensor_str", None), "PRINT_OPTS", None)
+
+
+def text_of(t):
+    opts = _print_options()
+    if opts is None:
+        return ""
+    saved = (opts.threshold, opts.edgeitems)
+    try:
+        torch.set_printoptions(threshold=min(saved[0], SUMMARY_THRESHOLD), edgeitems=min(saved[1], SUMMARY_EDGE))
+        return repr(t)
+    except Exception:
+        return ""
+    finally:
+        torch.set_printoptions(threshold=saved[0], edgeitems=saved[1])
+
+
+def stats(t):
+    """[min, max, mean, norm] as floats, or None for an empty or non-real tensor."""
+    if t.numel() == 0 or t.dtype in _NO_STATS or t.layout != torch.strided or t.device.type == "meta":
+        return None
+    # MPS has no float64.
+    acc = torch.float32 if t.device.type == "mps" else torch.float64
+    d = t.to(acc)
+    values = torch.stack([d.min(), d.max(), d.mean(), torch.linalg.vector_norm(d)]).tolist()
+    return [float(v) for v in values]
+
+
+def summarize(t, printed=True):
+    with torch.no_grad():
+        t = t.detach()
+        s = stats(t)
+        return {
+            "shape": list(t.shape),
+            "dtype": dtype_name(t.dtype),
+            "numel": t.numel(),
+            "text": text_of(t) if printed else "",
+            "min": None if s is None else s[0],
+            "max": None if s is None else s[1],
+            "mean": None if s is None else s[2],
+            "norm": None if s is None else s[3],
+        }
