@@ -27,6 +27,7 @@ With --python, the script runs on a real Python with PyTorch instead (PATH, or
 python3 then python on PATH), reading and writing your files as \`python FILE.py\`
 would, with the arguments after -- as its sys.argv[1:]; the same events are written. savefig
 writes its file; plt.show() opens no window (the figure goes to the events).
+Exit code 3 when that Python has no PyTorch (the message says how to install it).
 
 Options:
   --python [PATH]         run on a real Python with PyTorch (see above)
@@ -190,6 +191,18 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // A real Python: the one named, else python3 then python on PATH. Checked before anything is written: without
+  // torch the user gets the interpreter's path and the install command, and nothing else happens.
+  let pythonExe = '';
+  if (args.python !== null) {
+    const found = args.python ? { python: args.python, check: await checkPython(args.python) } : await findPython();
+    if (!found.check.ok) {
+      process.stderr.write(`autograd-playground: ${found.check.message}\n`);
+      return found.check.reason === 'no-torch' ? 3 : 2;
+    }
+    pythonExe = found.check.info.executable;
+  }
+
   let events: fs.WriteStream | null = null;
   if (args.eventsFile !== null) {
     try {
@@ -236,15 +249,8 @@ export async function main(argv: string[]): Promise<number> {
 
   let handle: RunHandle;
   if (args.python !== null) {
-    // A real Python: the one named, else python3 then python on PATH; without torch, say how to get it and stop.
-    const found = args.python ? { python: args.python, check: await checkPython(args.python) } : await findPython();
-    if (!found.check.ok) {
-      eventsOut?.end();
-      process.stderr.write(`autograd-playground: ${found.check.message}\n`);
-      return found.check.reason === 'no-torch' ? 3 : 2;
-    }
     handle = startPythonRun({
-      python: found.check.info.executable,
+      python: pythonExe,
       file: args.file,
       args: args.scriptArgs,
       stdin: 'inherit',

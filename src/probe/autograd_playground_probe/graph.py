@@ -13,7 +13,7 @@ import time
 import weakref
 
 from . import channel, lines, naming
-from .summary import dtype_name, summarize
+from .summary import dtype_name, stats_many, summarize, summary_from
 
 NAME_CACHE_LIMIT = 4096
 
@@ -195,21 +195,25 @@ class Reporter:
         ids = {}
         for node in shown:
             ids[id(node)] = self._leaf_id(node.variable) if _is_leaf_node(node) else self._new_id()
+        leaf_vars = [node.variable for node in shown if _is_leaf_node(node)]
+        grads = [v.grad for v in leaf_vars]
+        grad_stats = stats_many(grads)
         leaves = []
-        for node in shown:
-            if _is_leaf_node(node):
-                v = node.variable
-                leaves.append({"id": ids[id(node)], "name": self._name(v, None), "shape": list(v.shape), "grad": None if v.grad is None else summarize(v.grad, whole)})
+        for v, g, st in zip(leaf_vars, grads, grad_stats):
+            leaves.append({"id": self._leaf_id(v), "name": self._name(v, None), "shape": list(v.shape), "grad": None if g is None else summary_from(g, st, whole)})
         root_id = ids[id(rep.get(id(order[0]), order[0]))]
         if not whole:
             return {"rootId": root_id, "nodes": [], "edges": [], "truncated": {"shownNodes": 0, "hiddenNodes": len(visible)}}, leaves
         nodes = []
+        inherited = _inherited_lines(order)
         for node in shown:
             nid = ids[id(node)]
             if _is_leaf_node(node):
                 nodes.append(self._describe_leaf(nid, node.variable))
                 continue
             d = self._describe_op(nid, node, step.node_grads)
+            if d["line"] is None:
+                d["line"] = inherited.get(id(node))
             ops = folded.get(id(node))
             if ops is not None:
                 call = lines.module_call(node)
@@ -276,6 +280,21 @@ class Reporter:
 
 
 _UNKNOWN = object()
+
+
+def _inherited_lines(order):
+    """{id(node): line} for op nodes the line mode never saw (recorded inside one torch function), from the
+    nearest consumer that has a line, in the walk's breadth-first order."""
+    out = {}
+    for node in order:
+        info = lines.node_info(node)
+        line = info[0] if info is not None else out.get(id(node))
+        if line is None:
+            continue
+        for nx, _ in node.next_functions:
+            if nx is not None and not _is_leaf_node(nx) and lines.node_info(nx) is None and id(nx) not in out:
+                out[id(nx)] = line
+    return out
 
 
 def _fold_layer_calls(order):

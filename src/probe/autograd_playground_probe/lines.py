@@ -3,8 +3,10 @@
 A TorchFunctionMode (torch.overrides, public in 1.13 and 2.x) sees every torch function and Tensor method
 the script calls, through nn layers included; it writes into each result's grad_fn.metadata (a dict PyTorch
 keeps per graph node for exactly such annotations) the user's line, the output's shape and dtype and a weak
-reference to the output (its value in a whole graph). Leaves get their line the same way, and parameters
-theirs from the global parameter-registration hook where PyTorch has one (2.0+).
+reference to the output (its value in a whole graph). Leaves made by a torch function get their line the same
+way; parameters get none, as in the playground. A node PyTorch records inside one function (the transpose
+inside F.linear) has no entry of its own and takes its consumer's line (graph.py), as the playground records
+every node of a call at the call's line.
 
 Global forward hooks (register_module_forward_pre_hook / register_module_forward_hook) mark the calls of the
 layers the playground shows as one node (recurrent layers, attention): the output's node keeps the call, and
@@ -136,14 +138,6 @@ def module_call(node):
         return None
 
 
-def _parameter_hook(module, name, param):
-    if param is not None:
-        line = frames.user_line(_getframe(1))
-        if line is not None:
-            _remember_leaf(param, line)
-    return None
-
-
 class Tracking:
     """What install() turned on, for the run's report and for turning it off."""
 
@@ -182,8 +176,4 @@ def install(track_lines=True):
     if pre is not None and post is not None:
         tracking.handles += [pre(_pre_hook), post(_post_hook)]
         tracking.features.append("layers")
-    reg = getattr(mod, "register_module_parameter_registration_hook", None)
-    if reg is not None:
-        tracking.handles.append(reg(_parameter_hook))
-        tracking.features.append("parameter-lines")
     return tracking

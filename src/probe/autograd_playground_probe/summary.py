@@ -39,15 +39,52 @@ def text_of(t):
         torch.set_printoptions(threshold=saved[0], edgeitems=saved[1])
 
 
+def _has_stats(t):
+    return t.numel() > 0 and t.dtype not in _NO_STATS and t.layout == torch.strided and t.device.type != "meta"
+
+
+def _stats_tensor(t):
+    """[min, max, mean, norm] as one tensor on t's device, mean and norm accumulated in double (float where the
+    device has no float64: MPS); floating tensors are not copied for it."""
+    acc = torch.float32 if t.device.type == "mps" else torch.float64
+    if not t.is_floating_point():
+        t = t.to(acc)
+    return torch.stack([t.min().to(acc), t.max().to(acc), t.mean(dtype=acc), torch.linalg.vector_norm(t, dtype=acc)])
+
+
 def stats(t):
     """[min, max, mean, norm] as floats, or None for an empty or non-real tensor."""
-    if t.numel() == 0 or t.dtype in _NO_STATS or t.layout != torch.strided or t.device.type == "meta":
+    if not _has_stats(t):
         return None
-    # MPS has no float64.
-    acc = torch.float32 if t.device.type == "mps" else torch.float64
-    d = t.to(acc)
-    values = torch.stack([d.min(), d.max(), d.mean(), torch.linalg.vector_norm(d)]).tolist()
-    return [float(v) for v in values]
+    return [float(v) for v in _stats_tensor(t).tolist()]
+
+
+def stats_many(tensors):
+    """stats() of each tensor, read back from each device once (one sync for a whole model's gradients)."""
+    out = [None] * len(tensors)
+    by_device = {}
+    for i, t in enumerate(tensors):
+        if t is not None and _has_stats(t):
+            by_device.setdefault(t.device, []).append(i)
+    with torch.no_grad():
+        for idx in by_device.values():
+            rows = torch.stack([_stats_tensor(tensors[i].detach()) for i in idx]).tolist()
+            for i, row in zip(idx, rows):
+                out[i] = [float(v) for v in row]
+    return out
+
+
+def summary_from(t, s, printed):
+    return {
+        "shape": list(t.shape),
+        "dtype": dtype_name(t.dtype),
+        "numel": t.numel(),
+        "text": text_of(t.detach()) if printed else "",
+        "min": None if s is None else s[0],
+        "max": None if s is None else s[1],
+        "mean": None if s is None else s[2],
+        "norm": None if s is None else s[3],
+    }
 
 
 def summarize(t, printed=True):

@@ -61,14 +61,14 @@ export function installCommand(executable: string): string {
 export function checkPython(python: string): Promise<PythonCheck> {
   return new Promise((resolve) => {
     execFile(python, ['-c', CHECK_SCRIPT], { timeout: 30000, windowsHide: true }, (error, stdout) => {
-      let info: PythonInfo | null = null;
+      let info: PythonInfo | null;
       try {
         info = JSON.parse(stdout.trim().split('\n').pop() ?? '') as PythonInfo;
       } catch {
         info = null;
       }
       if (!info || typeof info.executable !== 'string') {
-        const why = error && (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : `did not run (${error ? error.message.split('\n')[0] : 'no answer'})`;
+        const why = error && (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'was not found' : `did not run (${error ? error.message.split('\n')[0] : 'no answer'})`;
         resolve({ ok: false, reason: 'no-python', message: `the Python interpreter '${python}' ${why}` });
         return;
       }

@@ -1,0 +1,130 @@
+/**
+ * The event-stream contract both backends keep (issue 17): the same small scripts on the playground's runtime
+ * and on real PyTorch through the probe give the same event types in the same order, the same steps, lines,
+ * losses, node names and leaf names, the same errors, warnings, divergence, variables and figure fields.
+ * Skipped, saying so, without a Python that has torch.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BackwardEvent, FigureEvent, RunEvent } from '../../src/protocol/events';
+import { startRun } from '../../src/runtime/host/runner';
+import { NO_TORCH, runProbed, scratch, torchPython } from './helpers';
+
+const SCRIPTS: Record<string, string> = {
+  'scalars.py': [
+    'import torch, warnings',
+    'w = torch.tensor([1.0, 2.0], requires_grad=True)',
+    'b = torch.zeros(1, requires_grad=True)',
+    'x = torch.tensor([3.0, 4.0])',
+    'y = (w * x).sum() + b',
+    'y.backward()',
+    'print(w.grad)',
+    'warnings.warn("check the shapes")',
+    "z = (w * float('nan')).sum()",
+    'z.backward()',
+    'raise ValueError("boom")',
+    '',
+  ].join('\n'),
+  'linear.py': [
+    'import torch',
+    'import torch.nn as nn',
+    'torch.manual_seed(0)',
+    'X = torch.randn(16, 3)',
+    'Y = X @ torch.tensor([[1.0], [-2.0], [0.5]])',
+    'model = nn.Linear(3, 1)',
+    'opt = torch.optim.SGD(model.parameters(), lr=0.1)',
+    'loss_fn = nn.MSELoss()',
+    'for step in range(3):',
+    '    opt.zero_grad()',
+    '    loss = loss_fn(model(X), Y)',
+    '    loss.backward()',
+    '    opt.step()',
+    'print(round(loss.item(), 4))',
+    '',
+  ].join('\n'),
+  'plot.py': [
+    'import matplotlib.pyplot as plt',
+    'plt.figure(figsize=(6, 3))',
+    "plt.plot([0, 1, 2], [3.0, 1.0, 2.0], label='loss')",
+    "plt.title('curve')",
+    "plt.xlabel('step')",
+    'plt.legend()',
+    "plt.savefig('curve.png')",
+    '',
+  ].join('\n'),
+};
+
+/** What both backends must agree on, event by event (output chunks and a trailing graph event left out). */
+function comparable(events: RunEvent[]): unknown[] {
+  return events
+    .filter((e) => e.type !== 'stdout' && e.type !== 'stderr' && e.type !== 'graph' && e.type !== 'start')
+    .map((e) => {
+      switch (e.type) {
+        case 'backward': {
+          const ops = e.graph.nodes.filter((n) => n.kind === 'op').map((n) => `${n.gradFn}@${n.line}`).sort();
+          const leaves = e.graph.nodes.filter((n) => n.kind === 'leaf').map((n) => `${n.name}@${n.line ?? '?'}:${n.shape.join('x')}`).sort();
+          const lossKey = e.loss === null ? null : Number.isNaN(e.loss) ? 'nan' : Number(e.loss.toPrecision(5));
+          return { type: e.type, step: e.step, line: e.line, loss: lossKey, ops, leaves, edges: e.graph.edges.length, leafNames: e.leaves.map((l) => l.name).sort() };
+        }
+        case 'error':
+          return { type: e.type, errorType: e.errorType, message: e.message, line: e.line };
+        case 'warning':
+          return { type: e.type, category: e.category, message: e.message, line: e.line };
+        case 'diverged':
+          return { type: e.type, step: e.step, line: e.line };
+        case 'variables':
+          return { type: e.type, names: e.variables.map((v) => v.name).sort(), objects: (e.objects ?? []).map((o) => `${o.kind}:${o.name}:${o.className}`).sort() };
+        case 'figure':
+          return { type: e.type, ...figureFields(e) };
+        case 'end':
+          return { type: e.type, status: e.status, steps: e.steps };
+      }
+    });
+}
+
+function figureFields(e: FigureEvent): Record<string, unknown> {
+  return {
+    reason: e.reason,
+    savefigPath: e.savefigPath,
+    figsize: e.figsize,
+    axes: e.axes.map((a) => ({
+      title: a.title,
+      xlabel: a.xlabel,
+      legend: a.legend,
+      series: a.series.map((s) => ({ kind: s.kind, x: s.x, y: s.y, label: s.label, linestyle: s.linestyle })),
+    })),
+  };
+}
+
+describe('both backends keep the same event-stream contract', function () {
+  this.timeout(300000);
+  let python: string | null = null;
+  let dir = '';
+
+  before(async function () {
+    python = await torchPython();
+    if (!python) {
+      console.log(`    (${NO_TORCH})`);
+      this.skip();
+    }
+    dir = scratch(SCRIPTS);
+  });
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const name of Object.keys(SCRIPTS)) {
+    it(name, async () => {
+      const probed = await runProbed(python!, name, dir, 0);
+      const playground = await startRun({ file: name, source: SCRIPTS[name], graphIntervalMs: 0, root: dir, cwd: dir }).done;
+      assert.equal(probed.stdout, playground.stdout, 'stdout');
+      assert.equal(probed.code, playground.exitCode, 'exit code');
+      assert.deepEqual(comparable(probed.events), comparable(playground.events));
+      // Both send the whole graph of every step here; its leaves name PyTorch's tensors as the script does.
+      const steps = probed.events.filter((e): e is BackwardEvent => e.type === 'backward');
+      for (const s of steps) assert.ok(s.graph.nodes.length > 0 && s.graph.truncated === null);
+      assert.ok(fs.existsSync(path.join(dir, 'curve.png')) || name !== 'plot.py', 'real savefig writes its file');
+    });
+  }
+});
