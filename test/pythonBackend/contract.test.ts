@@ -59,6 +59,8 @@ const SCRIPTS: Record<string, string> = {
 function comparable(events: RunEvent[]): unknown[] {
   return events
     .filter((e) => e.type !== 'stdout' && e.type !== 'stderr' && e.type !== 'graph' && e.type !== 'start')
+    // The probe lists variables at the end only, and module globals only (README: what each backend reaches).
+    .filter((e) => e.type !== 'variables' || e.at !== 'backward')
     .map((e) => {
       switch (e.type) {
         case 'backward': {
@@ -74,7 +76,11 @@ function comparable(events: RunEvent[]): unknown[] {
         case 'diverged':
           return { type: e.type, step: e.step, line: e.line };
         case 'variables':
-          return { type: e.type, names: e.variables.map((v) => v.name).sort(), objects: (e.objects ?? []).map((o) => `${o.kind}:${o.name}:${o.className}`).sort() };
+          return {
+            type: e.type,
+            names: e.variables.filter((v) => v.scope === undefined).map((v) => v.name).sort(),
+            objects: (e.objects ?? []).filter((o) => o.scope === undefined).map((o) => `${o.kind}:${o.name}:${o.className}`).sort(),
+          };
         case 'figure':
           return { type: e.type, ...figureFields(e) };
         case 'end':
