@@ -56,6 +56,8 @@ const expected = [
   'media/icon.png',
   ...listDir('l10n', (f) => f.endsWith('.json')),
   ...listDir('examples', (f) => f.endsWith('.py')),
+  // The real-Python backend's probe, which the user's interpreter runs (src/probe, copied by the build).
+  ...listDir('dist/probe/autograd_playground_probe', (f) => f.endsWith('.py')),
   ...['package.json', 'pyodide.js', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json'].map((f) => `node_modules/pyodide/${f}`),
 ];
 const missing = expected.filter((f) => !packaged.includes(f));
