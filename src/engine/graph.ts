@@ -31,14 +31,26 @@ export function withGradMode<T>(enabled: boolean, f: () => T): T {
 export const sourceLocation: { line: number | null } = { line: null };
 
 /**
- * A call of a module that a graph shows as one node (an LSTM, not the thousand primitive nodes it records):
- * the host sets `moduleCalls.current` while such a call runs, and every node recorded meanwhile keeps it.
+ * A call of an `nn.Module`: the host sets `moduleCalls.current` while one runs, and every node recorded
+ * meanwhile keeps it, so a graph can draw each call as a box around its ops. Reading the current call is the
+ * whole per-op cost; the host pays for the rest once per call.
  */
 export interface ModuleCall {
   readonly id: number;
   readonly className: string;
   /** The line of the module call in the user's file. */
   readonly line: number | null;
+  /** The call this one ran inside (a parent module's forward), or null. */
+  readonly parent: ModuleCall | null;
+  /** Dotted name ('model', 'model.0', 'model.encoder.layer1'); null when the host found none. */
+  readonly name: string | null;
+  /** The line of the module class's forward in the user's file; null for the library's own modules. */
+  readonly defLine: number | null;
+  /**
+   * The outermost call around this one (itself included) of a module a graph shows as one node (an LSTM, not
+   * the thousand primitive nodes it records); null when there is none.
+   */
+  readonly oneNode: ModuleCall | null;
 }
 
 export const moduleCalls: { current: ModuleCall | null } = { current: null };

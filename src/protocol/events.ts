@@ -40,6 +40,26 @@ export interface GraphNode {
    * primitive nodes it folds.
    */
   module?: { ops: number };
+  /**
+   * The innermost module call (GraphSummary.modules) the node ran under; for a parameter leaf, the call of the
+   * module that holds it. Absent: outside any module.
+   */
+  call?: number;
+}
+
+/** A call of an `nn.Module` that nodes of a graph ran under: the panel draws it as a box around them. */
+export interface GraphModuleCall {
+  /** Unique in the run (a module called twice is two calls). */
+  id: number;
+  /** The call it ran inside (listed in the same graph), or null. */
+  parent: number | null;
+  /** Dotted name: 'model', 'model.0', 'model.encoder.layer1'; null when none was found. */
+  name: string | null;
+  className: string;
+  /** The line of the call in the user's file. */
+  line: number | null;
+  /** The line of the module class's forward in the user's file; null for the library's modules. */
+  defLine: number | null;
 }
 
 export interface GraphSummary {
@@ -49,6 +69,8 @@ export interface GraphSummary {
   edges: Array<[number, number]>;
   /** Set when the graph was cut down to the node limit. */
   truncated: null | { shownNodes: number; hiddenNodes: number };
+  /** The module calls the nodes name in `call`, parents before children; absent: no node ran in a module. */
+  modules?: GraphModuleCall[];
 }
 
 /**

@@ -2,4 +2,4 @@
 _playground.bridge, under the name the rest of the package imports them by (as PyTorch's `torch._C`)."""
 
 from _playground.bridge import E, call, convert, js, op, user_line  # noqa: F401
-from _playground.frames import user_frame  # noqa: F401
+from _playground.frames import is_internal_file, user_frame  # noqa: F401

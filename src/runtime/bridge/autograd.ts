@@ -87,11 +87,21 @@ export function autograd(host: AutogradHost | undefined) {
     autograd_error_node: (message: string, inputs: ArrayLike<Tensor>) => errorNode(message, Array.from(inputs)),
 
     is_grad_enabled: () => gradMode.enabled,
-    /** A module the graph shows as one node starts running (see graph.ts `moduleCalls`); returns the call it nests in. */
-    module_call_enter: (className: string, line: number): ModuleCall | null => {
-      const previous = moduleCalls.current;
-      moduleCalls.current = { id: nextModuleCall++, className, line: line >= 0 ? line : null };
-      return previous;
+    /** A module call starts running (see graph.ts `moduleCalls`); returns the call it nests in. */
+    module_call_enter: (className: string, line: number, name?: string | null, oneNode?: boolean, defLine?: number): ModuleCall | null => {
+      const parent = moduleCalls.current;
+      const call: { -readonly [K in keyof ModuleCall]: ModuleCall[K] } = {
+        id: nextModuleCall++,
+        className,
+        line: line >= 0 ? line : null,
+        parent,
+        name: name ?? null,
+        defLine: defLine !== undefined && defLine >= 0 ? defLine : null,
+        oneNode: null,
+      };
+      call.oneNode = parent?.oneNode ?? (oneNode ? call : null);
+      moduleCalls.current = call;
+      return parent;
     },
     module_call_exit: (previous: ModuleCall | null | undefined) => {
       moduleCalls.current = previous ?? null;

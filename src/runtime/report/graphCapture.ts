@@ -1,6 +1,6 @@
 import type { ModuleCall, Node } from '../../engine/graph';
 import type { Tensor } from '../../engine/tensor';
-import { elidedGraph, type GraphNode, type GraphSummary, type LeafSummary } from '../../protocol/events';
+import { elidedGraph, type GraphModuleCall, type GraphNode, type GraphSummary, type LeafSummary } from '../../protocol/events';
 import { summarize } from './tensorSummary';
 
 /** A leaf's value and gradient as they were at a step, for describing that step's graph later. */
@@ -66,10 +66,17 @@ export function captureGraph(
   if (!whole) return { graph: elidedGraph(rootId, visible.length), leaves };
   const nodes: GraphNode[] = [];
   const shown = new Set(shownNodes);
+  const boxes = new ModuleBoxes();
+  const paramCalls = parameterCalls(order, shownNodes, names);
   for (const node of shownNodes) {
     const d = describe(node, names, nodeGrads, node.variable ? snapshots?.get(node.variable.id)?.value : undefined);
     const ops = folded.get(node);
-    nodes.push(ops === undefined ? d : { ...d, gradFn: node.moduleCall!.className, line: node.moduleCall!.line, module: { ops } });
+    const one = node.moduleCall?.oneNode;
+    const described = ops === undefined || !one ? d : { ...d, gradFn: one.className, line: one.line, module: { ops } };
+    // A layer shown as one node sits in the box of the call around it.
+    const call = node.variable ? paramCalls.get(node) ?? null : one && ops !== undefined ? one.parent : node.moduleCall;
+    const id = boxes.add(call);
+    nodes.push(id === null ? described : { ...described, call: id });
   }
   // Edges between what is shown: a folded call's inner edges vanish, its edges to the outside meet its one node.
   const edgeKeys = new Set<string>();
@@ -87,14 +94,60 @@ export function captureGraph(
     }
   }
   const hidden = visible.length - shownNodes.length;
-  return {
-    graph: { rootId, nodes, edges, truncated: hidden ? { shownNodes: nodes.length, hiddenNodes: hidden } : null },
-    leaves,
-  };
+  const graph: GraphSummary = { rootId, nodes, edges, truncated: hidden ? { shownNodes: nodes.length, hiddenNodes: hidden } : null };
+  if (boxes.list.length > 0) graph.modules = boxes.list;
+  return { graph, leaves };
+}
+
+/** The module calls a graph's nodes name, each listed once, after the calls it ran inside. */
+class ModuleBoxes {
+  readonly list: GraphModuleCall[] = [];
+  private readonly listed = new Set<ModuleCall>();
+
+  add(call: ModuleCall | null): number | null {
+    if (call === null) return null;
+    if (!this.listed.has(call)) {
+      this.add(call.parent);
+      this.listed.add(call);
+      this.list.push({ id: call.id, parent: call.parent?.id ?? null, name: call.name, className: call.className, line: call.line, defLine: call.defLine });
+    }
+    return call.id;
+  }
 }
 
 /**
- * The op nodes recorded during one call of a layer shown as one node (graph.ts `moduleCalls`), folded onto the
+ * The call each parameter leaf belongs in: among the calls its consumers ran under, the one of the module that
+ * holds it by name ('model.0.weight' belongs in a call named 'model.0'). Leaves without such a name (inputs,
+ * plain tensors) stay outside every box.
+ */
+function parameterCalls(order: readonly Node[], shown: readonly Node[], names: ReadonlyMap<number, string | null>): Map<Node, ModuleCall> {
+  const owner = new Map<Node, string>();
+  for (const node of shown) {
+    const name = node.variable ? names.get(node.variable.id) : null;
+    const dot = name ? name.lastIndexOf('.') : -1;
+    if (dot > 0) owner.set(node, name!.slice(0, dot));
+  }
+  const out = new Map<Node, ModuleCall>();
+  if (owner.size === 0) return out;
+  for (const node of order) {
+    for (const nx of node.next) {
+      const want = nx ? owner.get(nx) : undefined;
+      if (want === undefined || out.has(nx!)) continue;
+      for (let c = node.moduleCall; c !== null; c = c.parent) {
+        if (c.name === want) {
+          // Inside a layer shown as one node, the parameter sits beside that node.
+          const box = c.oneNode ? c.oneNode.parent : c;
+          if (box) out.set(nx!, box);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The op nodes recorded during one call of a layer shown as one node (graph.ts `ModuleCall.oneNode`), folded onto the
  * first of them in the walk's order (the one nearest the root: the call's output). Leaves keep their own
  * nodes, and a call that recorded a single op needs no folding. `folded` maps each standing-in node to how many
  * nodes it stands for.
@@ -103,7 +156,7 @@ function foldModuleCalls(order: readonly Node[]): { repOf: (n: Node) => Node; fo
   const first = new Map<ModuleCall, Node>();
   const count = new Map<ModuleCall, number>();
   for (const node of order) {
-    const call = node.variable ? null : node.moduleCall;
+    const call = node.variable ? null : node.moduleCall?.oneNode;
     if (!call) continue;
     if (!first.has(call)) first.set(call, node);
     count.set(call, (count.get(call) ?? 0) + 1);
@@ -111,7 +164,7 @@ function foldModuleCalls(order: readonly Node[]): { repOf: (n: Node) => Node; fo
   const folded = new Map<Node, number>();
   for (const [call, n] of count) if (n > 1) folded.set(first.get(call)!, n);
   const repOf = (n: Node): Node => {
-    const call = n.variable ? null : n.moduleCall;
+    const call = n.variable ? null : n.moduleCall?.oneNode;
     return call && count.get(call)! > 1 ? first.get(call)! : n;
   };
   return { repOf, folded };

@@ -17,6 +17,54 @@ def _addindent(s_, numSpaces):
     return first + "\n" + "\n".join(s)
 
 
+# The module calls running now, innermost last: (module, its dotted name or None).
+_calls = []
+# class → the line of its forward in the user's file (-1 when it is ours or has no source line).
+_definition_lines = {}
+# id(module) → the name its last call from outside any module found it under (checked by identity before use).
+_root_names = {}
+
+
+def _definition_line(cls):
+    line = _definition_lines.get(cls)
+    if line is None:
+        line = -1
+        forward = getattr(cls, "forward", None)
+        code = getattr(forward, "__code__", None)
+        if code is not None and not _C.is_internal_file(code.co_filename):
+            line = code.co_firstlineno
+        _definition_lines[cls] = line
+    return line
+
+
+def _call_name(module, stack):
+    """`model.encoder.0` for a child called from its parent's forward; the name the user's code binds a module
+    called from outside any module to; None when neither is found."""
+    if stack:
+        parent, parent_name = stack[-1]
+        for key, child in parent._modules.items():
+            if child is module:
+                return None if parent_name is None else parent_name + "." + key
+        # Held by a container the parent does not call (a ModuleList, a ModuleDict): 'net.layers.0'.
+        for key, child in parent.named_modules():
+            if child is module and key:
+                return None if parent_name is None else parent_name + "." + key
+    frame = _C.user_frame()
+    if frame is None:
+        return None
+    cached = _root_names.get(id(module))
+    if cached is not None and (frame.f_locals.get(cached) is module or frame.f_globals.get(cached) is module):
+        return cached
+    for scope in (frame.f_locals, frame.f_globals):
+        for key, value in scope.items():
+            if value is module and not key.startswith("_"):
+                if len(_root_names) > 256:
+                    _root_names.clear()
+                _root_names[id(module)] = key
+                return key
+    return None
+
+
 class Module:
     training = True
 
@@ -156,12 +204,17 @@ class Module:
     _graph_as_one_node = False
 
     def __call__(self, *args, **kwargs):
-        if not type(self)._graph_as_one_node:
-            return self.forward(*args, **kwargs)
-        previous = _C.E.module_call_enter(type(self).__name__, _C.user_line())
+        # Every call is recorded (the panel draws it as a box around its ops): its dotted name, class, the
+        # call's line and the line of the class's forward in the user's file. Only calls, not ops, pay for it.
+        stack = _calls
+        name = _call_name(self, stack)
+        cls = type(self)
+        previous = _C.E.module_call_enter(cls.__name__, _C.user_line(), name, cls._graph_as_one_node, _definition_line(cls))
+        stack.append((self, name))
         try:
             return self.forward(*args, **kwargs)
         finally:
+            stack.pop()
             _C.E.module_call_exit(previous)
 
     def _named_members(self, get_members_fn, prefix="", recurse=True, remove_duplicate=True):
