@@ -2,7 +2,8 @@
 // backward event (inputs on top, root at the bottom), and layout reuse across steps of the same shape.
 import { strict as assert } from 'node:assert';
 import type { GraphSummary } from '../../../src/protocol/events';
-import { buildDagreGraph, chooseDirection, edgePath, labelSize, layoutGraph, nodeLabel, opBaseName, opSymbol, structureKey, type NodeLabel } from './graphLayout';
+import { buildDagreGraph, chooseDirection, edgePath, labelSize, layoutGraph, nodeLabel, opBaseName, opSymbol, viewKey, type NodeLabel } from './graphLayout';
+import { foldGraph } from './graphFold';
 import { translate, type Translate } from '../strings';
 import { backward } from '../testFixtures';
 
@@ -52,16 +53,16 @@ describe('webview computation graph', () => {
 
   it('builds the dagre graph from nodes and edges, top to bottom', () => {
     const e = backward(1, 1);
-    const labels = new Map<number, NodeLabel>(e.graph.nodes.map((n) => [n.id, nodeLabel(n, t)]));
-    const dg = buildDagreGraph(e.graph, labels);
+    const labels = new Map<string, NodeLabel>(e.graph.nodes.map((n) => [String(n.id), nodeLabel(n, t)]));
+    const dg = buildDagreGraph(foldGraph(e.graph, { choices: {}, level: 0 }), labels);
     assert.equal(dg.nodeCount(), 7);
     assert.equal(dg.edgeCount(), 6);
     assert.equal((dg.graph() as { rankdir?: string }).rankdir, 'TB');
     assert.ok(dg.hasEdge('1', '101'), 'w → mm: edges run from input to consumer');
-    assert.equal(dg.node('1').width, labelSize(labels.get(1)!).width);
+    assert.equal(dg.node('1').width, labelSize(labels.get('1')!).width);
     // An edge naming a node that is not in the list (cut at the node limit) is left out.
     const cut: GraphSummary = { ...e.graph, edges: [...e.graph.edges, [999, 105]] };
-    assert.equal(buildDagreGraph(cut, labels).edgeCount(), 6);
+    assert.equal(buildDagreGraph(foldGraph(cut, { choices: {}, level: 0 }), labels).edgeCount(), 6);
   });
 
   it('lays leaves out above the ops that use them and the root at the bottom', () => {
@@ -87,17 +88,17 @@ describe('webview computation graph', () => {
   it('reuses the layout for the next step of the same shape, with the new ids and values', () => {
     const first = layoutGraph(backward(1, 1).graph, t);
     const nextEvent = backward(2, 0.5);
-    assert.equal(`TB:${structureKey(nextEvent.graph)}`, first.key);
+    assert.equal(`TB:${viewKey(foldGraph(nextEvent.graph, { choices: {}, level: 0 }))}`, first.key);
     const next = layoutGraph(nextEvent.graph, t, first);
     assert.deepEqual(
       next.nodes.map((n) => [n.x, n.y]),
       first.nodes.map((n) => [n.x, n.y]),
     );
     assert.deepEqual(next.nodes.map((n) => n.id), [205, 204, 203, 202, 201, 1, 2]);
-    assert.ok(next.edges.some((ed) => ed.from === 201 && ed.to === 202));
+    assert.ok(next.edges.some((ed) => ed.from === '201' && ed.to === '202'));
     assert.equal(next.nodes[0].label.details[2], 'value 0.5');
     const truncated = backward(3, 0.5, { truncated: true });
-    assert.notEqual(structureKey(truncated.graph), first.key);
+    assert.notEqual(layoutGraph(truncated.graph, t).key, first.key);
     assert.equal(layoutGraph(truncated.graph, t, first).nodes.length, 3);
   });
 

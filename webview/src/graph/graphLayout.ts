@@ -8,7 +8,8 @@
  * webview's CSP then has to allow) and slower to start; nothing here needs its extra options.
  */
 import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
-import type { GraphNode, GraphSummary } from '../../../src/protocol/events';
+import type { GraphModuleCall, GraphNode, GraphSummary } from '../../../src/protocol/events';
+import { foldGraph, moduleKey, type FoldOptions, type ViewGraph, type ViewItem } from './graphFold';
 import { textWidth } from '../../../src/figures/text';
 import { formatNumber, formatShape, summaryLine } from '../model/format';
 import type { Translate } from '../strings';
@@ -132,7 +133,7 @@ export interface NodeLabel {
   tooltip: string;
 }
 
-export function nodeLabel(node: GraphNode, t: Translate): NodeLabel {
+export function nodeLabel(node: GraphNode, t: Translate, inModule: GraphModuleCall | null = null, count = 1): NodeLabel {
   const details: string[] = [];
   let title: string;
   if (node.kind === 'leaf') {
@@ -140,8 +141,10 @@ export function nodeLabel(node: GraphNode, t: Translate): NodeLabel {
   } else {
     title = opSymbol(node.gradFn);
     if (node.module) details.push(t('graph.moduleOps', node.module.ops));
+    else if (inModule) details.push(`${moduleKey(inModule)} · ${inModule.className}`);
     else if (node.gradFn) details.push(node.gradFn);
   }
+  if (count > 1) title += ` ×${count}`;
   details.push(formatShape(node.shape, t) + (node.dtype === 'float32' ? '' : ` ${node.dtype}`));
   if (node.value) details.push(`${t('graph.value')} ${summaryLine(node.value)}`);
   if (node.grad) {
@@ -149,11 +152,42 @@ export function nodeLabel(node: GraphNode, t: Translate): NodeLabel {
     details.push(g.numel === 1 ? `${t('graph.grad')} ${formatNumber(g.mean)}` : `‖${t('graph.grad')}‖ ${formatNumber(g.norm)}`);
   }
   const tip = [node.kind === 'leaf' ? title : node.module ? `${node.gradFn ?? title} (${t('graph.moduleOps', node.module.ops)})` : node.gradFn ?? title];
+  if (count > 1) tip.push(t('graph.repeatTip', count));
+  if (inModule) tip.push(t('graph.moduleTip', moduleKey(inModule), inModule.className));
   if (node.line !== null) tip.push(t('graph.line', node.line));
   tip.push(`${formatShape(node.shape, t)} ${node.dtype}`);
   if (node.value) tip.push(`${t('graph.value')}:\n${node.value.text}`);
   if (node.grad) tip.push(`${t('graph.grad')}:\n${node.grad.text}`);
   return { title, details, tooltip: tip.join('\n') };
+}
+
+/** Parameters listed on a collapsed module before "… and N more". */
+const MODULE_PARAMS_SHOWN = 4;
+
+/** A collapsed module: its name and class, its parameters' names and shapes, its output's value and gradient. */
+export function moduleLabel(item: ViewItem, t: Translate): NodeLabel {
+  const m = item.module!;
+  const key = moduleKey(m.call);
+  const title = (m.call.name === null ? m.call.className : key) + (item.count > 1 ? ` ×${item.count}` : '');
+  const details: string[] = [m.call.name === null ? t('graph.moduleNodes', m.nodes) : `${m.call.className} · ${t('graph.moduleNodes', m.nodes)}`];
+  const short = (name: string): string => (name.startsWith(key + '.') ? name.slice(key.length + 1) : name);
+  for (const p of m.params.slice(0, MODULE_PARAMS_SHOWN)) details.push(`${short(p.name ?? '')} ${formatShape(p.shape, t)}`);
+  if (m.params.length > MODULE_PARAMS_SHOWN) details.push(t('graph.moreParams', m.params.length - MODULE_PARAMS_SHOWN));
+  const out = m.output;
+  if (out?.value) details.push(`${t('graph.value')} ${summaryLine(out.value)}`);
+  if (out?.grad) details.push(out.grad.numel === 1 ? `${t('graph.grad')} ${formatNumber(out.grad.mean)}` : `‖${t('graph.grad')}‖ ${formatNumber(out.grad.norm)}`);
+  const tip = [`${key} (${m.call.className})`, t('graph.moduleExpand')];
+  if (item.count > 1) tip.push(t('graph.repeatTip', item.count));
+  if (m.call.line !== null) tip.push(t('graph.callLine', m.call.line));
+  if (m.call.defLine !== null) tip.push(t('graph.defLine', m.call.defLine));
+  for (const p of m.params) tip.push(`${p.name} ${formatShape(p.shape, t)}`);
+  if (out?.value) tip.push(`${t('graph.value')}:\n${out.value.text}`);
+  if (out?.grad) tip.push(`${t('graph.grad')}:\n${out.grad.text}`);
+  return { title, details, tooltip: tip.join('\n') };
+}
+
+export function itemLabel(item: ViewItem, t: Translate): NodeLabel {
+  return item.module ? moduleLabel(item, t) : nodeLabel(item.node!, t, item.inlineModule, item.count);
 }
 
 export function labelSize(label: NodeLabel): { width: number; height: number } {
@@ -165,10 +199,16 @@ export function labelSize(label: NodeLabel): { width: number; height: number } {
 // ---- layout --------------------------------------------------------------------------------------------
 
 export interface LaidNode {
+  /** The drawn item's id (graphFold.ts): a node's id as a string, or 'm<call>' for a collapsed module. */
+  key: string;
+  /** The graph node drawn (the first of a repeat); -1 for a collapsed module. */
   id: number;
-  kind: 'op' | 'leaf';
+  kind: 'op' | 'leaf' | 'module';
   isRoot: boolean;
   line: number | null;
+  /** A collapsed module's key (moduleKey) and the line of its class's forward. */
+  moduleKey: string | null;
+  defLine: number | null;
   label: NodeLabel;
   /** Centre, in layout coordinates. */
   x: number;
@@ -177,20 +217,43 @@ export interface LaidNode {
   height: number;
 }
 
+/** An expanded module call: a frame around its items, its name in the top-left corner. */
+export interface LaidBox {
+  key: string;
+  moduleKey: string;
+  title: string;
+  tooltip: string;
+  line: number | null;
+  defLine: number | null;
+  depth: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface LaidEdge {
-  from: number;
-  to: number;
+  from: string;
+  to: string;
   points: Array<{ x: number; y: number }>;
 }
 
 export interface GraphLayout {
-  /** Same for graphs of the same shape (see structureKey); the view keeps its pan and zoom while it holds. */
+  /** Same for drawings of the same shape (see viewKey); the view keeps its pan and zoom while it holds. */
   key: string;
   nodes: LaidNode[];
+  boxes: LaidBox[];
   edges: LaidEdge[];
   width: number;
   height: number;
+  /** What the drawing folded to fit (graphFold.ts ViewGraph.folded). */
+  folded: { modules: number; repeats: number };
+  /** Items left out at the node limit. */
+  cut: number;
 }
+
+/** Box title's font size; room for it is kept above a box's first row. */
+export const BOX_TITLE_PX = 12;
 
 export const LAYOUT_OPTIONS = { nodesep: 24, ranksep: 36, edgesep: 12, marginx: 16, marginy: 16 } as const;
 
@@ -266,69 +329,133 @@ export function structureKey(g: GraphSummary): string {
   return `${nodes.join('|')}#${edges.join(',')}`;
 }
 
-/** Node id → dagre's string id. */
-const nid = (id: number): string => String(id);
+/**
+ * A drawing's shape, independent of node ids (op ids grow every step): items by kind, op, name, shape and
+ * repeat count, their boxes, and edges by position. A training loop draws the same key every step, which
+ * lets the view reuse the previous layout.
+ */
+export function viewKey(v: ViewGraph): string {
+  const index = new Map<string, number>();
+  v.items.forEach((it, i) => index.set(it.id, i));
+  const boxIndex = new Map<string, number>();
+  v.boxes.forEach((b, i) => boxIndex.set(b.id, i));
+  const items = v.items.map((it) => {
+    const what = it.module ? `m:${moduleKey(it.module.call)}:${it.module.params.length}` : `${it.kind}:${it.node!.kind === 'leaf' ? it.node!.name ?? '' : it.node!.gradFn ?? ''}:${it.node!.shape.join('x')}`;
+    return `${what}:${it.count}:${it.parent === null ? '' : boxIndex.get(it.parent)}:${it.id === v.rootId ? 'r' : ''}`;
+  });
+  const boxes = v.boxes.map((b) => `${moduleKey(b.call)}:${b.parent === null ? '' : boxIndex.get(b.parent)}`);
+  const edges = v.edges.map(([a, b]) => `${index.get(a)}>${index.get(b)}`);
+  return `${items.join('|')}#${boxes.join('|')}#${edges.join(',')}`;
+}
+
+export type DagreGraph = Graph<Record<string, unknown>, { width: number; height: number; x?: number; y?: number; paddingTop?: number }, { points?: Array<{ x: number; y: number }> }>;
 
 /**
- * The dagre input: one node per graph node sized to its label, one edge per [input, consumer] pair, ranked
- * along the edges so input leaves come first (top, or left) and the root (the loss) last. Edges that name a node
- * not in the list (cut by the node limit) are left out.
+ * The dagre input: one node per drawn item sized to its label, a compound node per expanded module holding
+ * its items, one edge per [input, consumer] pair, ranked along the edges so inputs come first (top, or left)
+ * and the root (the loss) last.
  */
-export type DagreGraph = Graph<Record<string, unknown>, { width: number; height: number; x?: number; y?: number }, { points?: Array<{ x: number; y: number }> }>;
-
-export function buildDagreGraph(g: GraphSummary, labels: ReadonlyMap<number, NodeLabel>, direction: GraphDirection = 'TB'): DagreGraph {
-  const dg: DagreGraph = new Graph({ multigraph: false });
+export function buildDagreGraph(v: ViewGraph, labels: ReadonlyMap<string, NodeLabel>, direction: GraphDirection = 'TB'): DagreGraph {
+  const dg: DagreGraph = new Graph({ multigraph: false, compound: v.boxes.length > 0 });
   dg.setGraph({ ...LAYOUT_OPTIONS, rankdir: direction });
   dg.setDefaultEdgeLabel(() => ({}));
-  for (const n of g.nodes) {
-    const label = labels.get(n.id);
-    dg.setNode(nid(n.id), label ? labelSize(label) : { width: MIN_WIDTH, height: 30 });
+  for (const b of v.boxes) dg.setNode(b.id, { width: 0, height: 0 });
+  for (const b of v.boxes) if (b.parent !== null) dg.setParent(b.id, b.parent);
+  for (const it of v.items) {
+    const label = labels.get(it.id);
+    dg.setNode(it.id, label ? labelSize(label) : { width: MIN_WIDTH, height: 30 });
+    if (it.parent !== null) dg.setParent(it.id, it.parent);
   }
-  for (const [from, to] of g.edges) {
-    if (dg.hasNode(nid(from)) && dg.hasNode(nid(to))) dg.setEdge(nid(from), nid(to));
+  for (const [from, to] of v.edges) {
+    if (dg.hasNode(from) && dg.hasNode(to)) dg.setEdge(from, to);
   }
   return dg;
 }
 
 /**
- * Lays the graph out, or, when `previous` has the same structure key, keeps its positions and only
- * refreshes the labels (values and gradients change every step; positions should not jump). A label that
- * no longer fits its box forces a fresh layout.
+ * Lays out the drawing of `g` at a fold level (graphFold.ts), or, when `previous` has the same key, keeps its
+ * positions and only refreshes the labels (values and gradients change every step; positions should not
+ * jump). A label that no longer fits its box forces a fresh layout.
  */
-export function layoutGraph(g: GraphSummary, t: Translate, previous: GraphLayout | null = null, direction: GraphDirection = 'TB'): GraphLayout {
-  const key = `${direction}:${structureKey(g)}`;
-  const labels = new Map<number, NodeLabel>();
-  for (const n of g.nodes) labels.set(n.id, nodeLabel(n, t));
+export function layoutGraph(g: GraphSummary, t: Translate, previous: GraphLayout | null = null, direction: GraphDirection = 'TB', fold: FoldOptions = { choices: {}, level: 0 }): GraphLayout {
+  return layoutView(foldGraph(g, fold), t, previous, direction);
+}
 
-  if (previous && previous.key === key && previous.nodes.length === g.nodes.length) {
-    const fits = g.nodes.every((n, i) => {
-      const size = labelSize(labels.get(n.id)!);
+export function layoutView(v: ViewGraph, t: Translate, previous: GraphLayout | null = null, requested: GraphDirection = 'TB'): GraphLayout {
+  // Boxes read top to bottom: dagre keeps a box's first rank free for its title only in that direction.
+  const direction: GraphDirection = v.boxes.length > 0 ? 'TB' : requested;
+  const key = `${direction}:${viewKey(v)}`;
+  const labels = new Map<string, NodeLabel>();
+  for (const it of v.items) labels.set(it.id, itemLabel(it, t));
+  const laid = (it: ViewItem, box: { x: number; y: number; width: number; height: number }): LaidNode => ({
+    key: it.id,
+    id: it.node?.id ?? -1,
+    kind: it.kind,
+    isRoot: it.id === v.rootId,
+    line: it.module ? it.module.call.line : it.node!.line,
+    moduleKey: it.module ? moduleKey(it.module.call) : null,
+    defLine: it.module ? it.module.call.defLine : null,
+    label: labels.get(it.id)!,
+    x: box.x,
+    y: box.y,
+    width: box.width,
+    height: box.height,
+  });
+
+  if (previous && previous.key === key && previous.nodes.length === v.items.length) {
+    const fits = v.items.every((it, i) => {
+      const size = labelSize(labels.get(it.id)!);
       return size.width <= previous.nodes[i].width && size.height <= previous.nodes[i].height;
     });
     if (fits) {
-      const idMap = new Map<number, number>();
-      g.nodes.forEach((n, i) => idMap.set(previous.nodes[i].id, n.id));
+      const idMap = new Map<string, string>();
+      v.items.forEach((it, i) => idMap.set(previous.nodes[i].key, it.id));
+      const boxMap = new Map<string, string>();
+      v.boxes.forEach((b, i) => boxMap.set(previous.boxes[i]?.key ?? '', b.id));
       return {
+        ...previous,
         key,
-        width: previous.width,
-        height: previous.height,
-        nodes: g.nodes.map((n, i) => ({ ...previous.nodes[i], id: n.id, line: n.line, isRoot: n.id === g.rootId, kind: n.kind, label: labels.get(n.id)! })),
+        nodes: v.items.map((it, i) => laid(it, previous.nodes[i])),
+        boxes: previous.boxes.map((b, i) => ({ ...b, key: v.boxes[i]?.id ?? b.key })),
         edges: previous.edges.map((e) => ({ from: idMap.get(e.from) ?? e.from, to: idMap.get(e.to) ?? e.to, points: e.points })),
+        folded: v.folded,
+        cut: v.cut ?? 0,
       };
     }
   }
 
-  const dg = buildDagreGraph(g, labels, direction);
+  const dg = buildDagreGraph(v, labels, direction);
   dagreLayout(dg);
-  const nodes: LaidNode[] = g.nodes.map((n) => {
-    const box = dg.node(nid(n.id));
-    return { id: n.id, kind: n.kind, isRoot: n.id === g.rootId, line: n.line, label: labels.get(n.id)!, x: box.x ?? 0, y: box.y ?? 0, width: box.width, height: box.height };
+  const nodes = v.items.map((it) => {
+    const box = dg.node(it.id);
+    return laid(it, { x: box.x ?? 0, y: box.y ?? 0, width: box.width, height: box.height });
   });
-  const edges: LaidEdge[] = dg.edges().map((e) => {
-    return { from: Number(e.v), to: Number(e.w), points: dg.edge(e)?.points ?? [] };
+  const depthOf = new Map<string, number>();
+  const boxes: LaidBox[] = v.boxes.map((b) => {
+    const d = b.parent === null ? 0 : (depthOf.get(b.parent) ?? 0) + 1;
+    depthOf.set(b.id, d);
+    const n = dg.node(b.id);
+    const mk = moduleKey(b.call);
+    const tip = [`${mk} (${b.call.className})`, t('graph.moduleCollapse')];
+    if (b.call.line !== null) tip.push(t('graph.callLine', b.call.line));
+    if (b.call.defLine !== null) tip.push(t('graph.defLine', b.call.defLine));
+    return {
+      key: b.id,
+      moduleKey: mk,
+      title: b.call.name === null ? b.call.className : `${mk} · ${b.call.className}`,
+      tooltip: tip.join('\n'),
+      line: b.call.line,
+      defLine: b.call.defLine,
+      depth: d,
+      x: n.x ?? 0,
+      y: n.y ?? 0,
+      width: n.width,
+      height: n.height,
+    };
   });
+  const edges: LaidEdge[] = dg.edges().map((e) => ({ from: e.v, to: e.w, points: dg.edge(e)?.points ?? [] }));
   const graphLabel = dg.graph() as { width?: number; height?: number };
-  return { key, nodes, edges, width: graphLabel.width ?? 0, height: graphLabel.height ?? 0 };
+  return { key, nodes, boxes, edges, width: graphLabel.width ?? 0, height: graphLabel.height ?? 0, folded: v.folded, cut: v.cut ?? 0 };
 }
 
 /** SVG path through dagre's edge points: straight ends, quadratic curves through the bends. */

@@ -1,10 +1,14 @@
 /**
  * The Computation graph section: the latest backward()'s graph as SVG, laid out by dagre (graphLayout.ts),
- * with pan (drag), zoom (wheel), fit, click-to-reveal, and highlights for the editor's cursor line.
+ * with module calls as boxes that open and close (graphFold.ts), pan (drag), zoom (wheel), fit,
+ * click-to-reveal, and highlights for the editor's cursor line. The drawing is folded (repeats, then modules
+ * from the deepest up) until it fits the box with its text at full size: Fit never scales below 1.
  */
 import type { Translate } from '../strings';
 import { button, el, svg } from '../views/dom';
-import { chooseDirection, DETAIL_FONT_PX, edgePath, layoutGraph, structureKey, type GraphDirection, NODE_LINE_GAP, NODE_PAD_Y, TITLE_FONT_PX, type GraphLayout, type LaidNode } from './graphLayout';
+import { BOX_TITLE_PX, chooseDirection, DETAIL_FONT_PX, edgePath, layoutView, structureKey, type GraphDirection, NODE_LINE_GAP, NODE_PAD_Y, TITLE_FONT_PX, type GraphLayout, type LaidBox, type LaidNode } from './graphLayout';
+import { foldGraph, maxFoldLevel, type ViewGraph } from './graphFold';
+import type { GraphSummary } from '../../../src/protocol/events';
 import { shownGraph, type PanelState } from '../model/state';
 
 interface ViewTransform {
@@ -15,6 +19,8 @@ interface ViewTransform {
 
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 4;
+/** Fit's smallest scale: text is drawn at 11 px and up (DETAIL_FONT_PX), and stays so at fit. */
+export const MIN_FIT_ZOOM = 1;
 /** Pointer travel (px) below which a press on a node counts as a click, not a pan. */
 const CLICK_SLOP = 4;
 
@@ -30,12 +36,17 @@ export class GraphView {
   private readonly box: HTMLElement;
   private readonly svgEl: SVGSVGElement;
   private readonly viewport: SVGGElement;
+  private readonly boxLayer: SVGGElement;
   private readonly edgeLayer: SVGGElement;
   private readonly nodeLayer: SVGGElement;
+  private readonly foldNote: HTMLElement;
+  /** The fold level chosen for a graph shape, box size and set of choices (see pickLayout). */
+  private levelFor: { key: string; level: number } | null = null;
   private layout: GraphLayout | null = null;
   private shape: string | null = null;
   private direction: GraphDirection = 'TB';
-  private nodeEls = new Map<number, SVGGElement>();
+  private nodeEls = new Map<string, SVGGElement>();
+  private boxEls = new Map<string, SVGGElement>();
   private view: ViewTransform = { k: 1, tx: 0, ty: 0 };
   private needsFit = true;
   private cursorLine: number | null = null;
@@ -48,6 +59,7 @@ export class GraphView {
     private readonly t: Translate,
     private readonly revealLine: (line: number) => void,
     onChoice: (choice: 'latest' | 'diverged') => void,
+    private readonly toggleModule: (key: string, open: boolean) => void,
   ) {
     this.root = el('div', 'section-body');
     const bar = el('div', 'toolbar');
@@ -62,7 +74,9 @@ export class GraphView {
     this.caption = el('span', 'muted');
     this.hidden = el('span', 'graph-hidden');
     this.hidden.hidden = true;
-    bar.append(fit, this.choice, this.caption, this.hidden);
+    this.foldNote = el('span', 'graph-folded');
+    this.foldNote.hidden = true;
+    bar.append(fit, this.choice, this.caption, this.hidden, this.foldNote);
     this.empty = el('p', 'empty', t('graph.empty'));
     this.box = el('div', 'graph-box');
     this.box.title = t('graph.hint');
@@ -74,9 +88,10 @@ export class GraphView {
     marker.append(svg('path', { d: 'M0,0L10,5L0,10Z', class: 'graph-arrow' }));
     defs.append(marker);
     this.viewport = svg('g');
+    this.boxLayer = svg('g', { class: 'graph-boxes' });
     this.edgeLayer = svg('g', { class: 'graph-edges' });
     this.nodeLayer = svg('g', { class: 'graph-nodes' });
-    this.viewport.append(this.edgeLayer, this.nodeLayer);
+    this.viewport.append(this.boxLayer, this.edgeLayer, this.nodeLayer);
     this.svgEl.append(defs, this.viewport);
     this.box.append(this.svgEl);
     this.root.append(bar, this.empty, this.box);
@@ -151,9 +166,39 @@ export class GraphView {
       return;
     }
     this.needsFit = false;
-    const k = Math.max(MIN_ZOOM, Math.min(1.25, (w - 16) / Math.max(1, layout.width), (h - 16) / Math.max(1, layout.height)));
-    this.view = { k, tx: (w - layout.width * k) / 2, ty: (h - layout.height * k) / 2 };
+    const k = Math.max(MIN_FIT_ZOOM, Math.min(1.25, fitScale(layout, w, h)));
+    let tx = (w - layout.width * k) / 2;
+    let ty = (h - layout.height * k) / 2;
+    // Larger than the box even folded: the root (the loss) in view, the rest a drag away.
+    const root = layout.nodes.find((n) => n.isRoot);
+    if (tx < 0) tx = root ? Math.min(0, Math.max(w - layout.width * k, w / 2 - root.x * k)) : 0;
+    if (ty < 0) ty = root ? Math.min(0, Math.max(h - layout.height * k, h - 8 - (root.y + root.height / 2) * k)) : 0;
+    this.view = { k, tx, ty };
     this.applyTransform();
+  }
+
+  /**
+   * The drawing of `g` for the box: the first fold level whose layout fits the box at full scale and draws at
+   * most `limit` items, else the most folded one (cut at `limit` items). The level found is kept for later
+   * steps of the same shape, so a training loop lays out once.
+   */
+  private pickLayout(g: GraphSummary, choices: Record<string, boolean>, limit: number, previous: GraphLayout | null): GraphLayout {
+    const w = this.box.clientWidth || 1000;
+    const h = this.box.clientHeight || 460;
+    const key = `${structureKey(g)}#${JSON.stringify(choices)}#${w}x${h}#${limit}`;
+    if (this.levelFor?.key === key) return layoutView(capItems(foldGraph(g, { choices, level: this.levelFor.level }), limit), this.t, previous, this.direction);
+    const last = maxFoldLevel(g);
+    let chosen: GraphLayout | null = null;
+    let level = 0;
+    for (; level <= last; level++) {
+      const v = foldGraph(g, { choices, level });
+      if (v.items.length > limit && level < last) continue;
+      const layout = layoutView(capItems(v, limit), this.t, previous, this.direction);
+      chosen = layout;
+      if (fitScale(layout, w, h) >= MIN_FIT_ZOOM) break;
+    }
+    this.levelFor = { key, level: Math.min(level, last) };
+    return chosen!;
   }
 
   render(state: PanelState): void {
@@ -175,8 +220,6 @@ export class GraphView {
     }
     this.caption.textContent = this.t('graph.caption', g.line, g.step);
     const tr = g.summary.truncated;
-    this.hidden.hidden = !tr;
-    if (tr) this.hidden.textContent = this.t('graph.hidden', tr.hiddenNodes, state.settings.graphNodeLimit);
     const previous = this.layout;
     // The direction is chosen when the graph's shape changes, then kept, so steps of a loop do not flip it.
     const shape = structureKey(g.summary);
@@ -186,8 +229,15 @@ export class GraphView {
       const h = this.box.clientHeight || 460;
       this.direction = chooseDirection(g.summary, this.t, { width: w, height: h });
     }
-    const layout = layoutGraph(g.summary, this.t, previous, this.direction);
+    const limit = state.settings.graphNodeLimit;
+    const layout = this.pickLayout(g.summary, state.ui.graphModules, limit, previous);
     this.layout = layout;
+    const cut = (tr?.hiddenNodes ?? 0) + layout.cut;
+    this.hidden.hidden = cut === 0;
+    if (cut) this.hidden.textContent = this.t('graph.hidden', cut, limit);
+    const { modules, repeats } = layout.folded;
+    this.foldNote.hidden = modules === 0 && repeats === 0;
+    this.foldNote.textContent = this.t('graph.foldedToFit', modules, repeats);
     if (previous && previous.key === layout.key && layout.nodes.every((n, i) => previous.nodes[i].x === n.x && previous.nodes[i].y === n.y)) {
       this.updateLabels(layout);
     } else {
@@ -199,15 +249,57 @@ export class GraphView {
   }
 
   private draw(layout: GraphLayout): void {
+    this.boxEls = new Map();
+    const boxes = layout.boxes.map((b) => {
+      const g = this.boxElement(b);
+      this.boxEls.set(b.key, g);
+      return g;
+    });
+    this.boxLayer.replaceChildren(...boxes);
     const edges = layout.edges.map((e) => svg('path', { d: edgePath(e.points), class: 'graph-edge', 'marker-end': 'url(#graph-arrow)' }));
     this.edgeLayer.replaceChildren(...edges);
     this.nodeEls = new Map();
     const nodes = layout.nodes.map((n) => {
       const g = this.nodeElement(n);
-      this.nodeEls.set(n.id, g);
+      this.nodeEls.set(n.key, g);
       return g;
     });
     this.nodeLayer.replaceChildren(...nodes);
+  }
+
+  /** An open module: its frame, and its name as a button that closes it. */
+  private boxElement(b: LaidBox): SVGGElement {
+    const g = svg('g', { class: `gbox depth-${b.depth % 4}`, transform: `translate(${(b.x - b.width / 2).toFixed(1)},${(b.y - b.height / 2).toFixed(1)})` });
+    g.dataset.module = b.moduleKey;
+    g.dataset.line = b.line === null ? '' : String(b.line);
+    g.dataset.defLine = b.defLine === null ? '' : String(b.defLine);
+    g.append(svg('rect', { width: b.width, height: b.height, rx: 8, class: 'gbox-frame' }));
+    const head = svg('g', { class: 'gbox-head' });
+    head.setAttribute('tabindex', '0');
+    head.setAttribute('role', 'button');
+    head.setAttribute('aria-expanded', 'true');
+    const title = svg('title');
+    title.textContent = b.tooltip;
+    const text = svg('text', { x: 8, y: BOX_TITLE_PX + 4, class: 'gbox-title' });
+    text.textContent = `▾ ${b.title}`;
+    head.append(title, text);
+    g.append(head);
+    this.onActivate(head, () => this.toggleModule(b.moduleKey, false));
+    return g;
+  }
+
+  /** Click or Enter/Space; a drag that started on the element does not count. */
+  private onActivate(target: SVGGElement, activate: () => void): void {
+    target.addEventListener('click', () => {
+      if (this.suppressClick) return;
+      activate();
+    });
+    target.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        activate();
+      }
+    });
   }
 
   private nodeElement(n: LaidNode): SVGGElement {
@@ -216,7 +308,7 @@ export class GraphView {
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'button');
     const title = svg('title');
-    g.append(title, svg('rect', { width: n.width, height: n.height, rx: n.kind === 'leaf' ? 4 : 10, class: 'gnode-box' }));
+    g.append(title, svg('rect', { width: n.width, height: n.height, rx: n.kind === 'op' ? 10 : 4, class: 'gnode-box' }));
     const titleText = svg('text', { x: n.width / 2, y: NODE_PAD_Y + TITLE_FONT_PX * 0.9, 'text-anchor': 'middle', class: 'gnode-title' });
     g.append(titleText);
     n.label.details.forEach((_d, i) => {
@@ -224,30 +316,33 @@ export class GraphView {
       g.append(svg('text', { x: n.width / 2, y: y.toFixed(1), 'text-anchor': 'middle', class: i === 0 && n.kind === 'op' ? 'gnode-detail gnode-fn' : 'gnode-detail' }));
     });
     this.fillLabel(g, n);
-    const activate = (): void => {
+    this.onActivate(g, () => {
+      // A closed module opens; a node goes to its line.
+      if (g.dataset.module) {
+        this.toggleModule(g.dataset.module, true);
+        return;
+      }
       const line = Number(g.dataset.line);
       if (g.dataset.line && Number.isInteger(line)) this.revealLine(line);
-    };
-    g.addEventListener('click', () => {
-      if (this.suppressClick) return;
-      activate();
-    });
-    g.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        activate();
-      }
     });
     return g;
   }
 
   private nodeClass(n: LaidNode): string {
-    return `gnode ${n.kind}${n.isRoot ? ' root' : ''}${n.line !== null ? ' has-line' : ''}`;
+    return `gnode ${n.kind}${n.isRoot ? ' root' : ''}${n.line !== null || n.kind === 'module' ? ' has-line' : ''}`;
   }
 
   private fillLabel(g: SVGGElement, n: LaidNode): void {
     g.dataset.id = String(n.id);
     g.dataset.line = n.line === null ? '' : String(n.line);
+    g.dataset.defLine = n.defLine === null ? '' : String(n.defLine);
+    if (n.moduleKey !== null) {
+      g.dataset.module = n.moduleKey;
+      g.setAttribute('aria-expanded', 'false');
+    } else {
+      delete g.dataset.module;
+      g.removeAttribute('aria-expanded');
+    }
     g.setAttribute('aria-label', n.label.tooltip.split('\n')[0]);
     const texts = g.querySelectorAll('text');
     texts[0].textContent = n.label.title;
@@ -268,14 +363,17 @@ export class GraphView {
       if (!g) return;
       this.fillLabel(g, n);
       g.setAttribute('class', this.nodeClass(n));
-      this.nodeEls.set(n.id, g);
+      this.nodeEls.set(n.key, g);
     });
   }
 
   highlight(line: number | null): void {
     this.cursorLine = line;
     const want = line === null ? null : String(line);
-    for (const g of this.nodeEls.values()) g.classList.toggle('on-cursor', want !== null && g.dataset.line === want);
+    // A module matches on its call's line and on its forward's definition.
+    const on = (g: SVGGElement): boolean => want !== null && (g.dataset.line === want || g.dataset.defLine === want);
+    for (const g of this.nodeEls.values()) g.classList.toggle('on-cursor', on(g));
+    for (const g of this.boxEls.values()) g.classList.toggle('on-cursor', on(g));
   }
 
   /** Centres the node with `nodeId` and flashes it (the extension's showNode). */
@@ -283,7 +381,7 @@ export class GraphView {
     if (!focus || focus.seq === this.focusSeq) return;
     this.focusSeq = focus.seq;
     const n = this.layout?.nodes.find((m) => m.id === focus.nodeId);
-    const g = this.nodeEls.get(focus.nodeId);
+    const g = n ? this.nodeEls.get(n.key) : undefined;
     if (!n || !g) return;
     const w = this.box.clientWidth;
     const h = this.box.clientHeight;
@@ -310,4 +408,17 @@ export class GraphView {
   destroy(): void {
     if (this.focusTimer !== null) clearTimeout(this.focusTimer);
   }
+}
+
+/** The scale at which `layout` fills a w × h box (margins kept). */
+export function fitScale(layout: GraphLayout, w: number, h: number): number {
+  return Math.min((w - 16) / Math.max(1, layout.width), (h - 16) / Math.max(1, layout.height));
+}
+
+/** The first `limit` items of a drawing (nearest the root) and the edges between them; `cut` says how many went. */
+function capItems(v: ViewGraph, limit: number): ViewGraph {
+  if (v.items.length <= limit) return v;
+  const items = v.items.slice(0, limit);
+  const kept = new Set(items.map((it) => it.id));
+  return { ...v, items, edges: v.edges.filter(([a, b]) => kept.has(a) && kept.has(b)), cut: v.items.length - limit };
 }

@@ -90,6 +90,8 @@ export interface UiState {
   varExpanded: string[];
   /** Runs (HistoryRun ids) whose loss curve the user switched off. */
   hiddenRuns: string[];
+  /** The graph's module boxes the user opened (true) or closed (false), by name (graphFold.ts moduleKey). */
+  graphModules: Record<string, boolean>;
 }
 
 export interface PanelState {
@@ -159,7 +161,7 @@ export function createState(): PanelState {
     end: null,
     cursorLine: null,
     focus: null,
-    ui: { lossLog: null, gradLog: false, graphChoice: 'latest', collapsed: [], leafState: 'end', varSort: 'name', varExpanded: [], hiddenRuns: [] },
+    ui: { lossLog: null, gradLog: false, graphChoice: 'latest', collapsed: [], leafState: 'end', varSort: 'name', varExpanded: [], hiddenRuns: [], graphModules: {} },
     dirty: new Set(ALL_SECTIONS),
   };
 }

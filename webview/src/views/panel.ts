@@ -85,6 +85,7 @@ export class Panel {
       t,
       (line) => host.post({ type: 'revealLine', line }),
       (choice) => this.setUi({ graphChoice: choice }),
+      (key, open) => this.setUi({ graphModules: { ...this.state.ui.graphModules, [key]: open } }),
     );
     this.figures = new FiguresView(t, theme, save);
     this.console = new ConsoleView(t);
