@@ -3,6 +3,18 @@ import type { Tensor } from '../../engine/tensor';
 import { elidedGraph, type GraphModuleCall, type GraphNode, type GraphSummary, type LeafSummary } from '../../protocol/events';
 import { summarize } from './tensorSummary';
 
+/**
+ * How many nodes a graph event may carry per node the panel draws: the graph node limit counts what is drawn,
+ * and the panel folds repeated structure (a per-sample loop's calls) into one item each, so a graph much
+ * larger than the limit can still be drawn whole.
+ */
+export const SENT_NODES_PER_DRAWN = 10;
+
+/** The most nodes an event carries for a graph node limit (what the panel draws). */
+export function sentNodeLimit(drawnLimit: number): number {
+  return drawnLimit * SENT_NODES_PER_DRAWN;
+}
+
 /** A leaf's value and gradient as they were at a step, for describing that step's graph later. */
 export type LeafSnapshots = ReadonlyMap<number, { value: Tensor; grad: Tensor | null }>;
 

@@ -12,7 +12,7 @@ import type { DType, StorageArray } from '../../engine/dtype';
 import { sameShape } from '../../engine/shape';
 import type { Tensor } from '../../engine/tensor';
 import type { BackwardEvent, GraphEvent } from '../../protocol/events';
-import { captureGraph, graphOutline, outlineLeaves, type GraphOutline, type LeafSnapshots } from './graphCapture';
+import { captureGraph, graphOutline, outlineLeaves, sentNodeLimit, type GraphOutline, type LeafSnapshots } from './graphCapture';
 
 export type BackwardReport = Omit<BackwardEvent, 't' | 'step' | 'file'>;
 export type GraphReport = Omit<GraphEvent, 't' | 'step' | 'file'>;
@@ -35,6 +35,7 @@ export interface GraphReporterHost {
   openStep?(line: number, loss: number | null, rootId: number, nodeCount: number, leafCount: number): StepSink | null;
   /** The step opened last has all its leaves now: the host may post it. */
   closeStep?(): void;
+  /** What the panel draws at most; events carry up to sentNodeLimit() of it (graphCapture.ts). */
   graphNodeLimit: number;
   /** Whole graphs at most once per this many milliseconds; 0 or absent: every backward() gets its graph. */
   graphIntervalMs?: number;
@@ -165,7 +166,7 @@ export class GraphReporter {
   }
 
   private capture(step: Step, whole: boolean, snapshots: LeafSnapshots | null = null): ReturnType<typeof captureGraph> {
-    return A.withGradMode(false, () => captureGraph(step.outline, this.names, step.nodeGrads, this.host.graphNodeLimit, whole, snapshots));
+    return A.withGradMode(false, () => captureGraph(step.outline, this.names, step.nodeGrads, sentNodeLimit(this.host.graphNodeLimit), whole, snapshots));
   }
 
   private send(step: Step, whole: boolean): void {
@@ -189,7 +190,7 @@ export class GraphReporter {
   private pack(step: Step): boolean {
     const { start, order } = step.outline;
     if (!start || step.line < 0 || !this.host.openStep) return false;
-    const shown = Math.min(order.length, this.host.graphNodeLimit);
+    const shown = Math.min(order.length, sentNodeLimit(this.host.graphNodeLimit));
     let leafCount = 0;
     for (let i = 0; i < shown; i++) if (order[i].variable) leafCount++;
     const packer = this.host.openStep(step.line, step.loss, start.id, order.length, leafCount);

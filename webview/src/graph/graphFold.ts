@@ -59,8 +59,8 @@ export interface FoldOptions {
   /** The user's open (true) / closed (false) choices by moduleKey; they win over `level`. */
   choices: Readonly<Record<string, boolean>>;
   /**
-   * 0: every module open, nothing folded. 1: repeats folded. From 2 on, modules nested deeper than
-   * maxDepth - (level - 2) are collapsed too, so the top level comes last.
+   * 0: every module open, nothing folded. 1: repeats folded. From 2 on, modules at depth
+   * maxDepth - (level - 2) and deeper are closed too, so the top level closes last (maxFoldLevel).
    */
   level: number;
 }
@@ -78,7 +78,7 @@ interface CallInfo {
 
 /** The highest useful level for a graph: past it nothing more folds. */
 export function maxFoldLevel(g: GraphSummary): number {
-  return 2 + maxDepth(g) + 1;
+  return 2 + Math.max(0, maxDepth(g));
 }
 
 function maxDepth(g: GraphSummary): number {
@@ -109,7 +109,8 @@ function callInfos(g: GraphSummary): Map<number, CallInfo> {
   const list = [...infos.values()];
   for (let i = list.length - 1; i >= 0; i--) {
     const info = list[i];
-    const own = info.nodes.map((n) => `${n.kind}:${n.gradFn ?? n.name ?? ''}:${n.shape.join('x')}`).sort();
+    // Ops only: the parameters sit in one of the calls (the runtime's choice), yet the calls repeat each other.
+    const own = info.nodes.filter((n) => n.kind === 'op').map((n) => `${n.gradFn ?? ''}:${n.shape.join('x')}`).sort();
     const kids = info.children.map((c) => infos.get(c.id)!.signature).sort();
     info.signature = `${moduleKey(info.call)}|${info.call.className}(${own.join(',')}|${kids.join(';')})`;
   }
@@ -119,7 +120,7 @@ function callInfos(g: GraphSummary): Map<number, CallInfo> {
 /** The drawing of `g` at a fold level, with the user's choices. */
 export function foldGraph(g: GraphSummary, opts: FoldOptions): ViewGraph {
   const infos = callInfos(g);
-  const depthLimit = opts.level >= 2 ? maxDepth(g) - (opts.level - 2) : Infinity;
+  const depthLimit = opts.level >= 2 ? maxDepth(g) - (opts.level - 1) : Infinity;
   const foldRepeats = opts.level >= 1;
   let autoCollapsed = 0;
   let repeats = 0;
@@ -162,6 +163,8 @@ export function foldGraph(g: GraphSummary, opts: FoldOptions): ViewGraph {
   const drawnAs = new Map<number, { item: string | null; box: string | null }>();
   const items: ViewItem[] = [];
   const boxes: ViewBox[] = [];
+  // Closed modules, listed where their first node is: items keep the graph's order (nearest the root first).
+  const pending = new Map<string, ViewItem>();
   for (const info of infos.values()) {
     const parentDraw = info.call.parent === null ? { item: null, box: null } : drawnAs.get(info.call.parent) ?? { item: null, box: null };
     if (parentDraw.item !== null) {
@@ -183,7 +186,7 @@ export function foldGraph(g: GraphSummary, opts: FoldOptions): ViewGraph {
       const id = `m${info.call.id}`;
       const params = info.all.filter((n) => n.kind === 'leaf' && n.name !== null);
       const output = info.all.find((n) => n.kind === 'op') ?? null;
-      items.push({ id, kind: 'module', node: null, module: { call: info.call, params, output, nodes: info.all.length * count }, inlineModule: null, count, parent: parentDraw.box });
+      pending.set(id, { id, kind: 'module', node: null, module: { call: info.call, params, output, nodes: info.all.length * count }, inlineModule: null, count, parent: parentDraw.box });
       drawnAs.set(info.call.id, { item: id, box: parentDraw.box });
       continue;
     }
@@ -200,6 +203,11 @@ export function foldGraph(g: GraphSummary, opts: FoldOptions): ViewGraph {
     const draw = call ? drawnAs.get(call.call.id) : undefined;
     if (draw?.item) {
       itemOf.set(n.id, draw.item);
+      const closed = pending.get(draw.item);
+      if (closed) {
+        items.push(closed);
+        pending.delete(draw.item);
+      }
       continue;
     }
     const parent = draw?.box ?? null;
