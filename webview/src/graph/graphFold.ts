@@ -212,7 +212,9 @@ export function foldGraph(g: GraphSummary, opts: FoldOptions): ViewGraph {
     }
     const parent = draw?.box ?? null;
     // Ops of the same op, line and shape in one container: one sample's ops in a per-sample loop.
-    const groupKey = foldRepeats && n.kind === 'op' && n.line !== null ? `${parent}|${n.gradFn}|${n.line}|${n.shape.join('x')}` : null;
+    // An op alone in its module (a ReLU layer) is that module: two such layers are not repeats of each other.
+    const inline = call && isInline(call) ? moduleKey(call.call) : '';
+    const groupKey = foldRepeats && n.kind === 'op' && n.line !== null ? `${parent}|${inline}|${n.gradFn}|${n.line}|${n.shape.join('x')}` : null;
     const group = groupKey === null ? undefined : opGroups.get(groupKey);
     if (group) {
       if (group.count === 1) repeats++;
