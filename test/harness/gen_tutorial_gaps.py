@@ -37,6 +37,16 @@ print(y_hat[range(len(y_hat)), y])
 print(y_hat[range(1, 2)])
 print(-torch.log(y_hat[range(len(y_hat)), y]))
 """,
+    "item() gives the Python type of the dtype": """
+for t in [torch.tensor(3.0), torch.tensor(2.5, dtype=torch.float64), torch.tensor(7), torch.tensor(True),
+          torch.tensor(3, dtype=torch.int32), torch.tensor(1.5, dtype=torch.float16), torch.tensor(float('nan')),
+          torch.tensor(float('-inf')), torch.tensor([4.0]), torch.tensor([[False]]), torch.ones(3).sum()]:
+    v = t.item()
+    print(type(v).__name__, v)
+""",
+    "ints beyond 2**53 in torch.tensor": """
+print(torch.tensor(-2**62), torch.tensor([2**60, 5]), torch.tensor(2**62).item())
+""",
 }
 
 out = {}

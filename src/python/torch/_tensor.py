@@ -4,8 +4,10 @@ What the class leans on lives beside it, as in PyTorch: turning Python values in
 _tensor_args, grad_fn's Node in autograd/graph.py, hook handles in utils/hooks.py, devices in _device, the legacy
 constructor `torch.Tensor(data | *sizes)` in _legacy, max/min's named pairs in return_types, typename in _utils.
 """
+from pyodide.ffi import JsException
+
 from . import _C
-from ._C import E, op as _op, call as _call, js as _js
+from ._C import E, op as _op, call as _call, convert as _convert, js as _js
 from ._device import cpu_device, cuda_not_compiled
 from . import _legacy, _memory_format
 from ._dtype import dtype, from_name, bfloat16, float16, float32, float64, int32, int64, bool_ as _bool_dtype, get_default_dtype  # noqa: F401
@@ -38,6 +40,10 @@ from ._tensor_args import (  # noqa: F401  (the names beyond the class's own use
     numpy_names as _numpy_names,
     parse_to as _parse_to,
 )
+
+
+# Bound once: reading an attribute of the binding is a crossing of its own.
+_item_typed = E.item_typed
 
 
 class Tensor:
@@ -268,13 +274,17 @@ class Tensor:
 
     # -- conversion -------------------------------------------------------------------------------
     def item(self):
-        v = _call(E.item, self._t)
-        dt = self.dtype
-        if dt.is_floating_point:
-            return float(v)
-        if dt is _bool_dtype:
-            return bool(v)
-        return int(v)
+        # One crossing, no dtype read (a fresh result's dtype would be another): the value's JS type says it.
+        try:
+            v = _item_typed(self._t)
+        except JsException as e:
+            raise _convert(e) from None
+        tp = type(v)
+        if tp is str:
+            return int(v)
+        if tp is bool:
+            return v
+        return float(v)
 
     def tolist(self):
         dt = self.dtype

@@ -56,6 +56,16 @@ export const tensorMeta = {
   tensor_id: (t: Tensor) => t.id,
   item: (t: Tensor) => t.item(),
   /**
+   * `Tensor.item()` in one crossing, typed by the value itself so Python needs no dtype read: a float dtype's
+   * value as a number (Python float() it, since an integral number arrives as an int), a bool as a boolean, an
+   * integer dtype's as decimal digits (exact whatever the magnitude).
+   */
+  item_typed: (t: Tensor): number | boolean | string => {
+    const v = t.item();
+    if (t.dtype === 'bool') return v !== 0;
+    return isFloating(t.dtype) ? v : BigInt(v).toString();
+  },
+  /**
    * The values in row-major order as one Float64Array: Python reads it as a buffer in one crossing
    * (`.to_py().tolist()`), where a JS array would cross once per element. NaN and ±Infinity survive as floats.
    */

@@ -1,5 +1,5 @@
 /**
- * Small gaps public tutorials ran into (torch.meshgrid, torch.fmod, indexing with a range), against what real
+ * Small gaps public tutorials ran into (torch.meshgrid, torch.fmod, indexing with a range, item(), big ints), against what real
  * PyTorch printed (test/fixtures/tutorial_gaps.json, made by test/harness/gen_tutorial_gaps.py); and state a
  * script changes that must not reach the next run of a session.
  */
