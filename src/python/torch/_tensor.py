@@ -42,8 +42,13 @@ from ._tensor_args import (  # noqa: F401  (the names beyond the class's own use
 )
 
 
-# Bound once: reading an attribute of the binding is a crossing of its own.
+# Bound once: reading an attribute of the binding is a crossing of its own, and these run in every training step.
 _item_typed = E.item_typed
+_E_requires_grad = E.requires_grad
+_E_is_leaf = E.is_leaf
+_E_grad_fn = E.grad_fn
+_E_grad = E.grad
+_E_data_of = E.data_of
 
 
 class Tensor:
@@ -169,7 +174,7 @@ class Tensor:
     # -- autograd state ---------------------------------------------------------------------------
     @property
     def requires_grad(self):
-        return bool(E.requires_grad(self._t))
+        return bool(_E_requires_grad(self._t))
 
     @requires_grad.setter
     def requires_grad(self, value):
@@ -183,18 +188,18 @@ class Tensor:
 
     @property
     def is_leaf(self):
-        return bool(E.is_leaf(self._t))
+        return bool(_E_is_leaf(self._t))
 
     @property
     def grad_fn(self):
         # torch.autograd imports this module, so its graph module is imported on use, as backward's is.
         from .autograd.graph import _node
 
-        return _node(E.grad_fn(self._t))
+        return _node(_E_grad_fn(self._t))
 
     @property
     def grad(self):
-        g = E.grad(self._t)
+        g = _E_grad(self._t)
         if g is None:
             return None
         cache = self.__dict__.get("_grad_cache")
@@ -217,7 +222,7 @@ class Tensor:
 
     @property
     def data(self):
-        return _wrap(E.data_of(self._t))
+        return _wrap(_E_data_of(self._t))
 
     @data.setter
     def data(self, value):
@@ -320,7 +325,7 @@ class Tensor:
 
         # Shares memory, as in PyTorch; the array gets its own version counter because NumPy writes are invisible
         # to autograd.
-        return numpy._from_engine(E.data_of(self._t))
+        return numpy._from_engine(_E_data_of(self._t))
 
     def __float__(self):
         self._scalar_check("float")
