@@ -4,10 +4,8 @@ What the class leans on lives beside it, as in PyTorch: turning Python values in
 _tensor_args, grad_fn's Node in autograd/graph.py, hook handles in utils/hooks.py, devices in _device, the legacy
 constructor `torch.Tensor(data | *sizes)` in _legacy, max/min's named pairs in return_types, typename in _utils.
 """
-from pyodide.ffi import JsException
-
 from . import _C
-from ._C import E, op as _op, call as _call, convert as _convert, js as _js
+from ._C import E, op as _op, call as _call, js as _js
 from ._device import cpu_device, cuda_not_compiled
 from . import _legacy, _memory_format
 from ._dtype import dtype, from_name, bfloat16, float16, float32, float64, int32, int64, bool_ as _bool_dtype, get_default_dtype  # noqa: F401
@@ -280,16 +278,9 @@ class Tensor:
     # -- conversion -------------------------------------------------------------------------------
     def item(self):
         # One crossing, no dtype read (a fresh result's dtype would be another): the value's JS type says it.
-        try:
-            v = _item_typed(self._t)
-        except JsException as e:
-            raise _convert(e) from None
+        v = _call(_item_typed, self._t)
         tp = type(v)
-        if tp is str:
-            return int(v)
-        if tp is bool:
-            return v
-        return float(v)
+        return int(v) if tp is str else v if tp is bool else float(v)
 
     def tolist(self):
         dt = self.dtype
