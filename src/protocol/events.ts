@@ -431,6 +431,61 @@ export interface DivergedEvent extends Timed {
   loss: number;
 }
 
+/** Why a run paused: the user asked (Pause, Step), or one of the pause conditions held (PauseConditions). */
+export type PauseReason = 'request' | 'nonFinite' | 'atStep' | 'gradNorm';
+
+/**
+ * The debugger's pause conditions, set from the panel; each run reads them while it runs (a change applies at
+ * the next backward()). Backend-neutral: any runtime that can pause honours the same fields.
+ */
+export interface PauseConditions {
+  /** Pause after a backward() whose loss is NaN or ±inf. */
+  nonFinite: boolean;
+  /** Pause after the backward() with this step number; null: no such pause. */
+  atStep: number | null;
+  /** Pause after a backward() that leaves some leaf's gradient with a norm above this; null: none. */
+  gradNormAbove: number | null;
+  /** Where a pause happens: when backward() returns, or when the following optimizer.step() returns. */
+  pauseAt: 'backward' | 'step';
+}
+
+export const NO_PAUSE_CONDITIONS: PauseConditions = { nonFinite: false, atStep: null, gradNormAbove: null, pauseAt: 'backward' };
+
+/**
+ * The script is paused (the debugger): it waits, costing no CPU, until it is continued, stepped or stopped.
+ * `line` is the user's line that called backward() or optimizer.step(); the state the run showed last (graph,
+ * values, variables) is the state now: the runtime sends the step's whole graph and a `variables` event
+ * first.
+ */
+export interface PausedEvent extends Timed {
+  type: 'paused';
+  step: number;
+  file: string;
+  line: number | null;
+  /** Which call had just returned. */
+  at: 'backward' | 'step';
+  reason: PauseReason;
+}
+
+/** A paused script runs on (continued or stepped). */
+export interface ResumedEvent extends Timed {
+  type: 'resumed';
+}
+
+/**
+ * The answer to a console request made while paused: what Python's interactive console would print for the
+ * code evaluated in the paused frame (the repr of an expression's value, what it printed, or the traceback).
+ */
+export interface ConsoleEvent extends Timed {
+  type: 'console';
+  /** The request's id (RunControl.evaluate). */
+  id: number;
+  code: string;
+  output: string;
+  /** True when the code raised (output then ends with the traceback). */
+  error: boolean;
+}
+
 /**
  * A Python warning the run showed (it is also in the stderr stream, as CPython prints it). `file` and `line`
  * are the user's: a warning raised inside the playground's own packages names the nearest user line.
@@ -549,6 +604,9 @@ export type RunEvent =
   | DivergedEvent
   | WarningEvent
   | VariablesEvent
+  | PausedEvent
+  | ResumedEvent
+  | ConsoleEvent
   | EndEvent;
 export type RunEventType = RunEvent['type'];
 
@@ -647,7 +705,8 @@ export function decodeEvent(json: string): RunEvent {
 // A record, so that a type added to RunEvent and left out here fails the type check (warning events were once
 // refused by decodeEvent that way).
 const EVENT_TYPE_KEYS: Record<RunEventType, true> = {
-  start: true, stdout: true, stderr: true, backward: true, graph: true, error: true, figure: true, diverged: true, warning: true, variables: true, end: true,
+  start: true, stdout: true, stderr: true, backward: true, graph: true, error: true, figure: true, diverged: true, warning: true, variables: true,
+  paused: true, resumed: true, console: true, end: true,
 };
 const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(EVENT_TYPE_KEYS));
 

@@ -266,8 +266,9 @@ class Binding(JsProxy):
     def is_grad_enabled(self) -> bool: ...
     def set_grad_enabled(self, enabled: bool) -> bool:
         """Returns the previous mode."""
-    def backward(self, line: int, root: Tensor, gradient: Tensor | None, retain_graph: bool | None, create_graph: bool) -> None:
-        """Runs backward() and sends its `backward` event (unless the run is not instrumented)."""
+    def backward(self, line: int, root: Tensor, gradient: Tensor | None, retain_graph: bool | None, create_graph: bool) -> int:
+        """Runs backward() and sends its `backward` event (unless the run is not instrumented). Returns the
+        debugger's answer: 0 run on, 1 pause now, 2 pause when the next optimizer.step() returns."""
     def flush_graph(self) -> None: ...
     def reset_graph_reporting(
         self,
@@ -342,6 +343,22 @@ def emit(event: str | Mapping[str, object]) -> None:
 
 def stopRequested() -> bool:
     """True once the user asked to stop the run."""
+
+def pause_enter(at: str, line: int) -> None:
+    """The script pauses where backward() (`at` 'backward') or optimizer.step() ('step') returned, at the user's
+    `line` (-1: unknown): sends the `paused` event."""
+
+def pause_wait() -> int:
+    """Sleeps until the debugger says what to do: -1 run on, -2 stop, else the id of a console request."""
+
+def pause_code() -> str:
+    """The code of the console request pause_wait() returned."""
+
+def console_result(id: int, code: str, output: str, error: bool) -> None:
+    """Sends a console request's answer (the `console` event)."""
+
+def pause_leave() -> None:
+    """The paused script runs on: sends the `resumed` event."""
 
 def now() -> float:
     """Milliseconds since the current run started, on the clock of events' `t`."""

@@ -7,10 +7,32 @@ import { TorchError } from '../../engine/errors';
 import { gradMode, ModuleCall, moduleCalls, Node, NodePostHook, NodePreHook, sourceLocation } from '../../engine/graph';
 import { CustomNode, errorNode, recordCustom } from '../../engine/ops/custom';
 import { Tensor } from '../../engine/tensor';
+import { graphOutline, outlineLeaves } from '../report/graphCapture';
 import { GraphReporter, type GraphReporterHost, type LeafNamer, type ScopeSnapshot } from '../report/graphReporter';
+import { readStats, type ValueStats } from '../report/tensorSummary';
+
+/** What a pause check may ask about the step that just ran; each is computed only when asked. */
+export interface StepProbe {
+  /** The root's value when it has one element, else null. */
+  loss(): number | null;
+  /** The largest norm of a leaf's gradient in the step's graph (0 when none has one). */
+  maxGradNorm(): number;
+}
+
+/** pauseCheck's answers; Python's `_playground.pause` reads the number backward() returns. */
+export const PAUSE_NONE = 0;
+/** Pause as soon as backward() returns. */
+export const PAUSE_NOW = 1;
+/** Pause when the next optimizer.step() returns (or at the next backward(), if none comes before it). */
+export const PAUSE_AFTER_STEP = 2;
 
 /** What reporting needs of the binding's host (see BindingHost in binding.ts). */
 export interface AutogradHost extends GraphReporterHost {
+  /**
+   * The debugger: asked after every backward() (reported or not) whether the script should pause there. Reads
+   * shared cells only, so a run nobody pauses pays no crossing for it; absent: never pauses.
+   */
+  pauseCheck?(probe: StepProbe): number;
   /**
    * False: backward() sends no event (no graph capture, no summaries); used to measure their cost. Read at
    * every backward(), so a host may switch it between runs.
@@ -115,7 +137,7 @@ export function autograd(host: AutogradHost | undefined) {
      * Runs backward() and reports it; the report asks the run's leaf namer (reset_graph_reporting) for the
      * names the script gives its leaves only when it needs them (see GraphReporter).
      */
-    backward(line: number, root: Tensor, gradient: Tensor | null, retainGraph: boolean | null, createGraph: boolean): void {
+    backward(line: number, root: Tensor, gradient: Tensor | null, retainGraph: boolean | null, createGraph: boolean): number {
       const reporter = reporting();
       let nodeGrads: ReadonlyMap<Node, Tensor> | null = null;
       const observer: BackwardObserver = {
@@ -131,6 +153,7 @@ export function autograd(host: AutogradHost | undefined) {
         backwardObservers.delete(observer);
       }
       reporter?.afterBackward(line, root, nodeGrads);
+      return host?.pauseCheck ? host.pauseCheck(stepProbe(root)) : PAUSE_NONE;
     },
     /** At the end of a run: the last step's whole graph, when its backward event went without it. */
     flush_graph(): void {
@@ -152,5 +175,21 @@ export function autograd(host: AutogradHost | undefined) {
       createGraph: boolean,
       allowUnused: boolean,
     ) => grad(Array.from(outputs), Array.from(inputs), gradOutputs ? Array.from(gradOutputs) : null, retainGraph ?? null, createGraph, allowUnused).map((g) => g ?? undefined),
+  };
+}
+
+function stepProbe(root: Tensor): StepProbe {
+  return {
+    loss: () => (root.numel === 1 ? root.item() : null),
+    maxGradNorm: () => {
+      let most = 0;
+      const stats: ValueStats = { min: 0, max: 0, mean: 0, norm: 0 };
+      for (const leaf of outlineLeaves(graphOutline(root))) {
+        const g = leaf.grad;
+        const norm = g ? (readStats(g, stats)?.norm ?? 0) : 0;
+        if (!(norm <= most)) most = norm; // NaN counts as above any threshold
+      }
+      return most;
+    },
   };
 }

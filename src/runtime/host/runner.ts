@@ -6,10 +6,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { VARIABLES_LIMIT, type RunEvent, type RunStatus } from '../../protocol/events';
+import { VARIABLES_LIMIT, type ConsoleEvent, type PauseConditions, type RunEvent, type RunStatus } from '../../protocol/events';
+import { PauseControl } from './pauseControl';
 import { RunRecorder } from './recorder';
 import { unpackSteps } from './stepPacking';
-import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, SIGINT, WORKER_STACK_MB, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
+import { CONTROL_BYTES, CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, SIGINT, WORKER_STACK_MB, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
 
 // ---- Public API ----
 
@@ -50,6 +51,8 @@ export interface RunOptions extends RuntimeSettings, StartOptions, ScriptFolderO
    */
   standby?: InterpreterSource;
   onEvent?: (e: RunEvent) => void;
+  /** The debugger's pause conditions when the run starts (default: none); RunControl changes them later. */
+  pauseConditions?: PauseConditions;
   /**
    * Default true: the result carries every event and all output. False for a consumer that takes events as they
    * come (the extension, the CLI): a long run's result would otherwise grow by an event per step until it ends.
@@ -59,8 +62,32 @@ export interface RunOptions extends RuntimeSettings, StartOptions, ScriptFolderO
 
 export interface RunHandle {
   done: Promise<RunResult>;
-  /** Ends the run within about a second, whatever the script is doing; the result has status 'stopped'. */
+  /** Ends the run within about a second, whatever the script is doing (paused too); the result has status 'stopped'. */
   stop(): void;
+  /** The debugger's controls; absent where the backend cannot pause a script. */
+  control?: RunControl;
+}
+
+/**
+ * Pausing a running script (the debugger). Backend-neutral: the playground runtime implements it with shared
+ * memory (pauseControl.ts); another backend implements the same calls over its own channel. A pause shows in
+ * the event stream as `paused` … `resumed`, console answers as `console` events.
+ */
+export interface RunControl {
+  /** Pause at the next pause point: when backward() returns, or optimizer.step() (PauseConditions.pauseAt). */
+  pause(): void;
+  /** Paused: run on to the next pause point and pause there. */
+  step(): void;
+  /** Paused: run on. */
+  resume(): void;
+  /** Applies from the next backward(); runs start with RunOptions.pauseConditions. */
+  setConditions(conditions: PauseConditions): void;
+  /**
+   * Paused: runs Python code (an expression or statements) in the paused frame, as Python's interactive console
+   * would; the answer is also a `console` event of the run. Rejects when the run is not paused or ends first.
+   */
+  evaluate(code: string): Promise<ConsoleEvent>;
+  readonly paused: boolean;
 }
 
 export interface RunResult {
@@ -144,8 +171,10 @@ function errorText(e: unknown): string {
 /** Owns one worker thread and runs scripts on it one at a time. */
 export class WorkerHost {
   private readonly worker: Worker;
-  private readonly control = new SharedArrayBuffer(CONTROL_CELLS * Int32Array.BYTES_PER_ELEMENT);
-  private readonly cells = new Int32Array(this.control);
+  private readonly control = new SharedArrayBuffer(CONTROL_BYTES);
+  private readonly cells = new Int32Array(this.control, 0, CONTROL_CELLS);
+  /** The debugger's cells of this worker; one run at a time uses them. */
+  readonly pausing = new PauseControl(this.control);
   /** Resolves once Pyodide is loaded; rejects if it could not start. */
   readonly ready: Promise<void>;
   private current: { runId: number; recorder: RunRecorder; stopTimer: NodeJS.Timeout | null } | null = null;
@@ -200,8 +229,9 @@ export class WorkerHost {
   }
 
   /** Starts one script; the recorder always settles (machinery failures become 'error' results). */
-  run(recorder: RunRecorder, source: string, settings: WorkerSettings = this.settings, folder: ScriptFolderOptions = {}): void {
+  run(recorder: RunRecorder, source: string, settings: WorkerSettings = this.settings, folder: ScriptFolderOptions = {}, conditions?: PauseConditions): void {
     const runId = this.nextRunId++;
+    this.pausing.begin(conditions);
     this.current = { runId, recorder, stopTimer: null };
     this.worker.ref();
     const fail = (): void => {
@@ -230,6 +260,8 @@ export class WorkerHost {
     if (cur.stopTimer) return;
     Atomics.store(this.cells, CONTROL_STOP, 1);
     Atomics.store(this.cells, CONTROL_INTERRUPT, SIGINT);
+    // A paused script sleeps on the command cell: wake it to see the stop.
+    this.pausing.wake();
     cur.stopTimer = setTimeout(() => {
       if (this.current === cur && !recorder.finished) {
         this.terminate();
@@ -246,7 +278,10 @@ export class WorkerHost {
   private onRunMessage(msg: WorkerMessage): void {
     const cur = this.current;
     if (!cur || (msg.kind !== 'event' && msg.kind !== 'steps' && msg.kind !== 'done') || msg.runId !== cur.runId) return;
-    if (msg.kind === 'event') cur.recorder.push(msg.event);
+    if (msg.kind === 'event') {
+      this.pausing.observe(msg.event);
+      cur.recorder.push(msg.event);
+    }
     else if (msg.kind === 'steps') for (const e of unpackSteps(msg.steps)) cur.recorder.push(e);
     else {
       if (msg.broken) void this.terminate();
@@ -260,6 +295,7 @@ export class WorkerHost {
     if (!cur) return;
     if (cur.stopTimer) clearTimeout(cur.stopTimer);
     this.current = null;
+    this.pausing.end();
     // Idle workers must not keep the process alive (e.g. a session someone forgot to close).
     this.worker.unref();
     cur.recorder.finish(status, exitCode);
@@ -295,7 +331,8 @@ export function startRun(opts: RunOptions): RunHandle {
     recorder.finish('error');
     return { done: recorder.done, stop: () => undefined };
   }
-  host.run(recorder, source, settings, { root: opts.root, cwd: opts.cwd });
+  host.run(recorder, source, settings, { root: opts.root, cwd: opts.cwd }, opts.pauseConditions);
+  const control = host.pausing.controlFor(() => !recorder.finished && host.alive);
   const done = recorder.done.then(async (result) => {
     await host.terminate();
     return result;
@@ -307,6 +344,7 @@ export function startRun(opts: RunOptions): RunHandle {
       if (!host.alive) return;
       host.stop(recorder);
     },
+    control,
   };
 }
 

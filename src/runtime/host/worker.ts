@@ -16,6 +16,7 @@ import { enterScriptFolder, type PythonFolderHooks } from './scriptFolder';
 import { snapshotFile, startPyodide } from './snapshot';
 import { StepPacker } from './stepPacking';
 import { enableRelaxedSimd } from './wasmFeatures';
+import { PausePoint } from './pausePoint';
 import { CONTROL_CELLS, CONTROL_INTERRUPT, CONTROL_STOP, type WorkerInit, type WorkerMessage, type WorkerRequest, type WorkerSettings } from './workerProtocol';
 
 /** Where the embedded Python tree lives in Pyodide's file system; it is put first on sys.path. */
@@ -42,6 +43,8 @@ const init = workerData as WorkerInit;
 // Before the engine compiles its WebAssembly kernels (lazily, at the first product that uses them).
 enableRelaxedSimd();
 const control = new Int32Array(init.control, 0, CONTROL_CELLS);
+/** The debugger's side of the control cells: pause checks, the wait, the console slot. */
+const pausePoint = new PausePoint(init.control);
 
 let current: CurrentRun | null = null;
 
@@ -223,6 +226,15 @@ async function main(): Promise<void> {
     releaseKept: keptRefsReleaser(),
     detectNonFinite: init.settings.detectNonFinite,
     instrument: init.settings.instrument,
+    pauseCheck: (probe) => (current ? pausePoint.check(current.step, probe) : 0),
+  };
+  /** Posts a debugger event of the current run, after what Python printed and the steps held back. */
+  const postPauseEvent = (event: RunEvent): void => {
+    const run = current;
+    if (!run) return;
+    flushPythonStreams();
+    event.t = elapsed(run);
+    postEvent(run, event);
   };
   // One object for the worker's life: Python holds a proxy to it, and each run's settings are written into it.
   const settings: WorkerSettings = { ...init.settings };
@@ -231,6 +243,19 @@ async function main(): Promise<void> {
     binding: createBinding(bindingHost),
     emit,
     stopRequested: (): boolean => Atomics.load(control, CONTROL_STOP) !== 0,
+    /** The script pauses (_playground.pause): sends the `paused` event; `line` -1 when unknown. */
+    pause_enter: (at: string, line: number): void => {
+      if (!current) return;
+      postPauseEvent({ type: 'paused', t: 0, step: current.step, file: current.file, line: line >= 0 ? line : null, at: at === 'step' ? 'step' : 'backward', reason: pausePoint.reason });
+    },
+    /** Sleeps until the main thread says what to do: PAUSE_CONTINUE, PAUSE_STOP, or a console request's id. */
+    pause_wait: (): number => pausePoint.wait(),
+    /** The code of the console request pause_wait returned. */
+    pause_code: (): string => pausePoint.code,
+    console_result: (id: number, code: string, output: string, error: boolean): void => {
+      postPauseEvent({ type: 'console', t: 0, id, code, output, error });
+    },
+    pause_leave: (): void => postPauseEvent({ type: 'resumed', t: 0 }),
     /** ms since the current run started, on the same clock as events' `t`. */
     now: (): number => (current ? elapsed(current) : 0),
     /** Live bytes after a forced GC (keptRefs.ts): what tests and the bench measure memory per step with. */
@@ -249,6 +274,7 @@ async function main(): Promise<void> {
     if (req.kind !== 'run') return;
     Atomics.store(control, CONTROL_STOP, 0);
     Atomics.store(control, CONTROL_INTERRUPT, 0);
+    pausePoint.reset();
     const run: CurrentRun = { runId: req.runId, file: req.file, clockStart: req.clockStart, step: 0, figures: 0 };
     Object.assign(settings, req.settings, { trackLines: init.settings.trackLines });
     bindingHost.graphNodeLimit = settings.graphNodeLimit;

@@ -30,7 +30,8 @@ export interface WorkerInit {
   settings: WorkerSettings;
   /**
    * Int32 cells shared with the main thread: [CONTROL_INTERRUPT] is Pyodide's interrupt buffer (writing
-   * SIGINT there raises KeyboardInterrupt in Python), [CONTROL_STOP] is 1 once the user asked to stop.
+   * SIGINT there raises KeyboardInterrupt in Python), [CONTROL_STOP] is 1 once the user asked to stop; the
+   * debugger's cells and console slot follow (CONTROL_PAUSE … CONTROL_CONSOLE_OFFSET). CONTROL_BYTES long.
    */
   control: SharedArrayBuffer;
   /**
@@ -56,8 +57,39 @@ export const WORKER_STACK_MB = 64;
 
 export const CONTROL_INTERRUPT = 0;
 export const CONTROL_STOP = 1;
-export const CONTROL_CELLS = 2;
+/** 1: pause at the next pause point (Pause, Step); the worker clears it when it pauses. */
+export const CONTROL_PAUSE = 2;
+/** What a paused worker does next (PauseCommand); the main thread writes it and notifies this cell. */
+export const CONTROL_COMMAND = 3;
+/** Where a requested pause happens: PAUSE_AT_BACKWARD or PAUSE_AT_STEP. */
+export const CONTROL_PAUSE_AT = 4;
+/** 1: pause after a backward() whose loss is NaN or inf. */
+export const CONTROL_ON_NON_FINITE = 5;
+/** Pause after the backward() with this step number (0: none). */
+export const CONTROL_AT_STEP = 6;
+/** 1: pause after a backward() that leaves a leaf gradient with a norm above the threshold cell. */
+export const CONTROL_ON_GRAD_NORM = 7;
+/** Bytes of UTF-8 in the console slot (a CMD_EVALUATE's code). */
+export const CONTROL_CONSOLE_LENGTH = 8;
+/** The id of the console request in the slot; its `console` event carries it back. */
+export const CONTROL_CONSOLE_ID = 9;
+export const CONTROL_CELLS = 10;
 export const SIGINT = 2;
+
+/** The gradient-norm threshold: one float64 after the Int32 cells. */
+export const CONTROL_GRAD_NORM_OFFSET = 40;
+/** The console's code, UTF-8, from here to the end of the control buffer. */
+export const CONTROL_CONSOLE_OFFSET = 48;
+export const CONSOLE_SLOT_BYTES = 64 * 1024;
+export const CONTROL_BYTES = CONTROL_CONSOLE_OFFSET + CONSOLE_SLOT_BYTES;
+
+export const PAUSE_AT_BACKWARD = 0;
+export const PAUSE_AT_STEP = 1;
+
+/** CONTROL_COMMAND's values. CMD_WAIT: nothing yet (the paused worker sleeps on the cell). */
+export const CMD_WAIT = 0;
+export const CMD_CONTINUE = 1;
+export const CMD_EVALUATE = 2;
 
 /** Main thread → worker. */
 export type WorkerRequest = {

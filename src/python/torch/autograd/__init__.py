@@ -1,5 +1,7 @@
 """torch.autograd: backward() and grad() over the engine's autograd; the grad mode switches live in grad_mode."""
 import warnings as _warnings
+
+from _playground import pause as _pause
 from .. import _C
 from .._C import E, call as _call, js as _js
 from .._tensor import Tensor, _wrap
@@ -19,7 +21,8 @@ def _run_backward(root, gradient, retain_graph, create_graph):
         gradient = tensor(gradient, dtype=root.dtype)
     # Leaf names, when this step's report needs them, come from the namer the run registered
     # (_playground.naming.name_leaves), called back from inside this call.
-    _call(
+    # Non-zero when the debugger wants the script to pause (see _playground.pause): no crossing of its own.
+    pause = _call(
         E.backward,
         line,
         root._t,
@@ -27,6 +30,8 @@ def _run_backward(root, gradient, retain_graph, create_graph):
         retain_graph,
         bool(create_graph),
     )
+    if pause:
+        _pause.after_backward(pause, frame)
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):

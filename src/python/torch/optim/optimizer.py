@@ -5,6 +5,8 @@ import functools
 import itertools
 import warnings
 
+from _playground import pause as _pause
+
 from .. import autograd as _autograd
 from .._dtype import float32, float64, get_default_dtype
 from .._tensor import Tensor
@@ -180,6 +182,9 @@ class Optimizer:
                 list(self._optimizer_step_post_hooks.values()), list(_global_optimizer_post_hooks.values())
             ):
                 post_hook(self, args, kwargs)
+            if _pause.armed:
+                # The debugger pauses when step() returns (the setting autogradPlayground.pauseAt: step).
+                _pause.after_step()
             return out
 
         return wrapper
