@@ -5,6 +5,7 @@
  * panel/panelHtml.ts), so the decisions are tested under mocha.
  */
 import * as vscode from 'vscode';
+import * as debug from './commands/debug';
 import * as findNonFinite from './commands/findNonFinite';
 import * as openExample from './commands/openExample';
 import * as showNode from './commands/showNode';
@@ -18,6 +19,7 @@ import * as contextKeys from './editor/contextKeys';
 import * as diagnostics from './editor/diagnostics';
 import * as hovers from './editor/hovers';
 import * as output from './editor/output';
+import * as pausedLine from './editor/pausedLine';
 import { RunClock } from './editor/runClock';
 import * as statusBar from './editor/statusBar';
 import { setTranslator } from './l10n';
@@ -69,6 +71,8 @@ export function activate(context: vscode.ExtensionContext): TestApi {
     panelSubscription,
     train.register(s),
     stop.register(s),
+    debug.register(s),
+    pausedLine.register(s),
     showPanel.register(s, panel),
     openExample.register(s),
     findNonFinite.register(s),
@@ -83,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
     tensors.subscription,
   );
   context.subscriptions.push(active);
-  return testApi(runs, standby, tensors.provider);
+  return testApi(runs, standby, tensors.provider, panel);
 }
 
 export function deactivate(): void {

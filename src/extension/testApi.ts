@@ -26,6 +26,10 @@ export interface RunSummary {
   endedAt: number | null;
   /** Wall-clock time (Date.now()) the first backward() reached the extension; null before. */
   firstStepAt: number | null;
+  /** Where the debugger has the script paused (the panel's header then reads "Paused at step N"); null while it runs. */
+  paused: { step: number; line: number | null; at: 'backward' | 'step' } | null;
+  /** The console's answers so far, oldest first. */
+  console: Array<{ code: string; output: string; error: boolean }>;
 }
 
 /** One item of the "Autograd Tensors" tree, as its provider hands it to VS Code. */
@@ -47,6 +51,11 @@ export interface TestApi {
   whenStandbyReady(): Promise<void>;
   /** The "Autograd Tensors" tree as its provider gives it now: the run it shows, its message, its items. */
   tensors(): { runLabel: string | null; message: string | undefined; items: TensorItem[] };
+  /**
+   * Hands the panel a message as its webview posts it (`{ type: 'evaluate', code }`, `{ type: 'step' }`, …): the
+   * path the panel's buttons and console take, for the shown run.
+   */
+  panelMessage(message: unknown): void;
 }
 
 function tensorItems(provider: TensorsProvider, nodes: readonly TensorNode[]): TensorItem[] {
@@ -80,11 +89,14 @@ function summarize(run: RunRecord | undefined): RunSummary | undefined {
     error: run.error ? { errorType: run.error.errorType, message: run.error.message, line: run.error.line } : null,
     endedAt: run.running ? null : run.startedAt + run.elapsedMs(now),
     firstStepAt: run.firstStepAt,
+    paused: run.paused ? { step: run.paused.step, line: run.paused.line, at: run.paused.at } : null,
+    console: run.events.flatMap((e) => (e.type === 'console' ? [{ code: e.code, output: e.output, error: e.error }] : [])),
   };
 }
 
-export function testApi(runs: RunManager, standby: Standby, tensors: TensorsProvider): TestApi {
+export function testApi(runs: RunManager, standby: Standby, tensors: TensorsProvider, panel: { receive(message: unknown): void }): TestApi {
   return {
+    panelMessage: (message) => panel.receive(message),
     tensors: () => ({ runLabel: tensors.shownRun?.label ?? null, message: tensors.message, items: tensorItems(tensors, tensors.getChildren()) }),
     lastRun: (uri) => summarize(runs.get(uri.toString())),
     whenDone: async (uri) => summarize(await runs.whenDone(uri.toString())),

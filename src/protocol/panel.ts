@@ -8,10 +8,11 @@
  * names — `loss`, `min`, `max`, `mean`, `norm`, figure series `x`/`y` — become "nan", "inf", "-inf"), and the
  * webview must pass what it receives through `decodeExtensionMessage` to get real numbers back.
  */
-import { decodeNonFinite, type RunEvent } from './events';
+import { decodeNonFinite, type PauseConditions, type RunEvent } from './events';
 
 export type {
   BackwardEvent,
+  ConsoleEvent,
   DivergedEvent,
   EndEvent,
   ErrorEvent,
@@ -21,6 +22,7 @@ export type {
   GraphNode,
   GraphSummary,
   LeafSummary,
+  PausedEvent,
   RunEvent,
   StartEvent,
   StderrEvent,
@@ -93,7 +95,8 @@ export type ExtensionToWebview =
   | {
       type: 'init';
       l10n: Record<string, string>;
-      settings: { graphNodeLimit: number };
+      /** `debug`: the debugger's pause conditions as the panel last set them (where to pause is a setting). */
+      settings: { graphNodeLimit: number; debug?: PanelPauseConditions };
       run: RunInfo | null;
       events: RunEvent[];
       history?: RunHistoryView | null;
@@ -113,6 +116,9 @@ export type ExtensionToWebview =
  * - `revealLine`: show this 1-based line of the shown run's document in its editor and put the cursor there.
  * - `export`: save a chart or figure (see ExportRequest).
  * - `pinRun`: make this run (a HistoryRun id of the shown run's file) the file's baseline; null unpins it.
+ * - `pause`, `step`, `continue`: the debugger's buttons, for the shown run.
+ * - `evaluate`: the console at a pause; `code` runs in the paused frame, the answer is the run's `console` event.
+ * - `pauseConditions`: the debugger's conditions for every run from now on (see PauseConditions).
  */
 export type WebviewToExtension =
   | { type: 'ready' }
@@ -120,7 +126,28 @@ export type WebviewToExtension =
   | { type: 'runAgain' }
   | { type: 'revealLine'; line: number }
   | { type: 'pinRun'; id: string | null }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'continue' }
+  | { type: 'evaluate'; code: string }
+  | { type: 'pauseConditions'; conditions: PanelPauseConditions }
   | ExportRequest;
+
+/** The pause conditions the panel sets; where to pause (backward() or step()) is the setting autogradPlayground.pauseAt. */
+export type PanelPauseConditions = Omit<PauseConditions, 'pauseAt'>;
+
+/** The longest console code the panel may send (the runtime's console slot holds 64 KiB of UTF-8). */
+export const CONSOLE_MAX_CHARS = 16 * 1024;
+
+function parseConditions(v: unknown): PanelPauseConditions | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const c = v as { nonFinite?: unknown; atStep?: unknown; gradNormAbove?: unknown };
+  if (typeof c.nonFinite !== 'boolean') return null;
+  const atStep = c.atStep === null ? null : typeof c.atStep === 'number' && Number.isInteger(c.atStep) && c.atStep >= 1 ? c.atStep : undefined;
+  const above = c.gradNormAbove === null ? null : typeof c.gradNormAbove === 'number' && Number.isFinite(c.gradNormAbove) && c.gradNormAbove >= 0 ? c.gradNormAbove : undefined;
+  if (atStep === undefined || above === undefined) return null;
+  return { nonFinite: c.nonFinite, atStep, gradNormAbove: above };
+}
 
 /** What a chart or figure can be saved as. */
 export type ExportFormat = 'png' | 'svg' | 'csv';
@@ -216,12 +243,21 @@ export function decodeExtensionMessage(data: unknown): ExtensionToWebview {
 /** For the extension: checks the shape of what a webview sent (it is another process; trust nothing). */
 export function parseWebviewMessage(data: unknown): WebviewToExtension | null {
   if (typeof data !== 'object' || data === null) return null;
-  const m = data as { type?: unknown; line?: unknown; id?: unknown; format?: unknown; fileName?: unknown; data?: unknown };
+  const m = data as { type?: unknown; line?: unknown; id?: unknown; format?: unknown; fileName?: unknown; data?: unknown; code?: unknown; conditions?: unknown };
   switch (m.type) {
     case 'ready':
     case 'stop':
     case 'runAgain':
+    case 'pause':
+    case 'step':
+    case 'continue':
       return { type: m.type };
+    case 'evaluate':
+      return typeof m.code === 'string' && m.code.trim() !== '' && m.code.length <= CONSOLE_MAX_CHARS ? { type: 'evaluate', code: m.code } : null;
+    case 'pauseConditions': {
+      const conditions = parseConditions(m.conditions);
+      return conditions ? { type: 'pauseConditions', conditions } : null;
+    }
     case 'revealLine':
       return typeof m.line === 'number' && Number.isInteger(m.line) && m.line >= 1 ? { type: 'revealLine', line: m.line } : null;
     case 'export':

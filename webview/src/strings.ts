@@ -19,6 +19,11 @@ export const STRINGS = {
   'status.stopped': 'Stopped',
   'status.failed': 'Failed',
   'status.diverged': 'Diverged at step {0}',
+  'status.paused': 'Paused at step {0}',
+  'header.pause': 'Pause',
+  'header.step1': 'Step',
+  'header.continue': 'Continue',
+  'header.pausedAt': 'Paused at line {0}, after {1}',
 
   'section.loss': 'Loss',
   'section.gradients': 'Gradients',
@@ -122,6 +127,13 @@ export const STRINGS = {
 
   'console.empty': 'Nothing printed yet.',
   'console.dropped': '{0} earlier lines not kept',
+  'console.prompt': 'Python at the pause',
+  'console.placeholderPaused': 'Python here runs in the paused frame: w.grad, loss.item(), lr = 0.01',
+  'console.placeholderRunning': 'Pause the run to evaluate Python in its frame',
+  'debug.conditions': 'Pause conditions',
+  'debug.nonFinite': 'Pause when the loss is not finite',
+  'debug.atStep': 'Pause at step',
+  'debug.gradNorm': 'Pause when a gradient norm exceeds',
 
   'export.saveAs': 'Save as',
   'export.group': 'Save {0} as a file',
@@ -146,6 +158,11 @@ export const STRINGS_ZH: Record<StringId, string> = {
   'status.stopped': '已停止',
   'status.failed': '失败',
   'status.diverged': '在第 {0} 步发散',
+  'status.paused': '已暂停于第 {0} 步',
+  'header.pause': '暂停',
+  'header.step1': '单步',
+  'header.continue': '继续',
+  'header.pausedAt': '暂停在第 {0} 行，{1} 之后',
 
   'section.loss': '损失',
   'section.gradients': '梯度',
@@ -249,6 +266,13 @@ export const STRINGS_ZH: Record<StringId, string> = {
 
   'console.empty': '还没有输出。',
   'console.dropped': '更早的 {0} 行未保留',
+  'console.prompt': '在暂停处运行 Python',
+  'console.placeholderPaused': '这里的 Python 在暂停的帧中运行：w.grad、loss.item()、lr = 0.01',
+  'console.placeholderRunning': '暂停运行后可在其帧中执行 Python',
+  'debug.conditions': '暂停条件',
+  'debug.nonFinite': '损失不是有限数时暂停',
+  'debug.atStep': '在第几步暂停',
+  'debug.gradNorm': '梯度范数超过此值时暂停',
 
   'export.saveAs': '另存为',
   'export.group': '将{0}保存为文件',

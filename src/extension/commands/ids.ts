@@ -6,4 +6,7 @@ export const CMD = {
   openExample: 'autogradPlayground.openExample',
   findNonFinite: 'autogradPlayground.findNonFinite',
   showNode: 'autogradPlayground.showNode',
+  pause: 'autogradPlayground.pause',
+  step: 'autogradPlayground.step',
+  continue: 'autogradPlayground.continue',
 } as const;

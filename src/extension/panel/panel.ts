@@ -6,11 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { encodeNonFinite, type RunEvent } from '../../protocol/events';
-import { baseName, PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExportRequest, type ExtensionToWebview, type RunHistoryView } from '../../protocol/panel';
+import { baseName, PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExportRequest, type ExtensionToWebview, type PanelPauseConditions, type RunHistoryView } from '../../protocol/panel';
 import { t } from '../l10n';
 import { compactBatch, EventBatcher } from '../runs/eventBatcher';
 import { RunHistory } from '../runs/runHistory';
 import type { RunRecord } from '../runs/runRecord';
+import { setConditions } from '../commands/debug';
 import type { Services } from '../services';
 import { saveExport, type SaveIo } from './exportSave';
 import { makeNonce, panelHtml } from './panelHtml';
@@ -29,6 +30,11 @@ export interface PanelHost {
   history(run: RunRecord): RunHistoryView;
   /** Makes a run of the file (a HistoryRun id) its baseline, or unpins it (null); false when nothing changed. */
   pin(run: RunRecord, id: string | null): boolean;
+  /** The debugger's buttons and console, for the shown run. */
+  debug(run: RunRecord, action: 'pause' | 'step' | 'continue'): void;
+  evaluate(run: RunRecord, code: string): void;
+  pauseConditions(): PanelPauseConditions;
+  setPauseConditions(c: PanelPauseConditions): void;
 }
 
 export class PanelController implements vscode.Disposable {
@@ -203,6 +209,11 @@ export class PanelController implements vscode.Disposable {
     });
   }
 
+  /** A message as the webview posts it (the extension-host tests drive the panel's buttons and console through this). */
+  receive(data: unknown): void {
+    this.onMessage(data);
+  }
+
   private onMessage(data: unknown): void {
     const msg = parseWebviewMessage(data);
     if (!msg) {
@@ -239,6 +250,17 @@ export class PanelController implements vscode.Disposable {
       case 'pinRun':
         if (run && this.host.pin(run, msg.id)) this.historyChanged(run);
         return;
+      case 'pause':
+      case 'step':
+      case 'continue':
+        if (run) this.host.debug(run, msg.type);
+        return;
+      case 'evaluate':
+        if (run) this.host.evaluate(run, msg.code);
+        return;
+      case 'pauseConditions':
+        this.host.setPauseConditions(msg.conditions);
+        return;
     }
   }
 
@@ -251,7 +273,7 @@ export class PanelController implements vscode.Disposable {
       type: 'init',
       // The runtime bundle for the display language (English text → translation); the panel's strings are in it.
       l10n: { ...(vscode.l10n.bundle ?? {}) },
-      settings: { graphNodeLimit: this.host.settings().graphNodeLimit },
+      settings: { graphNodeLimit: this.host.settings().graphNodeLimit, debug: this.host.pauseConditions() },
       run: run ? run.info : null,
       events: run ? compactBatch(run.events, run.diverged?.step ?? null) : [],
       history: run ? this.host.history(run) : null,
@@ -281,6 +303,22 @@ export function register(s: Services, actions: Pick<PanelHost, 'runAgain' | 'rev
     runAgain: actions.runAgain,
     revealLine: actions.revealLine,
     exportFile: (run, request) => void saveExport(request, exportIo(run)),
+    debug: (run, action) => {
+      if (action === 'pause') s.runs.pause(run.key);
+      else if (action === 'step') s.runs.step(run.key);
+      else s.runs.resume(run.key);
+    },
+    // The answer reaches the panel as the run's `console` event; a request the run cannot take is said there too.
+    evaluate: (run, code) => {
+      s.runs.evaluate(run.key, code).catch((e: unknown) => {
+        void vscode.window.showInformationMessage(t('The console runs code only while the run is paused ({0}).', e instanceof Error ? e.message : String(e)));
+      });
+    },
+    pauseConditions: () => {
+      const { nonFinite, atStep, gradNormAbove } = s.runs.pauseConditions;
+      return { nonFinite, atStep, gradNormAbove };
+    },
+    setPauseConditions: (c) => setConditions(s, c),
     cursorLineFor: (run) => {
       const editor = vscode.window.activeTextEditor;
       return editor && editor.document.uri.toString() === run.key ? editor.selection.active.line + 1 : null;

@@ -4,7 +4,7 @@
  * the notifications the UI parts listen to. No `vscode` here, so the lifecycle is tested under mocha with the
  * real runtime.
  */
-import type { RunEvent } from '../../protocol/events';
+import { NO_PAUSE_CONDITIONS, type ConsoleEvent, type PauseConditions, type RunEvent } from '../../protocol/events';
 import { startRun, type RunHandle, type RunOptions } from '../../runtime/host/runner';
 import { RunRecord } from './runRecord';
 
@@ -30,6 +30,9 @@ export interface RunSettings {
   detectNonFinite?: boolean;
 }
 
+/** The debugger's conditions as the panel sets them; `pauseAt` comes from the setting autogradPlayground.pauseAt. */
+export type DebugSettings = PauseConditions;
+
 export interface RunListener {
   /** A run started (its document's previous run, if any, has been told to stop). */
   started?(run: RunRecord): void;
@@ -54,6 +57,7 @@ export class RunManager {
   private readonly listeners = new Set<RunListener>();
   private nextRunId = 1;
   private lastStarted: RunRecord | null = null;
+  private debug: PauseConditions = NO_PAUSE_CONDITIONS;
 
   constructor(
     private readonly starter: RunStarter = startRun,
@@ -94,6 +98,8 @@ export class RunManager {
       graphNodeLimit: settings.graphNodeLimit,
       graphIntervalMs: settings.graphIntervalMs ?? 0,
       detectNonFinite: settings.detectNonFinite === true,
+      // Find NaN pauses where the loss stops being finite as well, whatever the panel says.
+      pauseConditions: settings.detectNonFinite === true ? { ...this.debug, nonFinite: true } : this.debug,
       // The record keeps what the extension needs, bounded (runRecord.ts); the runner need not keep it all.
       collect: false,
       onEvent: (e) => {
@@ -112,6 +118,58 @@ export class RunManager {
     if (!entry || !entry.record.running) return false;
     entry.handle?.stop();
     return true;
+  }
+
+  /** The debugger's conditions for every run from now on, the ones going included. */
+  get pauseConditions(): PauseConditions {
+    return this.debug;
+  }
+
+  setPauseConditions(c: PauseConditions): void {
+    this.debug = { ...c };
+    for (const entry of this.current.values()) {
+      if (entry.record.running) entry.handle?.control?.setConditions(entry.record.detectNonFinite ? { ...c, nonFinite: true } : c);
+    }
+  }
+
+  /** Pause Training: false when the document has no run going or its backend cannot pause. */
+  pause(key: string): boolean {
+    const control = this.control(key);
+    if (!control) return false;
+    control.pause();
+    return true;
+  }
+
+  /** Step One Iteration: false unless the document's run is paused. */
+  step(key: string): boolean {
+    const control = this.control(key);
+    if (!control?.paused) return false;
+    control.step();
+    return true;
+  }
+
+  /** Continue Training: false unless the document's run is paused. */
+  resume(key: string): boolean {
+    const control = this.control(key);
+    if (!control?.paused) return false;
+    control.resume();
+    return true;
+  }
+
+  /** The console at a pause: evaluates `code` in the paused frame of the document's run. */
+  evaluate(key: string, code: string): Promise<ConsoleEvent> {
+    const control = this.control(key);
+    if (!control) return Promise.reject(new Error('the run is not going'));
+    return control.evaluate(code);
+  }
+
+  isPaused(key: string): boolean {
+    return this.current.get(key)?.record.paused != null;
+  }
+
+  private control(key: string) {
+    const entry = this.current.get(key);
+    return entry && entry.record.running ? entry.handle?.control : undefined;
   }
 
   stopAll(): void {

@@ -4,7 +4,7 @@
  * hover charts, and the progress the status bar shows. Bounded in memory whatever the run's length.
  * No `vscode` here (tested under mocha).
  */
-import { isGraphElided, type BackwardEvent, type DivergedEvent, type EndEvent, type ErrorEvent, type GraphEvent, type RunEvent, type VariablesEvent } from '../../protocol/events';
+import { isGraphElided, type BackwardEvent, type DivergedEvent, type EndEvent, type ErrorEvent, type GraphEvent, type PausedEvent, type RunEvent, type VariablesEvent } from '../../protocol/events';
 import { carriesGraph, elideGraph } from './eventBatcher';
 import { t } from '../l10n';
 import type { RunInfo } from '../../protocol/panel';
@@ -91,6 +91,8 @@ export class RunRecord {
    * returned before it (`def main():` when the script ran to its end) still find their names here.
    */
   backwardVariables: VariablesEvent | null = null;
+  /** Where the script waits while the debugger has it paused; null while it runs (or after it ended). */
+  paused: PausedEvent | null = null;
   /** The latest backward event, graph included. */
   lastBackward: BackwardEvent | null = null;
   readonly lossHistory: HistoryPoint[] = [];
@@ -155,7 +157,14 @@ export class RunRecord {
       case 'start':
         this.scriptStarted = true;
         break;
+      case 'paused':
+        this.paused = e;
+        break;
+      case 'resumed':
+        this.paused = null;
+        break;
       case 'end':
+        this.paused = null;
         this.end = e;
         this.endedAt = this.clock();
         this.status = runStatusOf(e);

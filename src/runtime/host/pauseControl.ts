@@ -132,7 +132,7 @@ export class PauseControl {
 
   /** A RunControl for a run of this worker; `live` says whether that run still goes on. */
   controlFor(live: () => boolean): RunControl {
-    const self = this;
+    const isPaused = (): boolean => this.isPaused;
     return {
       pause: () => {
         if (live()) this.pause();
@@ -148,7 +148,7 @@ export class PauseControl {
       },
       evaluate: (code) => (live() ? this.evaluate(code) : Promise.reject(new Error('the run has ended'))),
       get paused() {
-        return live() && self.isPaused;
+        return live() && isPaused();
       },
     };
   }

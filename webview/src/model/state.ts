@@ -7,7 +7,7 @@
  * replaying a long run (init with all events) quadratic.
  */
 import { isGraphElided } from '../../../src/protocol/events';
-import type { BackwardEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, FigureReason, GraphEvent, GraphSummary, LeafSummary, RunEvent, TensorSummary, VariableInfo, VariablesEvent } from '../../../src/protocol/events';
+import type { BackwardEvent, ConsoleEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, FigureReason, GraphEvent, GraphSummary, LeafSummary, PausedEvent, RunEvent, TensorSummary, VariableInfo, VariablesEvent } from '../../../src/protocol/events';
 import { variablesAt, type VariableSort } from '../../../src/protocol/variableTree';
 import { runStatusOf } from '../../../src/protocol/status';
 import type { ExtensionToWebview, PanelSettings, RunHistoryView, RunInfo, RunInfoStatus } from '../protocol';
@@ -126,6 +126,8 @@ export interface PanelState {
   console: ConsoleState;
   error: ErrorEvent | null;
   end: EndEvent | null;
+  /** Where the debugger has the script waiting; null while it runs. */
+  paused: PausedEvent | null;
   cursorLine: number | null;
   /** Latest showNode request; seq makes a repeated request for the same node count again. */
   focus: { nodeId: number; seq: number } | null;
@@ -159,6 +161,7 @@ export function createState(): PanelState {
     console: { lines: [], nextId: 0, dropped: 0 },
     error: null,
     end: null,
+    paused: null,
     cursorLine: null,
     focus: null,
     ui: { lossLog: null, gradLog: false, graphChoice: 'latest', collapsed: [], leafState: 'end', varSort: 'name', varExpanded: [], hiddenRuns: [], graphModules: {} },
@@ -293,7 +296,21 @@ export function applyEvent(state: PanelState, e: RunEvent): void {
       addFigure(state, e);
       state.dirty.add('figures');
       return;
+    case 'paused':
+      state.paused = e;
+      state.dirty.add('header').add('console');
+      return;
+    case 'resumed':
+      state.paused = null;
+      state.dirty.add('header').add('console');
+      return;
+    case 'console':
+      appendAnswer(state.console, e);
+      state.dirty.add('console');
+      return;
     case 'end':
+      state.paused = null;
+      state.dirty.add('console');
       state.end = e;
       // The end event counts from the script's start; the header, like the status bar, from Train Model.
       state.durationMs =
@@ -474,6 +491,16 @@ export function leafTable(state: PanelState): LeafTable {
   };
 }
 
+/** A console answer as Python's interactive console shows it: the prompt and code, then what it printed. */
+export function appendAnswer(c: ConsoleState, e: ConsoleEvent): void {
+  const prompt = e.code
+    .split('\n')
+    .map((line, i) => (i === 0 ? '>>> ' : '... ') + line)
+    .join('\n');
+  appendConsole(c, 'stdout', (c.lines.length && c.lines[c.lines.length - 1].open ? '\n' : '') + prompt + '\n');
+  if (e.output) appendConsole(c, e.error ? 'stderr' : 'stdout', e.output.endsWith('\n') ? e.output : e.output + '\n');
+}
+
 /** The graph the graph section shows: the latest, or the diverged step's when the user picked it. */
 export function shownGraph(state: PanelState): GraphState | null {
   if (state.ui.graphChoice === 'diverged' && state.divergedGraph) return state.divergedGraph;
@@ -510,9 +537,10 @@ export function lossIsLog(state: PanelState): boolean {
  * The state the header names: a run is 'starting' from Train Model until its `start` event (Python loading,
  * when no standby interpreter was ready), then as its status says.
  */
-export function headerStatus(state: PanelState): RunInfoStatus | 'starting' | 'diverged' {
+export function headerStatus(state: PanelState): RunInfoStatus | 'starting' | 'diverged' | 'paused' {
   const status = state.status ?? 'running';
   if (status === 'running' && state.scriptStartedAt === null) return 'starting';
+  if (status === 'running' && state.paused !== null) return 'paused';
   // A run whose loss stopped being finite did not finish well, even though the script ran to its end.
   if (status === 'finished' && state.diverged !== null) return 'diverged';
   return status;

@@ -1,4 +1,7 @@
-/** The header: which script, its state, step count, elapsed time, and the Stop / Run again buttons. */
+/**
+ * The header: which script, its state, step count, elapsed time, and the buttons: the debugger's Pause, Step and
+ * Continue, Stop, Run again.
+ */
 import type { Translate } from '../strings';
 import { button, el } from './dom';
 import { baseName, formatElapsed } from '../model/format';
@@ -14,11 +17,14 @@ export class HeaderView {
   private errorLine: number | null = null;
   private readonly stop: HTMLButtonElement;
   private readonly again: HTMLButtonElement;
+  private readonly pause: HTMLButtonElement;
+  private readonly step1: HTMLButtonElement;
+  private readonly resume: HTMLButtonElement;
   private readonly noRun: HTMLElement;
 
   constructor(
     private readonly t: Translate,
-    actions: { stop: () => void; runAgain: () => void; revealLine: (line: number) => void },
+    actions: { stop: () => void; runAgain: () => void; revealLine: (line: number) => void; debug: (action: 'pause' | 'step' | 'continue') => void },
   ) {
     this.root = el('header', 'run-header');
     const info = el('div', 'run-info');
@@ -32,7 +38,10 @@ export class HeaderView {
     const buttons = el('div', 'run-actions');
     this.stop = button(t('header.stop'), 'secondary', actions.stop);
     this.again = button(t('header.runAgain'), 'primary', actions.runAgain);
-    buttons.append(this.stop, this.again);
+    this.pause = button(t('header.pause'), 'secondary debug-pause', () => actions.debug('pause'));
+    this.step1 = button(t('header.step1'), 'secondary debug-step', () => actions.debug('step'));
+    this.resume = button(t('header.continue'), 'primary debug-continue', () => actions.debug('continue'));
+    buttons.append(this.pause, this.resume, this.step1, this.stop, this.again);
     // The error names a line of the script; clicking it goes there, like a traceback link.
     this.error = el('button', 'run-error');
     this.error.type = 'button';
@@ -50,13 +59,19 @@ export class HeaderView {
     this.name.textContent = state.run?.label || baseName(file);
     this.name.title = file;
     const status = headerStatus(state);
-    this.status.textContent = status === 'diverged' ? this.t('status.diverged', state.diverged!.step) : this.t(`status.${status}`);
+    this.status.textContent =
+      status === 'diverged' ? this.t('status.diverged', state.diverged!.step) : status === 'paused' ? this.t('status.paused', state.paused!.step) : this.t(`status.${status}`);
     this.status.className = `run-status status-${status}`;
+    const paused = state.paused;
+    this.status.title = paused && paused.line !== null ? this.t('header.pausedAt', paused.line, paused.at === 'step' ? 'optimizer.step()' : 'backward()') : '';
     this.step.textContent = this.t('header.step', state.steps);
     const ms = elapsedMs(state, now);
     this.elapsed.textContent = ms === null ? '' : formatElapsed(ms);
     this.stop.disabled = !(hasRun && state.status === 'running');
     this.again.disabled = !hasRun;
+    const running = hasRun && state.status === 'running';
+    this.pause.hidden = !running || paused !== null;
+    this.resume.hidden = this.step1.hidden = !running || paused === null;
     const err = state.error;
     this.error.hidden = !err;
     this.errorLine = err?.line ?? null;

@@ -60,6 +60,7 @@ export class Panel {
       stop: () => host.post({ type: 'stop' }),
       runAgain: () => host.post({ type: 'runAgain' }),
       revealLine: (line) => host.post({ type: 'revealLine', line }),
+      debug: (action) => host.post({ type: action }),
     });
     // A file named after the script the panel shows; the extension asks where to save it.
     const save: SaveExport = (format, chart, data) => host.post({ type: 'export', format, fileName: exportFileName(this.state.run?.label ?? this.state.file, chart, format), data });
@@ -88,7 +89,14 @@ export class Panel {
       (key, open) => this.setUi({ graphModules: { ...this.state.ui.graphModules, [key]: open } }),
     );
     this.figures = new FiguresView(t, theme, save);
-    this.console = new ConsoleView(t);
+    this.console = new ConsoleView(t, {
+      evaluate: (code) => host.post({ type: 'evaluate', code }),
+      setConditions: (conditions) => {
+        // Kept here too, so the fields show the choice until the next init brings the extension's copy.
+        this.state.settings = { ...this.state.settings, debug: conditions };
+        host.post({ type: 'pauseConditions', conditions });
+      },
+    });
     const main = el('main', 'sections');
     const bodies: Record<SectionId, HTMLElement> = { loss: this.loss.root, gradients: this.grad.root, leaves: this.leafTable.root, variables: this.variables.root, graph: this.graph.root, figures: this.figures.root, console: this.console.root };
     for (const id of Object.keys(bodies) as SectionId[]) {
