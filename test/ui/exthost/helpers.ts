@@ -31,6 +31,9 @@ export const COMMANDS = [
   'autogradPlayground.showNode',
   'autogradPlayground.tensors.sortByGradNorm',
   'autogradPlayground.tensors.sortByName',
+  'autogradPlayground.pause',
+  'autogradPlayground.step',
+  'autogradPlayground.continue',
 ];
 
 export function extension(): vscode.Extension<TestApi> {
