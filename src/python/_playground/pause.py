@@ -13,7 +13,7 @@ import traceback
 
 import _playground_host
 
-from . import frames, hooks, variables
+from . import frames, hooks, variables  # noqa: F401  (hooks: the run-start reset)
 
 # The binding's answers (PAUSE_NONE, PAUSE_NOW, PAUSE_AFTER_STEP in src/runtime/bridge/autograd.ts).
 _NOW = 1
@@ -84,25 +84,8 @@ def _show_state(frame):
         _playground_host.binding.flush_graph()
     except Exception as failure:
         sys.stderr.write("autograd-playground: could not send the paused step's graph: %r\n" % (failure,))
-    try:
-        snapshot = getattr(variables, "snapshot_at_backward", None)
-        if snapshot is not None:
-            snapshot()
-        elif frame is not None:
-            _emit_variables(frame)
-    except Exception as failure:
-        sys.stderr.write("autograd-playground: could not list the variables at the pause: %r\n" % (failure,))
-
-
-def _emit_variables(frame):
-    """The globals, with the paused function's locals over them (the names a hover there means)."""
-    scope = dict(frame.f_globals)
-    if frame.f_locals is not frame.f_globals:
-        scope.update(frame.f_locals)
-    found, truncated = variables.collect(scope)
-    objects = variables.collect_objects(scope)
-    hooks.emit_event({"type": "variables", "file": frame.f_globals.get("__file__", frame.f_code.co_filename),
-                      "variables": found, "truncated": truncated, "objects": objects, "at": "backward"})
+    # The variables of the frame that called backward() or step(), its callers and the globals (at: 'backward').
+    variables.snapshot_at_backward()
 
 
 _CONSOLE_FILE = "<console>"
