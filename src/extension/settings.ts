@@ -8,6 +8,10 @@ export interface Settings {
   updateIntervalMs: number;
   showGradientAnnotations: boolean;
   revealOutput: RevealOutput;
+  /** What Train Model runs the script on; Train Model with Python always runs it on Python. */
+  backend: 'playground' | 'python';
+  /** The interpreter for the python backend when the Python extension names none; '' for python3/python on PATH. */
+  pythonPath: string;
 }
 
 export function readSettings(): Settings {
@@ -19,6 +23,8 @@ export function readSettings(): Settings {
     updateIntervalMs: Number.isFinite(interval) && interval >= 0 ? interval : 100,
     showGradientAnnotations: c.get<boolean>('showGradientAnnotations', false) === true,
     revealOutput: parseRevealOutput(c.get<string>('revealOutput', 'onError')),
+    backend: c.get<string>('backend', 'playground') === 'python' ? 'python' : 'playground',
+    pythonPath: String(c.get<string>('pythonPath', '') ?? '').trim(),
   };
 }
 

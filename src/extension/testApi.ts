@@ -5,6 +5,7 @@
  */
 import type * as vscode from 'vscode';
 import type { Standby } from '../runtime/host/standby';
+import { recentNotices } from './notices';
 import type { RunManager } from './runs/runManager';
 import type { RunRecord } from './runs/runRecord';
 import type { TensorNode } from './views/tensorsTree';
@@ -30,6 +31,13 @@ export interface RunSummary {
   paused: { step: number; line: number | null; at: 'backward' | 'step' } | null;
   /** The console's answers so far, oldest first. */
   console: Array<{ code: string; output: string; error: boolean }>;
+  backend: RunRecord['backend'];
+  /** The python backend's PyTorch version and device, as the panel's header names them; null on the playground. */
+  torch: { version: string; device: string | null } | null;
+  /** The `grad_fn` class names (and layers shown as one node) of the last whole graph the run kept. */
+  graphOps: string[];
+  /** The leaf names of that graph. */
+  graphLeaves: string[];
 }
 
 /** One item of the "Autograd Tensors" tree, as its provider hands it to VS Code. */
@@ -56,6 +64,8 @@ export interface TestApi {
    * path the panel's buttons and console take, for the shown run.
    */
   panelMessage(message: unknown): void;
+  /** The messages the extension showed last about runs that could not start (notices.ts), oldest first. */
+  notices(): readonly string[];
 }
 
 function tensorItems(provider: TensorsProvider, nodes: readonly TensorNode[]): TensorItem[] {
@@ -91,6 +101,10 @@ function summarize(run: RunRecord | undefined): RunSummary | undefined {
     firstStepAt: run.firstStepAt,
     paused: run.paused ? { step: run.paused.step, line: run.paused.line, at: run.paused.at } : null,
     console: run.events.flatMap((e) => (e.type === 'console' ? [{ code: e.code, output: e.output, error: e.error }] : [])),
+    backend: run.backend,
+    torch: run.torch ? { version: run.torch.version, device: run.torch.device } : null,
+    graphOps: (run.lastBackward?.graph.nodes ?? []).flatMap((n) => (n.kind === 'op' && n.gradFn ? [n.gradFn] : [])),
+    graphLeaves: (run.lastBackward?.graph.nodes ?? []).flatMap((n) => (n.kind === 'leaf' && n.name ? [n.name] : [])),
   };
 }
 
@@ -101,5 +115,6 @@ export function testApi(runs: RunManager, standby: Standby, tensors: TensorsProv
     lastRun: (uri) => summarize(runs.get(uri.toString())),
     whenDone: async (uri) => summarize(await runs.whenDone(uri.toString())),
     whenStandbyReady: () => standby.whenReady(),
+    notices: () => recentNotices(),
   };
 }

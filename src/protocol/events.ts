@@ -103,6 +103,23 @@ export interface StartEvent extends Timed {
   file: string;
   /** ISO 8601 wall-clock time. */
   startedAt: string;
+  /** What runs the script: the playground's own runtime (absent in streams that predate backends), or a real Python with PyTorch. */
+  backend?: RunBackend;
+}
+
+export type RunBackend = 'playground' | 'python';
+
+/**
+ * The real PyTorch a `python` backend run is on: sent by the probe once torch is imported (device null), and
+ * again once, when it first sees where the model lives (the first parameter a module is called with, or the
+ * root of the first backward()).
+ */
+export interface TorchEvent extends Timed {
+  type: 'torch';
+  /** torch.__version__, e.g. '2.11.0+cu128'. */
+  version: string;
+  /** As str(tensor.device) prints it: 'cpu', 'cuda:0', 'mps'. */
+  device: string | null;
 }
 
 /** Output chunks exactly as the script wrote them; a chunk may hold several lines or part of one. */
@@ -607,6 +624,7 @@ export type RunEvent =
   | PausedEvent
   | ResumedEvent
   | ConsoleEvent
+  | TorchEvent
   | EndEvent;
 export type RunEventType = RunEvent['type'];
 
@@ -706,7 +724,7 @@ export function decodeEvent(json: string): RunEvent {
 // refused by decodeEvent that way).
 const EVENT_TYPE_KEYS: Record<RunEventType, true> = {
   start: true, stdout: true, stderr: true, backward: true, graph: true, error: true, figure: true, diverged: true, warning: true, variables: true,
-  paused: true, resumed: true, console: true, end: true,
+  paused: true, resumed: true, console: true, torch: true, end: true,
 };
 const EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(EVENT_TYPE_KEYS));
 

@@ -8,7 +8,7 @@
  * names — `loss`, `min`, `max`, `mean`, `norm`, figure series `x`/`y` — become "nan", "inf", "-inf"), and the
  * webview must pass what it receives through `decodeExtensionMessage` to get real numbers back.
  */
-import { decodeNonFinite, type PauseConditions, type RunEvent } from './events';
+import { decodeNonFinite, type PauseConditions, type RunBackend, type RunEvent } from './events';
 
 export type {
   BackwardEvent,
@@ -59,6 +59,8 @@ export interface RunInfo {
   status: RunInfoStatus;
   /** Epoch milliseconds (Date.now()) when the run was started. */
   startedAt: number;
+  /** What runs it; absent: the playground. */
+  backend?: RunBackend;
 }
 
 /**

@@ -69,7 +69,7 @@ describe('cli --python', function () {
     const stream = fs.readFileSync(events, 'utf8').trim().split('\n').map(decodeEvent);
     assert.deepEqual(
       stream.filter((e) => e.type !== 'stdout').map((e) => e.type),
-      ['start', 'backward', 'variables', 'end'],
+      ['start', 'torch', 'torch', 'backward', 'variables', 'end'],
     );
     const end = stream[stream.length - 1];
     assert.ok(end.type === 'end' && end.status === 'error' && end.steps === 1);

@@ -58,7 +58,8 @@ const SCRIPTS: Record<string, string> = {
 /** What both backends must agree on, event by event (output chunks and a trailing graph event left out). */
 function comparable(events: RunEvent[]): unknown[] {
   return events
-    .filter((e) => e.type !== 'stdout' && e.type !== 'stderr' && e.type !== 'graph' && e.type !== 'start')
+    // `torch` says which PyTorch ran: the python backend's alone.
+    .filter((e) => e.type !== 'stdout' && e.type !== 'stderr' && e.type !== 'graph' && e.type !== 'start' && e.type !== 'torch')
     // The probe lists variables at the end only, and module globals only (README: what each backend reaches).
     .filter((e) => e.type !== 'variables' || e.at !== 'backward')
     .map((e) => {

@@ -1,6 +1,7 @@
 /** The command ids, as package.json contributes them. */
 export const CMD = {
   train: 'autogradPlayground.train',
+  trainWithPython: 'autogradPlayground.trainWithPython',
   stop: 'autogradPlayground.stop',
   showPanel: 'autogradPlayground.showPanel',
   openExample: 'autogradPlayground.openExample',

@@ -6,6 +6,7 @@ import { end } from '../../protocol/testEvents';
 import { startRun, type RunHandle, type RunOptions, type RunResult } from '../../runtime/host/runner';
 import { Standby } from '../../runtime/host/standby';
 import { diagnosticsFor } from '../editor/diagnosticsModel';
+import type { PythonScriptOptions } from './pythonScript';
 import { RunManager, type RunDocument } from './runManager';
 
 describe('run lifecycle', function () {
@@ -75,6 +76,25 @@ describe('run lifecycle', function () {
       ['/w', '/w/src'],
       [undefined, undefined],
     ]);
+  });
+
+  it('sends a run with an interpreter to the python starter, and its record says so', () => {
+    const fake = fakeStarter();
+    const pythonRuns: PythonScriptOptions[] = [];
+    const m = new RunManager(fake.starter, () => 0, (opts) => {
+      pythonRuns.push(opts);
+      return fake.starter({ ...opts });
+    });
+    const onPython = m.start({ ...doc('file:///w/a.py'), root: '/w', cwd: '/w' }, { graphNodeLimit: 50, python: '/usr/bin/python3' });
+    const onPlayground = m.start(doc('file:///w/b.py'), { graphNodeLimit: 50 });
+    assert.deepEqual(pythonRuns.map((o) => [o.python, o.file, o.cwd, o.source, o.graphNodeLimit]), [['/usr/bin/python3', '/w/a.py', '/w', 'print(1)\n', 50]]);
+    assert.equal(fake.runs.length, 2);
+    assert.deepEqual([onPython.backend, onPlayground.backend], ['python', 'playground']);
+    assert.equal(onPython.info.backend, 'python');
+    onPython.apply({ type: 'torch', t: 1, version: '1.13.1', device: null });
+    onPython.apply({ type: 'torch', t: 2, version: '1.13.1', device: 'cpu' });
+    assert.equal(onPython.torch?.device, 'cpu');
+    assert.deepEqual(onPython.events.filter((e) => e.type === 'torch').length, 1, 'the panel is re-sent the latest only');
   });
 
   it('runs two documents at once with the real runtime', async () => {

@@ -1,11 +1,13 @@
 /**
  * The runs the editor has started: one current run per document (a new Train Model on a document stops its
- * previous run first; different documents run side by side, each in its own worker), their records, and
+ * previous run first; different documents run side by side, each in its own worker or, on the python backend,
+ * its own Python process), their records, and
  * the notifications the UI parts listen to. No `vscode` here, so the lifecycle is tested under mocha with the
  * real runtime.
  */
 import { NO_PAUSE_CONDITIONS, type ConsoleEvent, type PauseConditions, type RunEvent } from '../../protocol/events';
 import { startRun, type RunHandle, type RunOptions } from '../../runtime/host/runner';
+import { startPythonScript, type PythonScriptOptions } from './pythonScript';
 import { RunRecord } from './runRecord';
 
 /** A document as a run needs it; documents.ts makes one from a vscode.TextDocument. */
@@ -28,6 +30,8 @@ export interface RunSettings {
   /** The panel's update interval: it shows one graph per update, so the runtime need not describe more. */
   graphIntervalMs?: number;
   detectNonFinite?: boolean;
+  /** Runs the script on this Python interpreter (the python backend) instead of the playground's runtime. */
+  python?: string;
 }
 
 /** The debugger's conditions as the panel sets them; `pauseAt` comes from the setting autogradPlayground.pauseAt. */
@@ -45,6 +49,7 @@ export interface RunListener {
 }
 
 export type RunStarter = (opts: RunOptions) => RunHandle;
+export type PythonStarter = (opts: PythonScriptOptions) => RunHandle;
 
 interface Entry {
   record: RunRecord;
@@ -62,6 +67,7 @@ export class RunManager {
   constructor(
     private readonly starter: RunStarter = startRun,
     private readonly clock: () => number = Date.now,
+    private readonly pythonStarter: PythonStarter = startPythonScript,
   ) {}
 
   listen(listener: RunListener): { dispose(): void } {
@@ -82,6 +88,7 @@ export class RunManager {
       startedAt: this.clock(),
       detectNonFinite: settings.detectNonFinite === true,
       source: doc.text,
+      backend: settings.python !== undefined ? 'python' : 'playground',
     }, this.clock);
     const isCurrent = (): boolean => this.current.get(doc.key)?.record === record;
     // Events may arrive synchronously from startRun (a worker that cannot start ends the run at once), so the
@@ -90,25 +97,28 @@ export class RunManager {
     this.current.set(doc.key, entry);
     this.lastStarted = record;
     this.notify((l) => l.started?.(record));
-    entry.handle = this.starter({
+    const onEvent = (e: RunEvent): void => {
+      record.apply(e);
+      if (!isCurrent()) return;
+      this.notify((l) => l.event?.(record, e));
+      if (e.type === 'end') this.notify((l) => l.ended?.(record));
+    };
+    const common = {
       file: doc.file,
       source: doc.text,
-      root: doc.root,
       cwd: doc.cwd,
       graphNodeLimit: settings.graphNodeLimit,
       graphIntervalMs: settings.graphIntervalMs ?? 0,
-      detectNonFinite: settings.detectNonFinite === true,
       // Find NaN pauses where the loss stops being finite as well, whatever the panel says.
       pauseConditions: settings.detectNonFinite === true ? { ...this.debug, nonFinite: true } : this.debug,
       // The record keeps what the extension needs, bounded (runRecord.ts); the runner need not keep it all.
       collect: false,
-      onEvent: (e) => {
-        record.apply(e);
-        if (!isCurrent()) return;
-        this.notify((l) => l.event?.(record, e));
-        if (e.type === 'end') this.notify((l) => l.ended?.(record));
-      },
-    });
+      onEvent,
+    };
+    entry.handle =
+      settings.python !== undefined
+        ? this.pythonStarter({ ...common, python: settings.python })
+        : this.starter({ ...common, root: doc.root, detectNonFinite: settings.detectNonFinite === true });
     return record;
   }
 

@@ -76,7 +76,7 @@ describe('run record', () => {
       kept.map((e) => isGraphElided(e.graph)),
       [true, true, false],
     );
-    assert.deepEqual(r.info, { runId: 1, file: 'a.py', label: 'a.py', status: 'finished', startedAt: 1000 });
+    assert.deepEqual(r.info, { runId: 1, file: 'a.py', label: 'a.py', status: 'finished', startedAt: 1000, backend: 'playground' });
   });
 
   it('stays bounded over a long run, keeping the diverged step whole', () => {

@@ -4,7 +4,7 @@
  * hover charts, and the progress the status bar shows. Bounded in memory whatever the run's length.
  * No `vscode` here (tested under mocha).
  */
-import { isGraphElided, type BackwardEvent, type DivergedEvent, type EndEvent, type ErrorEvent, type GraphEvent, type PausedEvent, type RunEvent, type VariablesEvent } from '../../protocol/events';
+import { isGraphElided, type RunBackend, type TorchEvent, type BackwardEvent, type DivergedEvent, type EndEvent, type ErrorEvent, type GraphEvent, type PausedEvent, type RunEvent, type VariablesEvent } from '../../protocol/events';
 import { carriesGraph, elideGraph } from './eventBatcher';
 import { t } from '../l10n';
 import type { RunInfo } from '../../protocol/panel';
@@ -50,6 +50,8 @@ export interface RunStart {
   detectNonFinite: boolean;
   /** The text the run was started with (a selection's lines for Train Model on a selection); the run history diffs it. */
   source?: string;
+  /** What runs it (default: the playground). */
+  backend?: RunBackend;
 }
 
 /** Adds a point, halving the series (every other point, the newest kept) once it outgrows `max`. */
@@ -73,8 +75,11 @@ export class RunRecord {
   readonly startedAt: number;
   readonly detectNonFinite: boolean;
   readonly source: string;
+  readonly backend: RunBackend;
 
   status: RunInfoStatus = 'running';
+  /** The python backend's PyTorch: its version and, once the probe has seen it, the model's device. */
+  torch: TorchEvent | null = null;
   /** Set by the `start` event: Python is loaded and the script itself is running. */
   scriptStarted = false;
   /** The retained, compacted event list (see protocol/panel.ts's elision rules). */
@@ -121,10 +126,11 @@ export class RunRecord {
     this.startedAt = start.startedAt;
     this.detectNonFinite = start.detectNonFinite;
     this.source = start.source ?? '';
+    this.backend = start.backend ?? 'playground';
   }
 
   get info(): RunInfo {
-    return { runId: this.runId, file: this.file, label: this.label, status: this.status, startedAt: this.startedAt };
+    return { runId: this.runId, file: this.file, label: this.label, status: this.status, startedAt: this.startedAt, backend: this.backend };
   }
 
   get running(): boolean {
@@ -162,6 +168,11 @@ export class RunRecord {
         break;
       case 'resumed':
         this.paused = null;
+        break;
+      case 'torch':
+        // The latest says all (the version, then the device): the panel is re-sent only that one.
+        this.torch = e;
+        this.replaceEvents(this.events.filter((old) => old.type !== 'torch'));
         break;
       case 'end':
         this.paused = null;

@@ -9,7 +9,7 @@ import threading
 
 import torch
 
-from . import frames
+from . import device, frames
 
 _state = threading.local()
 _getframe = sys._getframe
@@ -22,6 +22,7 @@ def install(reporter):
     failed = []
 
     def report(call, root, frame):
+        device.seen(root)
         token = None
         if not failed and getattr(_state, "depth", 0) == 0:
             try:

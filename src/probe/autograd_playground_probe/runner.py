@@ -1,9 +1,11 @@
 """Runs the user's script as `python script.py` would, with the probe's reports around it.
 
 Settings come from the host in AUTOGRAD_PLAYGROUND_SETTINGS (JSON: graphNodeLimit, graphIntervalMs,
-trackLines, instrument), events go to the channel (channel.py). The script gets `__main__`, `sys.argv`, its
-folder as sys.path[0] and the PYTHONPATH the host found; uncaught exceptions print as CPython prints them,
-minus the probe's frames, and also go out as an `error` event with the script's line.
+trackLines, instrument; from an editor also `source`, a file holding the text to run in place of the script's
+saved one, and `name`, what events call the script), events go to the channel (channel.py). The script
+gets `__main__`, `sys.argv`, its folder as sys.path[0] and the PYTHONPATH the host found; uncaught exceptions
+print as CPython prints them, minus the probe's frames, and also go out as an `error` event with the script's
+line.
 """
 
 import builtins
@@ -92,22 +94,25 @@ def run(argv):
     """Runs argv[0] with argv as sys.argv; returns the exit code, or re-raises SystemExit as the script did."""
     from . import channel
 
-    script = argv[0]
-    path = os.path.abspath(script)
+    path = os.path.abspath(argv[0])
     channel.open_channel()
     settings = _settings()
+    script = settings.get("name") or argv[0]
     _restore_path()
+    text_from = settings.get("source") or path
     try:
-        with io.open_code(path) as f:
+        with io.open_code(text_from) as f:
             source = f.read()
     except OSError as e:
-        sys.stderr.write("%s: can't open file %r: [Errno %d] %s\n" % (sys.executable, path, e.errno, e.strerror))
+        sys.stderr.write("%s: can't open file %r: [Errno %d] %s\n" % (sys.executable, text_from, e.errno, e.strerror))
         return 2
+    if text_from != path:
+        _remember_lines(path, source)
     sys.path[0:1] = [os.path.dirname(os.path.realpath(path))]
 
     import torch  # noqa: F401  (the host checked it is there; the script's import is then a lookup)
 
-    from . import backward, figures, graph, lines, variables, warned
+    from . import backward, device, figures, graph, lines, variables, warned
 
     def display(filename):
         return script if filename == path else filename
@@ -120,6 +125,7 @@ def run(argv):
         # Backward events name the script as the host does; frames in other files keep their paths.
         backward.install(_DisplayReporter(reporter, display))
     if channel.is_open():
+        device.install()
         warned.install(display)
         figures.install()
 
@@ -189,6 +195,18 @@ class _DisplayReporter:
 
     def after(self, token):
         self.reporter.after(token)
+
+
+def _remember_lines(path, source):
+    """Tracebacks and warnings quote the text that ran, not the file's saved text (an entry without a modification
+    time is one linecache never checks against the disk)."""
+    import linecache
+
+    try:
+        text = source.decode("utf-8") if isinstance(source, bytes) else source
+    except UnicodeDecodeError:
+        return
+    linecache.cache[path] = (len(text), None, text.splitlines(True), path)
 
 
 def _flush():

@@ -3,7 +3,7 @@
  * runtime/python/): collects events and results, emits `start` and `end`, marks the first non-finite loss
  * with `diverged`, and settles exactly once.
  */
-import { EVENT_SCHEMA_VERSION, type RunEvent, type RunStatus } from '../../protocol/events';
+import { EVENT_SCHEMA_VERSION, type RunBackend, type RunEvent, type RunStatus } from '../../protocol/events';
 import type { RunResult } from './runner';
 
 function clock(): number {
@@ -26,6 +26,8 @@ export class RunRecorder {
     readonly file: string,
     private readonly onEvent: ((e: RunEvent) => void) | undefined,
     private readonly collect = true,
+    /** Named in the `start` event when given (the playground's runner leaves it out, as streams always had it). */
+    private readonly backend?: RunBackend,
   ) {
     this.done = new Promise((resolve) => (this.resolve = resolve));
   }
@@ -39,7 +41,14 @@ export class RunRecorder {
     if (!this.started) {
       this.started = true;
       this.clockStart = clock();
-      this.push({ type: 'start', t: 0, version: EVENT_SCHEMA_VERSION, file: this.file, startedAt: new Date().toISOString() });
+      this.push({
+        type: 'start',
+        t: 0,
+        version: EVENT_SCHEMA_VERSION,
+        file: this.file,
+        startedAt: new Date().toISOString(),
+        ...(this.backend ? { backend: this.backend } : {}),
+      });
     }
     return this.clockStart;
   }

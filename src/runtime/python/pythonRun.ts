@@ -24,7 +24,10 @@ export interface PythonInfo {
   torch: string | null;
 }
 
-export type PythonCheck = { ok: true; info: PythonInfo } | { ok: false; reason: 'no-python' | 'no-torch'; message: string };
+export type PythonCheck =
+  | { ok: true; info: PythonInfo }
+  /** `executable`: the interpreter's real path (sys.executable), when it ran. */
+  | { ok: false; reason: 'no-python' | 'no-torch'; message: string; executable?: string };
 
 /** The module name the run starts with `python -m`. */
 export const PROBE_MODULE = 'autograd_playground_probe';
@@ -77,6 +80,7 @@ export function checkPython(python: string): Promise<PythonCheck> {
         resolve({
           ok: false,
           reason: 'no-torch',
+          executable: exe,
           message: `the Python at ${exe} has no PyTorch (no module named 'torch'). Install it with:\n  ${installCommand(exe)}`,
         });
         return;
@@ -114,8 +118,12 @@ export function probeRoot(): string {
 export interface PythonRunOptions extends Pick<RuntimeSettings, 'graphNodeLimit' | 'graphIntervalMs' | 'trackLines' | 'instrument'> {
   /** The interpreter to run (a path or a name on PATH); checkPython should have accepted it. */
   python: string;
-  /** The script, as events name it. */
+  /** The script: the path Python runs (its `__file__`, its folder sys.path[0]), and events' name for it unless `name` says otherwise. */
   file: string;
+  /** What events and the run's `start` call the script, when not `file` (an editor's untitled document). */
+  name?: string;
+  /** A file holding the text to run in place of `file`'s saved text (an editor's unsaved edits, a selection). */
+  sourceFile?: string;
   /** sys.argv[1:]. */
   args?: string[];
   /** The working directory (default: this process's). */
@@ -130,11 +138,11 @@ export interface PythonRunOptions extends Pick<RuntimeSettings, 'graphNodeLimit'
 }
 
 /** The event types the probe sends; start and end are this side's, as the runner's are. */
-const PROBE_TYPES: ReadonlySet<RunEventType> = new Set<RunEventType>(['backward', 'graph', 'error', 'warning', 'figure', 'variables', 'diverged']);
+const PROBE_TYPES: ReadonlySet<RunEventType> = new Set<RunEventType>(['backward', 'graph', 'error', 'warning', 'figure', 'variables', 'diverged', 'torch']);
 
 /** Runs the script with the probe; the result's exit code is Python's (128 + n when a signal n ended it). */
 export function startPythonRun(opts: PythonRunOptions): RunHandle {
-  const recorder = new RunRecorder(opts.file, opts.onEvent, opts.collect);
+  const recorder = new RunRecorder(opts.name ?? opts.file, opts.onEvent, opts.collect, 'python');
   recorder.start();
   let root: string;
   try {
@@ -150,6 +158,8 @@ export function startPythonRun(opts: PythonRunOptions): RunHandle {
     graphIntervalMs: Math.max(0, opts.graphIntervalMs ?? 0),
     trackLines: opts.trackLines ?? true,
     instrument: opts.instrument ?? true,
+    ...(opts.name !== undefined ? { name: opts.name } : {}),
+    ...(opts.sourceFile !== undefined ? { source: opts.sourceFile } : {}),
   };
   const env: NodeJS.ProcessEnv = {
     ...process.env,

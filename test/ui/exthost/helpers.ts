@@ -24,6 +24,7 @@ export const EXTENSION_ID = 'autograd-playground.autograd-playground';
 
 export const COMMANDS = [
   'autogradPlayground.train',
+  'autogradPlayground.trainWithPython',
   'autogradPlayground.stop',
   'autogradPlayground.showPanel',
   'autogradPlayground.openExample',

@@ -6,7 +6,7 @@
  */
 import type { TensorSummary } from '../../../src/protocol/events';
 import type { Translate } from '../strings';
-import type { LeafTrack } from './state';
+import type { BackendInfo, LeafTrack } from './state';
 
 export { baseName } from '../protocol';
 
@@ -57,4 +57,16 @@ export function summaryLine(s: TensorSummary): string {
 /** A leaf's name in the gradient chart's legend and the values table; 'leaf {id}' for one the script did not name. */
 export function leafLabel(leaf: LeafTrack, t: Translate): string {
   return leaf.name ?? t('grad.unnamed', leaf.id);
+}
+
+/**
+ * What the header says ran the run: "Playground", or "PyTorch 2.11 · cuda:0" (the version's major.minor; the
+ * tooltip has it whole). A python run before the probe has spoken says "Python".
+ */
+export function backendLabel(b: BackendInfo, t: Translate): { text: string; title: string } {
+  if (b.name !== 'python') return { text: t('header.playground'), title: t('header.playgroundTitle') };
+  if (b.torch === null) return { text: t('header.python'), title: t('header.pythonTitle') };
+  const short = /^(\d+\.\d+)/.exec(b.torch)?.[1] ?? b.torch;
+  const text = b.device ? t('header.pytorchOn', short, b.device) : t('header.pytorch', short);
+  return { text, title: t('header.pytorchTitle', b.torch) };
 }

@@ -5,7 +5,7 @@
  * body is stored as a string in which every non-finite number is tagged (see encode/decode below).
  */
 import { decimateMinMax, type Series } from './series';
-import { createState, type ConsoleLine, type FigureEntry, type GraphState, type LeafTrack, type PanelState, type UiState } from './state';
+import { createState, type BackendInfo, type ConsoleLine, type FigureEntry, type GraphState, type LeafTrack, type PanelState, type UiState } from './state';
 import type { DivergedEvent, EndEvent, ErrorEvent, VariablesEvent } from '../../../src/protocol/events';
 import type { PanelSettings, PersistedPanelHeader, RunHistoryView, RunInfo, RunInfoStatus } from '../protocol';
 
@@ -33,6 +33,8 @@ interface SavedBody {
   run: RunInfo | null;
   status: RunInfoStatus | null;
   file: string | null;
+  /** Absent from a state saved before backends. */
+  backend?: BackendInfo;
   startedAt: number | null;
   lastT: number;
   durationMs: number | null;
@@ -90,6 +92,7 @@ export function snapshot(state: PanelState): PersistedState {
     run: state.run,
     status: state.status,
     file: state.file,
+    backend: state.backend,
     startedAt: state.startedAt,
     lastT: state.lastT,
     durationMs: state.durationMs,
@@ -135,6 +138,7 @@ export function restore(saved: unknown): PanelState | null {
     history: body.history && Array.isArray(body.history.runs) ? body.history : null,
     leaves: body.leaves.map((l) => ({ ...l, norms: { x: l.norms.x, y: l.norms.y } })),
     variables: body.variables ?? null,
+    backend: body.backend ?? state.backend,
     ui: { ...state.ui, ...body.ui },
   });
   return state;

@@ -22,7 +22,7 @@ import {
   shownGraph,
   type PanelState,
 } from './state';
-import { axisTickLabel, formatElapsed, formatNumber } from './format';
+import { axisTickLabel, backendLabel, formatElapsed, formatNumber } from './format';
 import { STRINGS, STRINGS_ZH, translate, zhBundle, type StringId } from '../strings';
 import { axes, backward, figure, graphEvent, lightBackward, run, series } from '../testFixtures';
 
@@ -66,6 +66,25 @@ describe('webview panel state', () => {
     assert.equal(s.graph?.step, 3);
     assert.equal(s.graph?.summary.rootId, 305);
     assert.ok(['header', 'loss', 'gradients', 'graph'].every((d) => s.dirty.has(d as never)));
+  });
+
+  it('names the backend in the header: the playground, or the PyTorch version and device the probe reports', () => {
+    const tr = (id: StringId, ...args: Array<string | number>): string => translate({}, id, ...args);
+    const s = started();
+    assert.deepEqual(backendLabel(s.backend, tr).text, 'Playground', 'a run without a backend is the playground’s');
+    applyMessage(s, { type: 'runStarted', run: { ...run(2), backend: 'python' } });
+    assert.equal(backendLabel(s.backend, tr).text, 'Python', 'before the probe has said which PyTorch');
+    events(s, [{ type: 'start', t: 0, version: 1, file: '/w/train.py', startedAt: '2025-01-01T00:00:00.000Z', backend: 'python' }, { type: 'torch', t: 1, version: '2.11.0+cu128', device: null }], 2);
+    assert.deepEqual(backendLabel(s.backend, tr), { text: 'PyTorch 2.11', title: 'Ran on your Python\'s PyTorch 2.11.0+cu128' });
+    s.dirty.clear();
+    events(s, [{ type: 'torch', t: 2, version: '2.11.0+cu128', device: 'cuda:0' }], 2);
+    assert.equal(backendLabel(s.backend, tr).text, 'PyTorch 2.11 · cuda:0');
+    assert.ok(s.dirty.has('header'));
+    // It survives the panel being hidden and reloaded; a new playground run says Playground again.
+    assert.equal(backendLabel(restore(snapshot(s))!.backend, tr).text, 'PyTorch 2.11 · cuda:0');
+    applyMessage(s, { type: 'runStarted', run: run(3) });
+    assert.equal(backendLabel(s.backend, tr).text, 'Playground');
+    assert.equal(backendLabel({ name: 'python', torch: '1.13.1', device: 'cpu' }, (id, ...a) => translate({ 'PyTorch {0} · {1}': 'PyTorch {0}（{1}）' }, id, ...a)).text, 'PyTorch 1.13（cpu）');
   });
 
   it('keeps only the latest graph, and the last known value of a leaf the node limit cut off', () => {

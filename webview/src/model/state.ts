@@ -7,7 +7,7 @@
  * replaying a long run (init with all events) quadratic.
  */
 import { isGraphElided } from '../../../src/protocol/events';
-import type { BackwardEvent, ConsoleEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, FigureReason, GraphEvent, GraphSummary, LeafSummary, PausedEvent, RunEvent, TensorSummary, VariableInfo, VariablesEvent } from '../../../src/protocol/events';
+import type { BackwardEvent, ConsoleEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, FigureReason, GraphEvent, GraphSummary, LeafSummary, PausedEvent, RunBackend, RunEvent, TensorSummary, VariableInfo, VariablesEvent } from '../../../src/protocol/events';
 import { variablesAt, type VariableSort } from '../../../src/protocol/variableTree';
 import { runStatusOf } from '../../../src/protocol/status';
 import type { ExtensionToWebview, PanelSettings, RunHistoryView, RunInfo, RunInfoStatus } from '../protocol';
@@ -94,6 +94,15 @@ export interface UiState {
   graphModules: Record<string, boolean>;
 }
 
+/** What ran the shown run, as the header names it: the playground, or a real PyTorch and its device. */
+export interface BackendInfo {
+  name: RunBackend;
+  /** torch.__version__ (the python backend, once the probe has said). */
+  torch: string | null;
+  /** Where the model lives ('cpu', 'cuda:0'), once the probe has seen it. */
+  device: string | null;
+}
+
 export interface PanelState {
   l10n: Record<string, string>;
   settings: PanelSettings;
@@ -101,6 +110,7 @@ export interface PanelState {
   status: RunInfoStatus | null;
   /** Script path from the start event (RunInfo.file before it arrives). */
   file: string | null;
+  backend: BackendInfo;
   /** Epoch ms when the run started: when Train Model was run (RunInfo), else when the script started. */
   startedAt: number | null;
   /** Epoch ms of the `start` event: the script's own start, after Python's start-up. */
@@ -144,6 +154,7 @@ export function createState(): PanelState {
     run: null,
     status: null,
     file: null,
+    backend: { name: 'playground', torch: null, device: null },
     startedAt: null,
     scriptStartedAt: null,
     lastT: 0,
@@ -180,6 +191,7 @@ function resetRun(state: PanelState, run: RunInfo | null): void {
   state.run = run;
   state.status = run?.status ?? null;
   state.file = run?.file ?? null;
+  state.backend = { name: run?.backend ?? 'playground', torch: null, device: null };
   state.startedAt = run ? epochMs(run.startedAt) : null;
 }
 
@@ -263,6 +275,11 @@ export function applyEvent(state: PanelState, e: RunEvent): void {
       state.scriptStartedAt = epochMs(e.startedAt);
       state.startedAt = state.startedAt ?? state.scriptStartedAt;
       if (!state.status) state.status = 'running';
+      if (e.backend) state.backend = { ...state.backend, name: e.backend };
+      state.dirty.add('header');
+      return;
+    case 'torch':
+      state.backend = { name: 'python', torch: e.version, device: e.device ?? state.backend.device };
       state.dirty.add('header');
       return;
     case 'stdout':

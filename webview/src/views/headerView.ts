@@ -1,15 +1,16 @@
 /**
- * The header: which script, its state, step count, elapsed time, and the buttons: the debugger's Pause, Step and
- * Continue, Stop, Run again.
+ * The header: which script, what runs it, its state, step count, elapsed time, and the buttons: the debugger's
+ * Pause, Step and Continue, Stop, Run again.
  */
 import type { Translate } from '../strings';
 import { button, el } from './dom';
-import { baseName, formatElapsed } from '../model/format';
+import { backendLabel, baseName, formatElapsed } from '../model/format';
 import { elapsedMs, headerStatus, type PanelState } from '../model/state';
 
 export class HeaderView {
   readonly root: HTMLElement;
   private readonly name: HTMLElement;
+  private readonly backend: HTMLElement;
   private readonly status: HTMLElement;
   private readonly step: HTMLElement;
   private readonly elapsed: HTMLElement;
@@ -29,12 +30,13 @@ export class HeaderView {
     this.root = el('header', 'run-header');
     const info = el('div', 'run-info');
     this.name = el('span', 'run-name');
+    this.backend = el('span', 'run-backend');
     this.status = el('span', 'run-status');
     this.status.setAttribute('role', 'status');
     this.step = el('span', 'run-step');
     this.elapsed = el('span', 'run-elapsed');
     this.noRun = el('span', 'muted', t('header.noRun'));
-    info.append(this.name, this.status, this.step, this.elapsed, this.noRun);
+    info.append(this.name, this.backend, this.status, this.step, this.elapsed, this.noRun);
     const buttons = el('div', 'run-actions');
     this.stop = button(t('header.stop'), 'secondary', actions.stop);
     this.again = button(t('header.runAgain'), 'primary', actions.runAgain);
@@ -54,10 +56,13 @@ export class HeaderView {
   render(state: PanelState, now: number): void {
     const hasRun = state.run !== null || state.file !== null;
     this.noRun.hidden = hasRun;
-    this.name.hidden = this.status.hidden = this.step.hidden = this.elapsed.hidden = !hasRun;
+    this.name.hidden = this.backend.hidden = this.status.hidden = this.step.hidden = this.elapsed.hidden = !hasRun;
     const file = state.file ?? state.run?.file ?? '';
     this.name.textContent = state.run?.label || baseName(file);
     this.name.title = file;
+    const backend = backendLabel(state.backend, this.t);
+    this.backend.textContent = backend.text;
+    this.backend.title = backend.title;
     const status = headerStatus(state);
     this.status.textContent =
       status === 'diverged' ? this.t('status.diverged', state.diverged!.step) : status === 'paused' ? this.t('status.paused', state.paused!.step) : this.t(`status.${status}`);
