@@ -20,6 +20,8 @@ export async function readHeader(page) {
     const err = q('.run-error');
     return {
       name: q('.run-name')?.textContent ?? '',
+      backend: q('.run-backend')?.textContent ?? '',
+      backendTitle: q('.run-backend')?.getAttribute('title') ?? '',
       status: cls ? cls.slice('status-'.length) : null,
       statusText: status?.textContent ?? '',
       steps: m ? Number(m[0]) : null,

@@ -1,0 +1,56 @@
+// Scenario 10: the python backend. With autogradPlayground.pythonPath naming Debian's /usr/bin/python3 (PyTorch
+// 1.13 in CI), Autograd: Train Model with Python from the palette trains the house-prices example on real
+// PyTorch: the header says "PyTorch 1.13 · cpu", the graph has PyTorch's node names and the model's parameters
+// as leaves. Then Train Model (the playground, the default backend) on the same file says "Playground". Where
+// that Python has no torch the scenario says so and checks nothing.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { runCommand, waitUntil } from '../lib/workbench.mjs';
+import { panel, readGraph, waitForRun } from '../lib/panel.mjs';
+
+const PYTHON = process.env.AUTOGRAD_PLAYGROUND_TEST_PYTHON || '/usr/bin/python3';
+const HOUSES = '07_house_prices.py';
+
+function torchVersion(python) {
+  try {
+    return execFileSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', timeout: 60000 }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export default {
+  name: 'python-backend',
+  title: 'Train Model with Python: the header names PyTorch and its device, the graph PyTorch\'s nodes',
+  timeoutMs: 150000,
+  async run({ page, open, shot, shotOf, check, log, settingsFile }) {
+    const version = torchVersion(PYTHON);
+    if (!version) {
+      log(`skipped: ${PYTHON} has no torch (set AUTOGRAD_PLAYGROUND_TEST_PYTHON to a Python with PyTorch)`);
+      return;
+    }
+    const settings = fs.existsSync(settingsFile) ? JSON.parse(fs.readFileSync(settingsFile, 'utf8')) : {};
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'autogradPlayground.pythonPath': PYTHON }, null, 2));
+    await open(HOUSES);
+    await runCommand(page, 'Autograd: Train Model with Python');
+    const header = await waitForRun(page, { name: HOUSES, status: 'finished', timeout: 120000 });
+    const short = /^\d+\.\d+/.exec(version)[0];
+    check(`header names the backend: PyTorch ${short} · cpu`, header.backend === `PyTorch ${short} · cpu`, header.backend);
+    check('its tooltip has the whole version', header.backendTitle.includes(version), header.backendTitle);
+    check('header: 100 steps', header.steps === 100, header.stepText);
+    const graph = await waitUntil(async () => {
+      const g = await readGraph(page);
+      return g.leaves.some((l) => l.includes('weight')) ? g : null;
+    }, { timeout: 10000, message: 'the graph' });
+    log(`graph: leaves ${JSON.stringify(graph.leaves)}, root ${graph.rootTooltip.split('\n')[0]}, ops ${JSON.stringify(graph.ops)}`);
+    check('graph leaves are the model\'s parameters', graph.leaves.includes('model.linear.weight') && graph.leaves.includes('model.linear.bias'), graph.leaves.join(', '));
+    check('graph root is PyTorch\'s MseLossBackward0', /MseLossBackward0/.test(graph.rootTooltip), graph.rootTooltip.split('\n')[0]);
+    await shot('1-python-trained');
+    await shotOf(panel(page).locator('header.run-header'), '2-python-header');
+
+    await runCommand(page, 'Autograd: Train Model');
+    const again = await waitForRun(page, { name: HOUSES, status: 'finished', timeout: 120000 });
+    check('Train Model (the default backend) says Playground', again.backend === 'Playground', again.backend);
+    await shotOf(panel(page).locator('header.run-header'), '3-playground-header');
+  },
+};
