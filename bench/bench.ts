@@ -20,6 +20,7 @@ import { boundarySection } from './boundary';
 import { cnnSection } from './cnn';
 import { kernelsSection } from './kernels';
 import { lstmSection } from './lstm';
+import { printProbeCosts, probeOverhead } from './probeOverhead';
 
 const SIZES_ELEMENTWISE = [1_000, 100_000, 1_000_000];
 const SIZES_MATMUL = [64, 128, 256];
@@ -446,7 +447,7 @@ function ratio(ours: number, ref: number | undefined, higherIsBetter: boolean): 
   return `  (${fmt(r)}x NumPy's time)`;
 }
 
-/** `npm run bench -- --only events,lines` runs just those sections (engine, kernels, boundary, python, cnn, events, lines, memory, startup, lstm). */
+/** `npm run bench -- --only events,lines` runs just those sections (engine, kernels, boundary, python, cnn, events, lines, memory, startup, lstm, probe). */
 function sectionsWanted(): (name: string) => boolean {
   const i = process.argv.indexOf('--only');
   if (i < 0) return () => true;
@@ -467,6 +468,19 @@ async function main(): Promise<void> {
   if (want('memory')) await memorySection();
   if (want('startup')) await startupSection();
   if (want('lstm')) await lstmSection();
+  if (want('probe')) await probeSection();
+}
+
+/** The real-Python backend's probe on examples/07's loop (bench/probeOverhead.ts), where a Python has torch. */
+async function probeSection(): Promise<void> {
+  console.log('\n## The python backend\'s probe: examples/07\'s loop, 3000 steps, fastest of 5');
+  const found = torchPython();
+  if (typeof found === 'string') {
+    console.log(`skipped: ${found}`);
+    return;
+  }
+  console.log(`${found.python}: ${found.versions}`);
+  printProbeCosts(await probeOverhead(found.python));
 }
 
 async function speedSections(want: (name: string) => boolean): Promise<void> {

@@ -15,18 +15,37 @@ _state = threading.local()
 _getframe = sys._getframe
 
 
-def install(reporter):
+class _Quiet:
+    __slots__ = ()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def install(reporter, quiet=None):
+    """`quiet()`: a context the reports run in (lines.py's Tracking.paused: the probe's own torch calls are not
+    the script's)."""
+    if quiet is None:
+        nothing = _Quiet()
+
+        def quiet():
+            return nothing
+
     real_tensor_backward = torch.Tensor.backward
     real_backward = torch.autograd.backward
     real_grad = torch.autograd.grad
     failed = []
 
     def report(call, root, frame):
-        device.seen(root)
         token = None
         if not failed and getattr(_state, "depth", 0) == 0:
             try:
-                token = reporter.before(root, frame)
+                with quiet():
+                    device.seen(root)
+                    token = reporter.before(root, frame)
             except Exception as failure:
                 _fail(failed, failure)
         _state.depth = getattr(_state, "depth", 0) + 1
@@ -36,7 +55,8 @@ def install(reporter):
             _state.depth -= 1
         if token is not None and not failed:
             try:
-                reporter.after(token)
+                with quiet():
+                    reporter.after(token)
             except Exception as failure:
                 _fail(failed, failure)
         return result

@@ -123,7 +123,7 @@ def run(argv):
     if instrument:
         tracking = lines.install(track_lines=settings.get("trackLines", True))
         # Backward events name the script as the host does; frames in other files keep their paths.
-        backward.install(_DisplayReporter(reporter, display))
+        backward.install(_DisplayReporter(reporter, display), tracking.paused)
     if channel.is_open():
         device.install()
         warned.install(display)
