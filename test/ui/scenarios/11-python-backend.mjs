@@ -1,4 +1,4 @@
-// Scenario 10: the python backend. With autogradPlayground.pythonPath naming Debian's /usr/bin/python3 (PyTorch
+// Scenario 11: the python backend. With autogradPlayground.pythonPath naming Debian's /usr/bin/python3 (PyTorch
 // 1.13 in CI), Autograd: Train Model with Python from the palette trains the house-prices example on real
 // PyTorch: the header says "PyTorch 1.13 · cpu", the graph has PyTorch's node names and the model's parameters
 // as leaves. Then Train Model (the playground, the default backend) on the same file says "Playground". Where
