@@ -123,6 +123,11 @@ export const STRINGS = {
   'graph.callLine': 'called on line {0}',
   'graph.defLine': 'forward defined on line {0}',
   'graph.foldedToFit': 'Folded to fit: {0} modules closed, {1} repeats (×N)',
+  'graph.stepSlider': 'Step shown in the graph',
+  'loss.graphMarker': 'graph: step {0}',
+  'graph.stepOf': 'step {0} of {1}',
+  'graph.stepLatest': 'Step {0}, the latest ({1} steps kept)',
+  'graph.stepShown': 'Step {0} ({1} of {2} steps kept)',
 
   'figures.empty': 'Figures appear here when the script calls plt.show() or plt.savefig(), or as d2l.Animator draws them.',
   'figures.title': 'Figure {0}',
@@ -269,6 +274,11 @@ export const STRINGS_ZH: Record<StringId, string> = {
   'graph.callLine': '在第 {0} 行调用',
   'graph.defLine': 'forward 定义于第 {0} 行',
   'graph.foldedToFit': '为适应窗口已折叠：{0} 个模块收起，{1} 处重复（×N）',
+  'graph.stepSlider': '计算图显示的步',
+  'loss.graphMarker': '计算图：第 {0} 步',
+  'graph.stepOf': '第 {0} 步，共 {1} 步',
+  'graph.stepLatest': '第 {0} 步，最新（保留了 {1} 步）',
+  'graph.stepShown': '第 {0} 步（保留的 {2} 步中的第 {1} 个）',
 
   'figures.empty': '脚本调用 plt.show() 或 plt.savefig() 时，或 d2l.Animator 绘图时，图表会显示在这里。',
   'figures.title': '图 {0}',

@@ -1,9 +1,10 @@
-// Event batching and throttling for the panel: at most one batch per interval, the newest graph whole.
+// Event batching and throttling for the panel: at most one batch per interval, the newest graph whole, graphs thinned.
 import { strict as assert } from 'node:assert';
 import type { BackwardEvent, RunEvent, StdoutEvent } from '../../protocol/events';
 import { isGraphElided } from '../../protocol/events';
 import { backward, diverged, scopedVariables, stdout } from '../../protocol/testEvents';
 import { compactBatch, elideGraph, EventBatcher, type Scheduler } from './eventBatcher';
+import { KEPT_GRAPH_STEPS } from '../../protocol/keptGraphs';
 
 /** A scheduler whose time only moves when the test says so. */
 class FakeScheduler implements Scheduler {
@@ -53,10 +54,9 @@ describe('event batching for the panel', () => {
     assert.ok(gaps.every((g) => g >= 100), `gaps ${gaps}`);
     const steps = sent.flatMap((s) => s.events.filter((e): e is BackwardEvent => e.type === 'backward').map((e) => e.step));
     assert.deepEqual(steps, Array.from({ length: 50 }, (_, i) => i + 1));
-    // Within a batch only the newest graph travels whole.
+    // Within a batch the newest graph travels whole (and the others the step slider keeps).
     for (const s of sent) {
       const bw = s.events.filter((e): e is BackwardEvent => e.type === 'backward');
-      bw.slice(0, -1).forEach((e) => assert.ok(isGraphElided(e.graph)));
       assert.ok(!isGraphElided(bw[bw.length - 1].graph));
     }
   });
@@ -90,7 +90,7 @@ describe('event batching for the panel', () => {
     );
     assert.equal((batch[0] as StdoutEvent).text, 'ab');
     const graphs = batch.filter((e): e is BackwardEvent => e.type === 'backward').map((e) => !isGraphElided(e.graph));
-    assert.deepEqual(graphs, [false, true, true]);
+    assert.deepEqual(graphs, [true, true, true]);
     const elided = elideGraph(backward(1));
     assert.deepEqual(elided.graph.truncated, { shownNodes: 0, hiddenNodes: 2 });
     assert.equal(elided.leaves.length, 1, 'leaves stay for the charts');
@@ -100,8 +100,21 @@ describe('event batching for the panel', () => {
     const batch = compactBatch([backward(1), backward(2), elideGraph(backward(3)), elideGraph(backward(4))]);
     assert.deepEqual(
       batch.map((e) => e.type === 'backward' && !isGraphElided(e.graph)),
-      [false, true, false, false],
+      [true, true, false, false],
     );
+  });
+
+  it("thins a batch's whole graphs as the step slider keeps them: first, newest, diverged, at most KEPT_GRAPH_STEPS others", () => {
+    const events: RunEvent[] = [];
+    for (let i = 1; i <= 200; i++) {
+      events.push(backward(i, i === 77 ? NaN : 1));
+      if (i === 77) events.push(diverged(77));
+    }
+    const whole = compactBatch(events)
+      .filter((e): e is BackwardEvent => e.type === 'backward' && !isGraphElided(e.graph))
+      .map((e) => e.step);
+    assert.ok(whole.length <= KEPT_GRAPH_STEPS + 3, `${whole.length}`);
+    assert.ok(whole.includes(1) && whole.includes(77) && whole.includes(200), `${whole}`);
   });
 
   it('keeps only the newest variables event of a batch', () => {

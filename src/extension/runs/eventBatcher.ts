@@ -5,6 +5,7 @@
  * No `vscode` here: the timers are injectable so tests can drive time.
  */
 import { elidedGraph, isGraphElided, type BackwardEvent, type RunEvent } from '../../protocol/events';
+import { keptGraphSteps } from '../../protocol/keptGraphs';
 
 /** A backward event without its graph's nodes and edges; `truncated` says how many nodes there were. */
 export function elideGraph(e: BackwardEvent): BackwardEvent {
@@ -18,22 +19,23 @@ export function carriesGraph(e: RunEvent): boolean {
 }
 
 /**
- * The batch the panel gets: adjacent stdout (and stderr) chunks merged, every backward event's graph
- * elided except the newest graph's and the one of the step that diverged (the two graphs worth looking at),
- * and only the newest variables event.
+ * The batch the panel gets: adjacent stdout (and stderr) chunks merged, backward events' graphs thinned as
+ * the step slider keeps them (protocol/keptGraphs.ts: the first, the newest, the diverged step's and at most
+ * KEPT_GRAPH_STEPS others spread over the steps), and only the newest variables event.
  * Returns new objects where it changes anything; the input events are never modified.
  */
 export function compactBatch(events: readonly RunEvent[], keepGraphOfStep: number | null = null): RunEvent[] {
-  let lastGraph = -1;
   let lastVariables = -1;
   const divergedSteps = new Set<number>();
+  const graphSteps: number[] = [];
   if (keepGraphOfStep !== null) divergedSteps.add(keepGraphOfStep);
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    if (carriesGraph(e)) lastGraph = i;
+    if (carriesGraph(e) && (e.type === 'backward' || e.type === 'graph')) graphSteps.push(e.step);
     else if (e.type === 'variables') lastVariables = i;
     else if (e.type === 'diverged') divergedSteps.add(e.step);
   }
+  const kept = keptGraphSteps(graphSteps, divergedSteps);
   const out: RunEvent[] = [];
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
@@ -43,7 +45,7 @@ export function compactBatch(events: readonly RunEvent[], keepGraphOfStep: numbe
     } else if (e.type === 'variables' && i !== lastVariables) {
       // The panel shows the latest variables event only.
       continue;
-    } else if (e.type === 'backward' && i !== lastGraph && !divergedSteps.has(e.step)) {
+    } else if (e.type === 'backward' && !kept.has(e.step)) {
       out.push(elideGraph(e));
     } else {
       out.push(e);

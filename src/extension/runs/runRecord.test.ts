@@ -5,6 +5,7 @@ import type { BackwardEvent, GraphEvent } from '../../protocol/events';
 import { isGraphElided } from '../../protocol/events';
 import { backward, diverged, end, error, scopedVariables } from '../../protocol/testEvents';
 import { carriesGraph, elideGraph } from './eventBatcher';
+import { KEPT_GRAPH_STEPS } from '../../protocol/keptGraphs';
 import { MAX_HISTORY_POINTS, MAX_RETAINED_BACKWARD, pushPoint, RunRecord, statusText, type HistoryPoint } from './runRecord';
 
 function record(startedAt = 1000): RunRecord {
@@ -74,7 +75,7 @@ describe('run record', () => {
     const kept = r.events.filter((e): e is BackwardEvent => e.type === 'backward');
     assert.deepEqual(
       kept.map((e) => isGraphElided(e.graph)),
-      [true, true, false],
+      [false, false, false],
     );
     assert.deepEqual(r.info, { runId: 1, file: 'a.py', label: 'a.py', status: 'finished', startedAt: 1000, backend: 'playground' });
   });
@@ -88,16 +89,19 @@ describe('run record', () => {
     const kept = r.events.filter((e): e is BackwardEvent => e.type === 'backward');
     assert.ok(kept.length <= MAX_RETAINED_BACKWARD, `${kept.length}`);
     assert.equal(kept[kept.length - 1].step, 3 * MAX_RETAINED_BACKWARD);
-    assert.deepEqual(
-      kept.filter((e) => !isGraphElided(e.graph)).map((e) => e.step),
-      [6, 3 * MAX_RETAINED_BACKWARD],
-    );
+    // Whole graphs for the step slider: the first, the diverged step's, the newest, and a bounded few between.
+    const whole = kept.filter((e) => !isGraphElided(e.graph)).map((e) => e.step);
+    assert.ok(whole.length <= KEPT_GRAPH_STEPS + 3, `${whole.length}`);
+    assert.ok(whole[0] === 1 && whole.includes(6), `${whole}`);
+    assert.equal(whole[whole.length - 1], 3 * MAX_RETAINED_BACKWARD);
+    const even = (3 * MAX_RETAINED_BACKWARD) / KEPT_GRAPH_STEPS;
+    for (let i = 1; i < whole.length; i++) assert.ok(whole[i] - whole[i - 1] <= 2 * even + 1, `gap ${whole[i - 1]}→${whole[i]}`);
     assert.ok(r.lossHistory.length <= MAX_HISTORY_POINTS);
     assert.equal(r.lossHistory[r.lossHistory.length - 1].step, 3 * MAX_RETAINED_BACKWARD);
     assert.equal(r.step, 3 * MAX_RETAINED_BACKWARD);
   });
 
-  it('keeps the latest whole graph through steps sent without one, and takes the closing graph event', () => {
+  it('keeps whole graphs through steps sent without one, and takes the closing graph event', () => {
     const r = record();
     const light = (step: number): BackwardEvent => ({ ...elideGraph(backward(step)), leaves: backward(step).leaves.map((l) => ({ ...l, grad: l.grad && { ...l.grad, text: '' } })) });
     r.apply(backward(1));
@@ -120,12 +124,12 @@ describe('run record', () => {
     // A restored panel replays the retained events: one whole graph (the closing one), every step's point.
     assert.deepEqual(
       r.events.filter((e) => carriesGraph(e)).map((e) => `${e.type} ${'step' in e ? e.step : ''}`),
-      ['graph 3'],
+      ['backward 1', 'graph 3'],
     );
     assert.equal(r.events.filter((e) => e.type === 'backward').length, 3);
   });
 
-  it('keeps only the latest variables event, and the latest whole graph with it', () => {
+  it('keeps only the latest variables event, and the whole graphs with it', () => {
     const r = record();
     for (let step = 1; step <= 5; step++) {
       r.apply(backward(step));
@@ -136,8 +140,8 @@ describe('run record', () => {
     const kinds = r.events.map((e) => (e.type === 'variables' ? `variables ${e.at ?? 'end'}` : e.type));
     assert.deepEqual(kinds, ['backward', 'backward', 'backward', 'backward', 'backward', 'variables end', 'backward']);
     assert.equal(r.variables?.at, undefined);
-    // The older graphs were elided as newer ones came, whatever the variables events did to the list's indices.
-    assert.deepEqual(r.events.filter(carriesGraph).map((e) => (e as BackwardEvent).step), [6]);
+    // The graphs stay whole for the step slider, whatever the variables events did to the list's indices.
+    assert.deepEqual(r.events.filter(carriesGraph).map((e) => (e as BackwardEvent).step), [1, 2, 3, 4, 5, 6]);
   });
 
   it("keeps the latest backward() capture of variables beside the end's, for hovers in functions that had returned", () => {

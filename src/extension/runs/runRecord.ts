@@ -6,6 +6,7 @@
  */
 import { isGraphElided, type RunBackend, type TorchEvent, type BackwardEvent, type DivergedEvent, type EndEvent, type ErrorEvent, type GraphEvent, type PausedEvent, type RunEvent, type VariablesEvent } from '../../protocol/events';
 import { carriesGraph, elideGraph } from './eventBatcher';
+import { keptGraphSteps } from '../../protocol/keptGraphs';
 import { t } from '../l10n';
 import type { RunInfo } from '../../protocol/panel';
 import { runStatusOf, type RunInfoStatus } from '../../protocol/status';
@@ -112,7 +113,6 @@ export class RunRecord {
   private endedAt: number | null = null;
   private retainedBackward = 0;
   private retainedOutput = 0;
-  private lastRetainedBackwardIndex = -1;
 
   constructor(
     start: RunStart,
@@ -223,16 +223,25 @@ export class RunRecord {
       leaves: e.graph.nodes.filter((n) => n.kind === 'leaf').length,
       hiddenNodes: e.graph.truncated?.hiddenNodes ?? 0,
     });
-    // Only the newest graph is kept whole (and the diverged step's, which arrives as the next event and is
-    // therefore still the newest when it is marked; see keepDivergedGraph).
-    const prev = this.lastRetainedBackwardIndex;
-    if (prev >= 0) {
-      const old = this.events[prev];
-      // (A `graph` event is a run's last; nothing newer ever follows it.)
-      if (old.type === 'backward' && (!this.diverged || this.diverged.step !== old.step)) this.events[prev] = elideGraph(old);
-    }
     this.events.push(e);
-    this.lastRetainedBackwardIndex = this.events.length - 1;
+    this.thinGraphs();
+  }
+
+  /**
+   * Keeps whole graphs for a bounded set of steps spread over the run (protocol/keptGraphs.ts): the panel's
+   * step slider shows them. The newest, the first and the diverged step's always stay; the others lose their
+   * nodes and edges (a `graph` event is a run's last, so it is always the newest).
+   */
+  private thinGraphs(): void {
+    const steps: number[] = [];
+    for (const ev of this.events) if (carriesGraph(ev) && (ev.type === 'backward' || ev.type === 'graph')) steps.push(ev.step);
+    const pinned = new Set<number>(this.diverged ? [this.diverged.step] : []);
+    const kept = keptGraphSteps(steps, pinned);
+    if (kept.size === steps.length) return;
+    for (let i = 0; i < this.events.length; i++) {
+      const ev = this.events[i];
+      if (ev.type === 'backward' && !kept.has(ev.step) && !isGraphElided(ev.graph)) this.events[i] = elideGraph(ev);
+    }
   }
 
   /** Drops every other elided backward event (not the newest, not the diverged step's). */
@@ -282,17 +291,9 @@ export class RunRecord {
     this.replaceEvents(this.events.filter((e) => e.type !== 'variables'));
   }
 
-  /** Puts `kept` in place of the event list, and finds the newest whole graph in it again. */
   private replaceEvents(kept: RunEvent[]): void {
     this.events.length = 0;
     this.events.push(...kept);
-    this.lastRetainedBackwardIndex = -1;
-    for (let i = this.events.length - 1; i >= 0; i--) {
-      if (carriesGraph(this.events[i])) {
-        this.lastRetainedBackwardIndex = i;
-        break;
-      }
-    }
   }
 
   /**

@@ -1,12 +1,13 @@
 /**
  * The Loss section: the root value of every backward() against its step, with the divergence marker; with the
- * file's earlier runs overlaid (dashed, dimmer) and listed under the chart, each with a checkbox and a pin.
+ * file's earlier runs overlaid (dashed, dimmer) and listed under the chart, each with a checkbox and a pin; the
+ * step the graph shows is marked, and a click picks the step the graph shows.
  */
 import type { Plugin } from 'chart.js';
 import { formatNumber } from '../model/format';
 import { comparing, labelDetail, labelText, overlayRuns, runOutcome, type OverlayRun } from '../model/runs';
 import { displaySeries, toChartPoints } from '../model/series';
-import { lossIsLog, type PanelState } from '../model/state';
+import { lossIsLog, shownGraph, type PanelState } from '../model/state';
 import type { Translate } from '../strings';
 import { button, el } from '../views/dom';
 import { runColour, withAlpha, type PanelTheme } from '../views/theme';
@@ -20,6 +21,8 @@ export interface RunActions {
   toggle(id: string, visible: boolean): void;
   /** Pin this run as the file's baseline (null: unpin). */
   pin(id: string | null): void;
+  /** The user clicked the chart at this step: show the graph of the kept step nearest it. */
+  showStep(step: number): void;
 }
 
 /** Dash pattern of earlier runs' curves, and of the baseline's. */
@@ -33,6 +36,9 @@ export class LossView extends ChartSection {
   private readonly note: HTMLElement;
   private readonly divergedNote: HTMLElement;
   private diverged: { step: number; loss: number } | null = null;
+  /** The steps whose graph the step slider offers (ticks on the x axis), and the one the graph shows. */
+  private graphSteps: number[] = [];
+  private shownStep: number | null = null;
   private series: ChartSeries[] = [];
 
   private readonly runList: HTMLUListElement;
@@ -92,6 +98,54 @@ export class LossView extends ChartSection {
     };
   }
 
+  /**
+   * The step slider on the chart: a tick on the x axis at each step whose graph is kept, and a line at the step
+   * the graph shows. Drawn only once there is a choice (two kept graphs or more).
+   */
+  private shownStepPlugin(): Plugin<'line'> {
+    return {
+      id: 'shownStepMarker',
+      afterDatasetsDraw: (chart) => {
+        const x = chart.scales.x;
+        if (!x || this.graphSteps.length < 2) return;
+        const area = chart.chartArea;
+        const ctx = chart.ctx;
+        ctx.save();
+        ctx.strokeStyle = this.theme.foreground;
+        ctx.globalAlpha = 0.55;
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        for (const step of this.graphSteps) {
+          const px = x.getPixelForValue(step);
+          if (px < area.left - 1 || px > area.right + 1) continue;
+          ctx.moveTo(px, area.bottom);
+          ctx.lineTo(px, area.bottom - 5);
+        }
+        ctx.stroke();
+        const shown = this.shownStep;
+        const px = shown === null ? NaN : x.getPixelForValue(shown);
+        if (Number.isFinite(px) && px >= area.left - 1 && px <= area.right + 1) {
+          ctx.globalAlpha = 0.8;
+          ctx.lineWidth = 1.5;
+          ctx.beginPath();
+          ctx.moveTo(px, area.top);
+          ctx.lineTo(px, area.bottom);
+          ctx.stroke();
+          ctx.globalAlpha = 1;
+          ctx.fillStyle = this.theme.foreground;
+          ctx.font = `${this.theme.fontSize}px ${this.theme.fontFamily}`;
+          const label = this.t('loss.graphMarker', shown!);
+          const w = ctx.measureText(label).width;
+          const right = px + 6 + w <= area.right;
+          ctx.textAlign = right ? 'left' : 'right';
+          ctx.textBaseline = 'bottom';
+          ctx.fillText(label, right ? px + 6 : px - 6, area.bottom - 6);
+        }
+        ctx.restore();
+      },
+    };
+  }
+
   protected exportSeries(): ChartSeries[] {
     return this.series;
   }
@@ -107,6 +161,16 @@ export class LossView extends ChartSection {
       data: { datasets: [{ data: [], borderColor: theme.lossColor, backgroundColor: theme.lossColor, borderWidth: 1.5, pointRadius: markersWhileFew(2.5), tension: 0, spanGaps: false }] },
       options: {
         ...this.lineOptions(),
+        // A click anywhere on the plot picks the step under the pointer for the graph (the nearest kept one).
+        onClick: (event, _elements, chart) => {
+          const x = chart.scales.x;
+          if (!x || event.x === null || this.graphSteps.length === 0) return;
+          const step = x.getValueForPixel(event.x);
+          if (step !== undefined && Number.isFinite(step)) this.actions.showStep(step);
+        },
+        onHover: (_event, _elements, chart) => {
+          chart.canvas.style.cursor = this.graphSteps.length > 1 ? 'pointer' : '';
+        },
         plugins: {
           legend: { display: false },
           tooltip: {
@@ -118,7 +182,7 @@ export class LossView extends ChartSection {
           },
         },
       },
-      plugins: [this.divergedPlugin()],
+      plugins: [this.divergedPlugin(), this.shownStepPlugin()],
     });
   }
 
@@ -127,6 +191,8 @@ export class LossView extends ChartSection {
     // The CSV's column is named in English, like the step column: the file is data for pandas or a spreadsheet.
     this.series = n > 0 ? [{ label: 'loss', series: state.loss }] : [];
     this.diverged = state.diverged ? { step: state.diverged.step, loss: state.diverged.loss } : null;
+    this.graphSteps = state.graphs.map((g) => g.step);
+    this.shownStep = shownGraph(state)?.step ?? null;
     this.divergedNote.hidden = !state.diverged;
     if (state.diverged) this.divergedNote.textContent = this.t('loss.diverged', state.diverged.step, formatNumber(state.diverged.loss), state.diverged.line);
     const runs = comparing(state) ? overlayRuns(state) : [];

@@ -40,6 +40,13 @@ export class GraphView {
   private readonly edgeLayer: SVGGElement;
   private readonly nodeLayer: SVGGElement;
   private readonly foldNote: HTMLElement;
+  /** The step slider under the graph: one stop per step whose whole graph is kept. */
+  private readonly stepBar: HTMLElement;
+  private readonly slider: HTMLInputElement;
+  private readonly stepLabel: HTMLElement;
+  private readonly stepLatest: HTMLButtonElement;
+  /** The kept steps the slider's stops stand for (as last rendered). */
+  private sliderSteps: number[] = [];
   /** The fold level chosen for a graph shape, box size and set of choices (see pickLayout). */
   private levelFor: { key: string; level: number } | null = null;
   private layout: GraphLayout | null = null;
@@ -54,11 +61,13 @@ export class GraphView {
   private focusTimer: ReturnType<typeof setTimeout> | null = null;
   private drag: { x: number; y: number; tx: number; ty: number; moved: boolean; pointerId: number } | null = null;
   private suppressClick = false;
+  private divergedStep: number | null = null;
 
   constructor(
     private readonly t: Translate,
     private readonly revealLine: (line: number) => void,
-    onChoice: (choice: 'latest' | 'diverged') => void,
+    /** The step slider or a step button moved: the step to show, null for the latest. */
+    private readonly onStep: (step: number | null) => void,
     private readonly toggleModule: (key: string, open: boolean) => void,
   ) {
     this.root = el('div', 'section-body');
@@ -67,8 +76,8 @@ export class GraphView {
     fit.title = t('graph.fitTitle');
     this.choice = el('div', 'segmented');
     this.choice.setAttribute('role', 'group');
-    this.latestButton = button(t('graph.showLatest'), 'segment', () => onChoice('latest'));
-    this.divergedButton = button('', 'segment', () => onChoice('diverged'));
+    this.latestButton = button(t('graph.showLatest'), 'segment', () => onStep(null));
+    this.divergedButton = button('', 'segment', () => onStep(this.divergedStep));
     this.choice.append(this.latestButton, this.divergedButton);
     this.choice.hidden = true;
     this.caption = el('span', 'muted');
@@ -94,7 +103,24 @@ export class GraphView {
     this.viewport.append(this.boxLayer, this.edgeLayer, this.nodeLayer);
     this.svgEl.append(defs, this.viewport);
     this.box.append(this.svgEl);
-    this.root.append(bar, this.empty, this.box);
+    this.stepBar = el('div', 'graph-steps');
+    this.slider = el('input', 'graph-step-slider');
+    this.slider.type = 'range';
+    this.slider.min = '0';
+    this.slider.step = '1';
+    this.slider.setAttribute('aria-label', t('graph.stepSlider'));
+    this.slider.addEventListener('input', () => {
+      const i = Number(this.slider.value);
+      const steps = this.sliderSteps;
+      if (!Number.isInteger(i) || i < 0 || i >= steps.length) return;
+      this.onStep(i === steps.length - 1 ? null : steps[i]);
+    });
+    this.stepLabel = el('span', 'graph-step-label muted');
+    this.stepLabel.setAttribute('aria-live', 'polite');
+    this.stepLatest = button(t('graph.showLatest'), 'secondary', () => this.onStep(null));
+    this.stepBar.append(this.slider, this.stepLabel, this.stepLatest);
+    this.stepBar.hidden = true;
+    this.root.append(bar, this.empty, this.box, this.stepBar);
     this.attachPanZoom();
   }
 
@@ -203,14 +229,17 @@ export class GraphView {
 
   render(state: PanelState): void {
     const d = state.divergedGraph;
+    const g = shownGraph(state);
+    this.divergedStep = d?.step ?? null;
     this.choice.hidden = !d || !state.graph || d.step === state.graph.step;
     if (d) {
       this.divergedButton.textContent = this.t('graph.showDiverged', d.step);
-      const onDiverged = state.ui.graphChoice === 'diverged';
-      this.latestButton.setAttribute('aria-pressed', String(!onDiverged));
+      const onDiverged = g !== null && g.step === d.step;
+      const onLatest = g !== null && state.graph !== null && g.step === state.graph.step;
+      this.latestButton.setAttribute('aria-pressed', String(onLatest));
       this.divergedButton.setAttribute('aria-pressed', String(onDiverged));
     }
-    const g = shownGraph(state);
+    this.renderSteps(state, g?.step ?? null);
     this.empty.hidden = g !== null;
     this.box.hidden = g === null;
     if (!g) {
@@ -246,6 +275,22 @@ export class GraphView {
     }
     if (this.needsFit) this.fit();
     this.highlight(state.cursorLine);
+  }
+
+  /** The step slider: a stop per kept graph, at the one shown; hidden until there are two to choose from. */
+  private renderSteps(state: PanelState, shown: number | null): void {
+    const steps = state.graphs.map((k) => k.step);
+    this.sliderSteps = steps;
+    this.stepBar.hidden = steps.length < 2 || shown === null;
+    if (this.stepBar.hidden) return;
+    const at = Math.max(0, steps.indexOf(shown!));
+    const latest = at === steps.length - 1;
+    this.slider.max = String(steps.length - 1);
+    this.slider.value = String(at);
+    this.slider.setAttribute('aria-valuetext', this.t('graph.stepOf', shown!, state.steps));
+    this.stepBar.dataset.step = String(shown);
+    this.stepLabel.textContent = latest ? this.t('graph.stepLatest', shown!, steps.length) : this.t('graph.stepShown', shown!, at + 1, steps.length);
+    this.stepLatest.hidden = latest;
   }
 
   private draw(layout: GraphLayout): void {

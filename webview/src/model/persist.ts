@@ -5,7 +5,8 @@
  * body is stored as a string in which every non-finite number is tagged (see encode/decode below).
  */
 import { decimateMinMax, type Series } from './series';
-import { createState, type BackendInfo, type ConsoleLine, type FigureEntry, type GraphState, type LeafTrack, type PanelState, type UiState } from './state';
+import { keptGraphSteps } from '../../../src/protocol/keptGraphs';
+import { createState, shownGraph, type BackendInfo, type ConsoleLine, type FigureEntry, type GraphState, type LeafTrack, type PanelState, type UiState } from './state';
 import type { DivergedEvent, EndEvent, ErrorEvent, VariablesEvent } from '../../../src/protocol/events';
 import type { PanelSettings, PersistedPanelHeader, RunHistoryView, RunInfo, RunInfoStatus } from '../protocol';
 
@@ -15,6 +16,8 @@ export const PERSIST_LOSS_POINTS = 10_000;
 export const PERSIST_LEAF_POINTS = 2_000;
 export const PERSIST_FIGURES = 8;
 export const PERSIST_CONSOLE_LINES = 1_000;
+/** Whole graphs of the step slider kept in the saved state besides the first, the last, the diverged and the shown. */
+export const PERSIST_GRAPHS = 6;
 
 interface SavedSeries {
   x: number[];
@@ -47,6 +50,8 @@ interface SavedBody {
   /** Absent in states saved before the Variables section. */
   variables?: VariablesEvent | null;
   graph: GraphState | null;
+  /** Absent from a state saved before the step slider. */
+  graphs?: GraphState[];
   divergedGraph: GraphState | null;
   figures: FigureEntry[];
   figuresDropped: number;
@@ -104,6 +109,7 @@ export function snapshot(state: PanelState): PersistedState {
     leaves: state.leaves.map((l) => ({ ...l, norms: bounded(l.norms, PERSIST_LEAF_POINTS) })),
     variables: state.variables,
     graph: state.graph,
+    graphs: savedGraphs(state),
     divergedGraph: state.divergedGraph,
     figures: keepFigures,
     figuresDropped: state.figuresDropped + state.figures.length - keepFigures.length,
@@ -117,6 +123,19 @@ export function snapshot(state: PanelState): PersistedState {
     ui: state.ui,
   };
   return { version: PERSIST_VERSION, label: state.run?.label ?? null, body: encode(body) };
+}
+
+/**
+ * The step slider's graphs, fewer of them: setState serialises the whole state each time, and the extension
+ * sends them all again when the panel comes back while it still has the run.
+ */
+function savedGraphs(state: PanelState): GraphState[] {
+  const pinned = new Set<number>();
+  const shown = shownGraph(state);
+  if (shown) pinned.add(shown.step);
+  if (state.diverged) pinned.add(state.diverged.step);
+  const kept = keptGraphSteps(state.graphs.map((g) => g.step), pinned, PERSIST_GRAPHS);
+  return state.graphs.filter((g) => kept.has(g.step));
 }
 
 /** The saved state, or null when there is none or it comes from another version of the panel. */
@@ -139,6 +158,7 @@ export function restore(saved: unknown): PanelState | null {
     leaves: body.leaves.map((l) => ({ ...l, norms: { x: l.norms.x, y: l.norms.y } })),
     variables: body.variables ?? null,
     backend: body.backend ?? state.backend,
+    graphs: Array.isArray(body.graphs) ? body.graphs : body.graph ? [body.graph] : [],
     ui: { ...state.ui, ...body.ui },
   });
   return state;

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import type { RunEvent, VariablesEvent } from '../../../src/protocol/events';
 import { scopedVariables, variable } from '../../../src/protocol/testEvents';
-import { restore, snapshot, PERSIST_LOSS_POINTS, encode, decode } from './persist';
+import { restore, snapshot, PERSIST_GRAPHS, PERSIST_LOSS_POINTS, encode, decode } from './persist';
 import { isExtensionMessage } from '../protocol';
 import { persistedLabel } from '../../../src/protocol/panel';
 import { Debouncer, FrameBatcher } from '../views/scheduler';
@@ -20,8 +20,11 @@ import {
   FIGURES_MAX,
   type ConsoleState,
   shownGraph,
+  showingEarlierStep,
+  graphStepFor,
   type PanelState,
 } from './state';
+import { KEPT_GRAPH_STEPS } from '../../../src/protocol/keptGraphs';
 import { axisTickLabel, backendLabel, formatElapsed, formatNumber } from './format';
 import { STRINGS, STRINGS_ZH, translate, zhBundle, type StringId } from '../strings';
 import { axes, backward, figure, graphEvent, lightBackward, run, series } from '../testFixtures';
@@ -228,8 +231,52 @@ describe('webview panel state', () => {
     assert.equal(s.divergedGraph?.step, 2);
     assert.equal(s.graph?.step, 3);
     assert.equal(shownGraph(s)?.step, 3);
-    s.ui.graphChoice = 'diverged';
+    s.ui.graphStep = 2;
     assert.equal(shownGraph(s)?.step, 2);
+  });
+
+  it('keeps whole graphs for the step slider, bounded and spread, and shows the step picked with its values', () => {
+    const s = started();
+    for (let step = 1; step <= 400; step++) events(s, [backward(step, 1 / step)]);
+    const steps = s.graphs.map((g) => g.step);
+    assert.ok(steps.length <= KEPT_GRAPH_STEPS + 3 && steps.length >= KEPT_GRAPH_STEPS / 2, `${steps.length}`);
+    assert.equal(steps[0], 1);
+    assert.equal(steps[steps.length - 1], 400);
+    assert.ok(steps.every((x, i) => i === 0 || x > steps[i - 1]), 'oldest first');
+    assert.equal(shownGraph(s)?.step, 400, 'the latest by default');
+    assert.equal(showingEarlierStep(s), false);
+    // A point of the loss chart picks the nearest kept step; the latest one means "follow the latest".
+    const picked = graphStepFor(s, 100);
+    assert.ok(picked !== null && steps.includes(picked) && Math.abs(picked - 100) <= 400 / KEPT_GRAPH_STEPS, `${picked}`);
+    assert.equal(graphStepFor(s, 399), null);
+    s.ui.graphStep = picked;
+    const g = shownGraph(s)!;
+    assert.equal(g.step, picked);
+    assert.ok(showingEarlierStep(s));
+    // The values table shows that step's values and gradients (from its graph's leaves), not the latest.
+    const table = leafTable(s);
+    assert.equal(table.step, picked);
+    const w = table.rows.find((r) => r.track.name === 'w')!;
+    assert.equal(w.grad?.text, backward(picked!, 0).graph.nodes.find((n) => n.name === 'w')!.grad!.text);
+    // The step picked stays kept while later steps thin the others.
+    for (let step = 401; step <= 4000; step++) events(s, [backward(step, 1 / step)]);
+    assert.equal(shownGraph(s)?.step, picked);
+    assert.ok(s.graphs.length <= KEPT_GRAPH_STEPS + 3);
+  });
+
+  it('keeps the step picked through a save and restore and an init of the same run, not into the next run', () => {
+    const s = started();
+    for (let step = 1; step <= 5; step++) events(s, [backward(step, 1)]);
+    s.ui.graphStep = 2;
+    const back = restore(JSON.parse(JSON.stringify(snapshot(s))))!;
+    assert.equal(shownGraph(back)?.step, 2);
+    assert.ok(back.graphs.length >= 2 && back.graphs.length <= PERSIST_GRAPHS + 3);
+    const replay: RunEvent[] = [1, 2, 3, 4, 5].map((step) => backward(step, 1));
+    applyMessage(back, { type: 'init', l10n: {}, settings: { graphNodeLimit: 200 }, run: run(1), events: replay });
+    assert.equal(shownGraph(back)?.step, 2, 'the same run sent again');
+    assert.equal(back.graphs.length, 5);
+    applyMessage(back, { type: 'runStarted', run: run(2) });
+    assert.equal(back.ui.graphStep, null, 'a new run starts at its latest step');
   });
 
   it('handles cursorLine and showNode', () => {

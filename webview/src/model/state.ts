@@ -7,6 +7,7 @@
  * replaying a long run (init with all events) quadratic.
  */
 import { isGraphElided } from '../../../src/protocol/events';
+import { keptGraphSteps, nearestStep } from '../../../src/protocol/keptGraphs';
 import type { BackwardEvent, ConsoleEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, FigureReason, GraphEvent, GraphSummary, LeafSummary, PausedEvent, RunBackend, RunEvent, TensorSummary, VariableInfo, VariablesEvent } from '../../../src/protocol/events';
 import { variablesAt, type VariableSort } from '../../../src/protocol/variableTree';
 import { runStatusOf } from '../../../src/protocol/status';
@@ -78,8 +79,8 @@ export interface UiState {
   /** The user's Linear / Log choice for the loss; null until they choose (lossIsLog decides). */
   lossLog: boolean | null;
   gradLog: boolean;
-  /** Which graph the graph section shows when the run diverged: the latest one or the diverged step's. */
-  graphChoice: 'latest' | 'diverged';
+  /** The step whose graph the graph section shows (the step slider, the loss chart's points); null: the latest. */
+  graphStep: number | null;
   /** Sections the user collapsed. */
   collapsed: string[];
   /** Which state the values table shows: the run's end (what the script printed) or its last backward(). */
@@ -128,6 +129,11 @@ export interface PanelState {
   /** The latest variables event: a backward() capture while the run goes, the end's once it ended. */
   variables: VariablesEvent | null;
   graph: GraphState | null;
+  /**
+   * Whole graphs of the steps the step slider offers, oldest first, the latest (`graph`) last: thinned as the
+   * extension thins them (protocol/keptGraphs.ts), with the diverged step's and the one shown kept.
+   */
+  graphs: GraphState[];
   /** The graph of the step whose loss first went non-finite (the extension keeps it un-elided). */
   divergedGraph: GraphState | null;
   figures: FigureEntry[];
@@ -166,6 +172,7 @@ export function createState(): PanelState {
     leaves: [],
     variables: null,
     graph: null,
+    graphs: [],
     divergedGraph: null,
     figures: [],
     figuresDropped: 0,
@@ -175,7 +182,7 @@ export function createState(): PanelState {
     paused: null,
     cursorLine: null,
     focus: null,
-    ui: { lossLog: null, gradLog: false, graphChoice: 'latest', collapsed: [], leafState: 'end', varSort: 'name', varExpanded: [], hiddenRuns: [], graphModules: {} },
+    ui: { lossLog: null, gradLog: false, graphStep: null, collapsed: [], leafState: 'end', varSort: 'name', varExpanded: [], hiddenRuns: [], graphModules: {} },
     dirty: new Set(ALL_SECTIONS),
   };
 }
@@ -185,7 +192,8 @@ function resetRun(state: PanelState, run: RunInfo | null): void {
   const fresh = createState();
   fresh.l10n = state.l10n;
   fresh.settings = state.settings;
-  fresh.ui = state.ui;
+  // The step shown belongs to its run; the same run sent again (a reload's init) keeps it.
+  fresh.ui = state.run !== null && run !== null && state.run.runId === run.runId ? state.ui : { ...state.ui, graphStep: null };
   fresh.cursorLine = state.cursorLine;
   Object.assign(state, fresh);
   state.run = run;
@@ -376,7 +384,21 @@ function applyGraph(state: PanelState, e: BackwardEvent | GraphEvent): void {
     track.value = values.get(leaf.id) ?? track.value;
   }
   state.graph = { summary: e.graph, step: e.step, line: e.line };
+  keepGraph(state, state.graph);
   state.dirty.add('graph').add('gradients');
+}
+
+/** Adds a whole graph to the step slider's, thinning them as the extension does. */
+function keepGraph(state: PanelState, g: GraphState): void {
+  const at = state.graphs.findIndex((k) => k.step >= g.step);
+  if (at < 0) state.graphs.push(g);
+  else if (state.graphs[at].step === g.step) state.graphs[at] = g;
+  else state.graphs.splice(at, 0, g);
+  const pinned = new Set<number>();
+  if (state.diverged) pinned.add(state.diverged.step);
+  if (state.ui.graphStep !== null) pinned.add(state.ui.graphStep);
+  const kept = keptGraphSteps(state.graphs.map((k) => k.step), pinned);
+  if (kept.size < state.graphs.length) state.graphs = state.graphs.filter((k) => kept.has(k.step));
 }
 
 
@@ -486,7 +508,7 @@ export interface LeafTable {
 export function leafTable(state: PanelState): LeafTable {
   const end = endVariables(state);
   const step = state.graph?.step ?? null;
-  if (state.ui.leafState === 'end' && end) {
+  if (state.ui.leafState === 'end' && end && !showingEarlierStep(state)) {
     const byName = new Map<string, VariableInfo>();
     // Globals win over locals of the same name: later entries do not replace earlier ones of a global.
     for (const v of end.variables) {
@@ -499,6 +521,18 @@ export function leafTable(state: PanelState): LeafTable {
       return { track, value: v ? v.value : null, grad: v ? v.grad : null };
     });
     return { at: 'end', step, endPending: false, rows };
+  }
+  const shown = shownGraph(state);
+  if (shown && showingEarlierStep(state)) {
+    // The step slider went back: the values and gradients of that step's graph, found by name (else id).
+    const byKey = new Map<string, { value: TensorSummary | null; grad: TensorSummary | null }>();
+    for (const n of shown.summary.nodes) if (n.kind === 'leaf') byKey.set(leafKey(n), { value: n.value ?? null, grad: n.grad ?? null });
+    return {
+      at: 'backward',
+      step: shown.step,
+      endPending: false,
+      rows: state.leaves.map((track) => ({ track, ...(byKey.get(track.key) ?? { value: null, grad: null }) })),
+    };
   }
   return {
     at: 'backward',
@@ -518,10 +552,29 @@ export function appendAnswer(c: ConsoleState, e: ConsoleEvent): void {
   if (e.output) appendConsole(c, e.error ? 'stderr' : 'stdout', e.output.endsWith('\n') ? e.output : e.output + '\n');
 }
 
-/** The graph the graph section shows: the latest, or the diverged step's when the user picked it. */
+/** The graph the graph section shows: the latest, or the kept step nearest the one the user picked. */
 export function shownGraph(state: PanelState): GraphState | null {
-  if (state.ui.graphChoice === 'diverged' && state.divergedGraph) return state.divergedGraph;
-  return state.graph;
+  const want = state.ui.graphStep;
+  if (want === null) return state.graph;
+  if (state.divergedGraph && state.divergedGraph.step === want) return state.divergedGraph;
+  const step = nearestStep(state.graphs.map((g) => g.step), want);
+  return state.graphs.find((g) => g.step === step) ?? state.graph;
+}
+
+/** Whether the graph shown is an earlier step's than the latest (the step slider moved back). */
+export function showingEarlierStep(state: PanelState): boolean {
+  const g = shownGraph(state);
+  return g !== null && state.graph !== null && g.step !== state.graph.step;
+}
+
+/**
+ * The step to show for a step the user pointed at (a point of the loss chart): the nearest kept one; null
+ * (follow the latest) when that is the latest.
+ */
+export function graphStepFor(state: PanelState, step: number): number | null {
+  const near = nearestStep(state.graphs.map((g) => g.step), step);
+  if (near === null || (state.graph !== null && near === state.graph.step)) return null;
+  return near;
 }
 
 /** Decades a loss must span before the chart shows it on a log axis by itself. */

@@ -6,7 +6,7 @@
  */
 import { leafTableLayout } from '../model/fit';
 import { formatNumber, formatShape, leafLabel } from '../model/format';
-import { leafTable, type PanelState } from '../model/state';
+import { leafTable, showingEarlierStep, type PanelState } from '../model/state';
 import type { Translate } from '../strings';
 import { el, scaleToggle } from './dom';
 
@@ -54,7 +54,8 @@ export class LeafTableView {
     const none = shown.rows.length === 0;
     this.empty.hidden = !none;
     this.table.hidden = this.toolbar.hidden = none;
-    this.choice.set(state.ui.leafState === 'backward');
+    // An earlier step on the step slider is shown as at its backward().
+    this.choice.set(state.ui.leafState === 'backward' || showingEarlierStep(state));
     const step = shown.step ?? '–';
     this.caption.textContent = shown.at === 'end' ? this.t('leaves.atEnd') : shown.endPending ? this.t('leaves.endPending', step) : this.t('leaves.atBackward', step);
     const rows: HTMLTableRowElement[] = shown.rows.map(({ track, value, grad }) => {

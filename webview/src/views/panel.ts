@@ -6,7 +6,7 @@ import { translate, type StringId, type Translate } from '../strings';
 import { el } from './dom';
 import { exportFileName, type WebviewToExtension } from '../protocol';
 import type { SaveExport } from '../charts/chartExport';
-import type { PanelState, Section } from '../model/state';
+import { graphStepFor, type PanelState, type Section } from '../model/state';
 import type { PanelTheme } from './theme';
 import { ConsoleView } from './consoleView';
 import { FiguresView } from '../charts/figuresView';
@@ -70,6 +70,7 @@ export class Panel {
         this.host.changed();
       },
       pin: (id) => host.post({ type: 'pinRun', id }),
+      showStep: (step) => this.setUi({ graphStep: graphStepFor(this.state, step) }),
     });
     this.grad = new GradView(t, theme, (log) => this.setUi({ gradLog: log }), save);
     this.leafTable = new LeafTableView(t, (at) => this.setUi({ leafState: at }));
@@ -85,7 +86,7 @@ export class Panel {
     this.graph = new GraphView(
       t,
       (line) => host.post({ type: 'revealLine', line }),
-      (choice) => this.setUi({ graphChoice: choice }),
+      (step) => this.setUi({ graphStep: step }),
       (key, open) => this.setUi({ graphModules: { ...this.state.ui.graphModules, [key]: open } }),
     );
     this.figures = new FiguresView(t, theme, save);
