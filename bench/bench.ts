@@ -21,6 +21,7 @@ import { cnnSection } from './cnn';
 import { kernelsSection } from './kernels';
 import { lstmSection } from './lstm';
 import { printProbeCosts, probeOverhead } from './probeOverhead';
+import { layoutSection } from './layout';
 
 const SIZES_ELEMENTWISE = [1_000, 100_000, 1_000_000];
 const SIZES_MATMUL = [64, 128, 256];
@@ -447,7 +448,7 @@ function ratio(ours: number, ref: number | undefined, higherIsBetter: boolean): 
   return `  (${fmt(r)}x NumPy's time)`;
 }
 
-/** `npm run bench -- --only events,lines` runs just those sections (engine, kernels, boundary, python, cnn, events, lines, memory, startup, lstm, probe). */
+/** `npm run bench -- --only events,lines` runs just those sections (engine, kernels, boundary, python, cnn, events, lines, memory, startup, lstm, probe, layout). */
 function sectionsWanted(): (name: string) => boolean {
   const i = process.argv.indexOf('--only');
   if (i < 0) return () => true;
@@ -469,6 +470,7 @@ async function main(): Promise<void> {
   if (want('startup')) await startupSection();
   if (want('lstm')) await lstmSection();
   if (want('probe')) await probeSection();
+  if (want('layout')) layoutSection();
 }
 
 /** The real-Python backend's probe on examples/07's loop (bench/probeOverhead.ts), where a Python has torch. */

@@ -96,6 +96,11 @@ export class Node implements OutputSlot {
   savedIsOutput: boolean[] | null = null;
   /** CopySlices: the in-place op's own node, whose backward it runs on the written region (released with it). */
   wrapped: Node | null = null;
+  /**
+   * The inputs that do not require grad (data such as `X` and `y`, constants), weakly: no gradient flows to
+   * them, so `next` has none, but the graph report draws the named ones as input nodes.
+   */
+  constInputs: WeakRef<Tensor>[] | null = null;
   private saved: Tensor[] | null;
   private readonly savedVersions: number[];
   private readonly hadSaved: boolean;
@@ -223,6 +228,7 @@ export function record(
   const { next, nextNr } = edgesTo(inputs);
   const node = new Node(name, next, saved, fn);
   node.nextNr = nextNr;
+  for (const t of inputs) if (t !== null && !t.requiresGrad) (node.constInputs ??= []).push(new WeakRef(t));
   node.output = new WeakRef(out);
   if (saved.includes(out)) node.savedIsOutput = saved.map((t) => t === out);
   node.outShape = out.shape;

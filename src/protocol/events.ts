@@ -41,6 +41,11 @@ export interface GraphNode {
    */
   module?: { ops: number };
   /**
+   * A tensor the graph read that does not require grad (data such as `X`, `y`, a target), bound to a name in
+   * the script (`kind` 'leaf', `name` set, no `grad`). No gradient flows to it; unnamed ones are not listed.
+   */
+  input?: true;
+  /**
    * The innermost module call (GraphSummary.modules) the node ran under; for a parameter leaf, the call of the
    * module that holds it. Absent: outside any module.
    */

@@ -164,7 +164,7 @@ export function gradientAnnotations(last: BackwardEvent | null): LineAnnotation[
 
 /**
  * While a run is going there is no `variables` event yet; its latest backward graph already describes the
- * named leaves (the parameters being trained), so hovers on those work during training too.
+ * named leaves (the parameters being trained) and named inputs, so hovers on those work during training too.
  */
 export function variablesFromGraph(e: BackwardEvent | null): VariableInfo[] {
   if (!e) return [];
@@ -174,7 +174,8 @@ export function variablesFromGraph(e: BackwardEvent | null): VariableInfo[] {
   for (const n of e.graph.nodes) {
     if (n.kind !== 'leaf' || !n.name || !n.value) continue;
     const grad = accumulated.get(n.id) ?? n.grad ?? null;
-    out.push({ name: n.name, shape: n.shape, dtype: n.dtype, requiresGrad: true, gradFn: null, isLeaf: true, value: n.value, grad });
+    // An input node (X, y) is a tensor that does not require grad.
+    out.push({ name: n.name, shape: n.shape, dtype: n.dtype, requiresGrad: !n.input, gradFn: null, isLeaf: true, value: n.value, grad });
     if (grad) {
       out.push({ name: `${n.name}.grad`, shape: grad.shape, dtype: grad.dtype, requiresGrad: false, gradFn: null, isLeaf: true, value: grad, grad: null });
     }

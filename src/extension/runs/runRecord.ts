@@ -220,7 +220,7 @@ export class RunRecord {
       rootId: e.graph.rootId,
       nodes: e.graph.nodes.length + (e.graph.truncated?.hiddenNodes ?? 0),
       ops: e.graph.nodes.filter((n) => n.kind === 'op').length,
-      leaves: e.graph.nodes.filter((n) => n.kind === 'leaf').length,
+      leaves: e.graph.nodes.filter((n) => n.kind === 'leaf' && !n.input).length,
       hiddenNodes: e.graph.truncated?.hiddenNodes ?? 0,
     });
     this.events.push(e);

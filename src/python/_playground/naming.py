@@ -98,9 +98,23 @@ def is_plain_object(value):
 def leaf_names(frame):
     """{id(tensor): (name, tensor)} for the tensors requiring grad seen from `frame`: its locals first, then
     its module's globals; the first name found for a tensor wins."""
+    return tensor_names(frame, inputs=False)
+
+
+def tensor_names(frame, inputs=True):
+    """leaf_names, and with `inputs` also the tensors that do not require grad (the data a graph reads: `X`,
+    `y`, a target), which the graph report draws as input nodes."""
     found = {}
     if frame is None:
         return found
+    scopes = [frame.f_locals]
+    if frame.f_globals is not frame.f_locals:
+        scopes.append(frame.f_globals)
+    for scope in scopes:
+        for name, tensor in named_tensors(scope):
+            if id(tensor) not in found and (inputs or tensor.requires_grad):
+                found[id(tensor)] = (name, tensor)
+    return found
     scopes = [frame.f_locals]
     if frame.f_globals is not frame.f_locals:
         scopes.append(frame.f_globals)
@@ -113,7 +127,7 @@ def leaf_names(frame):
 
 def name_leaves():
     """The namer the graph reporter calls during backward() when a step's report needs leaf names
-    (GraphReporter in src/runtime/report/graphReporter.ts): [engine tensors, their names], as JavaScript arrays.
-    The user's frame is the one that called backward(), a few of our frames down the stack."""
-    names = leaf_names(frames.user_frame())
+    (GraphReporter in src/runtime/report/graphReporter.ts): [engine tensors, their names], as JavaScript arrays:
+    the leaves requiring grad and the tensors that do not (the graph's named inputs). The user's frame is the one that called backward(), a few of our frames down the stack."""
+    names = tensor_names(frames.user_frame())
     return to_js([[t._t for (_, t) in names.values()], [n for (n, _) in names.values()]])

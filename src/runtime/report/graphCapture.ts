@@ -47,6 +47,28 @@ export function outlineLeaves(outline: GraphOutline): Tensor[] {
   return out;
 }
 
+/** The tensors an outline's ops read that do not require grad (still alive), each once, nearest the root first. */
+export function outlineInputs(outline: GraphOutline): Tensor[] {
+  const out: Tensor[] = [];
+  const seen = new Set<Tensor>();
+  for (const node of outline.order) {
+    if (node.constInputs === null) continue;
+    for (const ref of node.constInputs) {
+      const t = ref.deref();
+      if (t && !seen.has(t)) {
+        seen.add(t);
+        out.push(t);
+      }
+    }
+  }
+  return out;
+}
+
+/** A graph node's id for an input tensor: negative, so it never meets an engine node's id. */
+export function inputNodeId(t: Tensor): number {
+  return -2 - t.id;
+}
+
 /**
  * Describes the graph of an outline. Breadth-first order means that when it is cut at `limit` nodes the part
  * nearest the root (what the learner just wrote) is what stays. With `whole` false only the leaves are
@@ -93,9 +115,28 @@ export function captureGraph(
   // Edges between what is shown: a folded call's inner edges vanish, its edges to the outside meet its one node.
   const edgeKeys = new Set<string>();
   const edges: Array<[number, number]> = [];
+  const inputIds = new Set<number>();
   for (const node of order) {
     const to = repOf(node);
     if (!shown.has(to)) continue;
+    // Inputs bound to a name (X, y) as small nodes of their own; unnamed ones (a Python scalar made a tensor,
+    // an expression's temporary) are constants, folded into their op.
+    if (node.constInputs !== null) {
+      for (const ref of node.constInputs) {
+        const t = ref.deref();
+        const name = t ? names.get(t.id) : null;
+        if (!t || !name) continue;
+        const id = inputNodeId(t);
+        if (!inputIds.has(id)) {
+          inputIds.add(id);
+          nodes.push({ id, kind: 'leaf', input: true, gradFn: null, name, shape: t.shape.slice(), dtype: t.dtype, line: t.line, value: summarize(t) });
+        }
+        const key = `${id}>${to.id}`;
+        if (edgeKeys.has(key)) continue;
+        edgeKeys.add(key);
+        edges.push([id, to.id]);
+      }
+    }
     for (const nx of node.next) {
       if (!nx) continue;
       const from = repOf(nx);
@@ -106,7 +147,7 @@ export function captureGraph(
     }
   }
   const hidden = visible.length - shownNodes.length;
-  const graph: GraphSummary = { rootId, nodes, edges, truncated: hidden ? { shownNodes: nodes.length, hiddenNodes: hidden } : null };
+  const graph: GraphSummary = { rootId, nodes, edges, truncated: hidden ? { shownNodes: nodes.length - inputIds.size, hiddenNodes: hidden } : null };
   if (boxes.list.length > 0) graph.modules = boxes.list;
   return { graph, leaves };
 }

@@ -12,7 +12,7 @@ import type { DType, StorageArray } from '../../engine/dtype';
 import { sameShape } from '../../engine/shape';
 import type { Tensor } from '../../engine/tensor';
 import type { BackwardEvent, GraphEvent } from '../../protocol/events';
-import { captureGraph, graphOutline, outlineLeaves, sentNodeLimit, type GraphOutline, type LeafSnapshots } from './graphCapture';
+import { captureGraph, graphOutline, outlineInputs, outlineLeaves, sentNodeLimit, type GraphOutline, type LeafSnapshots } from './graphCapture';
 
 export type BackwardReport = Omit<BackwardEvent, 't' | 'step' | 'file'>;
 export type GraphReport = Omit<GraphEvent, 't' | 'step' | 'file'>;
@@ -127,6 +127,8 @@ export class GraphReporter {
     for (let i = 0; i < leaves.length; i++) given.set(leaves[i].id, labels[i]);
     for (const v of step.leaves) this.names.set(v.id, given.get(v.id) ?? null);
     const whole = this.wholeDue(step);
+    // The data the graph read (X, y): drawn as input nodes when the script bound them to a name.
+    if (whole) for (const v of outlineInputs(step.outline)) this.names.set(v.id, given.get(v.id) ?? null);
     this.send(step, whole);
     // Still inside backward(): the script's frames are on the stack (flush() at the end has none).
     if (whole) this.snapshot?.();

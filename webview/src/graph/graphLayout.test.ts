@@ -31,6 +31,21 @@ describe('webview computation graph', () => {
     assert.equal(opSymbol(null), '?');
   });
 
+  it('draws a named input (X, y) as a small input node: its name, shape and value, no gradient', () => {
+    const e = backward(1, 0.5);
+    const x = { id: -10, kind: 'leaf' as const, input: true as const, gradFn: null, name: 'X', shape: [2, 2], dtype: 'float32', line: null, value: e.graph.nodes[5].value };
+    const g: GraphSummary = { ...e.graph, nodes: [...e.graph.nodes, x], edges: [...e.graph.edges, [-10, e.graph.nodes[4].id]] };
+    const label = nodeLabel(x, t);
+    assert.equal(label.title, 'X');
+    assert.deepEqual(label.details, ['[2, 2]', 'value ∈ [-1, 0.49]']);
+    assert.match(label.tooltip, /input: does not require grad/);
+    const laid = layoutGraph(g, t);
+    const node = laid.nodes.find((n) => n.id === -10)!;
+    assert.equal(node.input, true);
+    assert.equal(laid.nodes.filter((n) => n.input).length, 1);
+    assert.ok(laid.edges.some((ed) => ed.from === '-10'), 'its edge to the op it feeds');
+  });
+
   it('labels leaves by name and ops by symbol, with shape, value and gradient', () => {
     const e = backward(2, 0.25);
     const [mean, , , add, , w] = e.graph.nodes;

@@ -152,6 +152,7 @@ export function nodeLabel(node: GraphNode, t: Translate, inModule: GraphModuleCa
     details.push(g.numel === 1 ? `${t('graph.grad')} ${formatNumber(g.mean)}` : `‖${t('graph.grad')}‖ ${formatNumber(g.norm)}`);
   }
   const tip = [node.kind === 'leaf' ? title : node.module ? `${node.gradFn ?? title} (${t('graph.moduleOps', node.module.ops)})` : node.gradFn ?? title];
+  if (node.input) tip.push(t('graph.inputTip'));
   if (count > 1) tip.push(t('graph.repeatTip', count));
   if (inModule) tip.push(t('graph.moduleTip', moduleKey(inModule), inModule.className));
   if (node.line !== null) tip.push(t('graph.line', node.line));
@@ -204,6 +205,8 @@ export interface LaidNode {
   /** The graph node drawn (the first of a repeat); -1 for a collapsed module. */
   id: number;
   kind: 'op' | 'leaf' | 'module';
+  /** A named tensor the graph read that does not require grad (X, y): drawn small and dashed. */
+  input: boolean;
   isRoot: boolean;
   line: number | null;
   /** A collapsed module's key (moduleKey) and the line of its class's forward. */
@@ -391,6 +394,7 @@ export function layoutView(v: ViewGraph, t: Translate, previous: GraphLayout | n
     key: it.id,
     id: it.node?.id ?? -1,
     kind: it.kind,
+    input: it.node?.input === true,
     isRoot: it.id === v.rootId,
     line: it.module ? it.module.call.line : it.node!.line,
     moduleKey: it.module ? moduleKey(it.module.call) : null,

@@ -374,7 +374,7 @@ export class GraphView {
   }
 
   private nodeClass(n: LaidNode): string {
-    return `gnode ${n.kind}${n.isRoot ? ' root' : ''}${n.line !== null || n.kind === 'module' ? ' has-line' : ''}`;
+    return `gnode ${n.kind}${n.input ? ' input' : ''}${n.isRoot ? ' root' : ''}${n.line !== null || n.kind === 'module' ? ' has-line' : ''}`;
   }
 
   private fillLabel(g: SVGGElement, n: LaidNode): void {
