@@ -66,9 +66,12 @@ function comparable(events: RunEvent[]): unknown[] {
       switch (e.type) {
         case 'backward': {
           const ops = e.graph.nodes.filter((n) => n.kind === 'op').map((n) => `${n.gradFn}@${n.line}`).sort();
-          const leaves = e.graph.nodes.filter((n) => n.kind === 'leaf').map((n) => `${n.name}@${n.line ?? '?'}:${n.shape.join('x')}`).sort();
+          // Input nodes (X, y: GraphNode.input) are the playground's only: a real grad_fn graph keeps no reference to them.
+          const inputIds = new Set(e.graph.nodes.filter((n) => n.input).map((n) => n.id));
+          const leaves = e.graph.nodes.filter((n) => n.kind === 'leaf' && !n.input).map((n) => `${n.name}@${n.line ?? '?'}:${n.shape.join('x')}`).sort();
+          const edges = e.graph.edges.filter(([from]) => !inputIds.has(from)).length;
           const lossKey = e.loss === null ? null : Number.isNaN(e.loss) ? 'nan' : Number(e.loss.toPrecision(5));
-          return { type: e.type, step: e.step, line: e.line, loss: lossKey, ops, leaves, edges: e.graph.edges.length, leafNames: e.leaves.map((l) => l.name).sort() };
+          return { type: e.type, step: e.step, line: e.line, loss: lossKey, ops, leaves, edges, leafNames: e.leaves.map((l) => l.name).sort() };
         }
         case 'error':
           return { type: e.type, errorType: e.errorType, message: e.message, line: e.line };

@@ -109,7 +109,7 @@ export default {
       const g = await readGraph(page);
       if (g.ops.includes('LSTM')) return g;
       const closed = f.locator('details.card-graph g.gnode.module[data-module="model"]');
-      if ((await closed.count()) > 0) await closed.first().dispatchEvent('click');
+      if ((await closed.count()) > 0) await closed.first().locator('.gmodule-toggle').dispatchEvent('click');
       return null;
     }, { timeout: 20000, message: 'the LSTM node' });
     const tip = g4.opTooltips[g4.ops.indexOf('LSTM')];

@@ -2,7 +2,8 @@
 // first screen, its module calls are boxes named after the model's attributes, and no text is drawn under 11 px
 // at fit (measured in the webview: font size × the SVG's screen scale). Then a loop that calls the model one
 // sample at a time: its repeated calls fold into one ×N box, and the whole graph is drawn, readable at fit.
-// Clicking a closed module opens it.
+// Clicking a closed module's ▸ opens it. The data the model reads (X, y) are input nodes named after them. The
+// step slider under the graph moves to the first kept step: the graph's values change, and the loss chart marks it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCommand, waitUntil } from '../lib/workbench.mjs';
@@ -56,6 +57,11 @@ async function measureGraph(page) {
         boxes: [...svgEl.querySelectorAll('g.gbox')].map((g) => g.dataset.module),
         closed: [...svgEl.querySelectorAll('g.gnode.module')].map((g) => ({ key: g.dataset.module, title: title(g) })),
         titles: [...svgEl.querySelectorAll('g.gnode')].map(title),
+        inputs: [...svgEl.querySelectorAll('g.gnode.input')].map(title),
+        rootText: svgEl.querySelector('g.gnode.root')?.textContent ?? '',
+        step: card.querySelector('.graph-steps')?.hidden ? null : card.querySelector('.graph-steps')?.dataset.step ?? null,
+        stepLabel: card.querySelector('.graph-step-label')?.textContent ?? '',
+        stops: Number(card.querySelector('.graph-step-slider')?.max ?? -1) + 1,
         minFont: sizes.length ? Math.min(...sizes) : null,
         texts: texts.length,
         folded: card.querySelector('.graph-folded')?.hidden ? '' : card.querySelector('.graph-folded')?.textContent ?? '',
@@ -93,18 +99,41 @@ export default {
     await shot('1-mlp-1280x720');
     await shotOf(f.locator('details.card-graph'), '2-mlp-graph');
 
-    // Opening a closed module shows its layers as boxes or inline ops.
+    check('X and y are drawn as input nodes named after them', m.inputs.includes('X') && m.inputs.includes('y'), m.inputs.join(', '));
+
+    // The step slider: from the latest step to the first kept one; the values drawn change with it.
+    log(`step slider: ${m.stops} stops, at step ${m.step} ("${m.stepLabel}"), root "${m.rootText}"`);
+    check('the step slider offers several captured steps', m.stops >= 2 && m.step !== null, `${m.stops} stops`);
+    if (m.stops >= 2) {
+      await f.locator('details.card-graph .graph-step-slider').evaluate((el) => {
+        el.value = '0';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      const first = await waitUntil(async () => {
+        const g = await measureGraph(page);
+        return g.step !== m.step ? g : null;
+      }, { timeout: 10000, message: 'the graph of the first kept step' });
+      log(`after the slider: at step ${first.step} ("${first.stepLabel}"), root "${first.rootText}"`);
+      check('the slider shows an earlier step', Number(first.step) < Number(m.step), `${first.step} < ${m.step}`);
+      check('the values drawn change with the step', first.rootText !== m.rootText, `${first.rootText} vs ${m.rootText}`);
+      await shot('2b-mlp-first-step-1280x720');
+      // Back to the latest, so the rest of the scenario sees what it did before.
+      await f.locator('details.card-graph .graph-steps button').click();
+      await waitUntil(async () => ((await measureGraph(page)).step === m.step ? true : null), { timeout: 10000, message: 'back to the latest step' });
+    }
+
+    // Opening a closed module (its ▸) shows its layers as boxes or inline ops.
     const closed = f.locator('details.card-graph g.gnode.module').first();
     if ((await closed.count()) > 0) {
       const key = await closed.getAttribute('data-module');
-      // Keyboard activation: the node may sit outside the box's visible part when the drawing is larger.
-      await closed.dispatchEvent('click');
+      // Dispatched: the node may sit outside the box's visible part when the drawing is larger.
+      await closed.locator('.gmodule-toggle').dispatchEvent('click');
       const opened = await waitUntil(async () => {
         const g = await measureGraph(page);
         return g.boxes.includes(key) ? g : null;
       }, { timeout: 10000, message: `module ${key} to open` });
       log(`opened ${key}: boxes ${JSON.stringify(opened.boxes)}, closed ${JSON.stringify(opened.closed)}`);
-      check(`clicking module ${key} opens it into a box`, opened.boxes.includes(key));
+      check(`clicking ▸ of module ${key} opens it into a box`, opened.boxes.includes(key));
       await shotOf(f.locator('details.card-graph'), '3-mlp-opened');
     }
 

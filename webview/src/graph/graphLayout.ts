@@ -123,6 +123,8 @@ const PAD_X = 10;
 const PAD_Y = 6;
 const LINE_GAP = 3;
 const MIN_WIDTH = 56;
+/** A closed module's ▸ glyph (graphView.ts draws it at the title's left). */
+const TOGGLE_ROOM_PX = 18;
 
 export interface NodeLabel {
   /** Leaf name or op symbol, drawn large. */
@@ -131,6 +133,8 @@ export interface NodeLabel {
   details: string[];
   /** Full text for the hover tooltip: PyTorch prints of value and gradient, source line. */
   tooltip: string;
+  /** A closed module: room for its ▸ glyph on both sides of the centred title. */
+  toggle?: boolean;
 }
 
 export function nodeLabel(node: GraphNode, t: Translate, inModule: GraphModuleCall | null = null, count = 1): NodeLabel {
@@ -184,7 +188,7 @@ export function moduleLabel(item: ViewItem, t: Translate): NodeLabel {
   for (const p of m.params) tip.push(`${p.name} ${formatShape(p.shape, t)}`);
   if (out?.value) tip.push(`${t('graph.value')}:\n${out.value.text}`);
   if (out?.grad) tip.push(`${t('graph.grad')}:\n${out.grad.text}`);
-  return { title, details, tooltip: tip.join('\n') };
+  return { title, details, tooltip: tip.join('\n'), toggle: true };
 }
 
 export function itemLabel(item: ViewItem, t: Translate): NodeLabel {
@@ -192,7 +196,7 @@ export function itemLabel(item: ViewItem, t: Translate): NodeLabel {
 }
 
 export function labelSize(label: NodeLabel): { width: number; height: number } {
-  const width = Math.max(MIN_WIDTH, textWidth(label.title, TITLE_FONT_PX), ...label.details.map((d) => textWidth(d, DETAIL_FONT_PX))) + 2 * PAD_X;
+  const width = Math.max(MIN_WIDTH, textWidth(label.title, TITLE_FONT_PX) + (label.toggle ? 2 * TOGGLE_ROOM_PX : 0), ...label.details.map((d) => textWidth(d, DETAIL_FONT_PX))) + 2 * PAD_X;
   const height = 2 * PAD_Y + TITLE_FONT_PX + label.details.length * (DETAIL_FONT_PX + LINE_GAP);
   return { width: Math.ceil(width), height: Math.ceil(height) };
 }

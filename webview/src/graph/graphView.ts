@@ -21,6 +21,8 @@ const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 4;
 /** Fit's smallest scale: text is drawn at 11 px and up (DETAIL_FONT_PX), and stays so at fit. */
 export const MIN_FIT_ZOOM = 1;
+/** Width of a module's ▸/▾ glyph and the gap after it. */
+const TOGGLE_PX = 16;
 /** Pointer travel (px) below which a press on a node counts as a click, not a pan. */
 const CLICK_SLOP = 4;
 
@@ -312,37 +314,74 @@ export class GraphView {
     this.nodeLayer.replaceChildren(...nodes);
   }
 
-  /** An open module: its frame, and its name as a button that closes it. */
+  /**
+   * An open module: its frame; its ▾ glyph closes it, its name goes to the module's call line (with Alt, to its
+   * forward's definition).
+   */
   private boxElement(b: LaidBox): SVGGElement {
     const g = svg('g', { class: `gbox depth-${b.depth % 4}`, transform: `translate(${(b.x - b.width / 2).toFixed(1)},${(b.y - b.height / 2).toFixed(1)})` });
     g.dataset.module = b.moduleKey;
     g.dataset.line = b.line === null ? '' : String(b.line);
     g.dataset.defLine = b.defLine === null ? '' : String(b.defLine);
     g.append(svg('rect', { width: b.width, height: b.height, rx: 8, class: 'gbox-frame' }));
+    const toggle = this.toggleGlyph('▾', 8, BOX_TITLE_PX + 4, this.t('graph.moduleClose'), () => this.toggleModule(b.moduleKey, false));
+    toggle.setAttribute('aria-expanded', 'true');
     const head = svg('g', { class: 'gbox-head' });
     head.setAttribute('tabindex', '0');
-    head.setAttribute('role', 'button');
-    head.setAttribute('aria-expanded', 'true');
+    head.setAttribute('role', 'link');
     const title = svg('title');
     title.textContent = b.tooltip;
-    const text = svg('text', { x: 8, y: BOX_TITLE_PX + 4, class: 'gbox-title' });
-    text.textContent = `▾ ${b.title}`;
+    const text = svg('text', { x: 8 + TOGGLE_PX, y: BOX_TITLE_PX + 4, class: 'gbox-title' });
+    text.textContent = b.title;
     head.append(title, text);
-    g.append(head);
-    this.onActivate(head, () => this.toggleModule(b.moduleKey, false));
+    g.append(toggle, head);
+    this.onActivate(head, (alt) => this.revealModule(b.line, b.defLine, alt));
     return g;
   }
 
-  /** Click or Enter/Space; a drag that started on the element does not count. */
-  private onActivate(target: SVGGElement, activate: () => void): void {
-    target.addEventListener('click', () => {
+  /** The ▸/▾ glyph that opens or closes a module, apart from the name (which goes to the code). */
+  private toggleGlyph(glyph: string, x: number, y: number, label: string, toggle: () => void): SVGGElement {
+    const g = svg('g', { class: 'gmodule-toggle' });
+    g.setAttribute('tabindex', '0');
+    g.setAttribute('role', 'button');
+    g.setAttribute('aria-label', label);
+    const title = svg('title');
+    title.textContent = label;
+    // A larger transparent target than the glyph itself.
+    g.append(title, svg('rect', { x: x - 4, y: y - BOX_TITLE_PX, width: TOGGLE_PX + 2, height: BOX_TITLE_PX + 6, class: 'gmodule-toggle-hit' }));
+    const text = svg('text', { x, y, class: 'gmodule-toggle-glyph' });
+    text.textContent = glyph;
+    g.append(text);
+    g.addEventListener('click', (e) => {
+      e.stopPropagation();
+      if (!this.suppressClick) toggle();
+    });
+    g.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        e.stopPropagation();
+        toggle();
+      }
+    });
+    return g;
+  }
+
+  /** A module's call line, or with `toDefinition` (Alt+click) the line of its forward in the user's file. */
+  private revealModule(line: number | null, defLine: number | null, toDefinition: boolean): void {
+    const target = toDefinition && defLine !== null ? defLine : line;
+    if (target !== null) this.revealLine(target);
+  }
+
+  /** Click or Enter/Space; a drag that started on the element does not count. `alt`: Alt was held. */
+  private onActivate(target: SVGGElement, activate: (alt: boolean) => void): void {
+    target.addEventListener('click', (e) => {
       if (this.suppressClick) return;
-      activate();
+      activate(e.altKey);
     });
     target.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
-        activate();
+        activate(e.altKey);
       }
     });
   }
@@ -360,15 +399,16 @@ export class GraphView {
       const y = NODE_PAD_Y + TITLE_FONT_PX + NODE_LINE_GAP + i * (DETAIL_FONT_PX + NODE_LINE_GAP) + DETAIL_FONT_PX * 0.85;
       g.append(svg('text', { x: n.width / 2, y: y.toFixed(1), 'text-anchor': 'middle', class: i === 0 && n.kind === 'op' ? 'gnode-detail gnode-fn' : 'gnode-detail' }));
     });
+    if (n.kind === 'module') {
+      // The glyph opens a closed module; the rest of the node goes to its call line, as any node to its own.
+      g.append(this.toggleGlyph('▸', 8, NODE_PAD_Y + TITLE_FONT_PX * 0.9, this.t('graph.moduleOpen'), () => {
+        if (g.dataset.module) this.toggleModule(g.dataset.module, true);
+      }));
+    }
     this.fillLabel(g, n);
-    this.onActivate(g, () => {
-      // A closed module opens; a node goes to its line.
-      if (g.dataset.module) {
-        this.toggleModule(g.dataset.module, true);
-        return;
-      }
-      const line = Number(g.dataset.line);
-      if (g.dataset.line && Number.isInteger(line)) this.revealLine(line);
+    this.onActivate(g, (alt) => {
+      const num = (v: string | undefined): number | null => (v && Number.isInteger(Number(v)) ? Number(v) : null);
+      this.revealModule(num(g.dataset.line), num(g.dataset.defLine), alt);
     });
     return g;
   }
