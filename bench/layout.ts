@@ -68,6 +68,12 @@ export function layoutMs(g: GraphSummary, t: Translate, reps: number): number {
   return samples[Math.floor(samples.length / 2)];
 }
 
+function withoutCall(n: GraphNode): GraphNode {
+  const out = { ...n };
+  delete out.call;
+  return out;
+}
+
 export function layoutSection(): void {
   console.log('\n== graph layout (webview/src/graph/graphLayout.ts, dagre, main thread; whole graph, every module open; median) ==');
   const t: Translate = (id, ...args) => translate({}, id, ...args);
@@ -75,7 +81,7 @@ export function layoutSection(): void {
     for (const boxes of [false, true]) {
       const full = mlpGraph(n);
       // Without module calls: the plain op graph (a script without nn.Module); with them: each layer a box.
-      const g = boxes ? full : { ...full, modules: undefined, nodes: full.nodes.map(({ call: _call, ...rest }) => rest) };
+      const g = boxes ? full : { ...full, modules: undefined, nodes: full.nodes.map((x) => withoutCall(x)) };
       const ops = g.nodes.filter((x) => x.kind === 'op').length;
       const what = `${String(ops).padStart(5)} op nodes (${String(g.nodes.length).padStart(5)} nodes), ${boxes ? `${full.modules!.length} module boxes` : 'no module boxes'}`;
       try {
