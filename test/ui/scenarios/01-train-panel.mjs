@@ -73,9 +73,13 @@ export default {
     await play.click();
     const h2 = await waitForRun(page, { name: HOUSES, status: 'finished' });
     check(`header: ${HOUSES} finished after ${HOUSES_STEPS} steps`, h2.steps === HOUSES_STEPS, h2.stepText);
+    // The model's parameters sit inside its module box, which may be drawn closed to fit: open it to see them.
     const g2 = await waitUntil(async () => {
       const g = await readGraph(page);
-      return g.leaves.some((l) => l.includes('weight')) ? g : null;
+      if (g.leaves.some((l) => l.includes('weight'))) return g;
+      const closed = f.locator('details.card-graph g.gnode.module');
+      if ((await closed.count()) > 0) await closed.first().locator('.gmodule-toggle').dispatchEvent('click');
+      return null;
     }, { timeout: 10000, message: 'the second graph' });
     check('graph shows the model parameters as leaves', g2.leaves.includes('model.linear.weight') && g2.leaves.includes('model.linear.bias'), g2.leaves.join(', '));
     check('graph root is the MSE loss', /MseLossBackward0/.test(g2.rootTooltip), g2.rootTooltip.split('\n')[0]);
