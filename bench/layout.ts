@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --only layout`: the panel's graph layout (webview/src/graph/graphLayout.ts, dagre) for
+ * `npm run bench -- --only layout`: the panel's graph layout (webview/src/graph/graphLayout.ts: dagre, or layeredLayout.ts past a size) for
  * graphs of 50, 500 and 5,000 op nodes, each drawn whole (every module open, nothing folded) as the webview
  * lays it out on its main thread. Issue 16's target: under 100 ms at 500 nodes.
  */
@@ -75,7 +75,7 @@ function withoutCall(n: GraphNode): GraphNode {
 }
 
 export function layoutSection(): void {
-  console.log('\n== graph layout (webview/src/graph/graphLayout.ts, dagre, main thread; whole graph, every module open; median) ==');
+  console.log('\n== graph layout (webview/src/graph/graphLayout.ts: dagre small, layeredLayout.ts large; main thread; whole graph, every module open; median) ==');
   const t: Translate = (id, ...args) => translate({}, id, ...args);
   for (const n of SIZES) {
     for (const boxes of [false, true]) {

@@ -2,14 +2,17 @@
  * The computation graph of one backward(): node labels, op symbols and the layered layout. Pure (no DOM):
  * text widths are estimated rather than measured, so the layout is the same in tests and in the panel.
  *
- * Layout library: dagre (@dagrejs/dagre). It is synchronous and small (about 50 KB minified with graphlib),
- * and lays out the few hundred nodes the graph node limit allows in a few milliseconds on the UI thread.
+ * Layout: dagre (@dagrejs/dagre) for small drawings (useDagre), layeredLayout.ts for larger ones: dagre is
+ * synchronous and small (about 50 KB minified with graphlib) but takes about a second at 500 nodes (its
+ * network-simplex ranking and crossing minimisation, slower still with module boxes as compound nodes) and
+ * overflows the stack at 5,000; layeredLayout.ts lays 500 out in tens of milliseconds on the UI thread.
  * elkjs gives somewhat tidier layered drawings but is about 1.5 MB, asynchronous (a web worker, which a
  * webview's CSP then has to allow) and slower to start; nothing here needs its extra options.
  */
 import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
 import type { GraphModuleCall, GraphNode, GraphSummary } from '../../../src/protocol/events';
 import { foldGraph, moduleKey, type FoldOptions, type ViewGraph, type ViewItem } from './graphFold';
+import { layeredLayout } from './layeredLayout';
 import { textWidth } from '../../../src/figures/text';
 import { formatNumber, formatShape, summaryLine } from '../model/format';
 import type { Translate } from '../strings';
@@ -432,17 +435,13 @@ export function layoutView(v: ViewGraph, t: Translate, previous: GraphLayout | n
     }
   }
 
-  const dg = buildDagreGraph(v, labels, direction);
-  dagreLayout(dg);
-  const nodes = v.items.map((it) => {
-    const box = dg.node(it.id);
-    return laid(it, { x: box.x ?? 0, y: box.y ?? 0, width: box.width, height: box.height });
-  });
+  const placed = useDagre(v) ? dagrePlaces(v, labels, direction) : layeredPlaces(v, labels, direction);
+  const nodes = v.items.map((it) => laid(it, placed.nodes.get(it.id) ?? { x: 0, y: 0, width: MIN_WIDTH, height: 30 }));
   const depthOf = new Map<string, number>();
   const boxes: LaidBox[] = v.boxes.map((b) => {
     const d = b.parent === null ? 0 : (depthOf.get(b.parent) ?? 0) + 1;
     depthOf.set(b.id, d);
-    const n = dg.node(b.id);
+    const n = placed.boxes.get(b.id) ?? { x: 0, y: 0, width: 0, height: 0 };
     const mk = moduleKey(b.call);
     const tip = [`${mk} (${b.call.className})`, t('graph.moduleCollapse')];
     if (b.call.line !== null) tip.push(t('graph.callLine', b.call.line));
@@ -461,9 +460,56 @@ export function layoutView(v: ViewGraph, t: Translate, previous: GraphLayout | n
       height: n.height,
     };
   });
-  const edges: LaidEdge[] = dg.edges().map((e) => ({ from: e.v, to: e.w, points: dg.edge(e)?.points ?? [] }));
+  return { key, nodes, boxes, edges: placed.edges, width: placed.width, height: placed.height, folded: v.folded, cut: v.cut ?? 0 };
+}
+
+interface Placed {
+  nodes: ReadonlyMap<string, { x: number; y: number; width: number; height: number }>;
+  boxes: ReadonlyMap<string, { x: number; y: number; width: number; height: number }>;
+  edges: LaidEdge[];
+  width: number;
+  height: number;
+}
+
+/**
+ * Drawings up to this size go to dagre (its crossing minimisation draws small graphs a little tidier); larger
+ * ones to layeredLayout.ts. A module box costs dagre about as much as a few nodes (its compound ranking), so
+ * boxes count extra. Measured (bench/layout.ts, 2-core machine): dagre takes about 45 ms at 50 flat nodes,
+ * 145 ms at 50 nodes in 33 boxes, a second at 500 nodes and overflows the stack at 5,000.
+ */
+export const DAGRE_MAX_WEIGHT = 60;
+
+export function useDagre(v: ViewGraph): boolean {
+  return v.items.length + 3 * v.boxes.length <= DAGRE_MAX_WEIGHT;
+}
+
+function dagrePlaces(v: ViewGraph, labels: ReadonlyMap<string, NodeLabel>, direction: GraphDirection): Placed {
+  const dg = buildDagreGraph(v, labels, direction);
+  dagreLayout(dg);
+  const rect = (id: string): { x: number; y: number; width: number; height: number } => {
+    const n = dg.node(id);
+    return { x: n.x ?? 0, y: n.y ?? 0, width: n.width, height: n.height };
+  };
   const graphLabel = dg.graph() as { width?: number; height?: number };
-  return { key, nodes, boxes, edges, width: graphLabel.width ?? 0, height: graphLabel.height ?? 0, folded: v.folded, cut: v.cut ?? 0 };
+  return {
+    nodes: new Map(v.items.map((it) => [it.id, rect(it.id)])),
+    boxes: new Map(v.boxes.map((b) => [b.id, rect(b.id)])),
+    edges: dg.edges().map((e) => ({ from: e.v, to: e.w, points: dg.edge(e)?.points ?? [] })),
+    width: graphLabel.width ?? 0,
+    height: graphLabel.height ?? 0,
+  };
+}
+
+/** Room inside an open box: its title row above its items, a margin on the other sides. */
+const BOX_TOP_PX = BOX_TITLE_PX + 16;
+const BOX_PAD_PX = 12;
+
+function layeredPlaces(v: ViewGraph, labels: ReadonlyMap<string, NodeLabel>, direction: GraphDirection): Placed {
+  const nodes = v.items.map((it) => {
+    const label = labels.get(it.id);
+    return { id: it.id, ...(label ? labelSize(label) : { width: MIN_WIDTH, height: 30 }), parent: it.parent };
+  });
+  return layeredLayout(nodes, v.boxes, v.edges, { ...LAYOUT_OPTIONS, direction, boxTop: BOX_TOP_PX, boxPad: BOX_PAD_PX });
 }
 
 /** SVG path through dagre's edge points: straight ends, quadratic curves through the bends. */
