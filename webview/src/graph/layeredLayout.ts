@@ -142,8 +142,15 @@ export function layeredLayout(nodes: readonly LayeredNodeIn[], boxes: readonly L
   }
 
   // Children before parents: a box's size is known when its parent is laid out.
-  const depth = (id: string | null): number => (id === null ? 0 : chain(id).length);
-  const order = [...scopes.keys()].sort((a, b) => depth(b) - depth(a));
+  const depthOf = new Map<string | null, number>();
+  for (const id of scopes.keys()) depthOf.set(id, id === null ? 0 : chain(id).length);
+  const order = [...scopes.keys()].sort((a, b) => depthOf.get(b)! - depthOf.get(a)!);
+  const childBoxes = new Map<string | null, string[]>();
+  for (const b of boxes) {
+    let list = childBoxes.get(b.parent);
+    if (!list) childBoxes.set(b.parent, (list = []));
+    list.push(b.id);
+  }
   for (const n of nodes) {
     const s = scope(n.parent);
     const sz = size.get(n.id)!;
@@ -152,7 +159,7 @@ export function layeredLayout(nodes: readonly LayeredNodeIn[], boxes: readonly L
   const boxSize = new Map<string, { across: number; along: number }>();
   for (const id of order) {
     const s = scopes.get(id)!;
-    for (const b of boxes) if (b.parent === id && !s.index.has(b.id)) addMember(s, b.id, 0, 0, false);
+    for (const b of childBoxes.get(id) ?? []) if (!s.index.has(b)) addMember(s, b, 0, 0, false);
     for (const m of s.members) {
       const bs = boxSize.get(m.id);
       if (bs) {
