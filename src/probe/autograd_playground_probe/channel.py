@@ -1,16 +1,35 @@
 """Where events go: a pipe the host opened for us (a file descriptor named in the environment), never stdout,
-which is the script's own."""
+which is the script's own.
+
+Backward events that carry no graph (most steps of a fast loop) are held and written together, as the
+playground's worker posts them (src/runtime/host/worker.ts): a write per step, and the host's wake-up to read
+it, cost more than a small training step. While steps come faster than HOLD_S apart they wait up to HOLD_S; a
+step later than that after the one before goes out at once, so a slow loop shows each step as it happens; any
+other event writes them first, so the order is kept; a timer thread writes what a loop left held when it
+stopped making steps (a long evaluation, input()).
+"""
 
 import json
 import math
 import os
 import threading
+import time
 
 ENV_FD = "AUTOGRAD_PLAYGROUND_EVENTS_FD"
 
 _fd = None
 _pid = None
+# Set in a forked child (a DataLoader's workers): the pipe is the parent's. A flag, since os.getpid() is a system
+# call on every event, and system calls can cost tens of microseconds in a container.
+_child = False
 _lock = threading.Lock()
+
+HOLD_S = 0.02
+_held = []
+_held_since = 0.0
+_last_step_at = -1.0
+_wake = None
+_perf = time.perf_counter
 
 
 def open_channel():
@@ -30,7 +49,22 @@ def open_channel():
     except OSError:
         pass
     _fd, _pid = fd, os.getpid()
+    register = getattr(os, "register_at_fork", None)
+    if register is not None:
+        register(after_in_child=_forked)
     return True
+
+
+def _forked():
+    global _child
+    _child = True
+
+
+def _in_child():
+    if _child:
+        return True
+    # Without register_at_fork (not POSIX), the process id says.
+    return _pid is not None and not hasattr(os, "register_at_fork") and os.getpid() != _pid
 
 
 def is_open():
@@ -53,25 +87,92 @@ def _finite(value):
 
 
 def emit(event):
-    """Sends one event dict; the host stamps its time. Silent in forked children (a DataLoader's workers)."""
-    if _fd is None or os.getpid() != _pid:
+    """Sends one event dict (held steps first); the host stamps its time. Silent in forked children (a
+    DataLoader's workers)."""
+    if _fd is None or _in_child():
         return
     data = (json.dumps(_finite(event), allow_nan=False, separators=(",", ":")) + "\n").encode("utf-8")
     with _lock:
-        view = memoryview(data)
-        while view:
-            try:
-                n = os.write(_fd, view)
-            except BrokenPipeError:
-                # The host is gone (stopped): the script still ends as it would without us.
-                close()
-                return
-            view = view[n:]
+        if _held:
+            _held.append(data)
+            _write_held()
+        else:
+            _write(data)
+
+
+def emit_step(line):
+    """Sends a backward event without its graph, already encoded as one JSON line (graph.py), held as above."""
+    global _held_since, _last_step_at
+    if _fd is None or _in_child():
+        return
+    now = _perf()
+    with _lock:
+        if not _held:
+            _held_since = now
+            _start_timer()
+        _held.append(line.encode("utf-8"))
+        slow = now - _last_step_at >= HOLD_S
+        _last_step_at = now
+        if slow or now - _held_since >= HOLD_S:
+            _write_held()
+
+
+def _write_held():
+    data = b"".join(_held)
+    del _held[:]
+    _write(data)
+
+
+def _write(data):
+    # Under _lock.
+    view = memoryview(data)
+    while view and _fd is not None:
+        try:
+            n = os.write(_fd, view)
+        except BrokenPipeError:
+            # The host is gone (stopped): the script still ends as it would without us.
+            _close_fd()
+            return
+        view = view[n:]
+
+
+def _start_timer():
+    # Under _lock, when a step starts being held: wakes the timer thread, started on the first one.
+    global _wake
+    if _wake is None:
+        _wake = threading.Event()
+        threading.Thread(target=_timer, args=(_wake,), name="autograd-playground-events", daemon=True).start()
+    _wake.set()
+
+
+def _timer(wake):
+    while True:
+        wake.wait()
+        wake.clear()
+        time.sleep(HOLD_S)
+        with _lock:
+            if _held and not _in_child():
+                if _perf() - _held_since >= HOLD_S:
+                    _write_held()
+                else:
+                    wake.set()
 
 
 def close():
+    if _in_child():
+        # A forked child: the lock may have been held when it forked; nothing it holds is its to send.
+        _close_fd()
+        return
+    with _lock:
+        if _held and _fd is not None:
+            _write_held()
+        _close_fd()
+
+
+def _close_fd():
     global _fd
     fd, _fd = _fd, None
+    del _held[:]
     if fd is not None:
         try:
             os.close(fd)

@@ -3,9 +3,17 @@ graphCapture.ts) for real PyTorch graphs, walked from grad_fn.next_functions wit
 
 A whole graph (every node's value and gradient, printed) is described at most once per `interval_ms`, and
 always for the first step and a step whose loss is not finite; the steps in between send the loss, the
-leaves' gradient stats and the graph's size. At the end, flush() sends the last step's whole graph when its
-backward event went without it (its leaves as they are then: unlike the playground, the probe keeps no copy
-of every parameter at every step, which on a GPU would double the model's memory).
+leaves' gradient stats and the graph's size, as one JSON line built here (channel.emit_step holds them as the
+playground's worker does). At the end, flush() sends the last step's whole graph when its backward event went
+without it (its leaves as they are then: unlike the playground, the probe keeps no copy of every parameter at
+every step, which on a GPU would double the model's memory).
+
+Source lines on demand (lines.Tracking.wanted): the line mode's dispatch costs more than a small step, and
+only whole graphs show lines, so once a report finds the next whole graph due the mode goes on for the step
+that follows, and that step gets the whole graph; the mode goes off again after it. A graph's nodes made
+before the previous backward() (a tensor computed once and reused) get lines only while the mode is on all
+the time (interval 0); a last graph sent at the end takes the lines of the last whole graph that had them
+when the two graphs have the same nodes in the same order (a training loop's steps).
 """
 
 import math
@@ -13,17 +21,57 @@ import time
 import weakref
 
 from . import channel, lines, naming
-from .summary import dtype_name, stats_many, summarize, summary_from
+from .summary import dtype_name, small_stats, stats_many, summarize, summary_from
 
 NAME_CACHE_LIMIT = 4096
 
+_perf = time.perf_counter
+_dumps_cache = {}
+# (shape, dtype) -> the start of a gradient's JSON in a light step, up to its stats.
+_grad_heads = {}
+
+
+# Node type -> whether it is a leaf's AccumulateGrad (has `variable`): a failed hasattr costs an exception.
+_leaf_kinds = {}
+
 
 def _is_leaf_node(node):
-    return hasattr(node, "variable")
+    kind = _leaf_kinds.get(type(node))
+    if kind is None:
+        kind = _leaf_kinds[type(node)] = hasattr(node, "variable")
+    return kind
+
+
+def _json_str(s):
+    out = _dumps_cache.get(s)
+    if out is None:
+        import json
+
+        out = json.dumps(s)
+        if len(_dumps_cache) < NAME_CACHE_LIMIT:
+            _dumps_cache[s] = out
+    return out
+
+
+def _json_num(v):
+    # As channel._finite and json.dumps write them: non-finite numbers as strings, others as Python's repr.
+    if v is None:
+        return "null"
+    if v - v == 0:
+        return repr(v)
+    if v != v:
+        return '"nan"'
+    if v in (math.inf, -math.inf):
+        return '"inf"' if v > 0 else '"-inf"'
+    return repr(v)
+
+
+def _json_shape(shape):
+    return "[%s]" % ",".join([str(int(d)) for d in shape])
 
 
 class _Step:
-    __slots__ = ("line", "file", "order", "root", "loss", "sent_whole", "node_grads", "handles", "leaf_root")
+    __slots__ = ("line", "file", "order", "leaves", "root", "loss", "whole", "sent_whole", "node_grads", "handles", "leaf_root")
 
     def __init__(self):
         self.sent_whole = None
@@ -33,8 +81,15 @@ class _Step:
 
 
 class Reporter:
-    def __init__(self, file, node_limit=200, interval_ms=0):
+    def __init__(self, file, node_limit=200, interval_ms=0, tracking=None):
+        """`tracking`: lines.Tracking when the line mode can be turned on and off between steps (else None:
+        whole graphs are due by time alone)."""
         self.file = file
+        self.tracking = tracking
+        # Whether the step now running was announced as one with a whole graph (the line mode is on for it).
+        self.armed = True
+        # (the graph's node types in walk order, [(line, shape, dtype) or None]) of the last whole graph with lines.
+        self.template = None
         self.node_limit = node_limit
         self.interval_ms = interval_ms
         self.step = 0
@@ -46,6 +101,8 @@ class Reporter:
         self.leaf_ids = {}
         self.next_id = 1
         self.diverged = False
+        # id(tensor) -> (weakref, name, shape, the start of its JSON in a light step's leaves).
+        self.leaf_json = {}
 
     # ---- the backward() wrapper's two calls ----
 
@@ -59,10 +116,11 @@ class Reporter:
         step = _Step()
         step.line = -1 if frame is None else frame.f_lineno
         step.file = self.file if frame is None else frame.f_code.co_filename
-        step.loss = float(root.detach().reshape(())) if root.numel() == 1 else None
+        step.loss = root.item() if root.numel() == 1 else None
         start = root.grad_fn
         if start is None:
             step.order = []
+            step.leaves = [root]
             step.leaf_root = root
         else:
             order = [start]
@@ -73,7 +131,9 @@ class Reporter:
                         seen.add(id(nx))
                         order.append(nx)
             step.order = order
-        if self._whole_due(step.loss) and step.order:
+            step.leaves = [n.variable for n in order if _is_leaf_node(n)]
+        step.whole = self._decide_whole(step.loss)
+        if step.whole and step.order:
             step.node_grads = {}
             for node in step.order[: self.node_limit]:
                 if _is_leaf_node(node):
@@ -100,11 +160,15 @@ class Reporter:
         self.step += 1
         # A step whose report never went out (an error while describing it) is not retried.
         leaves = self._leaves(step)
-        whole = self._whole_due(step.loss)
+        whole = step.whole
         if whole or any(self._name(v, _UNKNOWN) is _UNKNOWN for v in leaves):
             self._look_up_names(leaves, frame)
         self.latest = step
         self._send(step, whole)
+        if self.tracking is not None:
+            # The next step's whole graph is due already: it runs with the line mode on and gets it.
+            self.armed = self.interval_ms <= 0 or self._whole_due(step.loss)
+            self.tracking.wanted = self.armed
 
     def flush(self):
         step = self.latest
@@ -116,6 +180,13 @@ class Reporter:
 
     # ---- internals ----
 
+    def _decide_whole(self, loss):
+        if self.tracking is None:
+            return self._whole_due(loss)
+        if self.armed or self.last_whole is None:
+            return True
+        return loss is not None and not math.isfinite(loss)
+
     def _whole_due(self, loss):
         if self.interval_ms <= 0 or self.last_whole is None:
             return True
@@ -124,9 +195,7 @@ class Reporter:
         return (time.perf_counter() - self.last_whole) * 1000 >= self.interval_ms
 
     def _leaves(self, step):
-        if step.leaf_root is not None:
-            return [step.leaf_root]
-        return [n.variable for n in step.order if _is_leaf_node(n)]
+        return step.leaves
 
     def _name(self, t, default):
         entry = self.names.get(id(t))
@@ -161,18 +230,89 @@ class Reporter:
 
     def _send(self, step, whole):
         step.sent_whole = whole
+        if not whole and step.leaf_root is None:
+            import torch
+
+            with torch.no_grad():
+                line = self._light_line(step)
+            channel.emit_step(line)
+            self._diverged(step)
+            return
         graph, leaves = self._capture(step, whole)
         if whole:
             self.last_whole = time.perf_counter()
         channel.emit(
             {"type": "backward", "step": self.step, "file": step.file, "line": step.line, "loss": step.loss, "graph": graph, "leaves": leaves}
         )
+        self._diverged(step)
+        # Only a whole graph needs the gradients that passed through its nodes; a later flush describes none.
+        step.node_grads = None
+
+    def _diverged(self, step):
         if step.loss is not None and not math.isfinite(step.loss) and not self.diverged:
             # Where training diverged: the first non-finite loss (DivergedEvent), right after its step.
             self.diverged = True
             channel.emit({"type": "diverged", "step": self.step, "file": step.file, "line": step.line, "loss": step.loss})
-        # Only a whole graph needs the gradients that passed through its nodes; a later flush describes none.
-        step.node_grads = None
+
+    def _light_line(self, step):
+        """The backward event of a step sent without its graph, as the JSON line _capture's dict would encode
+        to: the loss, the graph's size and root, the shown leaves with their gradients' stats. Each leaf's
+        unchanging part is kept from step to step (_leaf_json)."""
+        order = step.order
+        if lines.calls_marked():
+            rep, _ = _fold_layer_calls(order)
+            visible = [n for n in order if rep.get(id(n), n) is n]
+        else:
+            visible = order
+        root = visible[0]
+        root_id = self._leaf_id(root.variable) if _is_leaf_node(root) else self._new_id()
+        if visible is order and len(order) <= self.node_limit:
+            leaf_vars = step.leaves
+        else:
+            leaf_vars = [node.variable for node in visible[: self.node_limit] if _is_leaf_node(node)]
+        parts = []
+        for v in leaf_vars:
+            head = self._leaf_json(v)
+            g = v.grad
+            if g is None:
+                parts.append(head + "null}")
+                continue
+            key = (g.shape, g.dtype)
+            grad_head = _grad_heads.get(key)
+            if grad_head is None:
+                grad_head = '{"shape":%s,"dtype":"%s","numel":%d,"text":"",' % (_json_shape(g.shape), dtype_name(g.dtype), g.numel())
+                if len(_grad_heads) < NAME_CACHE_LIMIT:
+                    _grad_heads[key] = grad_head
+            st = small_stats(g)
+            if st is None:
+                st = stats_many([g])[0]
+            if st is None:
+                parts.append(head + grad_head + '"min":null,"max":null,"mean":null,"norm":null}}')
+                continue
+            lo, hi, mean, norm = st
+            if lo - lo == 0 and hi - hi == 0 and mean - mean == 0 and norm - norm == 0:
+                parts.append('%s%s"min":%r,"max":%r,"mean":%r,"norm":%r}}' % (head, grad_head, lo, hi, mean, norm))
+            else:
+                parts.append('%s%s"min":%s,"max":%s,"mean":%s,"norm":%s}}' % (
+                    head, grad_head, _json_num(lo), _json_num(hi), _json_num(mean), _json_num(norm)))
+        return '{"type":"backward","step":%d,"file":%s,"line":%d,"loss":%s,"graph":{"rootId":%d,"nodes":[],"edges":[],"truncated":{"shownNodes":0,"hiddenNodes":%d}},"leaves":[%s]}\n' % (
+            self.step, _json_str(step.file), step.line, _json_num(step.loss), root_id, len(visible), ",".join(parts))
+
+    def _leaf_json(self, v):
+        """'{"id":…,"name":…,"shape":…,"grad":' for a leaf, kept while its name and shape stay."""
+        name = self._name(v, None)
+        shape = v.shape
+        entry = self.leaf_json.get(id(v))
+        if entry is not None and entry[0]() is v and entry[1] == name and entry[2] == shape:
+            return entry[3]
+        head = '{"id":%d,"name":%s,"shape":%s,"grad":' % (self._leaf_id(v), "null" if name is None else _json_str(name), _json_shape(shape))
+        if len(self.leaf_json) > NAME_CACHE_LIMIT:
+            self.leaf_json = {}
+        try:
+            self.leaf_json[id(v)] = (weakref.ref(v), name, shape, head)
+        except TypeError:
+            pass
+        return head
 
     def _capture(self, step, whole):
         import torch
@@ -205,13 +345,14 @@ class Reporter:
         if not whole:
             return {"rootId": root_id, "nodes": [], "edges": [], "truncated": {"shownNodes": 0, "hiddenNodes": len(visible)}}, leaves
         nodes = []
-        inherited = _inherited_lines(order)
+        infos = self._infos(order)
+        inherited = _inherited_lines(order, infos)
         for node in shown:
             nid = ids[id(node)]
             if _is_leaf_node(node):
                 nodes.append(self._describe_leaf(nid, node.variable))
                 continue
-            d = self._describe_op(nid, node, step.node_grads)
+            d = self._describe_op(nid, node, step.node_grads, infos.get(id(node)))
             if d["line"] is None:
                 d["line"] = inherited.get(id(node))
             ops = folded.get(id(node))
@@ -239,6 +380,23 @@ class Reporter:
         hidden = len(visible) - len(shown)
         return {"rootId": root_id, "nodes": nodes, "edges": edges, "truncated": {"shownNodes": len(nodes), "hiddenNodes": hidden} if hidden else None}, leaves
 
+    def _infos(self, order):
+        """{id(node): (line, shape, dtype, output weakref)} the line mode recorded for the graph's op nodes; for a
+        graph it recorded nothing of (made while it was off), the last whole graph's, if it had the same nodes."""
+        infos = {}
+        for node in order:
+            info = lines.node_info(node)
+            if info is not None:
+                infos[id(node)] = info
+        signature = tuple([type(n) for n in order])
+        if infos:
+            self.template = (signature, [infos.get(id(n)) and infos[id(n)][:3] for n in order])
+        elif self.template is not None and self.template[0] == signature:
+            for node, info in zip(order, self.template[1]):
+                if info is not None:
+                    infos[id(node)] = info + (_gone,)
+        return infos
+
     def _new_id(self):
         nid = self.next_id
         self.next_id += 1
@@ -259,8 +417,7 @@ class Reporter:
             out["grad"] = summarize(v.grad)
         return out
 
-    def _describe_op(self, nid, node, node_grads):
-        info = lines.node_info(node)
+    def _describe_op(self, nid, node, node_grads, info):
         out = {"id": nid, "kind": "op", "gradFn": type(node).__name__, "name": None, "shape": [], "dtype": "", "line": None}
         if info is not None:
             line, shape, dtype, ref = info
@@ -282,17 +439,22 @@ class Reporter:
 _UNKNOWN = object()
 
 
-def _inherited_lines(order):
+def _gone():
+    # A template's output weakref: that step's value is not this one's.
+    return None
+
+
+def _inherited_lines(order, infos):
     """{id(node): line} for op nodes the line mode never saw (recorded inside one torch function), from the
     nearest consumer that has a line, in the walk's breadth-first order."""
     out = {}
     for node in order:
-        info = lines.node_info(node)
+        info = infos.get(id(node))
         line = info[0] if info is not None else out.get(id(node))
         if line is None:
             continue
         for nx, _ in node.next_functions:
-            if nx is not None and not _is_leaf_node(nx) and lines.node_info(nx) is None and id(nx) not in out:
+            if nx is not None and not _is_leaf_node(nx) and id(nx) not in infos and id(nx) not in out:
                 out[id(nx)] = line
     return out
 

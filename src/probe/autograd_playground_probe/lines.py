@@ -49,19 +49,23 @@ def _remember_leaf(t, line):
         pass
 
 
-def _tag(out, line):
+def _tag(out, frame):
+    # The user's line is looked up only for a result that needs it: most calls (a property read, an optimizer's
+    # update under no_grad, a result without history) need none.
     if isinstance(out, _Tensor):
         node = out.grad_fn
         if node is not None:
             meta = node.metadata
             if KEY not in meta:
-                meta[KEY] = (line, out.shape, out.dtype, weakref.ref(out))
-        elif out.requires_grad and line is not None:
-            _remember_leaf(out, line)
+                meta[KEY] = (frames.user_line(frame), out.shape, out.dtype, weakref.ref(out))
+        elif out.requires_grad:
+            line = frames.user_line(frame)
+            if line is not None:
+                _remember_leaf(out, line)
     elif isinstance(out, (tuple, list)) and len(out) <= 64:
         for o in out:
             if isinstance(o, _Tensor):
-                _tag(o, line)
+                _tag(o, frame)
 
 
 def _make_mode():
@@ -69,12 +73,13 @@ def _make_mode():
     Base = getattr(overrides, "TorchFunctionMode", None)
     if Base is None:
         return None
+    grad_enabled = torch.is_grad_enabled
 
     class LineMode(Base):
         def __torch_function__(self, func, types, args=(), kwargs=None):
-            out = func(*args, **(kwargs or {}))
-            if torch.is_grad_enabled():
-                _tag(out, frames.user_line(_getframe(1)))
+            out = func(*args, **kwargs) if kwargs else func(*args)
+            if grad_enabled():
+                _tag(out, _getframe(1))
             return out
 
     return LineMode()
@@ -99,6 +104,12 @@ class _Call:
 
 MODULE_KEY = "autograd_playground_module"
 _pending = []
+_marked = []
+
+
+def calls_marked():
+    """Whether any one-node layer's call was marked yet (else a graph has nothing to fold)."""
+    return bool(_marked)
 
 
 def _inputs_nodes(args):
@@ -126,6 +137,8 @@ def _post_hook(module, args, output):
     if isinstance(first, _Tensor) and first.grad_fn is not None:
         try:
             first.grad_fn.metadata[MODULE_KEY] = _Call(type(module).__name__, line, stops)
+            if not _marked:
+                _marked.append(True)
         except (AttributeError, RuntimeError):
             pass
     return None
@@ -138,34 +151,54 @@ def module_call(node):
         return None
 
 
+def _stack_length():
+    """How many torch function modes are on this thread's stack, or None where PyTorch does not say."""
+    length = getattr(torch._C, "_len_torch_function_stack", None)
+    if length is not None:
+        try:
+            return length()
+        except Exception:
+            return None
+    stack = getattr(torch.overrides, "_get_current_function_mode_stack", None)
+    if stack is not None:
+        try:
+            return len(stack())
+        except Exception:
+            return None
+    return None
+
+
+def _innermost(mode):
+    get = getattr(torch.overrides, "_get_current_function_mode", None)
+    if get is not None:
+        try:
+            return get() is mode
+        except Exception:
+            return False
+    stack = getattr(torch.overrides, "_get_current_function_mode_stack", None)
+    try:
+        modes = stack() if stack is not None else None
+    except Exception:
+        return False
+    return bool(modes) and modes[-1] is mode
+
+
 class _Paused:
     """The mode off around the probe's own work (a backward()'s report: its graph walk, leaf statistics and
-    names), whose torch calls are none of the script's lines and would each pay the mode's dispatch: about
-    60% of the calls it saw on examples/07's loop. Only when the mode is the innermost one (a mode the script
-    entered inside ours stays as it is, and so does ours under it); without the stack's view, nothing changes."""
+    names), whose torch calls are none of the script's lines and would each pay the mode's dispatch; on again
+    afterwards when the reporter wants the next step's lines (Tracking.wanted)."""
 
-    __slots__ = ("mode", "off")
+    __slots__ = ("tracking",)
 
-    def __init__(self, mode):
-        self.mode = mode
-        self.off = False
+    def __init__(self, tracking):
+        self.tracking = tracking
 
     def __enter__(self):
-        stack = getattr(torch.overrides, "_get_current_function_mode_stack", None)
-        if stack is not None:
-            try:
-                modes = stack()
-                if modes and modes[-1] is self.mode:
-                    self.mode.__exit__(None, None, None)
-                    self.off = True
-            except Exception:
-                self.off = False
+        self.tracking.turn(False)
         return self
 
     def __exit__(self, *exc):
-        if self.off:
-            self.off = False
-            self.mode.__enter__()
+        self.tracking.turn(self.tracking.wanted)
         return False
 
 
@@ -187,17 +220,39 @@ class Tracking:
 
     def __init__(self):
         self.mode = None
+        # Whether our mode is on the stack (we pushed it and have not popped it).
+        self.on = False
+        # Whether the mode can go on and off between steps (PyTorch says how deep its mode stack is).
+        self.switchable = False
+        # Whether the steps to come want lines (graph.Reporter sets it after each report).
+        self.wanted = True
         self.handles = []
         self.features = []
         self._paused = None
 
     def paused(self):
         """A context in which the probe's own torch calls are not tracked (see _Paused)."""
-        if self.mode is None:
+        if self.mode is None or not self.switchable:
             return _NO_PAUSE
         if self._paused is None:
-            self._paused = _Paused(self.mode)
+            self._paused = _Paused(self)
         return self._paused
+
+    def turn(self, on):
+        """The mode on or off. Only ever pushed on an empty stack and popped while innermost: a mode the script
+        entered stays as it is, and so does ours under it (which then stays on: lines cost, nothing is lost)."""
+        if on == self.on or self.mode is None:
+            return
+        try:
+            if on:
+                if _stack_length() == 0:
+                    self.mode.__enter__()
+                    self.on = True
+            elif _innermost(self.mode):
+                self.mode.__exit__(None, None, None)
+                self.on = False
+        except Exception:
+            pass
 
     def stop(self):
         for h in self.handles:
@@ -206,12 +261,13 @@ class Tracking:
             except Exception:
                 pass
         self.handles = []
-        if self.mode is not None:
+        if self.mode is not None and self.on:
             try:
                 self.mode.__exit__(None, None, None)
             except Exception:
                 pass
-            self.mode = None
+        self.mode = None
+        self.on = False
 
 
 def install(track_lines=True):
@@ -222,6 +278,8 @@ def install(track_lines=True):
         if mode is not None:
             mode.__enter__()
             tracking.mode = mode
+            tracking.on = True
+            tracking.switchable = _stack_length() is not None
             tracking.features.append("lines")
     mod = torch.nn.modules.module
     pre = getattr(mod, "register_module_forward_pre_hook", None)

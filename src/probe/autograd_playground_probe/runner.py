@@ -118,10 +118,13 @@ def run(argv):
         return script if filename == path else filename
 
     instrument = settings.get("instrument", True) and channel.is_open()
-    reporter = graph.Reporter(script, int(settings.get("graphNodeLimit", 200)), float(settings.get("graphIntervalMs", 0)))
     tracking = None
     if instrument:
         tracking = lines.install(track_lines=settings.get("trackLines", True))
+    # With a line mode that can go off between steps, whole graphs come on the steps it was on for.
+    on_demand = tracking if tracking is not None and tracking.mode is not None and tracking.switchable else None
+    reporter = graph.Reporter(script, int(settings.get("graphNodeLimit", 200)), float(settings.get("graphIntervalMs", 0)), on_demand)
+    if instrument:
         # Backward events name the script as the host does; frames in other files keep their paths.
         backward.install(_DisplayReporter(reporter, display), tracking.paused)
     if channel.is_open():
