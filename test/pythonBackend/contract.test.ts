@@ -138,3 +138,95 @@ describe('both backends keep the same event-stream contract', function () {
     });
   }
 });
+
+/**
+ * Steps sent without their graph (whole graphs throttled, as in a real run): the probe builds their events by
+ * hand, reads small gradients' stats in Python and turns its line mode on only for the steps that need it, so
+ * the steps in between and the last graph, sent at the end, are compared field by field with the playground's.
+ */
+const LIGHT: Record<string, string> = {
+  'light.py': [
+    'import torch',
+    'import torch.nn as nn',
+    'torch.manual_seed(0)',
+    'X = torch.randn(16, 3)',
+    'Y = X @ torch.tensor([[1.0], [-2.0], [0.5]])',
+    'v = torch.tensor([0.0, 4.0], requires_grad=True)',
+    'v.sqrt().sum().backward()',
+    'model = nn.Linear(3, 1)',
+    'opt = torch.optim.SGD(model.parameters(), lr=0.1)',
+    'loss_fn = nn.MSELoss()',
+    'for step in range(4):',
+    '    opt.zero_grad()',
+    '    v.grad = None',
+    '    loss = loss_fn(model(X), Y) + v.sqrt().sum()',
+    '    loss.backward()',
+    '    opt.step()',
+    '',
+  ].join('\n'),
+};
+
+function close(a: number | null, b: number | null, what: string): void {
+  if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b)) {
+    assert.equal(String(a), String(b), what);
+    return;
+  }
+  assert.ok(Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+}
+
+function lightSteps(events: RunEvent[]): BackwardEvent[] {
+  return events.filter((e): e is BackwardEvent => e.type === 'backward' && e.graph.nodes.length === 0);
+}
+
+describe('both backends send the same steps without their graph, and the same last graph', function () {
+  this.timeout(300000);
+  let python: string | null = null;
+  let dir = '';
+
+  before(async function () {
+    python = await torchPython();
+    if (!python) {
+      console.log(`    (${NO_TORCH})`);
+      this.skip();
+    }
+    dir = scratch(LIGHT);
+  });
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('light.py, whole graphs at most once a minute', async () => {
+    const probed = await runProbed(python!, 'light.py', dir, 60000);
+    const playground = await startRun({ file: 'light.py', source: LIGHT['light.py'], graphIntervalMs: 60000, root: dir, cwd: dir }).done;
+    const mine = lightSteps(probed.events);
+    const theirs = lightSteps(playground.events);
+    assert.equal(mine.length, 4, 'steps 2 to 5 go without their graph');
+    assert.deepEqual(mine.map((e) => e.step), theirs.map((e) => e.step));
+    for (const [m, t] of mine.map((e, i) => [e, theirs[i]] as const)) {
+      assert.equal(m.line, t.line);
+      assert.equal(m.file, t.file);
+      close(m.loss, t.loss, `step ${m.step} loss`);
+      assert.deepEqual(m.graph.truncated, t.graph.truncated, `step ${m.step} graph size`);
+      assert.deepEqual(m.leaves.map((l) => [l.name, l.shape]), t.leaves.map((l) => [l.name, l.shape]), `step ${m.step} leaves`);
+      m.leaves.forEach((l, i) => {
+        const g = l.grad!;
+        const h = t.leaves[i].grad!;
+        assert.deepEqual([g.shape, g.dtype, g.numel, g.text], [h.shape, h.dtype, h.numel, h.text], `step ${m.step} ${l.name}`);
+        for (const k of ['min', 'max', 'mean', 'norm'] as const) close(g[k], h[k], `step ${m.step} ${l.name}.grad ${k}`);
+      });
+    }
+    // v's gradient is infinite where v is 0: its stats go as the protocol spells non-finite numbers.
+    assert.equal(mine[0].leaves.find((l) => l.name === 'v')!.grad!.max, Infinity);
+    // The last step went without its graph: the graph event at the end has its ops' lines and shapes, though the
+    // probe's line mode was off for that step.
+    // (A node PyTorch records inside one function, F.linear's transpose, has no shape of its own on the probe.)
+    const last = (events: RunEvent[]): Array<[string, string]> => {
+      const g = events.filter((e) => e.type === 'graph').pop();
+      assert.ok(g && g.type === 'graph', 'a graph event at the end');
+      return g.graph.nodes.filter((n) => n.kind === 'op').map((n): [string, string] => [`${n.gradFn}@${n.line}`, n.shape.join('x')]).sort();
+    };
+    const [lastMine, lastTheirs] = [last(probed.events), last(playground.events)];
+    assert.deepEqual(lastMine.map(([op]) => op), lastTheirs.map(([op]) => op));
+    assert.deepEqual(lastMine.filter(([op]) => op.startsWith('AddmmBackward0') || op.startsWith('SqrtBackward0')).map(([, shape]) => shape), ['16x1', '2']);
+  });
+});

@@ -24,6 +24,7 @@ from . import channel, lines, naming
 from .summary import dtype_name, small_stats, stats_many, summarize, summary_from
 
 NAME_CACHE_LIMIT = 4096
+TEMPLATE_LIMIT = 16
 
 _perf = time.perf_counter
 _dumps_cache = {}
@@ -88,8 +89,9 @@ class Reporter:
         self.tracking = tracking
         # Whether the step now running was announced as one with a whole graph (the line mode is on for it).
         self.armed = True
-        # (the graph's node types in walk order, [(line, shape, dtype) or None]) of the last whole graph with lines.
-        self.template = None
+        # _fingerprint(step) -> (the graph's node types in walk order, [(line, shape, dtype) or None]): the lines
+        # of the last graph of that form the line mode saw, for graphs of that form made while it was off.
+        self.templates = {}
         self.node_limit = node_limit
         self.interval_ms = interval_ms
         self.step = 0
@@ -166,9 +168,16 @@ class Reporter:
         self.latest = step
         self._send(step, whole)
         if self.tracking is not None:
-            # The next step's whole graph is due already: it runs with the line mode on and gets it.
+            # The next step's whole graph is due already: it runs with the line mode on and gets it. So does a
+            # step after one whose graph's form has no lines yet (a last graph sent at the end takes them).
+            key = self._fingerprint(step)
+            known = key is None or key in self.templates
+            if not known and not whole and self.tracking.wanted:
+                # The mode was on for this step: what it saw of the graph is that form's template.
+                self._infos(step.order, learn=True)
+                known = True
             self.armed = self.interval_ms <= 0 or self._whole_due(step.loss)
-            self.tracking.wanted = self.armed
+            self.tracking.wanted = self.armed or not known
 
     def flush(self):
         step = self.latest
@@ -380,7 +389,7 @@ class Reporter:
         hidden = len(visible) - len(shown)
         return {"rootId": root_id, "nodes": nodes, "edges": edges, "truncated": {"shownNodes": len(nodes), "hiddenNodes": hidden} if hidden else None}, leaves
 
-    def _infos(self, order):
+    def _infos(self, order, learn=False):
         """{id(node): (line, shape, dtype, output weakref)} the line mode recorded for the graph's op nodes; for a
         graph it recorded nothing of (made while it was off), the last whole graph's, if it had the same nodes."""
         infos = {}
@@ -388,14 +397,25 @@ class Reporter:
             info = lines.node_info(node)
             if info is not None:
                 infos[id(node)] = info
+        if not order:
+            return infos
+        key = _fingerprint_of(order)
         signature = tuple([type(n) for n in order])
-        if infos:
-            self.template = (signature, [infos.get(id(n)) and infos[id(n)][:3] for n in order])
-        elif self.template is not None and self.template[0] == signature:
-            for node, info in zip(order, self.template[1]):
-                if info is not None:
-                    infos[id(node)] = info + (_gone,)
+        if infos or learn:
+            if len(self.templates) >= TEMPLATE_LIMIT and key not in self.templates:
+                self.templates.clear()
+            self.templates[key] = (signature, [infos.get(id(n)) and infos[id(n)][:3] for n in order])
+        else:
+            template = self.templates.get(key)
+            if template is not None and template[0] == signature:
+                for node, info in zip(order, template[1]):
+                    if info is not None:
+                        infos[id(node)] = info + (_gone,)
         return infos
+
+    @staticmethod
+    def _fingerprint(step):
+        return _fingerprint_of(step.order) if step.order else None
 
     def _new_id(self):
         nid = self.next_id
@@ -437,6 +457,11 @@ class Reporter:
 
 
 _UNKNOWN = object()
+
+
+def _fingerprint_of(order):
+    # Cheap to take every step; a template is used only when the whole list of node types matches too.
+    return (len(order), type(order[0]), type(order[-1]))
 
 
 def _gone():
