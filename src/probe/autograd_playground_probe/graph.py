@@ -21,7 +21,7 @@ import time
 import weakref
 
 from . import channel, lines, naming
-from .summary import dtype_name, small_stats, stats_many, summarize, summary_from
+from .summary import dtype_name, stats_many, summarize, summary_from
 
 NAME_CACHE_LIMIT = 4096
 TEMPLATE_LIMIT = 16
@@ -118,7 +118,9 @@ class Reporter:
         step = _Step()
         step.line = -1 if frame is None else frame.f_lineno
         step.file = self.file if frame is None else frame.f_code.co_filename
-        step.loss = root.item() if root.numel() == 1 else None
+        loss = root.item() if root.numel() == 1 else None
+        # A complex root has no loss to chart (and its backward() without a gradient raises in PyTorch).
+        step.loss = loss if isinstance(loss, float) else None
         start = root.grad_fn
         if start is None:
             step.order = []
@@ -279,10 +281,12 @@ class Reporter:
             leaf_vars = step.leaves
         else:
             leaf_vars = [node.variable for node in visible[: self.node_limit] if _is_leaf_node(node)]
+        grads = [v.grad for v in leaf_vars]
+        # Small CPU gradients are reduced in Python; the others once per device (one read-back for a GPU model's).
+        all_stats = stats_many(grads)
         parts = []
-        for v in leaf_vars:
+        for v, g, st in zip(leaf_vars, grads, all_stats):
             head = self._leaf_json(v)
-            g = v.grad
             if g is None:
                 parts.append(head + "null}")
                 continue
@@ -292,9 +296,6 @@ class Reporter:
                 grad_head = '{"shape":%s,"dtype":"%s","numel":%d,"text":"",' % (_json_shape(g.shape), dtype_name(g.dtype), g.numel())
                 if len(_grad_heads) < NAME_CACHE_LIMIT:
                     _grad_heads[key] = grad_head
-            st = small_stats(g)
-            if st is None:
-                st = stats_many([g])[0]
             if st is None:
                 parts.append(head + grad_head + '"min":null,"max":null,"mean":null,"norm":null}}')
                 continue
