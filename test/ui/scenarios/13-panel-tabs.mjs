@@ -131,12 +131,12 @@ export default {
     await shot('3-reopened-1280x720');
 
     // Wider: the panel is ≥ 900 px, no tabs, every section beside the graph; collapse one.
-    await page.setViewportSize({ width: 2000, height: 900 });
+    await page.setViewportSize({ width: 2400, height: 900 });
     l = await waitUntil(async () => {
       const x = await readLayout(page);
       return x.width >= 900 && !x.strip ? x : null;
     }, { timeout: 10000, message: 'the wide layout' }).catch(() => readLayout(page));
-    log(`at 2000×900: ${JSON.stringify(l)}`);
+    log(`at 2400×900: ${JSON.stringify(l)}`);
     check('from 900 px no tab strip and every section shows', l.width >= 900 && !l.strip && shownCards(l).length === 7, JSON.stringify({ width: l.width, strip: l.strip, shown: shownCards(l) }));
     const side = l.cards.filter((c) => c.id !== 'graph');
     check('the other sections sit beside the graph', side.every((c) => c.left > graph.left + 100), JSON.stringify(l.cards.map((c) => [c.id, c.left])));
@@ -161,7 +161,7 @@ export default {
       return x.strip ? x : null;
     }, { timeout: 10000, message: 'the narrow layout again' }).catch(() => readLayout(page));
     check('narrow again: the Variables tab, shown open', selectedTab(l) === 'variables' && l.cards.find((c) => c.id === 'variables').open, JSON.stringify({ selected: selectedTab(l), cards: l.cards }));
-    const gradTab = await f.getByRole('tab', { name: 'Gradients' }).click().then(() => readLayout(page));
+    const gradTab = await f.getByRole('tab', { name: 'Gradients', exact: true }).click().then(() => readLayout(page));
     check('the collapsed gradients section shows open as a tab', gradTab.cards.find((c) => c.id === 'gradients').open && shownCards(gradTab).includes('gradients'), JSON.stringify(gradTab.cards));
     await shot('5-gradients-tab-1280x720');
   },
