@@ -12,7 +12,7 @@ import { RunRecorder } from '../../runtime/host/recorder';
 import type { RunHandle, RunOptions } from '../../runtime/host/runner';
 import { startPythonRun } from '../../runtime/python/pythonRun';
 
-export interface PythonScriptOptions extends Pick<RunOptions, 'file' | 'cwd' | 'graphNodeLimit' | 'graphIntervalMs' | 'onEvent' | 'collect'> {
+export interface PythonScriptOptions extends Pick<RunOptions, 'file' | 'cwd' | 'graphNodeLimit' | 'graphIntervalMs' | 'onEvent' | 'collect' | 'pauseConditions'> {
   /** The interpreter (runs/interpreter.ts chose it, and checked that it has torch). */
   python: string;
   /** The document's text as the editor has it. */
@@ -80,6 +80,7 @@ export function startPythonScript(opts: PythonScriptOptions): RunHandle {
     cwd: files.cwd,
     graphNodeLimit: opts.graphNodeLimit,
     graphIntervalMs: opts.graphIntervalMs,
+    pauseConditions: opts.pauseConditions,
     onEvent: opts.onEvent,
     collect: opts.collect,
   });

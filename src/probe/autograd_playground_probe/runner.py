@@ -1,11 +1,12 @@
 """Runs the user's script as `python script.py` would, with the probe's reports around it.
 
 Settings come from the host in AUTOGRAD_PLAYGROUND_SETTINGS (JSON: graphNodeLimit, graphIntervalMs,
-trackLines, instrument; from an editor also `source`, a file holding the text to run in place of the script's
-saved one, and `name`, what events call the script), events go to the channel (channel.py). The script
-gets `__main__`, `sys.argv`, its folder as sys.path[0] and the PYTHONPATH the host found; uncaught exceptions
-print as CPython prints them, minus the probe's frames, and also go out as an `error` event with the script's
-line.
+trackLines, instrument, `pause` (the debugger's conditions at the start: pause.py); from an editor also
+`source`, a file holding the text to run in place of the script's saved one, and `name`, what events call
+the script), events go to the channel (channel.py), the debugger's commands come on a pipe of their own
+(pause.py). The script gets `__main__`, `sys.argv`, its folder as sys.path[0] and the PYTHONPATH the host
+found; uncaught exceptions print as CPython prints them, minus the probe's frames, and also go out as an
+`error` event with the script's line.
 """
 
 import builtins
@@ -112,7 +113,7 @@ def run(argv):
 
     import torch  # noqa: F401  (the host checked it is there; the script's import is then a lookup)
 
-    from . import backward, device, figures, graph, lines, variables, warned
+    from . import backward, device, figures, graph, lines, pause, variables, warned
 
     def display(filename):
         return script if filename == path else filename
@@ -126,7 +127,7 @@ def run(argv):
     reporter = graph.Reporter(script, int(settings.get("graphNodeLimit", 200)), float(settings.get("graphIntervalMs", 0)), on_demand)
     if instrument:
         # Backward events name the script as the host does; frames in other files keep their paths.
-        backward.install(_DisplayReporter(reporter, display), tracking.paused)
+        backward.install(_DisplayReporter(reporter, display, pause.after_backward), tracking.paused)
     if channel.is_open():
         device.install()
         warned.install(display)
@@ -144,6 +145,9 @@ def run(argv):
     except ImportError:
         pass
     sys.modules["__main__"] = main
+    if instrument:
+        # The debugger: pauses come from the backward() reports (_DisplayReporter.after) and optimizer.step().
+        pause.start(settings.get("pause"), reporter, display, main.__dict__, tracking.paused)
     sys.argv = list(argv)
     exit_code = 0
     pending = None
@@ -184,11 +188,13 @@ def run(argv):
 
 
 class _DisplayReporter:
-    """The reporter, with the script's frames named as the host named the script."""
+    """The reporter, with the script's frames named as the host named the script, and the debugger after it."""
 
-    def __init__(self, reporter, display):
+    def __init__(self, reporter, display, reported):
         self.reporter = reporter
         self.display = display
+        # Called once a step's event went out: the debugger's pause point (pause.after_backward).
+        self.reported = reported
 
     def before(self, root, frame):
         token = self.reporter.before(root, frame)
@@ -198,6 +204,7 @@ class _DisplayReporter:
 
     def after(self, token):
         self.reporter.after(token)
+        self.reported(*token)
 
 
 def _remember_lines(path, source):

@@ -9,10 +9,12 @@ import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { decodeJson, type RunEvent, type RunEventType } from '../../protocol/events';
+import { decodeJson, type PauseConditions, type RunEvent, type RunEventType } from '../../protocol/events';
 import { RunRecorder } from '../host/recorder';
 import type { RunHandle, RuntimeSettings } from '../host/runner';
+import { COMMANDS_FD, ProbeControl, conditionsJson } from './pythonControl';
 
 /** What a Python interpreter told us about itself. */
 export interface PythonInfo {
@@ -135,10 +137,14 @@ export interface PythonRunOptions extends Pick<RuntimeSettings, 'graphNodeLimit'
   collect?: boolean;
   /** How long Stop waits after SIGINT before killing (default PYTHON_STOP_GRACE_MS). */
   stopGraceMs?: number;
+  /** The debugger's pause conditions when the run starts (default: none); the handle's `control` changes them. */
+  pauseConditions?: PauseConditions;
 }
 
 /** The event types the probe sends; start and end are this side's, as the runner's are. */
-const PROBE_TYPES: ReadonlySet<RunEventType> = new Set<RunEventType>(['backward', 'graph', 'error', 'warning', 'figure', 'variables', 'diverged', 'torch']);
+const PROBE_TYPES: ReadonlySet<RunEventType> = new Set<RunEventType>([
+  'backward', 'graph', 'error', 'warning', 'figure', 'variables', 'diverged', 'torch', 'paused', 'resumed', 'console',
+]);
 
 /** Runs the script with the probe; the result's exit code is Python's (128 + n when a signal n ended it). */
 export function startPythonRun(opts: PythonRunOptions): RunHandle {
@@ -160,6 +166,7 @@ export function startPythonRun(opts: PythonRunOptions): RunHandle {
     instrument: opts.instrument ?? true,
     ...(opts.name !== undefined ? { name: opts.name } : {}),
     ...(opts.sourceFile !== undefined ? { source: opts.sourceFile } : {}),
+    ...(opts.pauseConditions !== undefined ? { pause: conditionsJson(opts.pauseConditions) } : {}),
   };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -167,6 +174,7 @@ export function startPythonRun(opts: PythonRunOptions): RunHandle {
     PYTHONPATH: oldPath ? root + path.delimiter + oldPath : root,
     AUTOGRAD_PLAYGROUND_PYTHONPATH: oldPath ?? '',
     AUTOGRAD_PLAYGROUND_EVENTS_FD: String(EVENTS_FD),
+    AUTOGRAD_PLAYGROUND_COMMANDS_FD: String(COMMANDS_FD),
     AUTOGRAD_PLAYGROUND_SETTINGS: JSON.stringify(settings),
     // Output reaches the console as it is printed, not when a pipe's buffer fills.
     PYTHONUNBUFFERED: '1',
@@ -176,13 +184,14 @@ export function startPythonRun(opts: PythonRunOptions): RunHandle {
   const child = spawn(opts.python, ['-m', PROBE_MODULE, opts.file, ...(opts.args ?? [])], {
     cwd: opts.cwd,
     env,
-    stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe', 'pipe'],
+    stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
     windowsHide: true,
   });
   let stopping = false;
   let killTimer: NodeJS.Timeout | null = null;
   let step = 0;
   let figures = 0;
+  const control = new ProbeControl(child.stdio[COMMANDS_FD] as Writable);
 
   const push = (e: Record<string, unknown>): void => {
     e.t = recorder.elapsed();
@@ -191,6 +200,7 @@ export function startPythonRun(opts: PythonRunOptions): RunHandle {
     else if (e.type === 'figure') e.index = ++figures;
     // The interrupt that Stop sent is the stop, not the script's error (as the playground's runner has it).
     if (stopping && e.type === 'error' && e.errorType === 'KeyboardInterrupt') return;
+    control.observe(e as unknown as RunEvent);
     recorder.push(e as unknown as RunEvent);
   };
   const output = (type: 'stdout' | 'stderr') => {
@@ -243,12 +253,14 @@ export function startPythonRun(opts: PythonRunOptions): RunHandle {
 
   child.on('error', (e: NodeJS.ErrnoException) => {
     if (killTimer) clearTimeout(killTimer);
+    control.end();
     recorder.internalError(e.code === 'ENOENT' ? `the Python interpreter '${opts.python}' was not found` : `could not start Python: ${e.message}`);
     recorder.finish('error', e.code === 'ENOENT' ? 127 : 1);
   });
   // 'close': the process ended and every pipe is read to its end, so no event comes after `end`.
   child.on('close', (code, signal) => {
     if (killTimer) clearTimeout(killTimer);
+    control.end();
     const exitCode = code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1);
     recorder.finish(stopping ? 'stopped' : exitCode === 0 ? 'ok' : 'error', exitCode);
   });
@@ -263,5 +275,6 @@ export function startPythonRun(opts: PythonRunOptions): RunHandle {
       child.kill('SIGINT');
       killTimer = setTimeout(() => child.kill('SIGKILL'), opts.stopGraceMs ?? PYTHON_STOP_GRACE_MS);
     },
+    control,
   };
 }
