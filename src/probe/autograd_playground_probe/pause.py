@@ -191,13 +191,9 @@ def after_backward(step, frame):
 
 
 def _max_grad_norm(step):
-    if step.leaf_root is not None:
-        leaves = [step.leaf_root]
-    else:
-        leaves = [n.variable for n in step.order if hasattr(n, "variable")]
     most = 0.0
     with torch.no_grad():
-        for leaf in leaves:
+        for leaf in step.leaves:
             g = leaf.grad
             if g is None:
                 continue
