@@ -79,7 +79,11 @@ export default {
     await exportFile(page, lossButtons.locator('button[data-format="png"]'), at(pngName), pngName);
     const png = fs.readFileSync(at(pngName));
     check('the loss PNG starts with the PNG signature', PNG_SIGNATURE.every((b, i) => png[i] === b), `${png.length} bytes`);
-    const statusBar = await page.locator('.part.statusbar').innerText();
+    // The message follows the write: the file can be on disk a moment before the status bar says so.
+    const statusBar = await waitUntil(async () => {
+      const text = await page.locator('.part.statusbar').innerText();
+      return text.includes(`Saved ${pngName}`) ? text : null;
+    }, { timeout: 5000, message: 'the status bar to say the file was saved' }).catch(() => page.locator('.part.statusbar').innerText());
     check('the status bar says the file was saved', statusBar.includes(`Saved ${pngName}`), statusBar.split('\n').find((l) => l.includes('Saved')));
 
     const svgName = `${stem}-loss.svg`;
