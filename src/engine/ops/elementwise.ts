@@ -9,7 +9,8 @@ import { castValue, DType, isFloat32Stored, isFloating, isIntegral, roundStored,
 import { runtimeError } from '../errors';
 import { contiguousUnaryLoops, mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
 import { sameShape } from '../shape';
-import { emptyTensor, Tensor } from '../tensor';
+import { emptyTensor, makeTensor, Tensor } from '../tensor';
+import { expFloat32, sigmoidFloat32 } from '../expf';
 import { Operand, asTensor, resultType, Scalar, scalarValue } from './operands';
 import { sumToShape } from './reduce';
 
@@ -283,13 +284,22 @@ export function pow(a: Operand, b: Operand): Tensor {
   throw runtimeError('pow expects at least one tensor');
 }
 
-function unaryFloat(name: string, t: Tensor, f: (x: number) => number, saveOut: boolean, back: (g: Tensor, x: Tensor, out: Tensor) => Tensor): Tensor {
-  const out = mapUnary(t, floatResult(t.dtype), f);
+/** `f32`, where given, computes a float32 result with PyTorch's rounding, which `f` (in double) does not give. */
+function unaryFloat(
+  name: string,
+  t: Tensor,
+  f: (x: number) => number,
+  saveOut: boolean,
+  back: (g: Tensor, x: Tensor, out: Tensor) => Tensor,
+  f32?: (t: Tensor) => Float32Array,
+): Tensor {
+  const dt = floatResult(t.dtype);
+  const out = f32 && dt === 'float32' ? makeTensor(f32(t), t.shape, dt) : mapUnary(t, dt, f);
   return record(name, out, [t], saveOut ? [out] : [t], (g, s) => [back(g, saveOut ? t : s[0], saveOut ? s[0] : out)]);
 }
 
 export function exp(t: Tensor): Tensor {
-  return unaryFloat('ExpBackward0', t, Math.exp, true, (g, _x, r) => mul(g, r));
+  return unaryFloat('ExpBackward0', t, Math.exp, true, (g, _x, r) => mul(g, r), expFloat32);
 }
 export function log(t: Tensor): Tensor {
   return unaryFloat('LogBackward0', t, Math.log, false, (g, x) => div(g, x));
@@ -327,7 +337,7 @@ export function tanh(t: Tensor): Tensor {
 }
 export function sigmoid(t: Tensor): Tensor {
   return unaryFloat('SigmoidBackward0', t, sigmoidValue, true, (g, _x, r) =>
-    fusedBackward(g, r, sigmoidGradLoops, () => mul(g, mul(r, rsub(r, 1)))));
+    fusedBackward(g, r, sigmoidGradLoops, () => mul(g, mul(r, rsub(r, 1)))), sigmoidFloat32);
 }
 
 /** o[i] from gradient g[go + i] and saved output r[ro + i], for float32 (each step rounded) and float64. */

@@ -28,6 +28,8 @@ interface Exports {
   columnSumsF64(x: number, rows: number, cols: number, acc: number): void;
   rowSumsF32(x: number, rows: number, len: number, acc: number): void;
   rowSumsF64(x: number, rows: number, len: number, acc: number): void;
+  expF32(x: number, out: number, n: number): void;
+  sigmoidF32(x: number, out: number, n: number): void;
 }
 
 export interface EngineWasm {

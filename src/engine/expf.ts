@@ -1,0 +1,154 @@
+/**
+ * float32 exp and sigmoid with PyTorch's CPU rounding. PyTorch computes a float32 exp with SLEEF's 1-ulp expf
+ * on every element, whatever the layout, so about one result in ten differs in its last bit from the correctly
+ * rounded exp that Math.exp gives. Its sigmoid runs 1 / (1 + exp(-x)) in float32 steps: on the vector path
+ * (whole blocks of 16 elements from the start of each contiguous inner run) with that expf, on the rest with
+ * the C library's expf, which rounds correctly. Measured against PyTorch 1.13 on AVX2 (test/fixtures/expf.json):
+ * identical bits. The WebAssembly kernel (wasm/assembly/expf.ts) computes the same numbers four lanes at a time.
+ */
+import { StorageArray } from './dtype';
+import { forEachRow } from './rows';
+import { Tensor } from './tensor';
+import { wasmExpF32 } from './wasm/expf';
+
+const R_LN2 = Math.fround(1.4426950408889634);
+const L2U = Math.fround(0.693145751953125);
+const L2L = Math.fround(1.428606765330187e-6);
+const C0 = Math.fround(0.000198527617612853646278381);
+const C1 = Math.fround(0.00139304355252534151077271);
+const C2 = Math.fround(0.00833336077630519866943359);
+const C3 = Math.fround(0.0416664853692054748535156);
+const C4 = Math.fround(0.166666671633720397949219);
+
+/**
+ * fmaf(a, b, c) for float32 values: a·b is exact in double, and the double sum rounded again to float32 is the
+ * once-rounded result except where that sum lands exactly halfway between two float32 values; there the sum's
+ * exact remainder decides.
+ */
+export function fmaF32(a: number, b: number, c: number): number {
+  const p = a * b;
+  const s = p + c;
+  const r = Math.fround(s);
+  const d = s - r;
+  if (d === 0) return r;
+  const other = r + 2 * d;
+  if (Math.fround(other) !== other) return r;
+  const bb = s - p;
+  const e = p - (s - bb) + (c - bb);
+  if (e === 0) return r;
+  return e > 0 === d > 0 ? other : r;
+}
+
+/** Round half to even, as the vector conversion to integers rounds. */
+function rintEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** SLEEF's expf (1 ulp) of a float32 value, as PyTorch's vector kernels compute it with FMA. */
+export function expf(d: number): number {
+  if (d !== d) return d;
+  if (d > 100) return Infinity;
+  if (d < -104) return 0;
+  const q = rintEven(Math.fround(d * R_LN2));
+  let s = fmaF32(q, -L2U, d);
+  s = fmaF32(q, -L2L, s);
+  let u = fmaF32(C0, s, C1);
+  u = fmaF32(u, s, C2);
+  u = fmaF32(u, s, C3);
+  u = fmaF32(u, s, C4);
+  u = fmaF32(u, s, 0.5);
+  u = Math.fround(1 + fmaF32(Math.fround(s * s), u, s));
+  const h = q >> 1;
+  return Math.fround(Math.fround(u * 2 ** h) * 2 ** (q - h));
+}
+
+/** sigmoid on PyTorch's vector path. */
+function sigmoidVector(x: number): number {
+  return Math.fround(1 / Math.fround(1 + expf(-x)));
+}
+
+/** sigmoid on PyTorch's scalar path (a correctly rounded expf). */
+function sigmoidScalar(x: number): number {
+  return Math.fround(1 / Math.fround(1 + Math.fround(Math.exp(-x))));
+}
+
+/** o[oo + i] = expf(src[off + i]) for i < n. */
+function expInto(o: Float32Array, oo: number, src: StorageArray, off: number, n: number): void {
+  if (wasmExpF32('exp', o, oo, src, off, n)) return;
+  for (let i = 0; i < n; i++) o[oo + i] = expf(Math.fround(src[off + i]));
+}
+
+/** sigmoid of a contiguous run, its first `vector` elements on the vector path, the rest on the scalar one. */
+function sigmoidRun(o: Float32Array, oo: number, src: StorageArray, off: number, n: number): void {
+  const vector = n - (n % 16);
+  if (!wasmExpF32('sigmoid', o, oo, src, off, vector)) {
+    for (let i = 0; i < vector; i++) o[oo + i] = sigmoidVector(Math.fround(src[off + i]));
+  }
+  for (let i = vector; i < n; i++) o[oo + i] = sigmoidScalar(Math.fround(src[off + i]));
+}
+
+/** The elements of `t` in row-major order as float32 values (a view of the storage where it already is one). */
+function float32Run(t: Tensor): { src: StorageArray; off: number } {
+  if (t.isContiguous()) return { src: t.data, off: t.offset };
+  return { src: t.values(), off: 0 };
+}
+
+/** exp of `t` as a float32 result, PyTorch's rounding. */
+export function expFloat32(t: Tensor): Float32Array {
+  const { src, off } = float32Run(t);
+  const o = new Float32Array(t.numel);
+  expInto(o, 0, src, off, o.length);
+  return o;
+}
+
+/**
+ * Dimensions of `t` sorted from the largest stride down, when they cover a block of storage with no gap and no
+ * overlap (a transposed or permuted contiguous tensor): PyTorch gives such an input's result the same layout
+ * and walks both in storage order.
+ */
+function denseBlock(t: Tensor): boolean {
+  const dims = t.shape.map((size, d) => ({ size, stride: t.strides[d] })).filter((x) => x.size !== 1);
+  dims.sort((a, b) => b.stride - a.stride);
+  let expected = 1;
+  for (let i = dims.length - 1; i >= 0; i--) {
+    if (dims[i].stride !== expected) return false;
+    expected *= dims[i].size;
+  }
+  return true;
+}
+
+/** sigmoid of `t` as a float32 result, with the vector and scalar paths PyTorch's layout gives each element. */
+export function sigmoidFloat32(t: Tensor): Float32Array {
+  const n = t.numel;
+  const o = new Float32Array(n);
+  if (t.isContiguous()) {
+    sigmoidRun(o, 0, t.data, t.offset, n);
+    return o;
+  }
+  const src = t.data;
+  if (denseBlock(t)) {
+    const block = new Float32Array(n);
+    sigmoidRun(block, 0, src, t.offset, n);
+    const base = t.offset;
+    forEachRow(t.shape, t.strides, t.offset, (p, i, len, step) => {
+      for (let k = 0; k < len; k++, p += step) o[i + k] = block[p - base];
+    });
+    return o;
+  }
+  // Otherwise each innermost run is a loop of its own: contiguous or one repeated value (a broadcast), it takes
+  // the vector path in blocks of 16; any other stride, the scalar path.
+  forEachRow(t.shape, t.strides, t.offset, (p, i, len, step) => {
+    if (step === 1) {
+      sigmoidRun(o, i, src, p, len);
+    } else if (step === 0) {
+      const x = Math.fround(src[p]);
+      const vector = len - (len % 16);
+      o.fill(sigmoidVector(x), i, i + vector);
+      o.fill(sigmoidScalar(x), i + vector, i + len);
+    } else {
+      for (let k = 0; k < len; k++, p += step) o[i + k] = sigmoidScalar(Math.fround(src[p]));
+    }
+  });
+  return o;
+}
