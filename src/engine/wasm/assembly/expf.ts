@@ -21,10 +21,16 @@ function pow2(e: v128): v128 {
   return i32x4.shl(i32x4.add(e, i32x4.splat(127)), 23);
 }
 
+/** 1.5 · 2^23: adding it rounds a float32 of magnitude under 2^22 to an integer, ties to even, in its low bits. */
+const ROUNDER: f32 = 12582912;
+
 @inline
 function expLanes(d: v128): v128 {
-  const q = i32x4.trunc_sat_f32x4_s(f32x4.nearest(f32x4.mul(d, f32x4.splat(R_LN2))));
-  const qf = f32x4.convert_i32x4_s(q);
+  // q = rint(d / ln 2) as the vector conversion rounds it (to nearest, ties to even); outside (-104, 100],
+  // where q would be meaningless, the result is replaced below.
+  const t = f32x4.add(f32x4.mul(d, f32x4.splat(R_LN2)), f32x4.splat(ROUNDER));
+  const q = i32x4.sub(t, i32x4.splat(0x4b400000));
+  const qf = f32x4.sub(t, f32x4.splat(ROUNDER));
   let s = madd(qf, f32x4.splat(-L2U), d);
   s = madd(qf, f32x4.splat(-L2L), s);
   let u = f32x4.splat(0.000198527617612853646278381);
@@ -37,25 +43,30 @@ function expLanes(d: v128): v128 {
   // The scale by 2^q in two halves, so that neither factor leaves float32's normal range.
   const h = i32x4.shr_s(q, 1);
   u = f32x4.mul(f32x4.mul(u, pow2(h)), pow2(i32x4.sub(q, h)));
+  // A NaN has run through the arithmetic as NaN; infinities and the ends of the range are set here.
   u = v128.andnot(u, f32x4.lt(d, f32x4.splat(-104)));
-  u = v128.bitselect(f32x4.splat(Infinity), u, f32x4.gt(d, f32x4.splat(100)));
-  return v128.bitselect(d, u, f32x4.ne(d, d));
+  return v128.bitselect(f32x4.splat(Infinity), u, f32x4.gt(d, f32x4.splat(100)));
 }
 
-/** out[i] = expf(x[i]) for i < n; reads and writes whole groups of four (the caller's buffers are padded). */
+/** out[i] = expf(x[i]) for i < n; reads and writes whole groups of eight (the caller's buffers are padded). */
 export function expF32(x: usize, out: usize, n: i32): void {
-  for (let i = 0; i < n; i += 4) {
+  for (let i = 0; i < n; i += 8) {
     const o = <usize>i << 2;
-    v128.store(out + o, expLanes(v128.load(x + o)));
+    const a = expLanes(v128.load(x + o));
+    const b = expLanes(v128.load(x + o + 16));
+    v128.store(out + o, a);
+    v128.store(out + o + 16, b);
   }
 }
 
-/** out[i] = 1 / (1 + expf(-x[i])), each step rounded to float32, for i < n (in groups of four). */
+/** out[i] = 1 / (1 + expf(-x[i])), each step rounded to float32, for i < n (in groups of eight). */
 export function sigmoidF32(x: usize, out: usize, n: i32): void {
   const one = f32x4.splat(1);
-  for (let i = 0; i < n; i += 4) {
+  for (let i = 0; i < n; i += 8) {
     const o = <usize>i << 2;
-    const e = expLanes(f32x4.neg(v128.load(x + o)));
-    v128.store(out + o, f32x4.div(one, f32x4.add(one, e)));
+    const a = expLanes(f32x4.neg(v128.load(x + o)));
+    const b = expLanes(f32x4.neg(v128.load(x + o + 16)));
+    v128.store(out + o, f32x4.div(one, f32x4.add(one, a)));
+    v128.store(out + o + 16, f32x4.div(one, f32x4.add(one, b)));
   }
 }
