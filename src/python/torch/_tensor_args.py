@@ -367,7 +367,7 @@ def _index_items(index):
         if tp is int:
             out.append(it)
         elif tp is slice:
-            out.append(_js(["s", _slice_bound(it.start), _slice_bound(it.stop), _slice_bound(it.step)]))
+            out.append(_slice_item(_slice_bound(it.start), _slice_bound(it.stop), _slice_bound(it.step)))
         elif it is None:
             out.append(None)
         elif it is Ellipsis:
@@ -386,6 +386,11 @@ def _index_items(index):
                 % tp.__name__
             )
     return out
+
+
+def _slice_item(start, stop, step):
+    # A slice crosses to the engine as one string (the bridge's indexItems reads it): a list would need to_js.
+    return "s%s:%s:%s" % ("" if start is None else start, "" if stop is None else stop, "" if step is None else step)
 
 
 def _slice_bound(x):

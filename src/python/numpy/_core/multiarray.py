@@ -193,7 +193,9 @@ def _index_items(a, index):
             else:
                 if step == 0:
                     raise ValueError("slice step cannot be zero")
-                items.append(_to_js(["s", _bound(it.start), _bound(it.stop), step]))
+                start, stop = _bound(it.start), _bound(it.stop)
+                # One string per slice, as torch's indexing sends it (the bridge's indexItems reads it).
+                items.append("s%s:%s:%s" % ("" if start is None else start, "" if stop is None else stop, "" if step is None else step))
             dim += 1
         elif it is None:
             items.append(None)
@@ -248,7 +250,7 @@ _BAD_INDEX = (
     "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid "
     "indices"
 )
-_FULL_SLICE = _to_js(["s", None, None, None])
+_FULL_SLICE = "s::"
 
 
 def _bound(x):
