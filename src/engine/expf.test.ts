@@ -1,4 +1,4 @@
-// float32 exp and sigmoid give real PyTorch's bits (test/fixtures/expf.json, made by test/fixtures/expf.py),
+// float32 exp, sigmoid and SiLU give real PyTorch's bits (test/fixtures/expf.json, made by test/fixtures/expf.py),
 // through the WebAssembly kernels and through the JavaScript loops, on every layout PyTorch treats differently.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
@@ -42,6 +42,10 @@ function evaluate(c: Case): Tensor {
       return E.sigmoid(expand(x, [40, 33]));
     case 'sigmoid[::2]':
       return E.sigmoid(slice(x, 0, null, null, 2));
+    case 'silu':
+      return E.silu(x);
+    case 'silu.t()':
+      return E.silu(transpose(x, 0, 1));
     default:
       throw new Error(`no evaluation for ${c.expr}`);
   }
@@ -60,7 +64,7 @@ function assertBits(got: Tensor, want: number[], what: string): void {
   assert.equal(bad, 0, `${what}: ${bad} of ${want.length} differ (${first})`);
 }
 
-describe('float32 exp and sigmoid as PyTorch rounds them', () => {
+describe('float32 exp, sigmoid and SiLU as PyTorch rounds them', () => {
   for (const c of fixture.cases) {
     it(`${c.name}: PyTorch's bits through the WebAssembly kernels`, () => {
       assert.ok(engineWasm()?.fusedMadd, 'the kernels load and relaxed_madd fuses on this machine');

@@ -1,10 +1,11 @@
 /**
- * float32 exp and sigmoid with PyTorch's CPU rounding. PyTorch computes a float32 exp with SLEEF's 1-ulp expf
- * on every element, whatever the layout, so about one result in ten differs in its last bit from the correctly
- * rounded exp that Math.exp gives. Its sigmoid runs 1 / (1 + exp(-x)) in float32 steps: on the vector path
- * (whole blocks of 16 elements from the start of each contiguous inner run) with that expf, on the rest with
- * the C library's expf, which rounds correctly. Measured against PyTorch 1.13 on AVX2 (test/fixtures/expf.json):
- * identical bits. The WebAssembly kernel (wasm/assembly/expf.ts) computes the same numbers four lanes at a time.
+ * float32 exp, sigmoid and SiLU with PyTorch's CPU rounding. PyTorch computes a float32 exp with SLEEF's 1-ulp
+ * expf on every element, whatever the layout, so about one result in ten differs in its last bit from the
+ * correctly rounded exp that Math.exp gives. Its sigmoid runs 1 / (1 + exp(-x)) in float32 steps, and SiLU
+ * x / (1 + exp(-x)): on the vector path (whole blocks of 16 elements from the start of each contiguous inner
+ * run) with that expf, on the rest with the C library's expf, which rounds correctly. Measured against PyTorch
+ * 1.13 on AVX2 (test/fixtures/expf.json): identical bits. The WebAssembly kernels (wasm/assembly/expf.ts)
+ * compute the same numbers four lanes at a time.
  */
 import { StorageArray } from './dtype';
 import { forEachRow } from './rows';
@@ -63,15 +64,27 @@ export function expf(d: number): number {
   return Math.fround(Math.fround(u * 2 ** h) * 2 ** (q - h));
 }
 
-/** sigmoid on PyTorch's vector path. */
-function sigmoidVector(x: number): number {
-  return Math.fround(1 / Math.fround(1 + expf(-x)));
+/**
+ * A function PyTorch's cpu_kernel_vec computes two ways: `vector` on its vector path (SLEEF's expf), `scalar` on
+ * its scalar loop (the C library's expf, correctly rounded); each step rounded to float32.
+ */
+interface TwoPaths {
+  kernel: 'sigmoid' | 'silu';
+  vector(x: number): number;
+  scalar(x: number): number;
 }
 
-/** sigmoid on PyTorch's scalar path (a correctly rounded expf). */
-function sigmoidScalar(x: number): number {
-  return Math.fround(1 / Math.fround(1 + Math.fround(Math.exp(-x))));
-}
+const SIGMOID: TwoPaths = {
+  kernel: 'sigmoid',
+  vector: (x) => Math.fround(1 / Math.fround(1 + expf(-x))),
+  scalar: (x) => Math.fround(1 / Math.fround(1 + Math.fround(Math.exp(-x)))),
+};
+
+const SILU: TwoPaths = {
+  kernel: 'silu',
+  vector: (x) => Math.fround(x / Math.fround(1 + expf(-x))),
+  scalar: (x) => Math.fround(x / Math.fround(1 + Math.fround(Math.exp(-x)))),
+};
 
 /** o[oo + i] = expf(src[off + i]) for i < n. */
 function expInto(o: Float32Array, oo: number, src: StorageArray, off: number, n: number): void {
@@ -79,13 +92,13 @@ function expInto(o: Float32Array, oo: number, src: StorageArray, off: number, n:
   for (let i = 0; i < n; i++) o[oo + i] = expf(Math.fround(src[off + i]));
 }
 
-/** sigmoid of a contiguous run, its first `vector` elements on the vector path, the rest on the scalar one. */
-function sigmoidRun(o: Float32Array, oo: number, src: StorageArray, off: number, n: number): void {
+/** `f` over a contiguous run: whole blocks of 16 from its start on the vector path, the rest on the scalar one. */
+function twoPathRun(f: TwoPaths, o: Float32Array, oo: number, src: StorageArray, off: number, n: number): void {
   const vector = n - (n % 16);
-  if (!wasmExpF32('sigmoid', o, oo, src, off, vector)) {
-    for (let i = 0; i < vector; i++) o[oo + i] = sigmoidVector(Math.fround(src[off + i]));
+  if (!wasmExpF32(f.kernel, o, oo, src, off, vector)) {
+    for (let i = 0; i < vector; i++) o[oo + i] = f.vector(Math.fround(src[off + i]));
   }
-  for (let i = vector; i < n; i++) o[oo + i] = sigmoidScalar(Math.fround(src[off + i]));
+  for (let i = vector; i < n; i++) o[oo + i] = f.scalar(Math.fround(src[off + i]));
 }
 
 /** The elements of `t` in row-major order as float32 values (a view of the storage where it already is one). */
@@ -118,18 +131,18 @@ function denseBlock(t: Tensor): boolean {
   return true;
 }
 
-/** sigmoid of `t` as a float32 result, with the vector and scalar paths PyTorch's layout gives each element. */
-export function sigmoidFloat32(t: Tensor): Float32Array {
+/** `f` of `t` as a float32 result, with the vector and scalar paths PyTorch's layout gives each element. */
+function twoPathFloat32(f: TwoPaths, t: Tensor): Float32Array {
   const n = t.numel;
   const o = new Float32Array(n);
   if (t.isContiguous()) {
-    sigmoidRun(o, 0, t.data, t.offset, n);
+    twoPathRun(f, o, 0, t.data, t.offset, n);
     return o;
   }
   const src = t.data;
   if (denseBlock(t)) {
     const block = new Float32Array(n);
-    sigmoidRun(block, 0, src, t.offset, n);
+    twoPathRun(f, block, 0, src, t.offset, n);
     const base = t.offset;
     forEachRow(t.shape, t.strides, t.offset, (p, i, len, step) => {
       for (let k = 0; k < len; k++, p += step) o[i + k] = block[p - base];
@@ -140,15 +153,25 @@ export function sigmoidFloat32(t: Tensor): Float32Array {
   // the vector path in blocks of 16; any other stride, the scalar path.
   forEachRow(t.shape, t.strides, t.offset, (p, i, len, step) => {
     if (step === 1) {
-      sigmoidRun(o, i, src, p, len);
+      twoPathRun(f, o, i, src, p, len);
     } else if (step === 0) {
       const x = Math.fround(src[p]);
       const vector = len - (len % 16);
-      o.fill(sigmoidVector(x), i, i + vector);
-      o.fill(sigmoidScalar(x), i + vector, i + len);
+      o.fill(f.vector(x), i, i + vector);
+      o.fill(f.scalar(x), i + vector, i + len);
     } else {
-      for (let k = 0; k < len; k++, p += step) o[i + k] = sigmoidScalar(Math.fround(src[p]));
+      for (let k = 0; k < len; k++, p += step) o[i + k] = f.scalar(Math.fround(src[p]));
     }
   });
   return o;
+}
+
+/** sigmoid, 1 / (1 + exp(-x)), of `t` as a float32 result with PyTorch's rounding. */
+export function sigmoidFloat32(t: Tensor): Float32Array {
+  return twoPathFloat32(SIGMOID, t);
+}
+
+/** SiLU, x / (1 + exp(-x)), of `t` as a float32 result with PyTorch's rounding. */
+export function siluFloat32(t: Tensor): Float32Array {
+  return twoPathFloat32(SILU, t);
 }

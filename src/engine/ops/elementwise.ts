@@ -10,7 +10,7 @@ import { runtimeError } from '../errors';
 import { contiguousUnaryLoops, mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
 import { sameShape } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';
-import { expFloat32, sigmoidFloat32 } from '../expf';
+import { expFloat32, sigmoidFloat32, siluFloat32 } from '../expf';
 import { Operand, asTensor, resultType, Scalar, scalarValue } from './operands';
 import { sumToShape } from './reduce';
 
@@ -478,7 +478,8 @@ export function elu(t: Tensor, alpha = 1, inPlaceForm = false): Tensor {
 }
 
 export function silu(t: Tensor): Tensor {
-  const out = mapUnary(t, floatResult(t.dtype), (x) => x * sigmoidValue(x));
+  const dt = floatResult(t.dtype);
+  const out = dt === 'float32' ? makeTensor(siluFloat32(t), t.shape, dt) : mapUnary(t, dt, (x) => x / (1 + Math.exp(-x)));
   return record('SiluBackward0', out, [t], [t], (g, s) => {
     const sg = sigmoid(s[0]);
     return [mul(g, mul(sg, add(mul(s[0], rsub(sg, 1)), 1)))];

@@ -30,6 +30,7 @@ interface Exports {
   rowSumsF64(x: number, rows: number, len: number, acc: number): void;
   expF32(x: number, out: number, n: number): void;
   sigmoidF32(x: number, out: number, n: number): void;
+  siluF32(x: number, out: number, n: number): void;
 }
 
 export interface EngineWasm {

@@ -70,3 +70,17 @@ export function sigmoidF32(x: usize, out: usize, n: i32): void {
     v128.store(out + o + 16, f32x4.div(one, f32x4.add(one, b)));
   }
 }
+
+/** out[i] = x[i] / (1 + expf(-x[i])) (SiLU), each step rounded to float32, for i < n (in groups of eight). */
+export function siluF32(x: usize, out: usize, n: i32): void {
+  const one = f32x4.splat(1);
+  for (let i = 0; i < n; i += 8) {
+    const o = <usize>i << 2;
+    const xa = v128.load(x + o);
+    const xb = v128.load(x + o + 16);
+    const a = expLanes(f32x4.neg(xa));
+    const b = expLanes(f32x4.neg(xb));
+    v128.store(out + o, f32x4.div(xa, f32x4.add(one, a)));
+    v128.store(out + o + 16, f32x4.div(xb, f32x4.add(one, b)));
+  }
+}
