@@ -8,6 +8,7 @@
  * compute the same numbers four lanes at a time.
  */
 import { StorageArray } from './dtype';
+import { fmaf } from './random/libm';
 import { forEachRow } from './rows';
 import { Tensor } from './tensor';
 import { wasmExpF32 } from './wasm/expf';
@@ -21,25 +22,6 @@ const C2 = Math.fround(0.00833336077630519866943359);
 const C3 = Math.fround(0.0416664853692054748535156);
 const C4 = Math.fround(0.166666671633720397949219);
 
-/**
- * fmaf(a, b, c) for float32 values: a·b is exact in double, and the double sum rounded again to float32 is the
- * once-rounded result except where that sum lands exactly halfway between two float32 values; there the sum's
- * exact remainder decides.
- */
-export function fmaF32(a: number, b: number, c: number): number {
-  const p = a * b;
-  const s = p + c;
-  const r = Math.fround(s);
-  const d = s - r;
-  if (d === 0) return r;
-  const other = r + 2 * d;
-  if (Math.fround(other) !== other) return r;
-  const bb = s - p;
-  const e = p - (s - bb) + (c - bb);
-  if (e === 0) return r;
-  return e > 0 === d > 0 ? other : r;
-}
-
 /** Round half to even, as the vector conversion to integers rounds. */
 function rintEven(x: number): number {
   const r = Math.round(x);
@@ -52,14 +34,14 @@ export function expf(d: number): number {
   if (d > 100) return Infinity;
   if (d < -104) return 0;
   const q = rintEven(Math.fround(d * R_LN2));
-  let s = fmaF32(q, -L2U, d);
-  s = fmaF32(q, -L2L, s);
-  let u = fmaF32(C0, s, C1);
-  u = fmaF32(u, s, C2);
-  u = fmaF32(u, s, C3);
-  u = fmaF32(u, s, C4);
-  u = fmaF32(u, s, 0.5);
-  u = Math.fround(1 + fmaF32(Math.fround(s * s), u, s));
+  let s = fmaf(q, -L2U, d);
+  s = fmaf(q, -L2L, s);
+  let u = fmaf(C0, s, C1);
+  u = fmaf(u, s, C2);
+  u = fmaf(u, s, C3);
+  u = fmaf(u, s, C4);
+  u = fmaf(u, s, 0.5);
+  u = Math.fround(1 + fmaf(Math.fround(s * s), u, s));
   const h = q >> 1;
   return Math.fround(Math.fround(u * 2 ** h) * 2 ** (q - h));
 }
