@@ -12,26 +12,10 @@ import { allocateChecked, makeTensor, Tensor } from '../tensor';
 import { add, cast } from './elementwise';
 import { matmul } from './linalg';
 import { sum } from './reduce';
+import { convBackwardStreamed, convForwardStreamed, insideRange, streamable, WindowGeometry } from './convStreamed';
 import { reshape, transpose } from './views';
 
-/**
- * Where a kernel window sits: the image (h, w), the grid of window positions (gh, gw), and per axis the
- * kernel size, stride, dilation and the padding before the first row/column (after-padding is implied by the
- * grid size, which lets `padding='same'` pad unevenly as PyTorch does).
- */
-export interface WindowGeometry {
-  h: number; w: number; gh: number; gw: number;
-  kh: number; kw: number; sh: number; sw: number; dh: number; dw: number; ph: number; pw: number;
-}
-
-/** The window positions ow in [lo, hi) whose column `ow*s - p + k*d` falls inside an axis of `size`. */
-function insideRange(grid: number, size: number, s: number, p: number, kd: number): [number, number] {
-  // ow*s + off in [0, size): ow >= ceil(-off/s), ow <= floor((size-1-off)/s).
-  const off = kd - p;
-  const lo = Math.max(0, Math.ceil(-off / s));
-  const hi = Math.min(grid, Math.floor((size - 1 - off) / s) + 1);
-  return [lo, Math.max(lo, hi)];
-}
+export type { WindowGeometry } from './convStreamed';
 
 /**
  * cols[n, (c, ki, kj), (oh, ow)] = x[n, c, oh*sh - ph + ki*dh, ow*sw - pw + kj*dw], 0 outside the image. Each
@@ -244,6 +228,9 @@ export function convolution(x: Tensor, w: Tensor, b: Tensor | null, o: ConvOptio
   const f32 = (t: Tensor) => (isReducedFloat(t.dtype) ? cast(t, 'float32') : t);
   // The forward's columns, kept for the weight's gradient when that gradient will be asked for (the backward
   // lets go of them; a second backward or create_graph=True unfolds again).
+  const fast = streamable(x, w, b, o.transposed, groups);
+  const streamed = fast ? convForwardStreamed(x, w, b, geom) : null;
+  if (streamed !== null) return record('ConvolutionBackward0', makeTensor(streamed, plan.outShape, x.dtype), [x, w, b], [x, w], convBackward(plan, null));
   const kept: KeptColumns = { cols: null, keep: gradMode.enabled && w.requiresGrad && !o.transposed };
   const y = withGradMode(false, () => {
     const r = convForward(plan, f32(x), f32(w), kept);
@@ -332,8 +319,12 @@ function convForward(p: ConvPlan, x: Tensor, w: Tensor, kept: KeptColumns): Tens
  * bias's sums g over all but the channel dim. The closure holds the plan and the forward's columns (dropped once
  * used); x and w come from the saved list.
  */
-function convBackward(p: ConvPlan, kept: KeptColumns): BackwardFn {
+function convBackward(p: ConvPlan, kept: KeptColumns | null): BackwardFn {
   return (grad, s, needs) => {
+    if (kept === null && !gradMode.enabled) {
+      const r = convBackwardStreamed(grad, s[0], s[1], p.geom, needs[0], needs[1]);
+      if (r !== null) return [r.gx, r.gw, needs[2] ? sum(grad, [0, ...p.outSpatial.map((_, i) => i + 2)]) : null];
+    }
     // float16/bfloat16: the formulas in float32, each gradient rounded once (by the cast back).
     const reduced = isReducedFloat(grad.dtype) ? grad.dtype : null;
     const f32 = (t: Tensor) => (reduced === null ? t : cast(t, 'float32'));
@@ -358,8 +349,8 @@ function convBackward(p: ConvPlan, kept: KeptColumns): BackwardFn {
         gx = reshape(fold(cols, cin, geom), p.xShape);
       }
       if (needs[1]) {
-        const cached = gradMode.enabled ? null : kept.cols;
-        kept.cols = null;
+        const cached = gradMode.enabled || kept === null ? null : kept.cols;
+        if (kept !== null) kept.cols = null;
         const colsG = reshape(cached ?? unfold(as4d(xs, p.spatial), geom), [n, groups, K, L]);
         // (cols·gᵀ)ᵀ rather than g·colsᵀ: the operand the product must transpose is g, the smaller of the two.
         gw = reshape(transpose(sum(matmul(colsG, transposedCopy(gG)), 0), 1, 2), p.wShape);

@@ -104,3 +104,50 @@ function reserve(w: EngineWasm, bytes: number): boolean {
     return false;
   }
 }
+
+/**
+ * The float32 FMA-chain product C = A·B (m × k by k × n) with operands the caller writes straight into the
+ * module's memory and a result it reads from there: a convolution writes its im2col columns into `b` and
+ * folds or biases `c` in place, with no JavaScript copy of either. Each output is the same chain as
+ * wasmGemm's, so the numbers are identical. The views stay valid until another kernel runs.
+ */
+export interface StreamedGemmF32 {
+  /** m × k, row-major. */
+  readonly a: Float32Array;
+  /** k × n, row-major. */
+  readonly b: Float32Array;
+  /** m rows of `ldc` floats; row i's n results start at i·ldc. */
+  readonly c: Float32Array;
+  readonly ldc: number;
+  /** Packs `b` (after each write to it) and computes `c`. */
+  run(packB: boolean): void;
+}
+
+/** A StreamedGemmF32 for these sizes, or null where the module, a fused madd, or the scratch space is missing. */
+export function streamedGemmF32(m: number, k: number, n: number): StreamedGemmF32 | null {
+  const w = engineWasm();
+  if (!w || !w.fusedMadd || m === 0 || n === 0 || k === 0) return null;
+  const np = Math.ceil(n / 8) * 8;
+  const aBytes = align(m * k * 4);
+  const bBytes = align(k * n * 4);
+  const packBytes = align(k * np * 4);
+  const cBytes = align(m * np * 4);
+  const total = aBytes + bBytes + packBytes + cBytes;
+  if (total > maxScratch() || !reserve(w, total)) return null;
+  const ap = w.base;
+  const bp = ap + aBytes;
+  const pp = bp + bBytes;
+  const cp = pp + packBytes;
+  const buf = w.exports.memory.buffer;
+  const { packF32, gemmF32Fma } = w.exports;
+  return {
+    a: new Float32Array(buf, ap, m * k),
+    b: new Float32Array(buf, bp, k * n),
+    c: new Float32Array(buf, cp, m * np),
+    ldc: np,
+    run(packB: boolean): void {
+      if (packB) packF32(bp, pp, k, n);
+      gemmF32Fma(ap, pp, cp, m, k, n);
+    },
+  };
+}
