@@ -45,8 +45,11 @@ export function mapUnary(t: Tensor, outDtype: DType, f: (x: number) => number): 
     if (loop) loop(o, src, off, n);
     else for (let i = 0; i < n; i++) o[i] = f(src[off + i]);
   } else {
+    // A view with contiguous rows (a chunk of an LSTM's gates): the dedicated loop row by row.
+    const loop = contiguousUnaryLoops.get(f);
     forEachRow(t.shape, t.strides, t.offset, (p, i, len, step) => {
-      for (let k = 0; k < len; k++, p += step) o[i + k] = f(src[p]);
+      if (loop && step === 1 && len > 1) loop(o.subarray(i, i + len), src, p, len);
+      else for (let k = 0; k < len; k++, p += step) o[i + k] = f(src[p]);
     });
   }
   roundStored(outDtype, o);

@@ -5,7 +5,7 @@
  * transpose, and each is recorded with the other as its backward (create_graph=True works). Max pooling's
  * gradient scatters onto the indices it chose, and that scatter's gradient gathers from them.
  */
-import { isFloat32Stored, isFloating, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
+import { isFloat32Stored, isFloating, roundStored, SCALAR_TYPE_NAMES, StorageArray } from '../dtype';
 import { runtimeError } from '../errors';
 import { record } from '../graph';
 import { formatShapeList } from '../shape';
@@ -168,7 +168,9 @@ export function maxPool2d(x: Tensor, o: PoolOptions): [Tensor, Tensor] {
   // The in-image taps of each window row and column, worked out once per axis.
   const rows = windowTaps(oh, h, kh, sh, ph, dh);
   const cols = windowTaps(ow, w, kw, sw, pw, dw);
-  for (let p = 0; p < planes; p++) {
+  if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && ph === 0 && pw === 0 && dh === 1 && dw === 1 && 2 * oh <= h && 2 * ow <= w) {
+    maxPool2x2(src, out, idx, planes, h, w, oh, ow);
+  } else for (let p = 0; p < planes; p++) {
     const base = p * h * w;
     for (let i = 0; i < oh; i++) {
       const a0 = rows[2 * i];
@@ -203,6 +205,36 @@ export function maxPool2d(x: Tensor, o: PoolOptions): [Tensor, Tensor] {
     scatterAtIndices(g, s[0], inShape, planeSize),
   ]);
   return [result, indices];
+}
+
+/**
+ * maxPool2d's loop for the common 2×2 windows with stride 2 (no padding or dilation, every tap inside): the
+ * four taps in the general loop's order with its comparison, so ties and NaNs pick the same element.
+ */
+function maxPool2x2(src: StorageArray, out: StorageArray, idx: StorageArray, planes: number, h: number, w: number, oh: number, ow: number): void {
+  let q = 0;
+  for (let p = 0; p < planes; p++) {
+    const base = p * h * w;
+    for (let i = 0; i < oh; i++) {
+      const r0 = 2 * i * w;
+      const r1 = r0 + w;
+      for (let j = 0; j < ow; j++, q++) {
+        const c = 2 * j;
+        let best = -Infinity;
+        let at = r0 + c;
+        let v = src[base + r0 + c];
+        if (v > best || v !== v) { best = v; at = r0 + c; }
+        v = src[base + r0 + c + 1];
+        if (v > best || v !== v) { best = v; at = r0 + c + 1; }
+        v = src[base + r1 + c];
+        if (v > best || v !== v) { best = v; at = r1 + c; }
+        v = src[base + r1 + c + 1];
+        if (v > best || v !== v) { best = v; at = r1 + c + 1; }
+        out[q] = best;
+        idx[q] = at;
+      }
+    }
+  }
 }
 
 /** For each window along an axis, the first and one-past-last kernel tap that falls inside the input (pairs). */
