@@ -1,4 +1,4 @@
-// float32 exp, sigmoid and SiLU give real PyTorch's bits (test/fixtures/expf.json, made by test/fixtures/expf.py),
+// float32 exp, sigmoid, SiLU and tanh give real PyTorch's bits (test/fixtures/expf.json, made by test/fixtures/expf.py),
 // through the WebAssembly kernels and through the JavaScript loops, on every layout PyTorch treats differently.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
@@ -43,6 +43,10 @@ function evaluate(c: Case): Tensor {
       return E.sigmoid(expand(x, [40, 33]));
     case 'sigmoid[::2]':
       return E.sigmoid(slice(x, 0, null, null, 2));
+    case 'tanh':
+      return E.tanh(x);
+    case 'tanh[::3]':
+      return E.tanh(slice(x, 0, null, null, 3));
     case 'silu':
       return E.silu(x);
     case 'silu.t()':
@@ -65,7 +69,7 @@ function assertBits(got: Tensor, want: number[], what: string): void {
   assert.equal(bad, 0, `${what}: ${bad} of ${want.length} differ (${first})`);
 }
 
-describe('float32 exp, sigmoid and SiLU as PyTorch rounds them', () => {
+describe('float32 exp, sigmoid, SiLU and tanh as PyTorch rounds them', () => {
   for (const c of fixture.cases) {
     it(`${c.name}: PyTorch's bits through the WebAssembly kernels`, () => {
       assert.ok(engineWasm()?.fusedMadd, 'the kernels load and relaxed_madd fuses on this machine');
@@ -76,7 +80,7 @@ describe('float32 exp, sigmoid and SiLU as PyTorch rounds them', () => {
     });
   }
 
-  it('the kernels and the loops agree on a million values across the whole range', () => {
+  it('exp and tanh: the kernels and the loops agree on a million values across the whole range', () => {
     const n = 1 << 20;
     const v = new Float32Array(n);
     let s = 12345;
@@ -85,9 +89,11 @@ describe('float32 exp, sigmoid and SiLU as PyTorch rounds them', () => {
       v[i] = (s / 2 ** 32 - 0.5) * 220;
     }
     const x = fromValues(v, [n], 'float32');
-    const fast = E.exp(x).toNumberArray();
-    const slow = withoutWasm(() => E.exp(x).toNumberArray());
-    for (let i = 0; i < n; i++) if (!Object.is(fast[i], slow[i])) assert.fail(`exp(${v[i]}): ${fast[i]} and ${slow[i]}`);
+    for (const [name, op] of [['exp', E.exp], ['tanh', E.tanh]] as const) {
+      const fast = op(x).toNumberArray();
+      const slow = withoutWasm(() => op(x).toNumberArray());
+      for (let i = 0; i < n; i++) if (!Object.is(fast[i], slow[i])) assert.fail(`${name}(${v[i]}): ${fast[i]} and ${slow[i]}`);
+    }
   });
 
   it('fmaf rounds once where the double sum lands halfway between two float32 values', () => {

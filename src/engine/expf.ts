@@ -21,6 +21,11 @@ const C1 = Math.fround(0.00139304355252534151077271);
 const C2 = Math.fround(0.00833336077630519866943359);
 const C3 = Math.fround(0.0416664853692054748535156);
 const C4 = Math.fround(0.166666671633720397949219);
+const T0 = Math.fround(0.1980960224e-3);
+const T1 = Math.fround(0.1394256484e-2);
+const T2 = Math.fround(0.8333456703e-2);
+const T3 = Math.fround(0.4166637361e-1);
+const T4 = Math.fround(0.16666665941423425);
 
 /** Round half to even, as the vector conversion to integers rounds. */
 function rintEven(x: number): number {
@@ -44,6 +49,75 @@ export function expf(d: number): number {
   u = Math.fround(1 + fmaf(Math.fround(s * s), u, s));
   const h = q >> 1;
   return Math.fround(Math.fround(u * 2 ** h) * 2 ** (q - h));
+}
+
+const f = Math.fround;
+
+/** d · 2^q in two halves, as SLEEF scales. */
+function scale2(d: number, q: number): number {
+  const h = q >> 1;
+  return f(f(d * 2 ** h) * 2 ** (q - h));
+}
+
+/**
+ * SLEEF's tanhf (1 ulp), as PyTorch computes every float32 tanh: (e^y − e^-y) / (e^y + e^-y) for y = |x| in
+ * float32 pairs (a value and its rounding error), e^y from a pair-precision reduction by ln 2 and polynomial.
+ */
+export function tanhf(x: number): number {
+  if (x !== x) return x;
+  const y = Math.abs(x);
+  if (y > 8.664339742) return x > 0 ? 1 : -1;
+  const q = rintEven(f(y * R_LN2));
+  // s = y − q·ln 2 as a pair (sx, sy)
+  const a = f(q * -L2U);
+  let sx = f(y + a);
+  let v = f(sx - y);
+  let sy = f(f(f(y - f(sx - v)) + f(a - v)) + 0);
+  const b = f(q * -L2L);
+  let rx = f(sx + b);
+  v = f(rx - sx);
+  sy = f(f(f(sx - f(rx - v)) + f(b - v)) + sy);
+  sx = rx;
+  let u = fmaf(T0, sx, T1);
+  u = fmaf(u, sx, T2);
+  u = fmaf(u, sx, T3);
+  // t = s·u + 1/6
+  let mx = f(sx * u);
+  let my = fmaf(sy, u, fmaf(sx, u, -mx));
+  let tx = f(mx + T4);
+  v = f(tx - mx);
+  let ty = f(f(f(mx - f(tx - v)) + f(T4 - v)) + my);
+  // t = s·t + 1/2
+  mx = f(sx * tx);
+  my = fmaf(sx, ty, fmaf(sy, tx, fmaf(sx, tx, -mx)));
+  tx = f(mx + 0.5);
+  v = f(tx - mx);
+  ty = f(f(f(mx - f(tx - v)) + f(0.5 - v)) + my);
+  // t = s + s²·t
+  const qx = f(sx * sx);
+  const qy = fmaf(f(sx + sx), sy, fmaf(sx, sx, -qx));
+  mx = f(qx * tx);
+  my = fmaf(qx, ty, fmaf(qy, tx, fmaf(qx, tx, -mx)));
+  rx = f(sx + mx);
+  v = f(rx - sx);
+  ty = f(f(f(sx - f(rx - v)) + f(mx - v)) + f(sy + my));
+  tx = rx;
+  // e^y = 1 + t, scaled by 2^q; e^-y its reciprocal as a pair
+  rx = f(1 + tx);
+  const dx = scale2(rx, q);
+  const dy = scale2(f(f(f(1 - rx) + tx) + ty), q);
+  const ex = f(1 / dx);
+  const ey = f(ex * fmaf(-dy, ex, fmaf(-dx, ex, 1)));
+  const nx = f(dx - ex);
+  const ny = f(f(f(f(dx - nx) - ex) + dy) - ey);
+  const wx = f(dx + ex);
+  const wy = f(f(f(f(dx - wx) + ex) + dy) + ey);
+  const r = f(1 / wx);
+  const zx = f(nx * r);
+  const w = fmaf(r, nx, -zx);
+  const zy = fmaf(zx, fmaf(-wy, r, fmaf(-wx, r, 1)), fmaf(ny, r, w));
+  const res = f(zx + zy);
+  return x < 0 || Object.is(x, -0) ? -res : res;
 }
 
 /**
@@ -94,6 +168,14 @@ export function expFloat32(t: Tensor): Float32Array {
   const { src, off } = float32Run(t);
   const o = new Float32Array(t.numel);
   expInto(o, 0, src, off, o.length);
+  return o;
+}
+
+/** tanh of `t` as a float32 result, PyTorch's rounding (SLEEF's tanhf on every element, whatever the layout). */
+export function tanhFloat32(t: Tensor): Float32Array {
+  const { src, off } = float32Run(t);
+  const o = new Float32Array(t.numel);
+  if (!wasmExpF32('tanh', o, 0, src, off, o.length)) for (let i = 0; i < o.length; i++) o[i] = tanhf(Math.fround(src[off + i]));
   return o;
 }
 

@@ -10,7 +10,7 @@ import { runtimeError } from '../errors';
 import { contiguousUnaryLoops, mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
 import { sameShape } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';
-import { expFloat32, sigmoidFloat32, siluFloat32 } from '../expf';
+import { expFloat32, sigmoidFloat32, siluFloat32, tanhFloat32 } from '../expf';
 import { Operand, asTensor, resultType, Scalar, scalarValue } from './operands';
 import { sumToShape } from './reduce';
 
@@ -333,7 +333,7 @@ export function tan(t: Tensor): Tensor {
 }
 export function tanh(t: Tensor): Tensor {
   return unaryFloat('TanhBackward0', t, Math.tanh, true, (g, _x, r) =>
-    fusedBackward(g, r, tanhGradLoops, () => mul(g, rsub(mul(r, r), 1))));
+    fusedBackward(g, r, tanhGradLoops, () => mul(g, rsub(mul(r, r), 1))), tanhFloat32);
 }
 export function sigmoid(t: Tensor): Tensor {
   return unaryFloat('SigmoidBackward0', t, sigmoidValue, true, (g, _x, r) =>

@@ -1,5 +1,5 @@
 /**
- * float32 exp, sigmoid and SiLU (../expf.ts) through the WebAssembly kernels, four lanes at a time, in cache-sized
+ * float32 exp, sigmoid, SiLU and tanh (../expf.ts) through the WebAssembly kernels, four lanes at a time, in cache-sized
  * chunks. Only where relaxed_madd fuses: the polynomial's rounding depends on it.
  */
 import { StorageArray } from '../dtype';
@@ -11,10 +11,10 @@ const MIN_ELEMENTS = 32;
 const CHUNK = 16384;
 
 /**
- * o[oo + i] = f(src[off + i]) for i < n, f being expf or the vector path's sigmoid or SiLU. Returns false, having written
+ * o[oo + i] = f(src[off + i]) for i < n, f being expf, tanhf or the vector path's sigmoid or SiLU. Returns false, having written
  * nothing, where the module is unavailable or does not fuse.
  */
-export function wasmExpF32(f: 'exp' | 'sigmoid' | 'silu', o: Float32Array, oo: number, src: StorageArray, off: number, n: number): boolean {
+export function wasmExpF32(f: 'exp' | 'sigmoid' | 'silu' | 'tanh', o: Float32Array, oo: number, src: StorageArray, off: number, n: number): boolean {
   if (n < MIN_ELEMENTS) return false;
   const w = engineWasm();
   if (!w || !w.fusedMadd) return false;
@@ -29,7 +29,7 @@ export function wasmExpF32(f: 'exp' | 'sigmoid' | 'silu', o: Float32Array, oo: n
   const buf = w.exports.memory.buffer;
   const xv = new Float32Array(buf, xp, CHUNK);
   const ov = new Float32Array(buf, op, CHUNK);
-  const kernel = f === 'exp' ? w.exports.expF32 : f === 'sigmoid' ? w.exports.sigmoidF32 : w.exports.siluF32;
+  const kernel = { exp: w.exports.expF32, sigmoid: w.exports.sigmoidF32, silu: w.exports.siluF32, tanh: w.exports.tanhF32 }[f];
   for (let i = 0; i < n; i += CHUNK) {
     const len = Math.min(CHUNK, n - i);
     // Any storage type: the copy into a Float32Array rounds each value to float32 as the cast would.

@@ -31,6 +31,7 @@ interface Exports {
   expF32(x: number, out: number, n: number): void;
   sigmoidF32(x: number, out: number, n: number): void;
   siluF32(x: number, out: number, n: number): void;
+  tanhF32(x: number, out: number, n: number): void;
 }
 
 export interface EngineWasm {
