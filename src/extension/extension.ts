@@ -24,6 +24,7 @@ import { RunClock } from './editor/runClock';
 import * as statusBar from './editor/statusBar';
 import { setTranslator } from './l10n';
 import * as panelPart from './panel/panel';
+import { parsePanelLayout } from '../protocol/panel';
 import { startRun } from '../runtime/host/runner';
 import { STANDBY_PRELOAD, Standby } from '../runtime/host/standby';
 import { HISTORY_STATE_KEY, RunHistory } from './runs/runHistory';
@@ -58,6 +59,9 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   const { panel, subscription: panelSubscription } = panelPart.register(s, {
     runAgain: (run) => void train.runAgain(s, run),
     revealLine: (run, line) => void documents.revealLine(run.key, line),
+    // Checked again on the way out: the workspace may hold what an older or newer version wrote.
+    layout: () => parsePanelLayout(context.workspaceState.get(panelPart.PANEL_LAYOUT_STATE_KEY)),
+    setLayout: (layout) => void context.workspaceState.update(panelPart.PANEL_LAYOUT_STATE_KEY, layout),
   });
   const tensors = tensorsView.register(s);
   active = vscode.Disposable.from(

@@ -1,7 +1,7 @@
 // The panel protocol: what the webview may send, and NaN/inf across the JSON transport.
 import { strict as assert } from 'node:assert';
 import { encodeNonFinite } from './events';
-import { decodeExtensionMessage, EXPORT_MAX_CHARS, exportFileName, parseWebviewMessage, type ExtensionToWebview } from './panel';
+import { decodeExtensionMessage, EXPORT_MAX_CHARS, exportFileName, PANEL_TABS, parsePanelLayout, parseWebviewMessage, type ExtensionToWebview } from './panel';
 import { backward, diverged } from './testEvents';
 
 describe('panel HTML and messages', () => {
@@ -72,5 +72,34 @@ describe('panel HTML and messages', () => {
     };
     const msg: ExtensionToWebview = { type: 'history', runId: 2, history };
     assert.deepEqual(decodeExtensionMessage(JSON.parse(JSON.stringify(encodeNonFinite(msg)))), msg);
+  });
+
+  it('takes a layout of known sections and a tab other than the graph, in the panel\'s order', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'layout', layout: { collapsed: ['console', 'loss'], tab: 'figures' }, extra: 1 }), {
+      type: 'layout',
+      layout: { collapsed: ['loss', 'console'], tab: 'figures' },
+    });
+    assert.deepEqual(parsePanelLayout({ collapsed: ['graph'], tab: 'leaves', more: true }), { collapsed: ['graph'], tab: 'leaves' });
+    assert.deepEqual(PANEL_TABS, ['loss', 'gradients', 'leaves', 'variables', 'figures', 'console']);
+    const bad: unknown[] = [
+      undefined,
+      'loss',
+      { collapsed: [], tab: 'graph' }, // the graph is never a tab
+      { collapsed: [], tab: 'settings' },
+      { collapsed: ['loss', 'nope'], tab: 'loss' },
+      { collapsed: ['loss', 'loss'], tab: 'loss' },
+      { collapsed: 'loss', tab: 'loss' },
+      { collapsed: [3], tab: 'loss' },
+      { tab: 'loss' },
+      { collapsed: [] },
+    ];
+    for (const layout of bad) assert.equal(parseWebviewMessage({ type: 'layout', layout }), null, JSON.stringify(layout));
+  });
+
+  it('gives the kept layout back in init across the JSON transport', () => {
+    const msg: ExtensionToWebview = { type: 'init', l10n: {}, settings: { graphNodeLimit: 200 }, run: null, events: [], layout: { collapsed: ['gradients'], tab: 'console' } };
+    const back = decodeExtensionMessage(JSON.parse(JSON.stringify(encodeNonFinite(msg))));
+    assert.deepEqual(back, msg);
+    assert.deepEqual(back.type === 'init' ? parsePanelLayout(back.layout) : null, msg.layout);
   });
 });

@@ -102,6 +102,8 @@ export type ExtensionToWebview =
       run: RunInfo | null;
       events: RunEvent[];
       history?: RunHistoryView | null;
+      /** The panel's layout as last chosen in this workspace (see PanelLayout); absent or null: none kept yet. */
+      layout?: PanelLayout | null;
     }
   | { type: 'runStarted'; run: RunInfo; history?: RunHistoryView }
   | { type: 'history'; runId: number; history: RunHistoryView }
@@ -121,6 +123,8 @@ export type ExtensionToWebview =
  * - `pause`, `step`, `continue`: the debugger's buttons, for the shown run.
  * - `evaluate`: the console at a pause; `code` runs in the paused frame, the answer is the run's `console` event.
  * - `pauseConditions`: the debugger's conditions for every run from now on (see PauseConditions).
+ * - `layout`: the user collapsed or opened a section or chose a tab; the extension keeps it for the workspace and
+ *   gives it back in every `init`, so a new panel (or one after a window reload) opens laid out the same.
  */
 export type WebviewToExtension =
   | { type: 'ready' }
@@ -133,7 +137,34 @@ export type WebviewToExtension =
   | { type: 'continue' }
   | { type: 'evaluate'; code: string }
   | { type: 'pauseConditions'; conditions: PanelPauseConditions }
+  | { type: 'layout'; layout: PanelLayout }
   | ExportRequest;
+
+/** The panel's sections, in the order it builds them. */
+export const PANEL_SECTIONS = ['loss', 'gradients', 'leaves', 'variables', 'graph', 'figures', 'console'] as const;
+export type PanelSectionId = (typeof PANEL_SECTIONS)[number];
+/** Below 900 px the sections other than the graph are tabs under it. */
+export type PanelTabId = Exclude<PanelSectionId, 'graph'>;
+export const PANEL_TABS: readonly PanelTabId[] = PANEL_SECTIONS.filter((s): s is PanelTabId => s !== 'graph');
+
+/** How the user laid the panel out: the sections they collapsed (side by side, from 900 px) and the tab chosen (narrower). */
+export interface PanelLayout {
+  collapsed: PanelSectionId[];
+  tab: PanelTabId;
+}
+
+/** A layout as the webview sent it or the workspace kept it, or null when it is not one (unknown ids are refused, not dropped). */
+export function parsePanelLayout(v: unknown): PanelLayout | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const { collapsed, tab } = v as { collapsed?: unknown; tab?: unknown };
+  if (typeof tab !== 'string' || !(PANEL_TABS as readonly string[]).includes(tab)) return null;
+  if (!Array.isArray(collapsed) || collapsed.length > PANEL_SECTIONS.length) return null;
+  if (!collapsed.every((c) => typeof c === 'string' && (PANEL_SECTIONS as readonly string[]).includes(c))) return null;
+  const ids = new Set(collapsed as PanelSectionId[]);
+  if (ids.size !== collapsed.length) return null;
+  // The panel's own order, so equal layouts compare equal.
+  return { collapsed: PANEL_SECTIONS.filter((s) => ids.has(s)), tab: tab as PanelTabId };
+}
 
 /** The pause conditions the panel sets; where to pause (backward() or step()) is the setting autogradPlayground.pauseAt. */
 export type PanelPauseConditions = Omit<PauseConditions, 'pauseAt'>;
@@ -245,7 +276,7 @@ export function decodeExtensionMessage(data: unknown): ExtensionToWebview {
 /** For the extension: checks the shape of what a webview sent (it is another process; trust nothing). */
 export function parseWebviewMessage(data: unknown): WebviewToExtension | null {
   if (typeof data !== 'object' || data === null) return null;
-  const m = data as { type?: unknown; line?: unknown; id?: unknown; format?: unknown; fileName?: unknown; data?: unknown; code?: unknown; conditions?: unknown };
+  const m = data as { type?: unknown; line?: unknown; id?: unknown; format?: unknown; fileName?: unknown; data?: unknown; code?: unknown; conditions?: unknown; layout?: unknown };
   switch (m.type) {
     case 'ready':
     case 'stop':
@@ -259,6 +290,10 @@ export function parseWebviewMessage(data: unknown): WebviewToExtension | null {
     case 'pauseConditions': {
       const conditions = parseConditions(m.conditions);
       return conditions ? { type: 'pauseConditions', conditions } : null;
+    }
+    case 'layout': {
+      const layout = parsePanelLayout(m.layout);
+      return layout ? { type: 'layout', layout } : null;
     }
     case 'revealLine':
       return typeof m.line === 'number' && Number.isInteger(m.line) && m.line >= 1 ? { type: 'revealLine', line: m.line } : null;

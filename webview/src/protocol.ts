@@ -5,8 +5,8 @@
  */
 import type { ExtensionToWebview } from '../../src/protocol/panel';
 
-export { baseName, decodeExtensionMessage, exportFileName } from '../../src/protocol/panel';
-export type { ExportFormat, ExtensionToWebview, HistoryRun, PersistedPanelHeader, RunHistoryView, RunInfo, RunInfoStatus, RunLabel, SourceChange, WebviewToExtension } from '../../src/protocol/panel';
+export { baseName, decodeExtensionMessage, exportFileName, PANEL_SECTIONS, PANEL_TABS } from '../../src/protocol/panel';
+export type { ExportFormat, ExtensionToWebview, HistoryRun, PanelLayout, PanelSectionId, PanelTabId, PersistedPanelHeader, RunHistoryView, RunInfo, RunInfoStatus, RunLabel, SourceChange, WebviewToExtension } from '../../src/protocol/panel';
 
 export type PanelSettings = Extract<ExtensionToWebview, { type: 'init' }>['settings'];
 

@@ -39,6 +39,7 @@ export const STRINGS = {
   'section.graph': 'Computation graph',
   'section.figures': 'Figures',
   'section.console': 'Console',
+  'section.tabs': 'Sections under the graph',
 
   'scale.linear': 'Linear',
   'scale.log': 'Log',
@@ -193,6 +194,7 @@ export const STRINGS_ZH: Record<StringId, string> = {
   'section.graph': '计算图',
   'section.figures': '图表',
   'section.console': '控制台',
+  'section.tabs': '计算图下方的分区',
 
   'scale.linear': '线性',
   'scale.log': '对数',

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { encodeNonFinite, type RunEvent } from '../../protocol/events';
-import { baseName, PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExportRequest, type ExtensionToWebview, type PanelPauseConditions, type RunHistoryView } from '../../protocol/panel';
+import { baseName, PANEL_VIEW_TYPE, parseWebviewMessage, persistedLabel, type ExportRequest, type ExtensionToWebview, type PanelLayout, type PanelPauseConditions, type RunHistoryView } from '../../protocol/panel';
 import { t } from '../l10n';
 import { compactBatch, EventBatcher } from '../runs/eventBatcher';
 import { RunHistory } from '../runs/runHistory';
@@ -35,7 +35,13 @@ export interface PanelHost {
   evaluate(run: RunRecord, code: string): void;
   pauseConditions(): PanelPauseConditions;
   setPauseConditions(c: PanelPauseConditions): void;
+  /** The panel's layout kept for this workspace (context.workspaceState), or null when none is kept yet. */
+  layout(): PanelLayout | null;
+  setLayout(layout: PanelLayout): void;
 }
+
+/** The workspaceState key of the panel's layout. */
+export const PANEL_LAYOUT_STATE_KEY = 'autogradPlayground.panelLayout';
 
 export class PanelController implements vscode.Disposable {
   private panel: vscode.WebviewPanel | null = null;
@@ -261,6 +267,9 @@ export class PanelController implements vscode.Disposable {
       case 'pauseConditions':
         this.host.setPauseConditions(msg.conditions);
         return;
+      case 'layout':
+        this.host.setLayout(msg.layout);
+        return;
     }
   }
 
@@ -277,6 +286,7 @@ export class PanelController implements vscode.Disposable {
       run: run ? run.info : null,
       events: run ? compactBatch(run.events, run.diverged?.step ?? null) : [],
       history: run ? this.host.history(run) : null,
+      layout: this.host.layout(),
     });
   }
 
@@ -296,12 +306,14 @@ export class PanelController implements vscode.Disposable {
  * The panel as the editor drives it: it follows the run that starts and the editor the user switches to,
  * hears the cursor line (the graph highlights that line's nodes) and the settings it uses.
  */
-export function register(s: Services, actions: Pick<PanelHost, 'runAgain' | 'revealLine'>): { panel: PanelController; subscription: vscode.Disposable } {
+export function register(s: Services, actions: Pick<PanelHost, 'runAgain' | 'revealLine' | 'layout' | 'setLayout'>): { panel: PanelController; subscription: vscode.Disposable } {
   const panel = new PanelController(s.extensionUri, {
     settings: () => ({ graphNodeLimit: s.settings.current.graphNodeLimit, updateIntervalMs: s.settings.current.updateIntervalMs }),
     stop: (run) => s.runs.stop(run.key),
     runAgain: actions.runAgain,
     revealLine: actions.revealLine,
+    layout: actions.layout,
+    setLayout: actions.setLayout,
     exportFile: (run, request) => void saveExport(request, exportIo(run)),
     debug: (run, action) => {
       if (action === 'pause') s.runs.pause(run.key);

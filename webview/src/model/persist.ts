@@ -6,6 +6,7 @@
  */
 import { decimateMinMax, type Series } from './series';
 import { keptGraphSteps } from '../../../src/protocol/keptGraphs';
+import { tabOr } from './panelLayout';
 import { createState, shownGraph, type BackendInfo, type ConsoleLine, type FigureEntry, type GraphState, type LeafTrack, type PanelState, type UiState } from './state';
 import type { DivergedEvent, EndEvent, ErrorEvent, VariablesEvent } from '../../../src/protocol/events';
 import type { PanelSettings, PersistedPanelHeader, RunHistoryView, RunInfo, RunInfoStatus } from '../protocol';
@@ -161,5 +162,6 @@ export function restore(saved: unknown): PanelState | null {
     graphs: Array.isArray(body.graphs) ? body.graphs : body.graph ? [body.graph] : [],
     ui: { ...state.ui, ...body.ui },
   });
+  state.ui.tab = tabOr(state.ui.tab);
   return state;
 }

@@ -11,11 +11,12 @@ import { keptGraphSteps, nearestStep } from '../../../src/protocol/keptGraphs';
 import type { BackwardEvent, ConsoleEvent, DivergedEvent, EndEvent, ErrorEvent, FigureEvent, FigureReason, GraphEvent, GraphSummary, LeafSummary, PausedEvent, RunBackend, RunEvent, TensorSummary, VariableInfo, VariablesEvent } from '../../../src/protocol/events';
 import { variablesAt, type VariableSort } from '../../../src/protocol/variableTree';
 import { runStatusOf } from '../../../src/protocol/status';
-import type { ExtensionToWebview, PanelSettings, RunHistoryView, RunInfo, RunInfoStatus } from '../protocol';
+import type { ExtensionToWebview, PanelSettings, PanelTabId, RunHistoryView, RunInfo, RunInfoStatus } from '../protocol';
 import { appendPoint, emptySeries, type Series } from './series';
+import { applyLayout, DEFAULT_TAB } from './panelLayout';
 
 /** Parts of the panel a change can touch; a view re-renders only its own part. */
-export type Section = 'header' | 'loss' | 'gradients' | 'variables' | 'graph' | 'figures' | 'console' | 'cursor' | 'focus' | 'ui';
+export type Section = 'header' | 'loss' | 'gradients' | 'variables' | 'graph' | 'figures' | 'console' | 'cursor' | 'focus' | 'ui' | 'layout';
 
 /** Most console lines kept (older ones are dropped and counted). */
 export const CONSOLE_MAX_LINES = 5000;
@@ -81,8 +82,10 @@ export interface UiState {
   gradLog: boolean;
   /** The step whose graph the graph section shows (the step slider, the loss chart's points); null: the latest. */
   graphStep: number | null;
-  /** Sections the user collapsed. */
+  /** Sections the user collapsed (PanelSectionId; a saved state may hold ids of another version). */
   collapsed: string[];
+  /** Below 900 px: the section shown under the graph (panelLayout.ts). */
+  tab: PanelTabId;
   /** Which state the values table shows: the run's end (what the script printed) or its last backward(). */
   leafState: 'end' | 'backward';
   /** The Variables section's order: the script's, or largest gradient norm first. */
@@ -151,7 +154,7 @@ export interface PanelState {
   dirty: Set<Section>;
 }
 
-const ALL_SECTIONS: Section[] = ['header', 'loss', 'gradients', 'variables', 'graph', 'figures', 'console', 'cursor', 'focus', 'ui'];
+const ALL_SECTIONS: Section[] = ['header', 'loss', 'gradients', 'variables', 'graph', 'figures', 'console', 'cursor', 'focus', 'ui', 'layout'];
 
 export function createState(): PanelState {
   return {
@@ -182,7 +185,7 @@ export function createState(): PanelState {
     paused: null,
     cursorLine: null,
     focus: null,
-    ui: { lossLog: null, gradLog: false, graphStep: null, collapsed: [], leafState: 'end', varSort: 'name', varExpanded: [], hiddenRuns: [], graphModules: {} },
+    ui: { lossLog: null, gradLog: false, graphStep: null, collapsed: [], tab: DEFAULT_TAB, leafState: 'end', varSort: 'name', varExpanded: [], hiddenRuns: [], graphModules: {} },
     dirty: new Set(ALL_SECTIONS),
   };
 }
@@ -243,6 +246,8 @@ export function applyMessage(state: PanelState, msg: ExtensionToWebview): void {
         state.history = msg.history ?? null;
         for (const e of msg.events) applyEvent(state, e);
       }
+      // The workspace's layout wins over the webview's own copy: it is the newer one when another panel changed it.
+      if (msg.layout) applyLayout(state.ui, msg.layout);
       markAll(state);
       return;
     case 'runStarted':

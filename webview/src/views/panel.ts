@@ -1,6 +1,10 @@
 /**
  * The panel's DOM: a header and seven collapsible sections, each drawn by its view from the shared state.
  * `render` redraws only the sections marked dirty and skips collapsed ones (they catch up when opened).
+ *
+ * From 900 px wide the graph fills the left column and the other sections sit beside it, each collapsible
+ * (media/panel.css). Narrower, they are tabs under the graph: the chosen one is shown open, whatever its
+ * collapsed state, which stays the wide layout's. Both choices go to the extension (`layout`), kept per workspace.
  */
 import { translate, type StringId, type Translate } from '../strings';
 import { el } from './dom';
@@ -17,8 +21,13 @@ import { LeafTableView } from './leafTableView';
 import { LossView } from '../charts/lossView';
 import { VariablesView } from './variablesView';
 import { setRunVisible } from '../model/runs';
+import { layoutOf, sameLayout, type PanelSectionId, type PanelTabId } from '../model/panelLayout';
+import { panelId, tabId, TabStrip } from './tabStrip';
 
-type SectionId = 'loss' | 'gradients' | 'leaves' | 'variables' | 'graph' | 'figures' | 'console';
+type SectionId = PanelSectionId;
+
+/** Where the sections become tabs; the same width as panel.css's media queries. */
+const TABBED_QUERY = '(max-width: 899px)';
 
 const SECTION_TITLES: Record<SectionId, StringId> = {
   loss: 'section.loss',
@@ -48,6 +57,9 @@ export class Panel {
   private readonly details = new Map<SectionId, HTMLDetailsElement>();
   /** Sections that changed while collapsed. */
   private readonly stale = new Set<SectionId>();
+  private readonly tabStrip: TabStrip;
+  private readonly narrow: MediaQueryList;
+  private readonly onWidth = (): void => this.layOut();
 
   constructor(
     root: HTMLElement,
@@ -99,17 +111,72 @@ export class Panel {
       },
     });
     const main = el('main', 'sections');
-    const bodies: Record<SectionId, HTMLElement> = { loss: this.loss.root, gradients: this.grad.root, leaves: this.leafTable.root, variables: this.variables.root, graph: this.graph.root, figures: this.figures.root, console: this.console.root };
+    this.tabStrip = new TabStrip(t('section.tabs'), (id) => t(SECTION_TITLES[id]), (id) => this.chooseTab(id));
+    // The graph first, then the tabs, then the sections they choose: the order a screen reader reads them in.
+    const bodies: Record<SectionId, HTMLElement> = { graph: this.graph.root, loss: this.loss.root, gradients: this.grad.root, leaves: this.leafTable.root, variables: this.variables.root, figures: this.figures.root, console: this.console.root };
     for (const id of Object.keys(bodies) as SectionId[]) {
       const d = el('details', `card card-${id}`);
+      d.id = panelId(id);
       d.open = !state.ui.collapsed.includes(id);
       const summary = el('summary', 'card-title', t(SECTION_TITLES[id]));
       d.append(summary, bodies[id]);
       d.addEventListener('toggle', () => this.toggled(id, d.open));
       this.details.set(id, d);
       main.append(d);
+      if (id === 'graph') main.append(this.tabStrip.root);
     }
     root.replaceChildren(this.header.root, main);
+    this.narrow = window.matchMedia(TABBED_QUERY);
+    this.narrow.addEventListener('change', this.onWidth);
+    this.layOut();
+  }
+
+  private get tabbed(): boolean {
+    return this.narrow.matches;
+  }
+
+  /**
+   * Shows the layout of the state at the panel's width: narrow, the chosen tab's section (open) and no other;
+   * wide, every section open or collapsed as the user left it.
+   */
+  private layOut(): void {
+    const tab = this.state.ui.tab;
+    const collapsed = new Set(this.state.ui.collapsed);
+    this.tabStrip.show(tab);
+    for (const [id, d] of this.details) {
+      if (id === 'graph') {
+        d.open = !collapsed.has(id);
+        continue;
+      }
+      const shown = id === tab;
+      d.classList.toggle('tab-shown', shown);
+      if (this.tabbed) {
+        d.setAttribute('role', 'tabpanel');
+        d.setAttribute('aria-labelledby', tabId(id));
+        if (shown && !d.open) d.open = true;
+        if (shown) this.stale.add(id);
+      } else {
+        d.removeAttribute('role');
+        d.removeAttribute('aria-labelledby');
+        d.open = !collapsed.has(id);
+      }
+    }
+  }
+
+  private chooseTab(id: PanelTabId): void {
+    if (id === this.state.ui.tab) return;
+    const before = layoutOf(this.state.ui);
+    this.state.ui.tab = id;
+    this.layOut();
+    this.layoutChanged(before);
+  }
+
+  /** Tells the extension, which keeps the layout for the workspace, and saves and redraws. */
+  private layoutChanged(before: ReturnType<typeof layoutOf>): void {
+    const after = layoutOf(this.state.ui);
+    if (!sameLayout(before, after)) this.host.post({ type: 'layout', layout: after });
+    this.state.dirty.add('ui');
+    this.host.changed();
   }
 
   private setUi(patch: Partial<PanelState['ui']>): void {
@@ -119,22 +186,31 @@ export class Panel {
   }
 
   private toggled(id: SectionId, open: boolean): void {
+    if (this.tabbed && id !== 'graph') {
+      // Opened by choosing its tab: the wide layout's collapsed state is left as it was.
+      if (open) this.stale.add(id);
+      this.host.changed();
+      return;
+    }
+    const before = layoutOf(this.state.ui);
     const collapsed = new Set(this.state.ui.collapsed);
     if (open) collapsed.delete(id);
     else collapsed.add(id);
     this.state.ui.collapsed = [...collapsed];
     if (open) this.stale.add(id);
-    this.state.dirty.add('ui');
-    this.host.changed();
+    this.layoutChanged(before);
     if (open && id === 'graph') requestAnimationFrame(() => this.graph.shown());
   }
 
+  /** Drawn now: open, and when tabbed, the chosen tab (the others are not displayed). */
   private isOpen(id: SectionId): boolean {
+    if (this.tabbed && id !== 'graph' && id !== this.state.ui.tab) return false;
     return this.details.get(id)?.open ?? true;
   }
 
   /** Releases the charts (the panel is rebuilt when the display language arrives or changes). */
   destroy(): void {
+    this.narrow.removeEventListener('change', this.onWidth);
     this.loss.destroy();
     this.grad.destroy();
     this.figures.destroy();
@@ -151,6 +227,8 @@ export class Panel {
 
   render(now: number): void {
     const dirty = this.state.dirty;
+    // The extension's init brought the workspace's layout.
+    if (dirty.has('layout')) this.layOut();
     // The leaf table changes with the gradients.
     const dirtyKey = (id: SectionId): Section => (id === 'leaves' ? 'gradients' : id);
     const want = (id: SectionId): boolean => {
