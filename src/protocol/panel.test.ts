@@ -77,9 +77,11 @@ describe('panel HTML and messages', () => {
   it('takes a layout of known sections and a tab other than the graph, in the panel\'s order', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'layout', layout: { collapsed: ['console', 'loss'], tab: 'figures' }, extra: 1 }), {
       type: 'layout',
-      layout: { collapsed: ['loss', 'console'], tab: 'figures' },
+      layout: { collapsed: ['loss', 'console'], tab: 'figures', tabOpen: true },
     });
-    assert.deepEqual(parsePanelLayout({ collapsed: ['graph'], tab: 'leaves', more: true }), { collapsed: ['graph'], tab: 'leaves' });
+    assert.deepEqual(parsePanelLayout({ collapsed: ['graph'], tab: 'leaves', more: true }), { collapsed: ['graph'], tab: 'leaves', tabOpen: true });
+    // The chosen tab's section collapsed; a layout kept before that could be has it open.
+    assert.deepEqual(parsePanelLayout({ collapsed: [], tab: 'console', tabOpen: false }), { collapsed: [], tab: 'console', tabOpen: false });
     assert.deepEqual(PANEL_TABS, ['loss', 'gradients', 'leaves', 'variables', 'figures', 'console']);
     const bad: unknown[] = [
       undefined,
@@ -92,12 +94,14 @@ describe('panel HTML and messages', () => {
       { collapsed: [3], tab: 'loss' },
       { tab: 'loss' },
       { collapsed: [] },
+      { collapsed: [], tab: 'loss', tabOpen: 'no' },
+      { collapsed: [], tab: 'loss', tabOpen: 0 },
     ];
     for (const layout of bad) assert.equal(parseWebviewMessage({ type: 'layout', layout }), null, JSON.stringify(layout));
   });
 
   it('gives the kept layout back in init across the JSON transport', () => {
-    const msg: ExtensionToWebview = { type: 'init', l10n: {}, settings: { graphNodeLimit: 200 }, run: null, events: [], layout: { collapsed: ['gradients'], tab: 'console' } };
+    const msg: ExtensionToWebview = { type: 'init', l10n: {}, settings: { graphNodeLimit: 200 }, run: null, events: [], layout: { collapsed: ['gradients'], tab: 'console', tabOpen: false } };
     const back = decodeExtensionMessage(JSON.parse(JSON.stringify(encodeNonFinite(msg))));
     assert.deepEqual(back, msg);
     assert.deepEqual(back.type === 'init' ? parsePanelLayout(back.layout) : null, msg.layout);

@@ -147,23 +147,29 @@ export type PanelSectionId = (typeof PANEL_SECTIONS)[number];
 export type PanelTabId = Exclude<PanelSectionId, 'graph'>;
 export const PANEL_TABS: readonly PanelTabId[] = PANEL_SECTIONS.filter((s): s is PanelTabId => s !== 'graph');
 
-/** How the user laid the panel out: the sections they collapsed (side by side, from 900 px) and the tab chosen (narrower). */
+/**
+ * How the user laid the panel out: the sections they collapsed (side by side, from 900 px) and the tab chosen
+ * (narrower), and whether its section is shown under the tabs or collapsed (a click on the chosen tab).
+ */
 export interface PanelLayout {
   collapsed: PanelSectionId[];
   tab: PanelTabId;
+  tabOpen: boolean;
 }
 
 /** A layout as the webview sent it or the workspace kept it, or null when it is not one (unknown ids are refused, not dropped). */
 export function parsePanelLayout(v: unknown): PanelLayout | null {
   if (typeof v !== 'object' || v === null) return null;
-  const { collapsed, tab } = v as { collapsed?: unknown; tab?: unknown };
+  const { collapsed, tab, tabOpen } = v as { collapsed?: unknown; tab?: unknown; tabOpen?: unknown };
   if (typeof tab !== 'string' || !(PANEL_TABS as readonly string[]).includes(tab)) return null;
+  // Absent in a layout kept before tabs could collapse: the tab's section was always shown.
+  if (tabOpen !== undefined && typeof tabOpen !== 'boolean') return null;
   if (!Array.isArray(collapsed) || collapsed.length > PANEL_SECTIONS.length) return null;
   if (!collapsed.every((c) => typeof c === 'string' && (PANEL_SECTIONS as readonly string[]).includes(c))) return null;
   const ids = new Set(collapsed as PanelSectionId[]);
   if (ids.size !== collapsed.length) return null;
   // The panel's own order, so equal layouts compare equal.
-  return { collapsed: PANEL_SECTIONS.filter((s) => ids.has(s)), tab: tab as PanelTabId };
+  return { collapsed: PANEL_SECTIONS.filter((s) => ids.has(s)), tab: tab as PanelTabId, tabOpen: tabOpen ?? true };
 }
 
 /** The pause conditions the panel sets; where to pause (backward() or step()) is the setting autogradPlayground.pauseAt. */

@@ -3,7 +3,8 @@
 // window, and check that VS Code brings the panel back (the extension's webview serializer) with the same
 // content (the webview's saved state), loss chart included. The reload is Developer: Reload Window. The
 // extension host restarts on reload, so nothing of the run survives there: what comes back is the panel's
-// own state.
+// own state. Below 900 px the panel shows the console as a tab under the graph: the check chooses that tab
+// before the reload and expects the reloaded panel on it (the layout is kept for the workspace).
 //
 // Standalone: node test/ui/reload.mjs [--vsix FILE]   (after npm run build)
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { ROOT, installVsix, startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
 import { launchBrowser, runCommand, waitForWorkbench, webviewFrame } from './lib/workbench.mjs';
 import { prepareWorkspace } from './runExtHost.mjs';
+import { panel, showSection } from './lib/panel.mjs';
 
 const EXAMPLE = '05_linear_regression_scratch.py';
 const LAST_LINE = 'learned y = 3.0011 * x + 2.0036';
@@ -27,6 +29,12 @@ async function openFile(page, name) {
   await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout: 15000 });
   // The editor must have focus for Train Model's palette entry (when: editorLangId == python).
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+}
+
+/** The tab chosen under the graph, or null when the panel is wide enough to show no tabs. */
+async function chosenTab(page) {
+  const tabs = panel(page).locator('[role="tablist"]:visible [role="tab"][aria-selected="true"]');
+  return (await tabs.count()) ? tabs.first().getAttribute('data-tab') : null;
 }
 
 /** Waits until the panel's console holds `text`; returns what the panel shows. */
@@ -85,8 +93,10 @@ export async function runReloadCheck({ target, outDir, timeoutMs = 120_000 }) {
     await step('open example', () => openFile(page, EXAMPLE));
     const before = await step('train and see the panel', async () => {
       await runCommand(page, 'Autograd: Train Model');
+      await showSection(page, 'console');
       return waitForPanel(page, LAST_LINE, 60000);
     });
+    const tabBefore = await chosenTab(page);
     await page.waitForTimeout(SAVE_DELAY_MS + 1000);
     await page.screenshot({ path: path.join(dir, 'before-reload.png') });
     const after = await step('reload and see the panel again', async () => {
@@ -100,6 +110,8 @@ export async function runReloadCheck({ target, outDir, timeoutMs = 120_000 }) {
       return waitForPanel(page, LAST_LINE, 60000);
     });
     await page.screenshot({ path: path.join(dir, 'after-reload.png') });
+    const tabAfter = await chosenTab(page);
+    if (tabAfter !== tabBefore) throw new Error(`the panel chose the ${tabBefore} tab before the reload and shows ${tabAfter} after it`);
     if (after.console.trim() !== before.console.trim()) {
       throw new Error(`the restored console differs:\n--- before\n${before.console}\n--- after\n${after.console}`);
     }

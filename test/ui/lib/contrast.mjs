@@ -11,6 +11,7 @@ export const TEXT_SELECTORS = [
   ['header.run-header .run-error', 'header: error'],
   ['header.run-header .run-actions button', 'header: buttons'],
   ['summary.card-title', 'section titles'],
+  ['[role="tablist"] [role="tab"]', 'section tabs'],
   ['.toolbar button', 'toolbar buttons (Linear/Log, Fit)'],
   ['.toolbar .muted', 'toolbar notes (graph caption)'],
   ['p.empty', 'empty-section text'],

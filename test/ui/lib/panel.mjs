@@ -55,6 +55,32 @@ export async function waitForRun(page, { name, status, steps, timeout = 90000 })
   }
 }
 
+/**
+ * Makes the section `id` (loss, gradients, leaves, variables, graph, figures, console) shown and returns its card.
+ * Below 900 px the panel shows the sections other than the graph as tabs under it, one at a time, and draws
+ * only the chosen one: this chooses its tab (a click, as a user would; a click on the chosen tab collapses its
+ * section or opens it again) and waits until the card is displayed.
+ * From 900 px every section is displayed and this changes nothing (a section the scenario collapsed stays so).
+ */
+export async function showSection(page, id) {
+  const f = panel(page);
+  const card = f.locator(`details.card-${id}`);
+  await card.waitFor({ state: 'attached', timeout: 30000 });
+  if (id !== 'graph') {
+    const tab = f.locator(`[role="tablist"] [role="tab"][data-tab="${id}"]`);
+    // A tab not chosen, or chosen with its section collapsed (a click on it opens it).
+    const closed = async () => (await tab.getAttribute('aria-selected')) !== 'true' || (await tab.getAttribute('aria-expanded')) === 'false';
+    if ((await tab.count()) > 0 && (await tab.isVisible()) && (await closed())) {
+      await tab.click();
+      await card.waitFor({ state: 'visible', timeout: 10000 });
+      // The section catches up on what changed while it was hidden in the panel's next frame.
+      await card.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+  }
+  await card.waitFor({ state: 'visible', timeout: 10000 });
+  return card;
+}
+
 /** Texts of the graph's nodes: { leaves: [titles], root: title | null, ops: [titles], caption }. */
 export async function readGraph(page) {
   const card = panel(page).locator('details.card-graph');
@@ -74,8 +100,9 @@ export async function readGraph(page) {
   });
 }
 
-/** The leaf table's rows: [{ name, shape, value, grad, norm }]. */
+/** The leaf table's rows: [{ name, shape, value, grad, norm }] (its tab chosen first when the panel shows tabs). */
 export async function readLeafTable(page) {
+  await showSection(page, 'leaves');
   return panel(page)
     .locator('details.card-leaves table.leaf-table tbody tr')
     .evaluateAll((rows) =>

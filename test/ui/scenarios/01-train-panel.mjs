@@ -8,7 +8,7 @@ import { editorTitleAction, openFile, runCommand, waitUntil } from '../lib/workb
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../lib/codeServer.mjs';
-import { canvasColourInk, canvasInk, panel, readGraph, readLeafTable, waitForRun } from '../lib/panel.mjs';
+import { canvasColourInk, canvasInk, panel, readGraph, readLeafTable, showSection, waitForRun } from '../lib/panel.mjs';
 
 const LINEAR = '05_linear_regression_scratch.py'; // for epoch in range(50): … loss.backward()
 const LINEAR_STEPS = 50;
@@ -30,6 +30,7 @@ export default {
     check(`header: ${LINEAR} finished after ${LINEAR_STEPS} steps (one per backward() call)`, header.steps === LINEAR_STEPS, header.stepText);
 
     const f = panel(page);
+    await showSection(page, 'loss');
     const lossCanvas = f.locator('details.card-loss canvas');
     check('loss chart shown (its empty-state text hidden)', await f.locator('details.card-loss p.empty').isHidden());
     const ink = await waitUntil(async () => ((await canvasInk(lossCanvas)) > 0.005 ? canvasInk(lossCanvas) : null), { timeout: 10000, message: 'the loss chart to be drawn' });
@@ -62,7 +63,7 @@ export default {
     // The same with the Output panel hidden and the panel scrolled to the graph (the README's picture).
     await runCommand(page, 'View: Hide Panel');
     await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 5000 });
-    await f.locator('details.card-leaves').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await (await showSection(page, 'leaves')).evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await shot('3-linear-panel-readme');
     await f.locator('header.run-header').evaluate((e) => e.scrollIntoView({ block: 'start' }));
 
@@ -83,6 +84,7 @@ export default {
     }, { timeout: 10000, message: 'the second graph' });
     check('graph shows the model parameters as leaves', g2.leaves.includes('model.linear.weight') && g2.leaves.includes('model.linear.bias'), g2.leaves.join(', '));
     check('graph root is the MSE loss', /MseLossBackward0/.test(g2.rootTooltip), g2.rootTooltip.split('\n')[0]);
+    await showSection(page, 'figures');
     const figure = f.locator('details.card-figures figure.mpl-figure');
     await figure.first().waitFor({ timeout: 10000 });
     check('one matplotlib figure in the panel', (await figure.count()) === 1);
@@ -100,6 +102,7 @@ export default {
     await runCommand(page, 'Autograd: Train Model');
     const h3 = await waitForRun(page, { name: SCALAR, status: 'finished' });
     check(`header: ${SCALAR} finished after 1 step`, h3.steps === 1, h3.stepText);
+    await showSection(page, 'loss');
     const marker = await waitUntil(async () => ((await canvasColourInk(lossCanvas)) > 0 ? canvasColourInk(lossCanvas) : null), { timeout: 10000, message: 'the single loss point to be drawn' }).catch(() => 0);
     check('the loss of the only step is drawn as a marker', marker > 0, `${(marker * 100).toFixed(3)}% of pixels in colour`);
     await shotOf(f.locator('details.card-loss'), '6-single-step-loss');

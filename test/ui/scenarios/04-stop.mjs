@@ -3,7 +3,7 @@
 // editor title. Each time the panel says Stopped within about a second, the step count stops growing,
 // and the editor goes back to ▶ (title button and CodeLens).
 import { editorTitleAction, focusEditor, openFile, runCommand, waitUntil } from '../lib/workbench.mjs';
-import { panel, readHeader, waitForRun } from '../lib/panel.mjs';
+import { panel, readHeader, showSection, waitForRun } from '../lib/panel.mjs';
 
 const TRAIN_FOREVER = 'train_forever.py';
 const TRAIN_FOREVER_TEXT = `import torch
@@ -87,7 +87,9 @@ export default {
     const lens2 = await waitUntil(async () => ((await codeLensText(page)).includes('Train Model') ? codeLensText(page) : null), { timeout: 5000, message: 'the ▶ Train Model CodeLens' });
     check('CodeLens is back to ▶ Train Model', lens2.includes('▶ Train Model'), lens2.replace(/\s+/g, ' '));
 
-    // A busy loop in plain Python, stopped from the editor title.
+    // A busy loop in plain Python, stopped from the editor title. The console shows its print: its tab is chosen
+    // first (a click in the panel makes the panel's group active; opening the script makes the editor's active again).
+    await showSection(page, 'console');
     await openFile(page, SPIN_FOREVER);
     await runCommand(page, 'Autograd: Train Model');
     await waitForRun(page, { name: SPIN_FOREVER, status: 'running', steps: 1 });

@@ -7,7 +7,7 @@
 // (nothing within 10 s), and a colour theme in the settings it starts with was applied in a plain window but
 // not in the Extension Development Host window (the dev target), which stayed on the default theme.
 import { closeQuickInput, runCommand, waitUntil } from '../lib/workbench.mjs';
-import { panel, waitForRun } from '../lib/panel.mjs';
+import { panel, showSection, waitForRun } from '../lib/panel.mjs';
 import { measureContrast } from '../lib/contrast.mjs';
 
 const EXAMPLE = '07_house_prices.py'; // 100 steps, a graph with named leaves, console output and a figure
@@ -24,6 +24,25 @@ const THEMES = [
 
 /** Texts every measurement must include (the figure and graph are redrawn after a theme change). */
 const REQUIRED_KINDS = ['header: script name', 'section titles', 'graph: node titles', 'figure caption', 'console text', 'values table: cells', 'header: state running'];
+
+/**
+ * Measures the whole panel. Below 900 px the sections other than the graph are tabs and only the chosen one is
+ * displayed: each tab is chosen in turn and what it shows measured (the header and graph with each). Wide,
+ * one measurement sees every section.
+ */
+async function measurePanel(page) {
+  const f = panel(page);
+  const tabs = await f.locator('[role="tablist"] [role="tab"]:visible').evaluateAll((ts) => ts.map((t) => t.dataset.tab));
+  if (!tabs.length) return measureContrast(f);
+  const items = [];
+  let last = null;
+  for (const id of tabs) {
+    await showSection(page, id);
+    last = await measureContrast(f);
+    items.push(...last.items);
+  }
+  return { ...last, items };
+}
 
 /** Preferences: Color Theme, then the theme's row (waited for, so Enter picks it and not the current one). */
 async function pickTheme(page, label) {
@@ -54,6 +73,7 @@ export default {
     await runCommand(page, 'Autograd: Train Model');
     await waitForRun(page, { name: EXAMPLE, status: 'finished', steps: 100 });
     const f = panel(page);
+    await showSection(page, 'figures');
     await f.locator('details.card-figures figure.mpl-figure').waitFor({ timeout: 10000 });
     await f.locator('svg g.gnode').first().waitFor({ timeout: 10000 });
 
@@ -63,7 +83,7 @@ export default {
       check(`${theme.setting}: the workbench switched to it (${theme.workbenchClass})`, true);
       // The webview gets the new theme's variables and body class, then redraws its charts.
       const measured = await waitUntil(async () => {
-        const m = await measureContrast(f);
+        const m = await measurePanel(page);
         const kinds = new Set(m.items.map((x) => x.what));
         return m.theme.kind === theme.webviewKind && REQUIRED_KINDS.every((k) => kinds.has(k)) ? m : null;
       }, { timeout: 20000, message: `the panel to take the ${theme.setting} theme` });

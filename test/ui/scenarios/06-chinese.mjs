@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../lib/codeServer.mjs';
 import { closeQuickInput, hoverWord, paletteLabels, runCommand, waitUntil } from '../lib/workbench.mjs';
-import { panel, readHeader, waitForRun } from '../lib/panel.mjs';
+import { panel, readHeader, showSection, waitForRun } from '../lib/panel.mjs';
 
 const EXAMPLE = '05_linear_regression_scratch.py';
 
@@ -56,9 +56,18 @@ export default {
     // The debugger's Pause / Continue / Step are there too, hidden when no run is going.
     const buttons = await f.locator('header.run-header .run-actions button:visible').allInnerTexts();
     check(`header buttons are "${zh['header.stop']}" and "${zh['header.runAgain']}"`, buttons.join('|') === `${zh['header.stop']}|${zh['header.runAgain']}`, buttons.join(', '));
-    const sections = await f.locator('summary.card-title').allInnerTexts();
-    const wantSections = ['section.loss', 'section.gradients', 'section.leaves', 'section.variables', 'section.graph', 'section.figures', 'section.console'].map((id) => zh[id]);
+    // The graph first; below 900 px the others are tabs under it, named as the sections are.
+    const sections = (await f.locator('summary.card-title').evaluateAll((ss) => ss.map((s) => s.textContent))).map((t) => t.trim());
+    const others = ['section.loss', 'section.gradients', 'section.leaves', 'section.variables', 'section.figures', 'section.console'].map((id) => zh[id]);
+    const wantSections = [zh['section.graph'], ...others];
     check('section titles are the Chinese ones', sections.join('|') === wantSections.join('|'), sections.join(', '));
+    const tabs = await f.locator('[role="tablist"]:visible [role="tab"]').allInnerTexts();
+    if (tabs.length) {
+      check('the tabs under the graph are named as the sections, in Chinese', tabs.join('|') === others.join('|'), tabs.join(', '));
+      const tablist = await f.locator('[role="tablist"]').getAttribute('aria-label');
+      check(`the tab list is named "${zh['section.tabs']}"`, tablist === zh['section.tabs'], String(tablist));
+    }
+    await showSection(page, 'loss');
     const toolbar = await f.locator('details.card-loss .toolbar .segmented button').allInnerTexts();
     check(`loss scale buttons are "${zh['scale.linear']}" / "${zh['scale.log']}"`, toolbar.join('|') === `${zh['scale.linear']}|${zh['scale.log']}`, toolbar.join(', '));
     const exportGroup = f.locator('details.card-loss .export-group');
@@ -68,8 +77,10 @@ export default {
     check(`export buttons read "${zh['export.saveAs']}" and are named "${wantPng}"`, exportLabel === zh['export.saveAs'] && pngName === wantPng, `${exportLabel} / ${pngName}`);
     const caption = await f.locator('details.card-graph .toolbar .muted').innerText();
     check('graph caption is the Chinese one', caption === fill(zh['graph.caption'], 18, 50), caption);
+    await showSection(page, 'figures');
     const figuresEmpty = await f.locator('details.card-figures p.empty').innerText();
     check('empty Figures section text is the Chinese one', figuresEmpty === zh['figures.empty'], figuresEmpty);
+    await showSection(page, 'leaves');
     const headings = await f.locator('table.leaf-table th').allInnerTexts();
     check('values table headings are the Chinese ones', headings.join('|') === ['grad.colName', 'grad.colShape', 'grad.colValue', 'grad.colGrad', 'grad.colNorm'].map((id) => zh[id]).join('|'), headings.join(', '));
     await shot('2-panel');

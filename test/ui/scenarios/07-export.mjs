@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCommand, waitUntil } from '../lib/workbench.mjs';
-import { panel, waitForRun } from '../lib/panel.mjs';
+import { panel, showSection, waitForRun } from '../lib/panel.mjs';
 
 const LINEAR = '05_linear_regression_scratch.py'; // 50 backward() calls, leaves w and b
 const LINEAR_STEPS = 50;
@@ -53,6 +53,7 @@ export default {
     await runCommand(page, 'Autograd: Train Model');
     await waitForRun(page, { name: LINEAR, status: 'finished' });
     const f = panel(page);
+    await showSection(page, 'loss');
     const lossButtons = f.locator('details.card-loss .export-group');
     await lossButtons.waitFor({ timeout: 10000 });
     const labels = await lossButtons.locator('button').evaluateAll((bs) => bs.map((b) => `${b.textContent}|${b.getAttribute('aria-label')}|${b.disabled}`));
@@ -97,6 +98,7 @@ export default {
     check(`the loss CSV has the header and ${LINEAR_STEPS} steps`, csv[0] === 'step,loss' && csv.length === LINEAR_STEPS + 1 && csv[1].startsWith('1,') && csv[LINEAR_STEPS].startsWith(`${LINEAR_STEPS},`), `${csv[0]} / ${csv[1]} … ${csv[csv.length - 1]} (${csv.length - 1} rows)`);
 
     // The gradient chart: a column per parameter.
+    await showSection(page, 'gradients');
     const gradButtons = f.locator('details.card-gradients .export-group');
     const gradCsvName = `${stem}-gradients.csv`;
     await exportFile(page, gradButtons.locator('button[data-format="csv"]'), at(gradCsvName), gradCsvName);
@@ -111,6 +113,7 @@ export default {
     await open(HOUSES);
     await runCommand(page, 'Autograd: Train Model');
     await waitForRun(page, { name: HOUSES, status: 'finished' });
+    await showSection(page, 'figures');
     const figure = f.locator('details.card-figures figure.mpl-figure').first();
     await figure.waitFor({ timeout: 10000 });
     await figure.scrollIntoViewIfNeeded();

@@ -3,7 +3,7 @@
 // the script printed) and, on request, the last backward(). Neither table scrolls sideways, at the panel's
 // default width nor at 400 px.
 import { runCommand, waitUntil } from '../lib/workbench.mjs';
-import { panel, readLeafTable, waitForRun } from '../lib/panel.mjs';
+import { panel, readLeafTable, showSection, waitForRun } from '../lib/panel.mjs';
 
 const HOUSES = '07_house_prices.py'; // prints "weights: tensor([[ 3.0238,  1.4959, -1.9933, -1.0321,  0.5098]])" at its end
 const PRINTED_WEIGHTS = '3.0238,  1.4959, -1.9933, -1.0321,  0.5098';
@@ -27,6 +27,19 @@ async function widths(f) {
   );
 }
 
+/**
+ * The widths with the Variables section shown and then with the values table shown: below 900 px they are tabs,
+ * one displayed at a time (a card not displayed measures 0 and is left out); wide, both measure the same.
+ */
+async function tableWidths(page, f) {
+  const seen = new Map();
+  for (const id of ['variables', 'leaves']) {
+    await showSection(page, id);
+    for (const w of await widths(f)) if (w.client > 0 && !seen.has(w.card)) seen.set(w.card, w);
+  }
+  return [...seen.values()];
+}
+
 const overflowing = (ws) => ws.filter((w) => w.scroll > w.client + 1 || (w.table !== null && w.table > w.client + 1));
 
 export default {
@@ -38,7 +51,7 @@ export default {
     await runCommand(page, 'Autograd: Train Model');
     await waitForRun(page, { name: HOUSES, status: 'finished' });
     const f = panel(page);
-    const card = f.locator('details.card-variables');
+    const card = await showSection(page, 'variables');
     await card.locator('table.vars-table tbody tr').first().waitFor({ timeout: 20000 });
     const caption = await card.locator('.vars-caption').innerText();
     check('the Variables section says it shows the end of the run', caption === 'At the end of the run', caption);
@@ -68,7 +81,7 @@ export default {
     check('sorted by gradient norm, the model comes first', Array.isArray(rows[1]) && rows[1][0].endsWith('model'), JSON.stringify(rows.slice(0, 3)));
 
     // The values table: the end of the run by default, as the script printed it.
-    const leaves = f.locator('details.card-leaves');
+    const leaves = await showSection(page, 'leaves');
     const leafCaption = await leaves.locator('.leaf-caption').innerText();
     check('the values table says it shows the end of the run', leafCaption.startsWith('At the end of the run'), leafCaption);
     let table = await readLeafTable(page);
@@ -82,7 +95,8 @@ export default {
     await leaves.getByRole('button', { name: 'End of run' }).click();
 
     // Widths: nothing wider than its card, at the default width and at 400 px.
-    const atDefault = await widths(f);
+    const atDefault = await tableWidths(page, f);
+    check('the widths measured include both tables', ['card-variables', 'card-leaves'].every((c) => atDefault.some((w) => w.card === c && w.table !== null)), JSON.stringify(atDefault));
     log(`widths at the default size: ${JSON.stringify(atDefault)}`);
     check('no card or table wider than the panel at its default width', overflowing(atDefault).length === 0, JSON.stringify(overflowing(atDefault)));
     // Below the sticky header, so the section's title shows too.
@@ -90,6 +104,7 @@ export default {
       e.scrollIntoView({ block: 'start' });
       window.scrollBy(0, -(document.querySelector('header.run-header')?.getBoundingClientRect().height ?? 0) - 8);
     });
+    await showSection(page, 'variables');
     await reveal(card);
     await shot('1-variables');
     await shotOf(card, '2-variables-section');
@@ -97,13 +112,15 @@ export default {
       b.style.width = '400px';
     });
     await page.waitForTimeout(300);
-    const narrow = await widths(f);
+    const narrow = await tableWidths(page, f);
     log(`widths at 400 px: ${JSON.stringify(narrow)}`);
     check('no card or table wider than the panel at 400 px', overflowing(narrow).length === 0, JSON.stringify(overflowing(narrow)));
     const body = await f.locator('body').evaluate((b) => ({ scroll: b.scrollWidth, client: b.clientWidth }));
     check('the panel does not scroll sideways at 400 px', body.client === 400 && body.scroll <= body.client, JSON.stringify(body));
+    await showSection(page, 'variables');
     await reveal(card);
     await shotOf(card, '3-variables-400px');
+    await showSection(page, 'leaves');
     await reveal(leaves);
     await shotOf(leaves, '4-values-400px');
     await f.locator('body').evaluate((b) => {

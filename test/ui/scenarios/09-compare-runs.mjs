@@ -4,7 +4,7 @@
 // A run's checkbox takes its curve off the chart and back; its pin makes it the file's baseline. Screenshots at
 // 1600×1000 and 1280×720.
 import { focusEditor, goToLine, runCommand, waitUntil } from '../lib/workbench.mjs';
-import { panel, waitForRun } from '../lib/panel.mjs';
+import { panel, showSection, waitForRun } from '../lib/panel.mjs';
 
 const LINEAR = '05_linear_regression_scratch.py';
 const LR_LINE = 12; // lr = 0.1
@@ -70,6 +70,7 @@ export default {
     await runCommand(page, 'Autograd: Train Model');
     await waitForRun(page, { name: LINEAR, status: 'finished', steps: STEPS });
     const f = panel(page);
+    await showSection(page, 'loss');
     const list = f.locator('details.card-loss ul.run-list');
     check('one run: no list of runs yet', await list.isHidden());
 

@@ -2,7 +2,7 @@
 // "Paused at step N" and the count holds; the console evaluates `w.grad` and `loss.item()` in the paused frame;
 // Step runs one iteration; the paused line is marked in the editor; Continue runs the loop to its end.
 import { runCommand, waitUntil } from '../lib/workbench.mjs';
-import { panel, readHeader, waitForRun } from '../lib/panel.mjs';
+import { panel, readHeader, showSection, waitForRun } from '../lib/panel.mjs';
 
 const FILE = 'debug_me.py';
 const TEXT = `import time
@@ -55,6 +55,7 @@ export default {
     check('the step count holds while paused', held.steps === paused.steps, `${paused.steps} → ${held.steps}`);
     check('Continue and Step shown while paused', (await header.locator('button.debug-continue').isVisible()) && (await header.locator('button.debug-step').isVisible()));
 
+    await showSection(page, 'console');
     const grad = await evaluate(page, 'w.grad', />>> w\.grad\ntensor\(\[.*\]\)/);
     check('console prints w.grad as PyTorch does', true, grad.split('\n').slice(-1)[0]);
     await evaluate(page, 'loss.item()', />>> loss\.item\(\)\n\d+\.\d+/);

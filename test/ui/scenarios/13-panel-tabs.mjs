@@ -40,7 +40,7 @@ async function readLayout(page) {
         width: window.innerWidth,
         strip: shown(strip),
         stripTop: strip ? Math.round(strip.getBoundingClientRect().top) : null,
-        tabs: [...main.querySelectorAll('[role="tab"]')].map((t) => ({ tab: t.dataset.tab, text: t.textContent, selected: t.getAttribute('aria-selected') === 'true', tabIndex: t.tabIndex, controls: t.getAttribute('aria-controls') })),
+        tabs: [...main.querySelectorAll('[role="tab"]')].map((t) => ({ tab: t.dataset.tab, text: t.textContent, selected: t.getAttribute('aria-selected') === 'true', expanded: t.getAttribute('aria-expanded'), tabIndex: t.tabIndex, controls: t.getAttribute('aria-controls') })),
         focused: document.activeElement?.dataset?.tab ?? null,
         cards,
       };
@@ -119,6 +119,29 @@ export default {
     await page.keyboard.press('ArrowLeft');
     l = await readLayout(page);
     check('ArrowLeft goes back: console, then figures, then variables', selectedTab(l) === 'variables', String(selectedTab(l)));
+    check('the chosen tab says its section is expanded, the others say nothing', l.tabs.every((t) => t.expanded === (t.selected ? 'true' : null)), JSON.stringify(l.tabs));
+
+    // A click on the chosen tab collapses its section: the graph has the panel to itself, the tabs stay.
+    const variablesTab = f.getByRole('tab', { name: 'Variables' });
+    await variablesTab.click();
+    l = await waitUntil(async () => {
+      const x = await readLayout(page);
+      return x.tabs.find((t) => t.tab === 'variables').expanded === 'false' ? x : null;
+    }, { timeout: 5000, message: 'the Variables section to collapse' }).catch(() => readLayout(page));
+    check('a click on the chosen tab collapses its section (aria-expanded=false), the tab stays chosen', selectedTab(l) === 'variables' && shownCards(l).join() === 'graph' && l.strip, JSON.stringify({ selected: selectedTab(l), shown: shownCards(l), tabs: l.tabs }));
+    await shot('2b-tab-collapsed-1280x720');
+    await reopenPanel(page, check);
+    l = await waitUntil(async () => {
+      const x = await readLayout(page);
+      return selectedTab(x) === 'variables' ? x : null;
+    }, { timeout: 15000, message: 'the reopened panel on the Variables tab' }).catch(() => readLayout(page));
+    check('a panel closed and opened again shows the tab chosen before, still collapsed', selectedTab(l) === 'variables' && shownCards(l).join() === 'graph' && l.tabs.find((t) => t.tab === 'variables').expanded === 'false', JSON.stringify({ selected: selectedTab(l), shown: shownCards(l) }));
+    await f.getByRole('tab', { name: 'Variables' }).click();
+    l = await waitUntil(async () => {
+      const x = await readLayout(page);
+      return shownCards(x).includes('variables') ? x : null;
+    }, { timeout: 5000, message: 'the Variables section to open again' }).catch(() => readLayout(page));
+    check('another click opens it again', selectedTab(l) === 'variables' && shownCards(l).sort().join() === 'graph,variables' && l.tabs.find((t) => t.tab === 'variables').expanded === 'true', JSON.stringify({ selected: selectedTab(l), shown: shownCards(l) }));
 
     // Closed and opened again: the new webview has no state of its own, the extension gives the layout back.
     await reopenPanel(page, check);

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { applyMessage, createState } from './state';
 import { restore, snapshot } from './persist';
-import { applyLayout, DEFAULT_TAB, layoutOf, sameLayout, tabForKey, tabOr } from './panelLayout';
+import { applyLayout, clickTab, DEFAULT_TAB, layoutOf, sameLayout, tabForKey, tabOr } from './panelLayout';
 import type { ExtensionToWebview, PanelLayout } from '../protocol';
 
 const init = (layout?: PanelLayout | null): ExtensionToWebview => ({
@@ -19,7 +19,7 @@ describe('panel layout (tabs below 900 px, collapsed sections)', () => {
   it('starts on the loss tab with nothing collapsed', () => {
     const s = createState();
     assert.equal(s.ui.tab, 'loss');
-    assert.deepEqual(layoutOf(s.ui), { collapsed: [], tab: DEFAULT_TAB });
+    assert.deepEqual(layoutOf(s.ui), { collapsed: [], tab: DEFAULT_TAB, tabOpen: true });
   });
 
   it('moves between tabs with the arrows (wrapping), Home and End; other keys do nothing', () => {
@@ -35,11 +35,11 @@ describe('panel layout (tabs below 900 px, collapsed sections)', () => {
   });
 
   it('sends known sections only, in the panel order, and compares layouts by content', () => {
-    const layout = layoutOf({ collapsed: ['console', 'an-old-section', 'loss'], tab: 'figures' });
-    assert.deepEqual(layout, { collapsed: ['loss', 'console'], tab: 'figures' });
-    assert.ok(sameLayout(layout, { collapsed: ['loss', 'console'], tab: 'figures' }));
-    assert.ok(!sameLayout(layout, { collapsed: ['loss', 'console'], tab: 'loss' }));
-    assert.ok(!sameLayout(layout, { collapsed: ['loss'], tab: 'figures' }));
+    const layout = layoutOf({ collapsed: ['console', 'an-old-section', 'loss'], tab: 'figures', tabOpen: true });
+    assert.deepEqual(layout, { collapsed: ['loss', 'console'], tab: 'figures', tabOpen: true });
+    assert.ok(sameLayout(layout, { collapsed: ['loss', 'console'], tab: 'figures', tabOpen: true }));
+    assert.ok(!sameLayout(layout, { collapsed: ['loss', 'console'], tab: 'loss', tabOpen: true }));
+    assert.ok(!sameLayout(layout, { collapsed: ['loss'], tab: 'figures', tabOpen: true }));
     assert.equal(tabOr('graph'), 'loss');
     assert.equal(tabOr(undefined), 'loss');
     assert.equal(tabOr('console'), 'console');
@@ -50,10 +50,10 @@ describe('panel layout (tabs below 900 px, collapsed sections)', () => {
     s.ui.collapsed = ['figures'];
     s.ui.tab = 'console';
     s.dirty.clear();
-    applyMessage(s, init({ collapsed: ['gradients', 'graph'], tab: 'leaves' }));
-    assert.deepEqual(layoutOf(s.ui), { collapsed: ['gradients', 'graph'], tab: 'leaves' });
+    applyMessage(s, init({ collapsed: ['gradients', 'graph'], tab: 'leaves', tabOpen: true }));
+    assert.deepEqual(layoutOf(s.ui), { collapsed: ['gradients', 'graph'], tab: 'leaves', tabOpen: true });
     assert.ok(s.dirty.has('layout'), 'the panel is told to lay itself out again');
-    assert.ok(!applyLayout(s.ui, { collapsed: ['gradients', 'graph'], tab: 'leaves' }), 'the same layout again changes nothing');
+    assert.ok(!applyLayout(s.ui, { collapsed: ['gradients', 'graph'], tab: 'leaves', tabOpen: true }), 'the same layout again changes nothing');
   });
 
   it('keeps the webview\'s own layout when the workspace has none (an init without one, or null)', () => {
@@ -62,7 +62,7 @@ describe('panel layout (tabs below 900 px, collapsed sections)', () => {
       s.ui.collapsed = ['figures'];
       s.ui.tab = 'console';
       applyMessage(s, init(layout));
-      assert.deepEqual(layoutOf(s.ui), { collapsed: ['figures'], tab: 'console' });
+      assert.deepEqual(layoutOf(s.ui), { collapsed: ['figures'], tab: 'console', tabOpen: true });
     }
   });
 
@@ -72,7 +72,7 @@ describe('panel layout (tabs below 900 px, collapsed sections)', () => {
     s.ui.collapsed = ['loss'];
     const back = restore(JSON.parse(JSON.stringify(snapshot(s))));
     assert.ok(back);
-    assert.deepEqual(layoutOf(back.ui), { collapsed: ['loss'], tab: 'variables' });
+    assert.deepEqual(layoutOf(back.ui), { collapsed: ['loss'], tab: 'variables', tabOpen: true });
     const saved = snapshot(createState());
     const body = JSON.parse(saved.body) as { ui: Record<string, unknown> };
     delete body.ui.tab;
@@ -80,5 +80,32 @@ describe('panel layout (tabs below 900 px, collapsed sections)', () => {
     assert.equal(old?.ui.tab, 'loss');
     body.ui.tab = 'graph';
     assert.equal(restore({ ...saved, body: JSON.stringify(body) })?.ui.tab, 'loss');
+  });
+
+  it('collapses the chosen tab\'s section with a click on its tab, and opens it with another; another tab opens', () => {
+    let ui: Parameters<typeof clickTab>[0] = { tab: 'loss', tabOpen: true };
+    ui = clickTab(ui, 'loss');
+    assert.deepEqual(ui, { tab: 'loss', tabOpen: false });
+    assert.deepEqual(clickTab(ui, 'loss'), { tab: 'loss', tabOpen: true });
+    assert.deepEqual(clickTab(ui, 'console'), { tab: 'console', tabOpen: true });
+    const s = createState();
+    Object.assign(s.ui, clickTab(s.ui, 'loss'));
+    assert.deepEqual(layoutOf(s.ui), { collapsed: [], tab: 'loss', tabOpen: false });
+    assert.ok(!sameLayout(layoutOf(s.ui), { collapsed: [], tab: 'loss', tabOpen: true }));
+  });
+
+  it('keeps a collapsed tab through the webview\'s save and restore and from init; a state saved before has it open', () => {
+    const s = createState();
+    s.ui.tab = 'figures';
+    s.ui.tabOpen = false;
+    const back = restore(JSON.parse(JSON.stringify(snapshot(s))));
+    assert.deepEqual(back && layoutOf(back.ui), { collapsed: [], tab: 'figures', tabOpen: false });
+    const saved = snapshot(createState());
+    const body = JSON.parse(saved.body) as { ui: Record<string, unknown> };
+    delete body.ui.tabOpen;
+    assert.equal(restore({ ...saved, body: JSON.stringify(body) })?.ui.tabOpen, true);
+    const t = createState();
+    applyMessage(t, init({ collapsed: [], tab: 'variables', tabOpen: false }));
+    assert.deepEqual(layoutOf(t.ui), { collapsed: [], tab: 'variables', tabOpen: false });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The panel's layout as the user chose it: the sections collapsed (side by side, from 900 px wide) and the tab
- * shown under the graph (narrower). The webview keeps it in its own state; the extension keeps a copy per
+ * shown under the graph (narrower), open or collapsed. The webview keeps it in its own state; the extension keeps a copy per
  * workspace (the `layout` message) and gives it back in `init`, so a new panel opens laid out the same.
  */
 import { PANEL_SECTIONS, PANEL_TABS, type PanelLayout, type PanelSectionId, type PanelTabId } from '../protocol';
@@ -19,9 +19,9 @@ export function tabOr(v: unknown): PanelTabId {
 }
 
 /** The layout to send to the extension: known sections only, in the panel's order. */
-export function layoutOf(ui: Pick<UiState, 'collapsed' | 'tab'>): PanelLayout {
+export function layoutOf(ui: Pick<UiState, 'collapsed' | 'tab' | 'tabOpen'>): PanelLayout {
   const collapsed = new Set(ui.collapsed);
-  return { collapsed: PANEL_SECTIONS.filter((s) => collapsed.has(s)), tab: tabOr(ui.tab) };
+  return { collapsed: PANEL_SECTIONS.filter((s) => collapsed.has(s)), tab: tabOr(ui.tab), tabOpen: ui.tabOpen !== false };
 }
 
 /** Takes the layout the extension kept; true when it changed what the panel shows. */
@@ -29,11 +29,20 @@ export function applyLayout(ui: UiState, layout: PanelLayout): boolean {
   const before = JSON.stringify(layoutOf(ui));
   ui.collapsed = [...layout.collapsed];
   ui.tab = tabOr(layout.tab);
+  ui.tabOpen = layout.tabOpen;
   return JSON.stringify(layoutOf(ui)) !== before;
 }
 
 export function sameLayout(a: PanelLayout, b: PanelLayout): boolean {
-  return a.tab === b.tab && a.collapsed.length === b.collapsed.length && a.collapsed.every((s, i) => s === b.collapsed[i]);
+  return a.tab === b.tab && a.tabOpen === b.tabOpen && a.collapsed.length === b.collapsed.length && a.collapsed.every((s, i) => s === b.collapsed[i]);
+}
+
+/**
+ * The layout after a click on a tab: another tab is chosen and shown open; the chosen one again collapses its
+ * section, or opens it (the graph then has the panel to itself, the tabs stay under it).
+ */
+export function clickTab(ui: Pick<UiState, 'tab' | 'tabOpen'>, id: PanelTabId): Pick<UiState, 'tab' | 'tabOpen'> {
+  return id === ui.tab ? { tab: id, tabOpen: !ui.tabOpen } : { tab: id, tabOpen: true };
 }
 
 /** The tab a key moves to in the tab strip (WAI-ARIA tabs: arrows wrap around, Home and End), or null for other keys. */

@@ -163,5 +163,6 @@ export function restore(saved: unknown): PanelState | null {
     ui: { ...state.ui, ...body.ui },
   });
   state.ui.tab = tabOr(state.ui.tab);
+  if (typeof state.ui.tabOpen !== 'boolean') state.ui.tabOpen = true;
   return state;
 }

@@ -86,6 +86,8 @@ export interface UiState {
   collapsed: string[];
   /** Below 900 px: the section shown under the graph (panelLayout.ts). */
   tab: PanelTabId;
+  /** Below 900 px: whether the chosen tab's section is shown (a click on the chosen tab collapses it). */
+  tabOpen: boolean;
   /** Which state the values table shows: the run's end (what the script printed) or its last backward(). */
   leafState: 'end' | 'backward';
   /** The Variables section's order: the script's, or largest gradient norm first. */
@@ -185,7 +187,7 @@ export function createState(): PanelState {
     paused: null,
     cursorLine: null,
     focus: null,
-    ui: { lossLog: null, gradLog: false, graphStep: null, collapsed: [], tab: DEFAULT_TAB, leafState: 'end', varSort: 'name', varExpanded: [], hiddenRuns: [], graphModules: {} },
+    ui: { lossLog: null, gradLog: false, graphStep: null, collapsed: [], tab: DEFAULT_TAB, tabOpen: true, leafState: 'end', varSort: 'name', varExpanded: [], hiddenRuns: [], graphModules: {} },
     dirty: new Set(ALL_SECTIONS),
   };
 }

@@ -21,7 +21,7 @@ import { LeafTableView } from './leafTableView';
 import { LossView } from '../charts/lossView';
 import { VariablesView } from './variablesView';
 import { setRunVisible } from '../model/runs';
-import { layoutOf, sameLayout, type PanelSectionId, type PanelTabId } from '../model/panelLayout';
+import { clickTab, layoutOf, sameLayout, type PanelSectionId, type PanelTabId } from '../model/panelLayout';
 import { panelId, tabId, TabStrip } from './tabStrip';
 
 type SectionId = PanelSectionId;
@@ -59,7 +59,11 @@ export class Panel {
   private readonly stale = new Set<SectionId>();
   private readonly tabStrip: TabStrip;
   private readonly narrow: MediaQueryList;
-  private readonly onWidth = (): void => this.layOut();
+  private readonly onWidth = (): void => {
+    this.layOut();
+    // Sections that were not displayed at the other width catch up (they are marked stale).
+    this.host.changed();
+  };
 
   constructor(
     root: HTMLElement,
@@ -111,7 +115,7 @@ export class Panel {
       },
     });
     const main = el('main', 'sections');
-    this.tabStrip = new TabStrip(t('section.tabs'), (id) => t(SECTION_TITLES[id]), (id) => this.chooseTab(id));
+    this.tabStrip = new TabStrip(t('section.tabs'), (id) => t(SECTION_TITLES[id]), (id) => this.chooseTab(id), (id) => this.clickedTab(id));
     // The graph first, then the tabs, then the sections they choose: the order a screen reader reads them in.
     const bodies: Record<SectionId, HTMLElement> = { graph: this.graph.root, loss: this.loss.root, gradients: this.grad.root, leaves: this.leafTable.root, variables: this.variables.root, figures: this.figures.root, console: this.console.root };
     for (const id of Object.keys(bodies) as SectionId[]) {
@@ -136,19 +140,20 @@ export class Panel {
   }
 
   /**
-   * Shows the layout of the state at the panel's width: narrow, the chosen tab's section (open) and no other;
-   * wide, every section open or collapsed as the user left it.
+   * Shows the layout of the state at the panel's width: narrow, the chosen tab's section (open, unless the user
+   * collapsed it with a click on its tab) and no other; wide, every section open or collapsed as the user left it.
    */
   private layOut(): void {
     const tab = this.state.ui.tab;
+    const tabOpen = this.state.ui.tabOpen;
     const collapsed = new Set(this.state.ui.collapsed);
-    this.tabStrip.show(tab);
+    this.tabStrip.show(tab, tabOpen);
     for (const [id, d] of this.details) {
       if (id === 'graph') {
         d.open = !collapsed.has(id);
         continue;
       }
-      const shown = id === tab;
+      const shown = id === tab && tabOpen;
       d.classList.toggle('tab-shown', shown);
       if (this.tabbed) {
         d.setAttribute('role', 'tabpanel');
@@ -163,10 +168,15 @@ export class Panel {
     }
   }
 
+  /** The arrow keys, Home and End: another tab, shown open. */
   private chooseTab(id: PanelTabId): void {
     if (id === this.state.ui.tab) return;
+    this.clickedTab(id);
+  }
+
+  private clickedTab(id: PanelTabId): void {
     const before = layoutOf(this.state.ui);
-    this.state.ui.tab = id;
+    Object.assign(this.state.ui, clickTab(this.state.ui, id));
     this.layOut();
     this.layoutChanged(before);
   }
@@ -202,9 +212,9 @@ export class Panel {
     if (open && id === 'graph') requestAnimationFrame(() => this.graph.shown());
   }
 
-  /** Drawn now: open, and when tabbed, the chosen tab (the others are not displayed). */
+  /** Drawn now: open, and when tabbed, the chosen tab's section if it is open (the others are not displayed). */
   private isOpen(id: SectionId): boolean {
-    if (this.tabbed && id !== 'graph' && id !== this.state.ui.tab) return false;
+    if (this.tabbed && id !== 'graph' && (id !== this.state.ui.tab || !this.state.ui.tabOpen)) return false;
     return this.details.get(id)?.open ?? true;
   }
 

@@ -1,6 +1,7 @@
 /**
  * The tab strip under the graph when the panel is narrower than 900 px (WAI-ARIA tabs: one tab in the Tab
- * order, arrows, Home and End move and choose at once). It only draws the choice; the panel owns it.
+ * order, arrows, Home and End move and choose at once). A click (Enter, Space) on the chosen tab collapses its
+ * section or opens it again, which aria-expanded says. It only draws the choice; the panel owns it.
  */
 import { PANEL_TABS, type PanelTabId } from '../protocol';
 import { tabForKey } from '../model/panelLayout';
@@ -10,7 +11,12 @@ export class TabStrip {
   readonly root: HTMLElement;
   private readonly tabs = new Map<PanelTabId, HTMLButtonElement>();
 
-  constructor(label: string, titles: (id: PanelTabId) => string, private readonly choose: (id: PanelTabId) => void) {
+  constructor(
+    label: string,
+    titles: (id: PanelTabId) => string,
+    private readonly choose: (id: PanelTabId) => void,
+    private readonly click: (id: PanelTabId) => void,
+  ) {
     this.root = el('div', 'tab-strip');
     this.root.setAttribute('role', 'tablist');
     this.root.setAttribute('aria-label', label);
@@ -21,7 +27,7 @@ export class TabStrip {
       tab.dataset.tab = id;
       tab.setAttribute('role', 'tab');
       tab.setAttribute('aria-controls', panelId(id));
-      tab.addEventListener('click', () => this.choose(id));
+      tab.addEventListener('click', () => this.click(id));
       tab.addEventListener('keydown', (e) => {
         const next = tabForKey(id, e.key);
         if (next === null) return;
@@ -34,12 +40,14 @@ export class TabStrip {
     }
   }
 
-  /** Marks the chosen tab (the only one Tab reaches). */
-  show(chosen: PanelTabId): void {
+  /** Marks the chosen tab (the only one Tab reaches) and whether its section is open. */
+  show(chosen: PanelTabId, open: boolean): void {
     for (const [id, tab] of this.tabs) {
       const selected = id === chosen;
       tab.setAttribute('aria-selected', String(selected));
       tab.tabIndex = selected ? 0 : -1;
+      if (selected) tab.setAttribute('aria-expanded', String(open));
+      else tab.removeAttribute('aria-expanded');
     }
   }
 }
