@@ -88,8 +88,9 @@ export default {
     check('CodeLens is back to ▶ Train Model', lens2.includes('▶ Train Model'), lens2.replace(/\s+/g, ' '));
 
     // A busy loop in plain Python, stopped from the editor title. The console shows its print: its tab is chosen
-    // first (a click in the panel makes the panel's group active; opening the script makes the editor's active again).
+    // first; the click makes the panel's group active, so the editor is focused again for the script to open in it.
     await showSection(page, 'console');
+    await focusEditor(page);
     await openFile(page, SPIN_FOREVER);
     await runCommand(page, 'Autograd: Train Model');
     await waitForRun(page, { name: SPIN_FOREVER, status: 'running', steps: 1 });

@@ -40,6 +40,8 @@ async function readLayout(page) {
         width: window.innerWidth,
         strip: shown(strip),
         stripTop: strip ? Math.round(strip.getBoundingClientRect().top) : null,
+        stripBottom: strip ? Math.round(strip.getBoundingClientRect().bottom) : null,
+        height: window.innerHeight,
         tabs: [...main.querySelectorAll('[role="tab"]')].map((t) => ({ tab: t.dataset.tab, text: t.textContent, selected: t.getAttribute('aria-selected') === 'true', expanded: t.getAttribute('aria-expanded'), tabIndex: t.tabIndex, controls: t.getAttribute('aria-controls') })),
         focused: document.activeElement?.dataset?.tab ?? null,
         cards,
@@ -85,6 +87,7 @@ export default {
     check('the graph and the loss show, no other section', shownCards(l).sort().join() === 'graph,loss', shownCards(l).join());
     const graph = l.cards.find((c) => c.id === 'graph');
     check('the graph comes first, the tabs under it', graph.top < l.stripTop, `${graph.top} < ${l.stripTop}`);
+    check('every tab is on the first screen at 1280×720', l.stripBottom <= l.height, `tabs end at ${l.stripBottom} of ${l.height} px`);
     check('the sections under the tabs are tab panels', l.cards.filter((c) => c.id !== 'graph').every((c) => c.role === 'tabpanel'));
     await shot('1-tabs-1280x720');
 
