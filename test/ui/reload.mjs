@@ -97,6 +97,8 @@ export async function runReloadCheck({ target, outDir, timeoutMs = 120_000 }) {
       return waitForPanel(page, LAST_LINE, 60000);
     });
     const tabBefore = await chosenTab(page);
+    if (tabBefore !== null && tabBefore !== 'console') throw new Error(`the console tab was not chosen (${tabBefore} is)`);
+    console.log(`reload: the tab chosen before the reload: ${tabBefore ?? 'none (the panel is 900 px wide or more)'}`);
     await page.waitForTimeout(SAVE_DELAY_MS + 1000);
     await page.screenshot({ path: path.join(dir, 'before-reload.png') });
     const after = await step('reload and see the panel again', async () => {
