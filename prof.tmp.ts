@@ -28,6 +28,6 @@ function step() {
 for (let i = 0; i < 30; i++) step();
 for (const k of Object.keys(T)) T[k] = 0;
 const t0 = performance.now();
-for (let i = 0; i < 100; i++) step();
+for (let i = 0; i < 400; i++) step();
 console.log('per step', ((performance.now() - t0) / 100).toFixed(3), 'ms');
 for (const [k, v] of Object.entries(T)) console.log(k, (v / 100).toFixed(3));

@@ -104,6 +104,10 @@ export class Tensor {
     }
     const out = allocate(this.dtype, n);
     const src = this.data;
+    if (this.shape.length === 2 && this.strides[0] === 1) {
+      transposedCopy(out, src, this.offset, this.shape[0], this.shape[1], this.strides[1]);
+      return out;
+    }
     forEachRow(this.shape, this.strides, this.offset, (p, i, len, step) => {
       for (let k = 0; k < len; k++, p += step) out[i + k] = src[p];
     });
@@ -123,6 +127,26 @@ export class Tensor {
 
   bumpVersion(): void {
     this.version.value++;
+  }
+}
+
+/** Tile edge of transposedCopy: a tile of the source and of the result both stay in L1. */
+const TILE = 32;
+
+/**
+ * out (rows × cols, row-major) from a matrix stored column by column (element (i, j) at off + i + j·colStride):
+ * a transpose's values, tile by tile, so that neither side is walked a whole column at a time.
+ */
+function transposedCopy(out: StorageArray, src: StorageArray, off: number, rows: number, cols: number, colStride: number): void {
+  for (let i0 = 0; i0 < rows; i0 += TILE) {
+    const i1 = Math.min(rows, i0 + TILE);
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const j1 = Math.min(cols, j0 + TILE);
+      for (let j = j0; j < j1; j++) {
+        const base = off + j * colStride;
+        for (let i = i0; i < i1; i++) out[i * cols + j] = src[base + i];
+      }
+    }
   }
 }
 

@@ -4,8 +4,8 @@
  *
  * JS `toFixed`/`toExponential` break exact ties by rounding away from zero, while Python and NumPy round the
  * exact binary value half to even ('{:.4f}'.format(0.03125) == '0.0312', JS gives '0.0313'), and `toFixed`
- * switches to exponent notation from 1e21 on. Both printers therefore work on the exact value as BigInts, which
- * is fast enough for the <= ~1000 elements a print touches. What is here is the arithmetic the two agree on;
+ * switches to exponent notation from 1e21 on. Both printers therefore round the exact value: in double where
+ * that provably gives the same integer (nearly always), else as BigInts. What is here is the arithmetic the two agree on;
  * each printer keeps its own layout and its own rounding rules at a cutoff.
  */
 
@@ -45,8 +45,27 @@ function pow5(n: number): bigint {
   return pow5Cache[n];
 }
 
+/** 10^0 … 10^22, each exactly a double. */
+const EXACT_POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
 /** round(x * 10^k) with ties to even, for finite x > 0 and any integer k. */
 export function scaleRound(x: number, k: number): bigint {
+  // In double first: with 10^|k| exact, x·10^k is one correctly rounded product or quotient, within half an
+  // ulp of the exact value, so unless its fraction is within an ulp of one half the integer it rounds to is
+  // the exact value's. Printing a tensor takes this path for nearly every element; BigInts take the rest.
+  if (k <= 22 && k >= -22) {
+    const p = k >= 0 ? x * EXACT_POW10[k] : x / EXACT_POW10[-k];
+    if (p < 2 ** 52) {
+      const whole = Math.floor(p);
+      const frac = p - whole;
+      if (Math.abs(frac - 0.5) > p * 2 ** -51) return BigInt(frac > 0.5 ? whole + 1 : whole);
+    }
+  }
+  return scaleRoundExact(x, k);
+}
+
+/** scaleRound on the exact value, as BigInts. */
+export function scaleRoundExact(x: number, k: number): bigint {
   const { mant, exp2 } = decompose(x);
   let num = mant;
   let den = 1n;
