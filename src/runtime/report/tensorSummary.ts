@@ -2,9 +2,14 @@ import { formatTensor, printOptions } from '../../engine/print/format';
 import { Tensor } from '../../engine/tensor';
 import type { TensorSummary } from '../../protocol/events';
 
-/** Printed like PyTorch but never longer than this many elements per dimension edge, so events stay small. */
+/**
+ * Printed like PyTorch but summarised above this many elements, with at most SUMMARY_EDGE elements at each edge
+ * of a dimension (2 from four dimensions up: an image batch's 6^4 = 1,296 shown elements took a millisecond to
+ * format and 24 KB of every event it went into), so events stay small.
+ */
 const SUMMARY_THRESHOLD = 64;
 const SUMMARY_EDGE = 3;
+const SUMMARY_EDGE_4D = 2;
 
 export function printTensor(t: Tensor): string {
   return formatTensor({
@@ -26,7 +31,7 @@ export function summarize(t: Tensor, printed = true): TensorSummary {
   const summary = summaryOf(t, statsOfRange(values, 0, values.length, newStats()));
   const saved = { threshold: printOptions.threshold, edgeitems: printOptions.edgeitems };
   printOptions.threshold = Math.min(saved.threshold, SUMMARY_THRESHOLD);
-  printOptions.edgeitems = Math.min(saved.edgeitems, SUMMARY_EDGE);
+  printOptions.edgeitems = Math.min(saved.edgeitems, t.shape.length >= 4 ? SUMMARY_EDGE_4D : SUMMARY_EDGE);
   try {
     summary.text = formatTensor({ shape: t.shape, dtype: t.dtype, values, requiresGrad: false, gradFnName: null });
   } finally {
