@@ -12,7 +12,7 @@ import { RunRecorder } from '../../runtime/host/recorder';
 import type { RunHandle, RunOptions } from '../../runtime/host/runner';
 import { startPythonRun } from '../../runtime/python/pythonRun';
 
-export interface PythonScriptOptions extends Pick<RunOptions, 'file' | 'cwd' | 'graphNodeLimit' | 'graphIntervalMs' | 'onEvent' | 'collect' | 'pauseConditions'> {
+export interface PythonScriptOptions extends Pick<RunOptions, 'file' | 'cwd' | 'graphNodeLimit' | 'graphIntervalMs' | 'onEvent' | 'collect' | 'pauseConditions' | 'detectNonFinite'> {
   /** The interpreter (runs/interpreter.ts chose it, and checked that it has torch). */
   python: string;
   /** The document's text as the editor has it. */
@@ -81,6 +81,7 @@ export function startPythonScript(opts: PythonScriptOptions): RunHandle {
     graphNodeLimit: opts.graphNodeLimit,
     graphIntervalMs: opts.graphIntervalMs,
     pauseConditions: opts.pauseConditions,
+    detectNonFinite: opts.detectNonFinite,
     onEvent: opts.onEvent,
     collect: opts.collect,
   });

@@ -117,7 +117,7 @@ export class RunManager {
     };
     entry.handle =
       settings.python !== undefined
-        ? this.pythonStarter({ ...common, python: settings.python })
+        ? this.pythonStarter({ ...common, python: settings.python, detectNonFinite: settings.detectNonFinite === true })
         : this.starter({ ...common, root: doc.root, detectNonFinite: settings.detectNonFinite === true });
     return record;
   }

@@ -15,48 +15,55 @@ _state = threading.local()
 _getframe = sys._getframe
 
 
-class _Quiet:
-    __slots__ = ()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-
-def install(reporter, quiet=None):
-    """`quiet()`: a context the reports run in (lines.py's Tracking.paused: the probe's own torch calls are not
-    the script's)."""
-    if quiet is None:
-        nothing = _Quiet()
-
-        def quiet():
-            return nothing
-
+def install(reporter, tracking=None):
+    """`tracking`: lines.Tracking, when it has a mode. A report is the probe's own work (Tracking.own: the NaN
+    finder checks none of its torch calls); a switchable line mode is off while it runs (its torch calls are
+    not the script's, and each would pay the mode's dispatch) and as the reporter wants it (Tracking.wanted)
+    otherwise. A light step, the mode off throughout, pays for little of it."""
     real_tensor_backward = torch.Tensor.backward
     real_backward = torch.autograd.backward
     real_grad = torch.autograd.grad
     failed = []
+    state = _state
 
     def report(call, root, frame):
+        depth = getattr(state, "depth", 0)
         token = None
-        if not failed and getattr(_state, "depth", 0) == 0:
+        if not failed and depth == 0:
             try:
-                with quiet():
-                    device.seen(root)
+                if tracking is not None:
+                    tracking.own += 1
+                    if tracking.on and tracking.switchable:
+                        tracking.turn(False)
+                try:
+                    if not device.known:
+                        device.seen(root)
                     token = reporter.before(root, frame)
+                finally:
+                    if tracking is not None:
+                        tracking.own -= 1
+                        if tracking.wanted and tracking.switchable:
+                            tracking.turn(True)
             except Exception as failure:
                 _fail(failed, failure)
-        _state.depth = getattr(_state, "depth", 0) + 1
+        state.depth = depth + 1
         try:
             result = call()
         finally:
-            _state.depth -= 1
+            state.depth = depth
         if token is not None and not failed:
             try:
-                with quiet():
+                if tracking is not None:
+                    tracking.own += 1
+                    if tracking.on and tracking.switchable:
+                        tracking.turn(False)
+                try:
                     reporter.after(token)
+                finally:
+                    if tracking is not None:
+                        tracking.own -= 1
+                        if tracking.wanted and tracking.switchable:
+                            tracking.turn(True)
             except Exception as failure:
                 _fail(failed, failure)
         return result

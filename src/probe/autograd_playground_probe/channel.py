@@ -1,9 +1,10 @@
 """Where events go: a pipe the host opened for us (a file descriptor named in the environment), never stdout,
 which is the script's own.
 
-Backward events that carry no graph (most steps of a fast loop) are held and written together, as the
-playground's worker posts them (src/runtime/host/worker.ts): a write per step, and the host's wake-up to read
-it, cost more than a small training step. While steps come faster than HOLD_S apart they wait up to HOLD_S; a
+Backward events that carry no graph (most steps of a fast loop) are held as rows (steps.py) and written
+together, as the playground's worker posts them (src/runtime/host/worker.ts): a write per step, and the host's
+wake-up to read it, cost more than a small training step; so does encoding each step's JSON, which happens here
+for a whole batch at once. While steps come faster than HOLD_S apart they wait up to HOLD_S; a
 step later than that after the one before goes out at once, so a slow loop shows each step as it happens; any
 other event writes them first, so the order is kept; a timer thread writes what a loop left held when it
 stopped making steps (a long evaluation, input()).
@@ -94,23 +95,21 @@ def emit(event):
     data = (json.dumps(_finite(event), allow_nan=False, separators=(",", ":")) + "\n").encode("utf-8")
     with _lock:
         if _held:
-            _held.append(data)
             _write_held()
-        else:
-            _write(data)
+        _write(data)
 
 
-def emit_step(line):
-    """Sends a backward event without its graph, already encoded as one JSON line (graph.py), held as above."""
+def emit_row(form, row):
+    """Holds a backward event sent without its graph (steps.py: its form and row), as above."""
     global _held_since, _last_step_at
-    if _fd is None or _in_child():
+    if _fd is None or _child:
         return
     now = _perf()
     with _lock:
         if not _held:
             _held_since = now
             _start_timer()
-        _held.append(line.encode("utf-8"))
+        _held.append((form, row))
         slow = now - _last_step_at >= HOLD_S
         _last_step_at = now
         if slow or now - _held_since >= HOLD_S:
@@ -118,9 +117,12 @@ def emit_step(line):
 
 
 def _write_held():
-    data = b"".join(_held)
+    # Under _lock.
+    from . import steps
+
+    rows = _held[:]
     del _held[:]
-    _write(data)
+    _write(steps.encode(rows))
 
 
 def _write(data):
@@ -165,7 +167,12 @@ def close():
         return
     with _lock:
         if _held and _fd is not None:
-            _write_held()
+            try:
+                _write_held()
+            except Exception as failure:
+                import sys
+
+                sys.stderr.write("autograd-playground: could not send the last steps: %r\n" % (failure,))
         _close_fd()
 
 

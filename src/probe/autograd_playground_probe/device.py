@@ -6,7 +6,8 @@ import torch
 
 from . import channel
 
-_known = False
+# Whether the device was reported (the backward() wrapper reads it before calling seen()).
+known = False
 _handle = None
 
 
@@ -20,7 +21,7 @@ def install():
 
 
 def _pre_hook(module, args):
-    if _known:
+    if known:
         return None
     for p in module.parameters():
         seen(p)
@@ -30,14 +31,14 @@ def _pre_hook(module, args):
 
 def seen(tensor):
     """Reports `tensor`'s device if none was reported yet."""
-    global _known, _handle
-    if _known:
+    global known, _handle
+    if known:
         return
     try:
         device = str(tensor.device)
     except Exception:
         return
-    _known = True
+    known = True
     if _handle is not None:
         # Removing a global hook from inside one is safe: modules iterate over a copy of the hooks.
         handle, _handle = _handle, None

@@ -3,8 +3,8 @@ graphCapture.ts) for real PyTorch graphs, walked from grad_fn.next_functions wit
 
 A whole graph (every node's value and gradient, printed) is described at most once per `interval_ms`, and
 always for the first step and a step whose loss is not finite; the steps in between send the loss, the
-leaves' gradient stats and the graph's size, as one JSON line built here (channel.emit_step holds them as the
-playground's worker does). At the end, flush() sends the last step's whole graph when its backward event went
+leaves' gradient stats and the graph's size, as rows of steps.py that the channel holds and writes together,
+as the playground's worker does. At the end, flush() sends the last step's whole graph when its backward event went
 without it (its leaves as they are then: unlike the playground, the probe keeps no copy of every parameter at
 every step, which on a GPU would double the model's memory).
 
@@ -20,17 +20,16 @@ import math
 import time
 import weakref
 
-from . import channel, lines, naming
+import torch
+
+from . import channel, lines, naming, steps
 from .summary import dtype_name, stats_many, summarize, summary_from
+
+_Tensor = torch.Tensor
+_no_grad = torch.no_grad
 
 NAME_CACHE_LIMIT = 4096
 TEMPLATE_LIMIT = 16
-
-_perf = time.perf_counter
-_dumps_cache = {}
-# (shape, dtype) -> the start of a gradient's JSON in a light step, up to its stats.
-_grad_heads = {}
-
 
 # Node type -> whether it is a leaf's AccumulateGrad (has `variable`): a failed hasattr costs an exception.
 _leaf_kinds = {}
@@ -41,34 +40,6 @@ def _is_leaf_node(node):
     if kind is None:
         kind = _leaf_kinds[type(node)] = hasattr(node, "variable")
     return kind
-
-
-def _json_str(s):
-    out = _dumps_cache.get(s)
-    if out is None:
-        import json
-
-        out = json.dumps(s)
-        if len(_dumps_cache) < NAME_CACHE_LIMIT:
-            _dumps_cache[s] = out
-    return out
-
-
-def _json_num(v):
-    # As channel._finite and json.dumps write them: non-finite numbers as strings, others as Python's repr.
-    if v is None:
-        return "null"
-    if v - v == 0:
-        return repr(v)
-    if v != v:
-        return '"nan"'
-    if v in (math.inf, -math.inf):
-        return '"inf"' if v > 0 else '"-inf"'
-    return repr(v)
-
-
-def _json_shape(shape):
-    return "[%s]" % ",".join([str(int(d)) for d in shape])
 
 
 class _Step:
@@ -103,17 +74,15 @@ class Reporter:
         self.leaf_ids = {}
         self.next_id = 1
         self.diverged = False
-        # id(tensor) -> (weakref, name, shape, the start of its JSON in a light step's leaves).
-        self.leaf_json = {}
+        # The form of the last step sent without its graph (steps.Form), for the next one of the same form.
+        self.form = None
 
     # ---- the backward() wrapper's two calls ----
 
     def before(self, root, frame):
         """Walks the graph (before backward frees it) and, when this step's whole graph is due, hooks its
         nodes for the gradients that pass through them. None when there is nothing to report."""
-        import torch
-
-        if not isinstance(root, torch.Tensor) or not root.requires_grad:
+        if not isinstance(root, _Tensor) or not root.requires_grad:
             return None
         step = _Step()
         step.line = -1 if frame is None else frame.f_lineno
@@ -129,13 +98,22 @@ class Reporter:
         else:
             order = [start]
             seen = {id(start)}
+            leaves = []
+            kinds = _leaf_kinds
             for node in order:
+                kind = kinds.get(type(node))
+                if kind is None:
+                    kind = _is_leaf_node(node)
+                if kind:
+                    # An AccumulateGrad: a leaf, with nothing after it.
+                    leaves.append(node.variable)
+                    continue
                 for nx, _ in node.next_functions:
                     if nx is not None and id(nx) not in seen:
                         seen.add(id(nx))
                         order.append(nx)
             step.order = order
-            step.leaves = [n.variable for n in order if _is_leaf_node(n)]
+            step.leaves = leaves
         step.whole = self._decide_whole(step.loss)
         if step.whole and step.order:
             step.node_grads = {}
@@ -158,17 +136,21 @@ class Reporter:
 
     def after(self, token):
         step, frame = token
-        for h in step.handles:
-            h.remove()
-        step.handles = []
+        if step.handles:
+            for h in step.handles:
+                h.remove()
+            step.handles = []
         self.step += 1
         # A step whose report never went out (an error while describing it) is not retried.
-        leaves = self._leaves(step)
         whole = step.whole
-        if whole or any(self._name(v, _UNKNOWN) is _UNKNOWN for v in leaves):
-            self._look_up_names(leaves, frame)
         self.latest = step
-        self._send(step, whole)
+        if whole or step.leaf_root is not None:
+            leaves = step.leaves
+            if whole or any(self._name(v, _UNKNOWN) is _UNKNOWN for v in leaves):
+                self._look_up_names(leaves, frame)
+            self._send(step, whole)
+        else:
+            self._send_light(step, frame)
         if self.tracking is not None:
             # The next step's whole graph is due already: it runs with the line mode on and gets it. So does a
             # step after one whose graph's form has no lines yet (a last graph sent at the end takes them).
@@ -225,6 +207,9 @@ class Reporter:
             except TypeError:
                 pass
 
+    def _name_or_none(self, t):
+        return self._name(t, None)
+
     def _leaf_id(self, t):
         entry = self.leaf_ids.get(id(t))
         if entry is not None and entry[0]() is t:
@@ -241,14 +226,6 @@ class Reporter:
 
     def _send(self, step, whole):
         step.sent_whole = whole
-        if not whole and step.leaf_root is None:
-            import torch
-
-            with torch.no_grad():
-                line = self._light_line(step)
-            channel.emit_step(line)
-            self._diverged(step)
-            return
         graph, leaves = self._capture(step, whole)
         if whole:
             self.last_whole = time.perf_counter()
@@ -259,75 +236,45 @@ class Reporter:
         # Only a whole graph needs the gradients that passed through its nodes; a later flush describes none.
         step.node_grads = None
 
-    def _diverged(self, step):
-        if step.loss is not None and not math.isfinite(step.loss) and not self.diverged:
-            # Where training diverged: the first non-finite loss (DivergedEvent), right after its step.
-            self.diverged = True
-            channel.emit({"type": "diverged", "step": self.step, "file": step.file, "line": step.line, "loss": step.loss})
-
-    def _light_line(self, step):
-        """The backward event of a step sent without its graph, as the JSON line _capture's dict would encode
-        to: the loss, the graph's size and root, the shown leaves with their gradients' stats. Each leaf's
-        unchanging part is kept from step to step (_leaf_json)."""
+    def _send_light(self, step, frame):
+        """A step without its graph: a row of its form (steps.py), which the channel holds with the others."""
+        step.sent_whole = False
         order = step.order
         if lines.calls_marked():
             rep, _ = _fold_layer_calls(order)
             visible = [n for n in order if rep.get(id(n), n) is n]
         else:
             visible = order
-        root = visible[0]
-        root_id = self._leaf_id(root.variable) if _is_leaf_node(root) else self._new_id()
         if visible is order and len(order) <= self.node_limit:
-            leaf_vars = step.leaves
+            leaves = step.leaves
         else:
-            leaf_vars = [node.variable for node in visible[: self.node_limit] if _is_leaf_node(node)]
-        grads = [v.grad for v in leaf_vars]
-        # Small CPU gradients are reduced in Python; the others once per device (one read-back for a GPU model's).
-        all_stats = stats_many(grads)
-        parts = []
-        for v, g, st in zip(leaf_vars, grads, all_stats):
-            head = self._leaf_json(v)
-            if g is None:
-                parts.append(head + "null}")
-                continue
-            key = (g.shape, g.dtype)
-            grad_head = _grad_heads.get(key)
-            if grad_head is None:
-                grad_head = '{"shape":%s,"dtype":"%s","numel":%d,"text":"",' % (_json_shape(g.shape), dtype_name(g.dtype), g.numel())
-                if len(_grad_heads) < NAME_CACHE_LIMIT:
-                    _grad_heads[key] = grad_head
-            if st is None:
-                parts.append(head + grad_head + '"min":null,"max":null,"mean":null,"norm":null}}')
-                continue
-            lo, hi, mean, norm = st
-            if lo - lo == 0 and hi - hi == 0 and mean - mean == 0 and norm - norm == 0:
-                parts.append('%s%s"min":%r,"max":%r,"mean":%r,"norm":%r}}' % (head, grad_head, lo, hi, mean, norm))
-            else:
-                parts.append('%s%s"min":%s,"max":%s,"mean":%s,"norm":%s}}' % (
-                    head, grad_head, _json_num(lo), _json_num(hi), _json_num(mean), _json_num(norm)))
-        return '{"type":"backward","step":%d,"file":%s,"line":%d,"loss":%s,"graph":{"rootId":%d,"nodes":[],"edges":[],"truncated":{"shownNodes":0,"hiddenNodes":%d}},"leaves":[%s]}\n' % (
-            self.step, _json_str(step.file), step.line, _json_num(step.loss), root_id, len(visible), ",".join(parts))
+            leaves = [node.variable for node in visible[: self.node_limit] if _is_leaf_node(node)]
+        ids = list(map(id, leaves))
+        form = self.form
+        if form is None or form.ids != ids or form.count != len(visible) or form.line != step.line or form.file != step.file:
+            if any(self._name(v, _UNKNOWN) is _UNKNOWN for v in leaves):
+                self._look_up_names(leaves, frame)
+            form = self.form = steps.make_form(ids, leaves, step.file, step.line, len(visible), self._leaf_id, self._name_or_none)
+        root = visible[0]
+        if _is_leaf_node(root):
+            root_id = self._leaf_id(root.variable)
+        else:
+            root_id = self.next_id
+            self.next_id += 1
+        row = [self.step, root_id, step.loss]
+        row += steps.cells(form, leaves)
+        channel.emit_row(form, row)
+        if step.loss is not None and step.loss - step.loss != 0:
+            self._diverged(step)
 
-    def _leaf_json(self, v):
-        """'{"id":…,"name":…,"shape":…,"grad":' for a leaf, kept while its name and shape stay."""
-        name = self._name(v, None)
-        shape = v.shape
-        entry = self.leaf_json.get(id(v))
-        if entry is not None and entry[0]() is v and entry[1] == name and entry[2] == shape:
-            return entry[3]
-        head = '{"id":%d,"name":%s,"shape":%s,"grad":' % (self._leaf_id(v), "null" if name is None else _json_str(name), _json_shape(shape))
-        if len(self.leaf_json) > NAME_CACHE_LIMIT:
-            self.leaf_json = {}
-        try:
-            self.leaf_json[id(v)] = (weakref.ref(v), name, shape, head)
-        except TypeError:
-            pass
-        return head
+    def _diverged(self, step):
+        if step.loss is not None and not math.isfinite(step.loss) and not self.diverged:
+            # Where training diverged: the first non-finite loss (DivergedEvent), right after its step.
+            self.diverged = True
+            channel.emit({"type": "diverged", "step": self.step, "file": step.file, "line": step.line, "loss": step.loss})
 
     def _capture(self, step, whole):
-        import torch
-
-        with torch.no_grad():
+        with _no_grad():
             return self._capture_unguarded(step, whole)
 
     def _capture_unguarded(self, step, whole):

@@ -8,11 +8,12 @@ way; parameters get none, as in the playground. A node PyTorch records inside on
 inside F.linear) has no entry of its own and takes its consumer's line (graph.py), as the playground records
 every node of a call at the call's line.
 
-Global forward hooks (register_module_forward_pre_hook / register_module_forward_hook) mark the calls of the
-layers the playground shows as one node (recurrent layers, attention): the output's node keeps the call, and
-the nodes between it and the call's inputs fold into it (graph.py).
+The forward of each layer the playground shows as one node (recurrent layers, attention), wrapped, marks its
+calls: the output's node keeps the call, and the nodes between it and the call's inputs fold into it
+(graph.py).
 """
 
+import functools
 import sys
 import weakref
 
@@ -68,21 +69,35 @@ def _tag(out, frame):
                 _tag(o, frame)
 
 
-def _make_mode():
+def _make_mode(tracking, tag=True, check=None):
+    """The mode: tags results with their lines (`tag`), and with `check` (finite.check) also checks them,
+    except in the probe's own work (tracking.own)."""
     overrides = getattr(torch, "overrides", None)
     Base = getattr(overrides, "TorchFunctionMode", None)
     if Base is None:
         return None
     grad_enabled = torch.is_grad_enabled
 
-    class LineMode(Base):
+    if check is None:
+        class LineMode(Base):
+            def __torch_function__(self, func, types, args=(), kwargs=None):
+                out = func(*args, **kwargs) if kwargs else func(*args)
+                if grad_enabled():
+                    _tag(out, _getframe(1))
+                return out
+
+        return LineMode()
+
+    class CheckingMode(Base):
         def __torch_function__(self, func, types, args=(), kwargs=None):
             out = func(*args, **kwargs) if kwargs else func(*args)
-            if grad_enabled():
-                _tag(out, _getframe(1))
+            if not tracking.own:
+                if tag and grad_enabled():
+                    _tag(out, _getframe(1))
+                check(func, args, out)
             return out
 
-    return LineMode()
+    return CheckingMode()
 
 
 def node_info(node):
@@ -103,7 +118,6 @@ class _Call:
 
 
 MODULE_KEY = "autograd_playground_module"
-_pending = []
 _marked = []
 
 
@@ -124,24 +138,45 @@ def _inputs_nodes(args):
     return out
 
 
-def _pre_hook(module, args):
-    if type(module).__name__ in ONE_NODE_LAYERS:
-        _pending.append((module, _inputs_nodes(args), frames.user_line(_getframe(1))))
-
-
-def _post_hook(module, args, output):
-    if not _pending or _pending[-1][0] is not module:
+def _wrap_forward(cls):
+    """cls.forward, marking its output's node with the call (see module_call); None if cls has none of its own."""
+    real = cls.__dict__.get("forward")
+    if real is None or getattr(real, "_autograd_playground", False):
         return None
-    _, stops, line = _pending.pop()
-    first = output[0] if isinstance(output, (tuple, list)) and output else output
-    if isinstance(first, _Tensor) and first.grad_fn is not None:
-        try:
-            first.grad_fn.metadata[MODULE_KEY] = _Call(type(module).__name__, line, stops)
-            if not _marked:
-                _marked.append(True)
-        except (AttributeError, RuntimeError):
-            pass
-    return None
+
+    @functools.wraps(real)
+    def forward(self, *args, **kwargs):
+        stops = _inputs_nodes(args)
+        if kwargs:
+            stops |= _inputs_nodes(tuple(kwargs.values()))
+        line = frames.user_line(_getframe(1))
+        output = real(self, *args, **kwargs)
+        first = output[0] if isinstance(output, (tuple, list)) and output else output
+        if isinstance(first, _Tensor) and first.grad_fn is not None:
+            try:
+                first.grad_fn.metadata[MODULE_KEY] = _Call(type(self).__name__, line, stops)
+                if not _marked:
+                    _marked.append(True)
+            except (AttributeError, RuntimeError):
+                pass
+        return output
+
+    forward._autograd_playground = True
+    cls.forward = forward
+    return cls, real
+
+
+class _Restore:
+    """A handle that puts a class's own forward back (Tracking.stop)."""
+
+    __slots__ = ("cls", "real")
+
+    def __init__(self, cls, real):
+        self.cls = cls
+        self.real = real
+
+    def remove(self):
+        self.cls.forward = self.real
 
 
 def module_call(node):
@@ -194,11 +229,17 @@ class _Paused:
         self.tracking = tracking
 
     def __enter__(self):
-        self.tracking.turn(False)
+        t = self.tracking
+        t.own += 1
+        if t.switchable:
+            t.turn(False)
         return self
 
     def __exit__(self, *exc):
-        self.tracking.turn(self.tracking.wanted)
+        t = self.tracking
+        t.own -= 1
+        if t.switchable:
+            t.turn(t.wanted)
         return False
 
 
@@ -229,10 +270,13 @@ class Tracking:
         self.handles = []
         self.features = []
         self._paused = None
+        # How deep in the probe's own work (a report, a pause) the script's thread is: the NaN finder's mode
+        # checks nothing there.
+        self.own = 0
 
     def paused(self):
         """A context in which the probe's own torch calls are not tracked (see _Paused)."""
-        if self.mode is None or not self.switchable:
+        if self.mode is None:
             return _NO_PAUSE
         if self._paused is None:
             self._paused = _Paused(self)
@@ -270,21 +314,30 @@ class Tracking:
         self.on = False
 
 
-def install(track_lines=True):
-    """Turns on what this PyTorch offers; each part is feature-tested, so an older one loses only that part."""
+def install(track_lines=True, check_finite=False):
+    """Turns on what this PyTorch offers; each part is feature-tested, so an older one loses only that part.
+    `check_finite`: the NaN finder (finite.py), whose mode stays on for every op of the run."""
     tracking = Tracking()
-    if track_lines:
-        mode = _make_mode()
+    if track_lines or check_finite:
+        from . import finite
+
+        mode = _make_mode(tracking, track_lines, finite.check if check_finite else None)
         if mode is not None:
             mode.__enter__()
             tracking.mode = mode
             tracking.on = True
-            tracking.switchable = _stack_length() is not None
-            tracking.features.append("lines")
-    mod = torch.nn.modules.module
-    pre = getattr(mod, "register_module_forward_pre_hook", None)
-    post = getattr(mod, "register_module_forward_hook", None)
-    if pre is not None and post is not None:
-        tracking.handles += [pre(_pre_hook), post(_post_hook)]
+            tracking.switchable = not check_finite and _stack_length() is not None
+            if track_lines:
+                tracking.features.append("lines")
+            if check_finite:
+                tracking.features.append("finite")
+    # Only these layers' calls are marked, by wrapping their forward: a global module hook would put every
+    # module call of the script on PyTorch's slower path with hooks (microseconds a call, many calls a step).
+    for name in ONE_NODE_LAYERS:
+        cls = getattr(torch.nn, name, None)
+        wrapped = _wrap_forward(cls) if isinstance(cls, type) else None
+        if wrapped is not None:
+            tracking.handles.append(_Restore(*wrapped))
+    if tracking.handles:
         tracking.features.append("layers")
     return tracking

@@ -1,9 +1,9 @@
 """Runs the user's script as `python script.py` would, with the probe's reports around it.
 
 Settings come from the host in AUTOGRAD_PLAYGROUND_SETTINGS (JSON: graphNodeLimit, graphIntervalMs,
-trackLines, instrument, `pause` (the debugger's conditions at the start: pause.py); from an editor also
-`source`, a file holding the text to run in place of the script's saved one, and `name`, what events call
-the script), events go to the channel (channel.py), the debugger's commands come on a pipe of their own
+trackLines, instrument, detectNonFinite (the NaN finder: finite.py), `pause` (the debugger's conditions at the
+start: pause.py); from an editor also `source`, a file holding the text to run in place of the script's saved
+one, and `name`, what events call the script), events go to the channel (channel.py), the debugger's commands come on a pipe of their own
 (pause.py). The script gets `__main__`, `sys.argv`, its folder as sys.path[0] and the PYTHONPATH the host
 found; uncaught exceptions print as CPython prints them, minus the probe's frames, and also go out as an
 `error` event with the script's line.
@@ -18,9 +18,13 @@ import sys
 import traceback
 import types
 
+from . import frames
+
 ENV_SETTINGS = "AUTOGRAD_PLAYGROUND_SETTINGS"
 ENV_PYTHONPATH = "AUTOGRAD_PLAYGROUND_PYTHONPATH"
 PROBE_DIR = os.path.dirname(os.path.abspath(__file__))
+# finite.PREFIX, without importing torch for it.
+_NON_FINITE_PREFIX = "non-finite values detected: "
 
 
 def _settings():
@@ -81,6 +85,12 @@ def _report(exc, path, shown, emit):
     try:
         te = traceback.TracebackException(type(exc), exc, exc.__traceback__)
         _filter(te, set())
+        if isinstance(exc, RuntimeError) and str(exc).startswith(_NON_FINITE_PREFIX):
+            # The NaN finder's error: the frames under the script's line are PyTorch's dispatch to our mode.
+            stack = list(te.stack)
+            while len(stack) > 1 and frames.is_internal(stack[-1].filename):
+                stack.pop()
+            te.stack = traceback.StackSummary.from_list(stack)
         text = "".join(te.format())
     except Exception:
         text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
@@ -121,13 +131,13 @@ def run(argv):
     instrument = settings.get("instrument", True) and channel.is_open()
     tracking = None
     if instrument:
-        tracking = lines.install(track_lines=settings.get("trackLines", True))
+        tracking = lines.install(track_lines=settings.get("trackLines", True), check_finite=bool(settings.get("detectNonFinite")))
     # With a line mode that can go off between steps, whole graphs come on the steps it was on for.
     on_demand = tracking if tracking is not None and tracking.mode is not None and tracking.switchable else None
     reporter = graph.Reporter(script, int(settings.get("graphNodeLimit", 200)), float(settings.get("graphIntervalMs", 0)), on_demand)
     if instrument:
         # Backward events name the script as the host does; frames in other files keep their paths.
-        backward.install(_DisplayReporter(reporter, display, pause.after_backward), tracking.paused)
+        backward.install(_DisplayReporter(reporter, display, pause.after_backward), tracking if tracking.mode is not None else None)
     if channel.is_open():
         device.install()
         warned.install(display)

@@ -68,7 +68,7 @@ _strided = torch.strided
 _nan = float("nan")
 
 
-def _small_stats(values):
+def values_stats(values):
     """[min, max, mean, norm] of a non-empty list of floats, in double precision, NaN winning min and max."""
     total = sum(values)
     if total - total == 0:
@@ -95,7 +95,7 @@ def _flat_list(t):
 def small_stats(t):
     """stats() of a small CPU tensor, reduced here; None for any other (stats_many reduces those)."""
     if t.is_cpu and 0 < t.numel() <= SMALL_CPU and t.is_floating_point() and t.layout is _strided:
-        return _small_stats(_flat_list(t))
+        return values_stats(_flat_list(t))
     return None
 
 

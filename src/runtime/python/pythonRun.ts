@@ -15,6 +15,7 @@ import { decodeJson, type PauseConditions, type RunEvent, type RunEventType } fr
 import { RunRecorder } from '../host/recorder';
 import type { RunHandle, RuntimeSettings } from '../host/runner';
 import { COMMANDS_FD, ProbeControl, conditionsJson } from './pythonControl';
+import { expandSteps, isStepsLine } from './probeSteps';
 
 /** What a Python interpreter told us about itself. */
 export interface PythonInfo {
@@ -117,7 +118,7 @@ export function probeRoot(): string {
   return found;
 }
 
-export interface PythonRunOptions extends Pick<RuntimeSettings, 'graphNodeLimit' | 'graphIntervalMs' | 'trackLines' | 'instrument'> {
+export interface PythonRunOptions extends Pick<RuntimeSettings, 'graphNodeLimit' | 'graphIntervalMs' | 'trackLines' | 'instrument' | 'detectNonFinite'> {
   /** The interpreter to run (a path or a name on PATH); checkPython should have accepted it. */
   python: string;
   /** The script: the path Python runs (its `__file__`, its folder sys.path[0]), and events' name for it unless `name` says otherwise. */
@@ -164,6 +165,7 @@ export function startPythonRun(opts: PythonRunOptions): RunHandle {
     graphIntervalMs: Math.max(0, opts.graphIntervalMs ?? 0),
     trackLines: opts.trackLines ?? true,
     instrument: opts.instrument ?? true,
+    detectNonFinite: opts.detectNonFinite ?? false,
     ...(opts.name !== undefined ? { name: opts.name } : {}),
     ...(opts.sourceFile !== undefined ? { source: opts.sourceFile } : {}),
     ...(opts.pauseConditions !== undefined ? { pause: conditionsJson(opts.pauseConditions) } : {}),
@@ -230,6 +232,10 @@ export function startPythonRun(opts: PythonRunOptions): RunHandle {
       value = decodeJson(line);
     } catch {
       err.data(Buffer.from(`autograd-playground: the probe sent a line that is not JSON: ${line.slice(0, 200)}\n`));
+      return;
+    }
+    if (isStepsLine(value)) {
+      for (const e of expandSteps(value)) push(e as unknown as Record<string, unknown>);
       return;
     }
     const type = (value as { type?: unknown } | null)?.type;
