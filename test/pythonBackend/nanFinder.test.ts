@@ -52,7 +52,7 @@ describe('the NaN finder on the python backend', function () {
       console.log(`      ${NO_TORCH}`);
       this.skip();
     }
-    dir = scratch({ 'diverge.py': DIVERGING, 'normalise.py': IN_FUNCTION });
+    dir = scratch({ 'diverge.py': DIVERGING, 'normalise.py': IN_FUNCTION, 'inplace.py': 'import torch\na = torch.tensor([1.0, 0.0])\na /= 0.0\n' });
   });
   after(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -99,5 +99,12 @@ describe('the NaN finder on the python backend', function () {
     const err = errorOf(r.events);
     assert.equal(err.line, 4);
     assert.match(err.message, /^non-finite values detected: div_ returned NaN values\. /);
+  });
+
+  it('names an in-place operator by the playground\'s op name', async () => {
+    const r = await run('inplace.py', true);
+    const err = errorOf(r.events);
+    assert.equal(err.line, 3);
+    assert.match(err.message, /^non-finite values detected: div_ returned NaN and inf values\./);
   });
 });

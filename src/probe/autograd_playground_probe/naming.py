@@ -16,23 +16,30 @@ Module = torch.nn.Module
 
 def named_tensors(scope):
     """(name, tensor) pairs in a scope's naming order; a tensor may appear under several names."""
+    for name, tensor, _ in named_tensors_with_origin(scope):
+        yield name, tensor
+
+
+def named_tensors_with_origin(scope):
+    """(name, tensor, in_module) triples: in_module tells a module's parameter or buffer (`model.0.weight`,
+    `self.linear.weight`) from a tensor bound to a name, a container item or an object's attribute."""
     for name, value in list(scope.items()):
         if name.startswith("__"):
             continue
         if isinstance(value, Tensor):
-            yield name, value
+            yield name, value, False
         elif isinstance(value, Module):
             yield from _module_tensors(name, value)
         elif isinstance(value, (list, tuple)):
             if len(value) <= FANOUT:
                 for i, v in enumerate(value):
                     if isinstance(v, Tensor):
-                        yield "%s[%d]" % (name, i), v
+                        yield "%s[%d]" % (name, i), v, False
         elif isinstance(value, dict):
             if len(value) <= FANOUT:
                 for k, v in list(value.items()):
                     if isinstance(k, str) and isinstance(v, Tensor):
-                        yield "%s[%r]" % (name, k), v
+                        yield "%s[%r]" % (name, k), v, False
         elif _is_plain_object(value):
             try:
                 attrs = vars(value)
@@ -44,7 +51,7 @@ def named_tensors(scope):
                 if attr.startswith("__"):
                     continue
                 if isinstance(v, Tensor):
-                    yield name + "." + attr, v
+                    yield name + "." + attr, v, False
                 elif isinstance(v, Module):
                     yield from _module_tensors(name + "." + attr, v)
 
@@ -52,9 +59,9 @@ def named_tensors(scope):
 def _module_tensors(prefix, module):
     try:
         for pname, p in module.named_parameters():
-            yield prefix + "." + pname, p
+            yield prefix + "." + pname, p, True
         for bname, b in module.named_buffers():
-            yield prefix + "." + bname, b
+            yield prefix + "." + bname, b, True
     except Exception:
         # A half-built user Module (the script failed inside __init__) must not cost the other names.
         return
@@ -85,13 +92,5 @@ def tensor_names(frame, inputs=True):
     for scope in scopes:
         for name, tensor in named_tensors(scope):
             if id(tensor) not in found and (inputs or tensor.requires_grad):
-                found[id(tensor)] = (name, tensor)
-    return found
-    scopes = [frame.f_locals]
-    if frame.f_globals is not frame.f_locals:
-        scopes.append(frame.f_globals)
-    for scope in scopes:
-        for name, tensor in named_tensors(scope):
-            if id(tensor) not in found and tensor.requires_grad:
                 found[id(tensor)] = (name, tensor)
     return found

@@ -312,48 +312,17 @@ def _show_state(frame):
 
 def _variables_event(frame):
     ctx = _context
-    scopes = []
-    namespaces = []
+    user = []
     f = frame
     while f is not None:
-        if frames.user_frame(f) is f and not (f.f_globals is ctx.globals and f.f_code.co_name == "<module>"):
-            namespaces.append((len(scopes), f.f_locals))
-            scopes.append(_scope_info(f, ctx.display))
+        if frames.user_frame(f) is f:
+            user.append((f, f.f_lineno))
         f = f.f_back
-    namespaces.append((None, ctx.globals))
-    found = []
-    objects = []
-    truncated = 0
-    for index, names in namespaces:
-        entries, dropped = variables.collect(names, variables.VARIABLES_LIMIT - len(found))
-        things = variables.collect_objects(names)
-        if index is not None:
-            for e in entries + things:
-                e["scope"] = index
-        found.extend(entries)
-        objects.extend(things)
-        truncated += dropped
-    event = {"type": "variables", "file": ctx.display(frame.f_code.co_filename) if frame is not None else ctx.display(""),
-             "variables": found, "truncated": truncated, "objects": objects, "at": "backward", "step": ctx.reporter.step}
-    if scopes:
-        event["scopes"] = scopes
+    file = ctx.display(frame.f_code.co_filename) if frame is not None else ctx.display("")
+    event = variables.event(file, user, ctx.globals, ctx.display)
+    event["at"] = "backward"
+    event["step"] = ctx.reporter.step
     return event
-
-
-def _scope_info(frame, display):
-    code = frame.f_code
-    last = code.co_firstlineno
-    stack = [code]
-    while stack:
-        c = stack.pop()
-        for _start, _end, line in c.co_lines() if hasattr(c, "co_lines") else ():
-            if line is not None and line > last:
-                last = line
-        stack.extend(k for k in c.co_consts if hasattr(k, "co_firstlineno"))
-    module = code.co_name == "<module>"
-    return {"kind": "module" if module else "function", "name": getattr(code, "co_qualname", code.co_name),
-            "file": display(code.co_filename), "firstLine": 1 if module else code.co_firstlineno, "lastLine": last,
-            "line": frame.f_lineno}
 
 
 # ---- the console ----

@@ -162,17 +162,23 @@ def run(argv):
     exit_code = 0
     pending = None
     interrupted = False
+    # The exception that ended the script, if any, and whether it is the run's error (not a stop, not an exit).
+    ended_by = None
+    raised = False
     try:
         code = compile(source, path, "exec", dont_inherit=True)
         exec(code, main.__dict__)
     except SystemExit as exc:
-        pending = exc
+        pending = ended_by = exc
     except KeyboardInterrupt as exc:
         _report(exc, path, script, channel.emit)
         interrupted = True
+        ended_by = exc
     except BaseException as exc:
         _report(exc, path, script, channel.emit)
         exit_code = 1
+        ended_by = exc
+        raised = True
     finally:
         _flush()
         if tracking is not None:
@@ -184,11 +190,14 @@ def run(argv):
                 sys.stderr.write("autograd-playground: could not send the last graph: %r\n" % (failure,))
         if channel.is_open():
             try:
-                found, truncated = variables.collect(main.__dict__)
-                objects = variables.collect_objects(main.__dict__)
-                channel.emit({"type": "variables", "file": script, "variables": found, "truncated": truncated, "objects": objects})
+                # The frames an exception, a stop or sys.exit() ended the script in: their locals too.
+                user = [] if ended_by is None else variables.traceback_user_frames(ended_by.__traceback__)
+                raised_frame = user[0][0] if user and raised else None
+                channel.emit(variables.event(script, user, main.__dict__, display, raised_frame))
             except BaseException as failure:
                 sys.stderr.write("autograd-playground: could not list the script's variables: %r\n" % (failure,))
+        # The frames (and every tensor their locals hold) live as long as the traceback does.
+        ended_by = None
         channel.close()
     if pending is not None:
         raise pending
