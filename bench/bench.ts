@@ -20,7 +20,7 @@ import { boundarySection } from './boundary';
 import { cnnSection } from './cnn';
 import { kernelsSection } from './kernels';
 import { lstmSection } from './lstm';
-import { printProbeCosts, probeOverhead } from './probeOverhead';
+import { PROBE_LOOPS, printProbeCosts, probeOverhead } from './probeOverhead';
 import { layoutSection } from './layout';
 
 const SIZES_ELEMENTWISE = [1_000, 100_000, 1_000_000];
@@ -473,16 +473,19 @@ async function main(): Promise<void> {
   if (want('layout')) layoutSection();
 }
 
-/** The real-Python backend's probe on examples/07's loop (bench/probeOverhead.ts), where a Python has torch. */
+/** The real-Python backend's probe on two training loops (bench/probeOverhead.ts), where a Python has torch. */
 async function probeSection(): Promise<void> {
-  console.log('\n## The python backend\'s probe: examples/07\'s loop, 3000 steps, fastest of 5');
+  console.log('\n## The python backend\'s probe: examples/07\'s loop (3000 steps) and an MLP with Adam (1000 steps), fastest of 5');
   const found = torchPython();
   if (typeof found === 'string') {
     console.log(`skipped: ${found}`);
     return;
   }
   console.log(`${found.python}: ${found.versions}`);
-  printProbeCosts(await probeOverhead(found.python));
+  for (const loop of PROBE_LOOPS) {
+    console.log(loop);
+    printProbeCosts(await probeOverhead(found.python, 5, loop));
+  }
 }
 
 async function speedSections(want: (name: string) => boolean): Promise<void> {

@@ -1,18 +1,22 @@
 /**
- * The real-Python backend's cost on a training loop (issue 17): examples/07's loop (bench/python/loop07.py,
- * 3000 steps, which prints its own µs per step, so torch's import is left out) run directly and through the
- * probe, without events, with events but no source lines, and with both (the TorchFunctionMode). Whole graphs
- * at most every 100 ms, as the panel asks. The fastest of the repetitions: on a shared machine the median
- * moves with the neighbours' load. `npx tsx bench/probeOverhead.ts [PYTHON]` (default /usr/bin/python3), and
- * `npm run bench`'s `probe` section.
+ * The real-Python backend's cost on a training loop (issue 17), on two loops that print their own µs per step
+ * (so torch's import is left out): examples/07's (bench/python/loop07.py, 3000 steps of a 5→1 linear model on
+ * 200 rows, a step of about 90 µs: the probe's fixed cost per step at its most visible) and a more typical one
+ * (bench/python/loop_mlp.py, 1000 steps of an MLP 20→64→64→1 on minibatches of 32 with Adam). Each runs
+ * directly and through the probe, without events, with events but no source lines, and with both (the
+ * TorchFunctionMode). Whole graphs at most every 100 ms, as the panel asks. The variants alternate, and the
+ * fastest of the repetitions counts: on a shared machine the median moves with the neighbours' load.
+ * `npx tsx bench/probeOverhead.ts [PYTHON]` (default /usr/bin/python3), and `npm run bench`'s `probe` section.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startPythonRun, type PythonRunOptions } from '../src/runtime/python/pythonRun';
 
+export const PROBE_LOOPS = ['loop07.py', 'loop_mlp.py'];
+
 const variants: Array<[string, Partial<PythonRunOptions> | null]> = [
-  ['python loop07.py', null],
+  ['python (no probe)', null],
   ['probe, no events', { instrument: false }],
   ['probe, events, no lines', { trackLines: false }],
   ['probe, events + lines', {}],
@@ -31,14 +35,14 @@ export interface ProbeCost {
   overhead: number;
 }
 
-export async function probeOverhead(python: string, reps = 5): Promise<ProbeCost[]> {
+export async function probeOverhead(python: string, reps = 5, loop = 'loop07.py'): Promise<ProbeCost[]> {
   const cwd = loopFolder();
   const times = new Map<string, number[]>(variants.map(([k]) => [k, []]));
   for (let rep = 0; rep < reps; rep++) {
     for (const [name, opts] of variants) {
       const out = opts === null
-        ? execFileSync(python, ['loop07.py'], { cwd }).toString()
-        : (await startPythonRun({ python, file: 'loop07.py', cwd, graphIntervalMs: 100, ...opts }).done).stdout;
+        ? execFileSync(python, [loop], { cwd }).toString()
+        : (await startPythonRun({ python, file: loop, cwd, graphIntervalMs: 100, ...opts }).done).stdout;
       times.get(name)!.push(parseFloat(out));
     }
   }
@@ -53,5 +57,10 @@ export function printProbeCosts(rows: ProbeCost[]): void {
 
 // Run by itself (tsx); bundled into dist/bench.js, `require.main` is the bundle, so the script's name decides.
 if (/probeOverhead\.ts$/.test(process.argv[1] ?? '')) {
-  void probeOverhead(process.argv[2] ?? '/usr/bin/python3').then(printProbeCosts);
+  void (async () => {
+    for (const loop of PROBE_LOOPS) {
+      console.log(`\n${loop}`);
+      printProbeCosts(await probeOverhead(process.argv[2] ?? '/usr/bin/python3', 5, loop));
+    }
+  })();
 }

@@ -6,23 +6,16 @@ import * as vscode from 'vscode';
 import { isNonFiniteMessage } from '../../protocol/nonFiniteMessage';
 import { asUri, revealLine } from '../documents';
 import { t } from '../l10n';
-import { showInfo } from '../notices';
 import type { Services } from '../services';
 import { CMD } from './ids';
 import { train } from './train';
 
 async function findNonFinite(s: Services, uri?: vscode.Uri): Promise<void> {
-  // On the run's own backend (the setting's before any run): the finder stops at an operation of the
-  // playground's engine, which a real PyTorch does not offer to the probe.
+  // On the run's own backend (the setting's before any run): the playground's engine stops at the operation,
+  // and on a real PyTorch the probe's NaN finder does (src/probe/autograd_playground_probe/finite.py).
   const key = (uri ?? vscode.window.activeTextEditor?.document.uri)?.toString();
   const backend = (key !== undefined ? s.runs.get(key)?.backend : undefined) ?? s.settings.current.backend;
-  if (backend === 'python') {
-    void showInfo(
-      t('Find Where NaN First Appears works on the playground backend only. On Python, run the training step inside torch.autograd.detect_anomaly() to name the operation, or set autogradPlayground.backend to playground.'),
-    );
-    return;
-  }
-  const record = await train(s, uri, true, 'playground');
+  const record = await train(s, uri, true, backend);
   if (!record) return;
   await s.runs.whenDone(record.key);
   if (s.runs.get(record.key) !== record) return; // superseded by another run of the document

@@ -53,8 +53,7 @@ export async function train(s: Services, uri?: vscode.Uri, detectNonFinite = fal
     return undefined;
   }
   const settings = s.settings.current;
-  // The NaN finder is the playground's (findNonFinite.ts says so before it gets here).
-  const onPython = (backend ?? settings.backend) === 'python' && !detectNonFinite;
+  const onPython = (backend ?? settings.backend) === 'python';
   const python = onPython ? await interpreterFor(s, doc) : undefined;
   if (onPython && python === undefined) return undefined;
   const run = runDocument(doc, s.exampleNames);

@@ -154,7 +154,9 @@ def _timer(wake):
         time.sleep(HOLD_S)
         with _lock:
             if _held and not _in_child():
-                if _perf() - _held_since >= HOLD_S:
+                # Only for a loop that stopped making steps: while they come, the script's thread writes them
+                # (encoding them here would take the GIL from it, for up to the interpreter's switch interval).
+                if _perf() - _last_step_at >= HOLD_S:
                     _write_held()
                 else:
                     wake.set()

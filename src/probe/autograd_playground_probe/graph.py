@@ -1,8 +1,9 @@
 """What a backward() reports: the playground's GraphReporter (src/runtime/report/graphReporter.ts and
 graphCapture.ts) for real PyTorch graphs, walked from grad_fn.next_functions with PyTorch's own node names.
 
-A whole graph (every node's value and gradient, printed) is described at most once per `interval_ms`, and
-always for the first step and a step whose loss is not finite; the steps in between send the loss, the
+A whole graph (every node's value and gradient, printed) is described at most once per `interval_ms` (and at
+most once per WHOLE_SHARE times what the last one took), and always for the first step and a step whose loss
+is not finite; the steps in between send the loss, the
 leaves' gradient stats and the graph's size, as rows of steps.py that the channel holds and writes together,
 as the playground's worker does. At the end, flush() sends the last step's whole graph when its backward event went
 without it (its leaves as they are then: unlike the playground, the probe keeps no copy of every parameter at
@@ -30,6 +31,9 @@ _no_grad = torch.no_grad
 
 NAME_CACHE_LIMIT = 4096
 TEMPLATE_LIMIT = 16
+# With an interval, whole graphs come at most once per WHOLE_SHARE times what the last one cost (about 2% of
+# the run's time).
+WHOLE_SHARE = 50
 
 # Node type -> whether it is a leaf's AccumulateGrad (has `variable`): a failed hasattr costs an exception.
 _leaf_kinds = {}
@@ -67,6 +71,8 @@ class Reporter:
         self.interval_ms = interval_ms
         self.step = 0
         self.last_whole = None
+        # Seconds the last whole graph took to describe and send.
+        self.whole_cost = 0.0
         self.latest = None
         # id(tensor) -> (weakref, name or None): names looked up, kept while the tensor lives.
         self.names = {}
@@ -145,10 +151,14 @@ class Reporter:
         whole = step.whole
         self.latest = step
         if whole or step.leaf_root is not None:
+            began = time.perf_counter()
             leaves = step.leaves
             if whole or any(self._name(v, _UNKNOWN) is _UNKNOWN for v in leaves):
                 self._look_up_names(leaves, frame)
             self._send(step, whole)
+            if whole and self.step > 1:
+                # (The first one pays for first uses: PyTorch's printing, our imports.)
+                self.whole_cost = time.perf_counter() - began
         else:
             self._send_light(step, frame)
         if self.tracking is not None:
@@ -185,7 +195,10 @@ class Reporter:
             return True
         if loss is not None and not math.isfinite(loss):
             return True
-        return (time.perf_counter() - self.last_whole) * 1000 >= self.interval_ms
+        # The interval, or longer when describing a whole graph takes more than 1/WHOLE_SHARE of it (printing
+        # a model's tensors as PyTorch does costs milliseconds): whole graphs then take that share of the run.
+        wait = max(self.interval_ms / 1000, self.whole_cost * WHOLE_SHARE)
+        return time.perf_counter() - self.last_whole >= wait
 
     def _leaves(self, step):
         return step.leaves

@@ -14,6 +14,7 @@ kept values to their stats there, off the training process.
 """
 
 import json
+import math
 import sys
 from array import array
 from base64 import b64encode
@@ -23,6 +24,8 @@ import torch
 from .summary import SMALL_CPU, dtype_name, stats_many
 
 _strided = torch.strided
+_no_grad = torch.no_grad
+_nan = float("nan")
 _BIG_ENDIAN = sys.byteorder == "big"
 
 
@@ -32,10 +35,42 @@ class Stats(list):
     __slots__ = ()
 
 
-class Form:
-    __slots__ = ("ids", "leaves", "file", "line", "count", "heads", "dims", "all_small")
+class Flat:
+    """A row's cell that holds a copy of the form's `flat` leaves' gradients, end to end in one tensor (the
+    other flat leaves' cells are FLAT): their stats are reduced when the row is written, for all its rows at
+    once (encode), with one read-back (a GPU's: no step waits for the device). A CPU copy NumPy can view is
+    reduced at once instead (_np_stats)."""
 
-    def __init__(self, ids, leaves, file, line, count, heads, dims):
+    __slots__ = ("values",)
+
+    def __init__(self, values):
+        self.values = values
+
+
+FLAT = object()
+
+# How many gradient elements, in all, a step may copy to have their stats reduced later: above it, a step
+# reduces its gradients at once (a large model's step is long, and copies of its gradients would not be small).
+FLAT_LIMIT = 1 << 16
+# Kinds of leaf in a form (Form.dims holds a leaf's dimension count for VALUES).
+IMMEDIATE = -1
+IN_FLAT = -2
+
+_flatten = getattr(getattr(torch._C, "_nn", None), "flatten_dense_tensors", None)
+
+
+def _flatten_fallback(tensors):
+    return torch.cat([t.reshape(-1) for t in tensors])
+
+
+if _flatten is None:
+    _flatten = _flatten_fallback
+
+
+class Form:
+    __slots__ = ("ids", "leaves", "file", "line", "count", "heads", "dims", "all_small", "flat", "offsets", "np_starts", "np_sizes")
+
+    def __init__(self, ids, leaves, file, line, count, heads, dims, flat, offsets):
         # `leaves` are held, so their ids (compared each step) cannot be reused while this form stands.
         self.ids = ids
         self.leaves = leaves
@@ -44,27 +79,103 @@ class Form:
         # Visible nodes of the graph (its size in the backward event).
         self.count = count
         self.heads = heads
-        # Per leaf: its dimension count when its gradient is kept as values, else -1 (stats at once).
+        # Per leaf: its dimension count when its gradient is kept as values (tolist), IMMEDIATE (stats at
+        # once) or IN_FLAT (a slice of the step's Flat).
         self.dims = dims
         self.all_small = all(d >= 0 for d in dims)
+        # The indices of the IN_FLAT leaves, and where each one's values start and end in a Flat.
+        self.flat = flat
+        self.offsets = offsets
+        # For a CPU Flat that NumPy can view: its leaves' starts and sizes, to reduce it at once (_np_stats).
+        self.np_starts = None
+        self.np_sizes = None
+
+
+def _flat_key(v):
+    if not v.is_floating_point() or v.layout is not _strided or v.numel() == 0 or v.device.type == "meta":
+        return None
+    return (v.device, v.dtype)
 
 
 def make_form(ids, leaves, file, line, count, leaf_id, name_of):
-    """The form of a step: `leaf_id(v)` and `name_of(v)` are the reporter's (ids kept across steps)."""
+    """The form of a step: `leaf_id(v)` and `name_of(v)` are the reporter's (ids kept across steps).
+
+    Where the leaves' gradients go: all of one device and dtype (a model's parameters), up to SMALL_CPU
+    elements in all on the CPU, as values (a tolist() each costs less than any torch op); up to FLAT_LIMIT, into
+    one Flat per step (one torch call); any other gradient has its stats reduced at once."""
     heads = []
     dims = []
+    keys = []
     for v in leaves:
         shape = [int(d) for d in v.shape]
         numel = v.numel()
         heads.append({"id": leaf_id(v), "name": name_of(v), "shape": shape,
                       "grad": {"shape": shape, "dtype": dtype_name(v.dtype), "numel": numel}})
-        small = v.is_cpu and 0 < numel <= SMALL_CPU and v.is_floating_point() and v.layout is _strided
-        dims.append(v.dim() if small else -1)
-    return Form(ids, list(leaves), file, line, count, json.dumps(heads, separators=(",", ":")), dims)
+        keys.append(_flat_key(v))
+        dims.append(IMMEDIATE)
+    flat = []
+    offsets = []
+    counted = [k for k in keys if k is not None]
+    if counted:
+        key = max(set(counted), key=counted.count)
+        members = [i for i, k in enumerate(keys) if k == key]
+        total = sum(leaves[i].numel() for i in members)
+        if key[0].type == "cpu" and total <= SMALL_CPU:
+            for i in members:
+                dims[i] = leaves[i].dim()
+        elif total <= FLAT_LIMIT:
+            at = 0
+            for i in members:
+                dims[i] = IN_FLAT
+                n = leaves[i].numel()
+                offsets.append((at, at + n))
+                at += n
+            flat = members
+    form = Form(ids, list(leaves), file, line, count, json.dumps(heads, separators=(",", ":")), dims, flat, offsets)
+    if flat and key[0].type == "cpu" and key[1] in _NUMPY_DTYPES:
+        np = _numpy()
+        if np is not None:
+            form.np_starts = np.array([a for a, _ in offsets], dtype=np.int64)
+            form.np_sizes = np.array([b - a for a, b in offsets], dtype=np.float64)
+    return form
+
+
+_NUMPY_DTYPES = (torch.float32, torch.float64, torch.float16)
+_np = []
+
+
+def _numpy():
+    """NumPy where this Python has it (PyTorch works without it), imported once."""
+    if not _np:
+        try:
+            import numpy
+        except ImportError:
+            numpy = None
+        _np.append(numpy)
+    return _np[0]
+
+
+def _np_stats(form, values):
+    """Stats of each flat leaf in a CPU Flat, at once: one NumPy segment reduction per statistic over the
+    step's copy while it is in the cache (a torch reduction per leaf, or a table of many steps, costs several
+    times that). Mean and norm in double, NaN winning min and max, as summary.stats."""
+    np = _numpy()
+    a = values.numpy()
+    wide = a.astype(np.float64)
+    starts = form.np_starts
+    low = np.minimum.reduceat(a, starts).tolist()
+    high = np.maximum.reduceat(a, starts).tolist()
+    mean = (np.add.reduceat(wide, starts) / form.np_sizes).tolist()
+    norm = np.sqrt(np.add.reduceat(wide * wide, starts)).tolist()
+    return [Stats((low[j], high[j], mean[j], norm[j])) for j in range(len(starts))]
+
+
+def _no_stats():
+    return Stats((None, None, None, None))
 
 
 def cells(form, leaves):
-    """Each leaf's gradient as the row keeps it: None, a small one's tolist(), or Stats."""
+    """Each leaf's gradient as the row keeps it: None, a small one's tolist(), Stats, a Flat or FLAT."""
     if form.all_small:
         out = []
         for v in leaves:
@@ -74,23 +185,63 @@ def cells(form, leaves):
             elif g.layout is _strided:
                 out.append(g.tolist())
             else:
-                out.append(Stats(stats_many([g])[0] or (None, None, None, None)))
+                out.append(Stats(stats_many([g])[0] or _no_stats()))
         return out
     grads = [v.grad for v in leaves]
     out = [None] * len(grads)
     rest = []
+    flat = form.flat
+    if flat:
+        members = [grads[i] for i in flat]
+        if all(g is not None and g.layout is _strided for g in members):
+            with _no_grad():
+                values = _flatten(members)
+            if form.np_starts is not None:
+                for i, st in zip(flat, _np_stats(form, values)):
+                    out[i] = st
+            else:
+                out[flat[0]] = Flat(values)
+                for i in flat[1:]:
+                    out[i] = FLAT
+        else:
+            # A step that left some of them without a gradient: each of the others on its own.
+            rest = [i for i in flat if grads[i] is not None]
     for i, (g, d) in enumerate(zip(grads, form.dims)):
-        if g is None:
+        if g is None or d == IN_FLAT:
             continue
         if d >= 0 and g.layout is _strided:
             out[i] = g.tolist()
         else:
             rest.append(i)
     if rest:
-        with torch.no_grad():
+        with _no_grad():
             found = stats_many([grads[i] for i in rest])
         for i, st in zip(rest, found):
-            out[i] = Stats(st or (None, None, None, None))
+            out[i] = Stats(st) if st is not None else _no_stats()
+    return out
+
+
+def _flat_stats(form, flats):
+    """[[min, max, mean, norm] per flat leaf] per Flat, reduced together (one read-back for them all). Mean and
+    norm in double, from one conversion and one square of the whole table: PyTorch's reductions with a dtype,
+    and its vector_norm, cost several times a plain sum on the CPU."""
+    with _no_grad():
+        m = torch.stack([f.values for f in flats])
+        acc = torch.float32 if m.device.type == "mps" else torch.float64
+        squares = m * m
+        ends = []
+        sums = []
+        for a, b in form.offsets:
+            seg = m[:, a:b]
+            ends += [seg.amin(1), seg.amax(1)]
+            sums += [seg.sum(1, dtype=acc), squares[:, a:b].sum(1, dtype=acc)]
+        lows_highs = torch.stack(ends, 1).tolist()
+        sums = torch.stack(sums, 1).tolist()
+    sizes = [b - a for a, b in form.offsets]
+    out = []
+    for lh, sm in zip(lows_highs, sums):
+        out.append([[lh[2 * j], lh[2 * j + 1], sm[2 * j] / n, math.sqrt(sm[2 * j + 1]) if sm[2 * j + 1] == sm[2 * j + 1] else _nan]
+                    for j, n in enumerate(sizes)])
     return out
 
 
@@ -109,6 +260,20 @@ STATS = 2.0  # min, max, mean, norm
 NO_STATS = 3.0  # a gradient without stats (empty): nothing follows
 
 
+def _resolve_flats(form, group):
+    """Replaces the rows' Flat and FLAT cells by their leaves' Stats, reduced for all the rows at once."""
+    with_flat = [row for row in group if type(row[3 + form.flat[0]]) is Flat]
+    if not with_flat:
+        return
+    try:
+        table = _flat_stats(form, [row[3 + form.flat[0]] for row in with_flat])
+    except Exception:
+        table = [[None] * len(form.flat) for _ in with_flat]
+    for row, stats in zip(with_flat, table):
+        for i, st in zip(form.flat, stats):
+            row[3 + i] = Stats(st) if st is not None else _no_stats()
+
+
 def encode(rows):
     """[(form, [step, root id, loss, cell...])] -> the `steps` lines, as bytes. A line's rows are packed as
     little-endian float64 (base64): per row the step, the root's id, 1 and the loss or 0 and 0 (no loss), then
@@ -123,9 +288,14 @@ def encode(rows):
         packed = array("d")
         add = packed.append
         extend = packed.extend
-        count = 0
+        start = i
         while i < n and rows[i][0] is form:
-            row = rows[i][1]
+            i += 1
+        count = i - start
+        group = [rows[j][1] for j in range(start, i)]
+        if form.flat:
+            _resolve_flats(form, group)
+        for row in group:
             loss = row[2]
             extend((row[0], row[1], 0.0, 0.0) if loss is None else (row[0], row[1], 1.0, loss))
             for cell, d in zip(row[3:], dims):
@@ -140,8 +310,6 @@ def encode(rows):
                 else:
                     add(VALUES)
                     extend(cell if d == 1 else _flat(cell, d))
-            count += 1
-            i += 1
         if _BIG_ENDIAN:
             packed.byteswap()
         out.append('{"type":"steps","file":%s,"line":%d,"hiddenNodes":%d,"leaves":%s,"count":%d,"rows":"%s"}\n' % (
