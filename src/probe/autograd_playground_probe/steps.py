@@ -1,10 +1,12 @@
 """Backward events sent without their graph (most steps of a fast loop), kept as rows and sent together.
 
 A training loop's step costs tens of microseconds on a small model, so what a step does here is the least that
-keeps its numbers: the loss (already a float), a new root id, and each leaf's gradient as it is right after
-backward() (zero_grad() may zero it in place before anything is written). A small CPU gradient is kept as the
-Python list tolist() gives (one call, cheaper than any reduction); any other gets its stats reduced on its
-device at once (summary.stats_many: one read-back per device), so no copy of a large gradient is ever held.
+keeps its numbers: the loss (already a float), a new root id, and each leaf's gradient stats as they are right
+after backward() (zero_grad() may zero the gradients in place before anything is written). make_form() decides
+how, once per form: a model's small CPU gradients are kept as the Python lists tolist() gives (one call each,
+cheaper than any reduction); up to FLAT_LIMIT elements they are copied end to end by one call, and reduced at
+once with NumPy on the CPU, or per batch of steps on their device (one read-back, no step waiting for a GPU);
+any other gradient gets its stats reduced on its device at once (summary.stats_many).
 
 Steps whose graph has the same form (the same leaves, in the same order, called from the same line: a training
 loop's) share one Form: the leaves' ids, names and shapes, encoded once. When the channel writes held steps, it
