@@ -9,7 +9,7 @@
 import { isFloating } from './dtype';
 import { runtimeError } from './errors';
 import { gradEdge, gradMode, GradList, Node, NodePostHook, NodePreHook, record } from './graph';
-import { add, addInPlaceRaw, cast, cloneDetached } from './ops/elementwise';
+import { add, addInPlaceRaw, addRaw, cast, cloneDetached } from './ops/elementwise';
 import { formatShapeList, sameShape } from './shape';
 import { fullTensor, GradHook, Tensor } from './tensor';
 
@@ -65,6 +65,10 @@ export function runBackward(
   const captured: Array<Tensor | null> = captures ? captures.map(() => null) : [];
   const leads = captures ? nodesLeadingTo(rootNodes, new Set(captures.map((c) => c.node))) : null;
   const buffers = new Map<Node, GradList>();
+  // Sums a buffer made itself and no one else holds yet: the next gradient for the same output is added into
+  // it in place (the same sums in the same order, without a new tensor per arriving gradient: a recurrent
+  // layer's weight gets one per time step). Never under create_graph, where the sum is recorded.
+  const owned = new Set<Tensor>();
   const addTo = (n: Node, nr: number, g: Tensor): void => {
     let b = buffers.get(n);
     if (!b) {
@@ -72,7 +76,16 @@ export function runBackward(
       buffers.set(n, b);
     }
     const prev = b[nr];
-    b[nr] = prev ? add(prev, g) : g;
+    if (prev === null) {
+      b[nr] = g;
+    } else if (owned.has(prev) && prev.dtype === g.dtype && isFloating(g.dtype) && sameShape(prev.shape, g.shape)) {
+      addInPlaceRaw(prev, g);
+    } else {
+      const sum = createGraph ? add(prev, g) : addRaw(prev, g);
+      owned.delete(prev);
+      if (!createGraph) owned.add(sum);
+      b[nr] = sum;
+    }
   };
   for (let i = 0; i < rootNodes.length; i++) addTo(rootNodes[i], roots[i].gradFn ? roots[i].outputNr : 0, rootGrads[i]);
 
@@ -96,6 +109,7 @@ export function runBackward(
       const node = ready.pop()!;
       let grads = buffers.get(node)!;
       buffers.delete(node);
+      if (owned.size !== 0) for (const g of grads) if (g !== null) owned.delete(g);
       if (leads && !leads.has(node)) {
         release(node);
         continue;

@@ -5,9 +5,10 @@
  * history and can be differentiated again; that is why the op files import each other.
  */
 import { gradMode, record, withGradMode } from '../graph';
-import { castValue, DType, isFloat32Stored, isFloating, isIntegral, roundStored, SCALAR_TYPE_NAMES, StorageArray } from '../dtype';
+import { allocate, castValue, DType, isFloat32Stored, isFloating, isIntegral, roundStored, SCALAR_TYPE_NAMES, StorageArray } from '../dtype';
 import { runtimeError } from '../errors';
 import { contiguousUnaryLoops, mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
+import { forEachRow } from '../rows';
 import { sameShape } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';
 import { expFloat32, sigmoidFloat32, siluFloat32, tanhFloat32 } from '../expf';
@@ -674,10 +675,49 @@ export function cloneDetached(t: Tensor): Tensor {
   return out;
 }
 
+/** Whether `t`'s elements fill numel consecutive storage slots from its offset, in some order of its dimensions. */
+function isDense(t: Tensor): boolean {
+  if (t.isContiguous()) return true;
+  const dims: number[] = [];
+  for (let d = 0; d < t.ndim; d++) if (t.shape[d] !== 1) dims.push(d);
+  dims.sort((x, y) => t.strides[y] - t.strides[x]);
+  let expected = 1;
+  for (let k = dims.length - 1; k >= 0; k--) {
+    if (t.strides[dims[k]] !== expected) return false;
+    expected *= t.shape[dims[k]];
+  }
+  return true;
+}
+
+/** Same shape, and each element at the same place relative to the offset in both storages, densely packed. */
+function sameDenseLayout(a: Tensor, b: Tensor): boolean {
+  if (!sameShape(a.shape, b.shape)) return false;
+  for (let d = 0; d < a.ndim; d++) if (a.shape[d] !== 1 && a.strides[d] !== b.strides[d]) return false;
+  return isDense(a);
+}
+
+/**
+ * `a + b` for summing gradients outside create_graph (no graph). Two gradients laid out alike in storage (a
+ * transposed weight's, step after step) are summed in one pass over their storage into a tensor laid out the same
+ * way; the numbers are add's.
+ */
+export function addRaw(a: Tensor, b: Tensor): Tensor {
+  if (a.dtype !== b.dtype || !isFloating(a.dtype) || a.isContiguous() || !sameDenseLayout(a, b)) return add(a, b);
+  const n = a.numel;
+  const out = allocate(a.dtype, n);
+  const x = a.data;
+  const y = b.data;
+  const ao = a.offset;
+  const bo = b.offset;
+  for (let i = 0; i < n; i++) out[i] = x[ao + i] + y[bo + i];
+  roundStored(a.dtype, out);
+  return new Tensor(out, a.shape.slice(), a.strides.slice(), 0, a.dtype);
+}
+
 /** `a += b` with no graph record: how backward.ts accumulates a leaf's `.grad` outside create_graph. */
 export function addInPlaceRaw(a: Tensor, b: Tensor): void {
   const dst = a.data;
-  if (a.isContiguous() && b.isContiguous() && sameShape(a.shape, b.shape)) {
+  if ((a.isContiguous() && b.isContiguous() && sameShape(a.shape, b.shape)) || (a.dtype === b.dtype && sameDenseLayout(a, b))) {
     const src = b.data;
     const ao = a.offset;
     const bo = b.offset;
@@ -685,6 +725,14 @@ export function addInPlaceRaw(a: Tensor, b: Tensor): void {
     const n = a.numel;
     for (let i = 0; i < n; i++) dst[ao + i] += src[bo + i];
     roundStored(a.dtype, dst.subarray(ao, ao + n));
+  } else if (a.isContiguous() && a.dtype === b.dtype && sameShape(a.shape, b.shape)) {
+    // A strided gradient (a transposed weight's) into a contiguous sum: read in place, no temporary.
+    const src = b.data;
+    const ao = a.offset;
+    forEachRow(b.shape, b.strides, b.offset, (p, i, len, step) => {
+      for (let k = 0; k < len; k++, p += step) dst[ao + i + k] += src[p];
+    });
+    roundStored(a.dtype, dst.subarray(ao, ao + a.numel));
   } else {
     const sum = mapBinary(a, b, a.dtype, (x, y) => x + y);
     copyInto(a, sum);

@@ -3,7 +3,7 @@
  * PyTorch's error messages. float32 products that PyTorch's CPU sgemm computes as one fused multiply-add chain
  * are reproduced bit for bit; the other shapes accumulate in double and may differ in the last bit.
  */
-import { record } from '../graph';
+import { record, withGradMode } from '../graph';
 import { DType, isFloat32Stored, isFloating, isReducedFloat, promoteTypes, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
 import { broadcastShapes, numelOf } from '../shape';
@@ -12,7 +12,7 @@ import { add, cast, mul } from './elementwise';
 import { sumToShape } from './reduce';
 import { fmaf } from '../random/libm';
 import { wasmGemm } from '../wasm/matmul';
-import { expand, reshape, squeeze, t2d, transpose, unsafeView, unsqueeze } from './views';
+import { detach, expand, reshape, squeeze, t2d, transpose, unsafeView, unsqueeze } from './views';
 
 const TYPE_NAMES: Record<DType, string> = { float16: 'c10::Half', bfloat16: 'c10::BFloat16', float32: 'float', float64: 'double', int32: 'int', int64: 'long int', bool: 'bool' };
 
@@ -205,8 +205,17 @@ export function outer(a: Tensor, b: Tensor): Tensor {
   return mul(unsqueeze(a, 1), unsqueeze(b, 0));
 }
 
-/** F.linear: x @ W.T + b, recorded as AddmmBackward0 for 2-D inputs like PyTorch. */
-export function linear(x: Tensor, w: Tensor, b: Tensor | null): Tensor {
+/** A contiguous copy of `w`'s transpose (no graph): what linear's product reads, for a caller that calls it often. */
+export function transposedValues(w: Tensor): Tensor {
+  return makeTensor(transpose(detach(w), 0, 1).values(), [w.shape[1], w.shape[0]], w.dtype);
+}
+
+/**
+ * F.linear: x @ W.T + b, recorded as AddmmBackward0 for 2-D inputs like PyTorch. `wT`: transposedValues(w),
+ * made by a caller that multiplies by the same unchanged weight many times (a recurrent layer's steps), so the
+ * transpose is not copied again for each product.
+ */
+export function linear(x: Tensor, w: Tensor, b: Tensor | null, wT: Tensor | null = null): Tensor {
   if (x.ndim === 2 && b !== null) {
     const wt = t2d(w);
     if (x.shape[1] !== wt.shape[0]) {
@@ -216,9 +225,10 @@ export function linear(x: Tensor, w: Tensor, b: Tensor | null): Tensor {
     if (!isFloating(dt) || x.dtype !== w.dtype) checkSameDtype(x, w, 'mm');
     // A 16-bit addmm adds the bias to the float product and rounds once, so the product stays float32 here.
     const gemmDt = isReducedFloat(dt) ? 'float32' : dt;
-    const r = gemm(contiguousValues(x), contiguousValues(wt), 1, x.shape[0], x.shape[1], wt.shape[1], gemmDt, useFmaOrder(x, wt.shape[1], dt));
+    const r = gemm(contiguousValues(x), wT ?? contiguousValues(wt), 1, x.shape[0], x.shape[1], wt.shape[1], gemmDt, useFmaOrder(x, wt.shape[1], dt));
     const prod = makeTensor(r.data, [x.shape[0], wt.shape[1]], gemmDt);
-    const sumDt = add(prod, cast(b, gemmDt));
+    // The bias joins the product here; the result gets its one AddmmBackward0 below.
+    const sumDt = withGradMode(false, () => add(prod, cast(b, gemmDt)));
     const outData = gemmDt === dt ? sumDt : cast(sumDt, dt);
     const out = makeTensor(outData.data, outData.shape, outData.dtype);
     const saved: Tensor[] = [];

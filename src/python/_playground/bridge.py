@@ -95,6 +95,12 @@ def convert(e, library="torch"):
     return RuntimeError("internal error in Autograd Playground's %s: %s: %s" % (rules.label, name, message))
 
 
+def checks_each_op():
+    """Whether the host checks each op's result for NaN and inf (the run's detectNonFinite): an engine call that
+    stands for many ops (torch._VF's recurrent layers) then runs them one call each, so the error names the op."""
+    return bool(_host_settings.detectNonFinite)
+
+
 def user_line():
     """The user's line for the engine to record on graph nodes; -1 when line tracking is off."""
     return frames.user_line() if TRACK_LINES else -1

@@ -3,8 +3,12 @@ from tensor ops so that autograd records the same graph PyTorch's CPU build does
 sequence is one matmul (as ATen precomputes it on CPU), then each step adds one `h @ W_hh.T + b_hh` and splits
 the gates; outputs are stacked over time, the two directions concatenated, the final states stacked. A
 PackedSequence's data runs as ATen's packed layers run it: step t takes the first batch_sizes[t] rows.
+
+A padded sequence's layer, and a cell's step, run in one engine call (rnn_layer, rnn_cell: engine/ops/
+recurrent.ts), which makes the same ops in the same order as the step functions here; these run
+PackedSequences, and everything while the host checks each op's result for NaN (the error names the op).
 """
-from ._C import op as _op
+from ._C import checks_each_op as _checks_each_op, op as _op
 from ._tensor import _wrap
 from .nn.functional import dropout as _dropout, linear as _linear
 
@@ -70,12 +74,33 @@ def _run_direction(step, xw_steps, hidden, p):
     return outputs, hidden
 
 
+_MODES = {_tanh_step: "rnn_tanh", _relu_step: "rnn_relu", _lstm_step: "lstm", _gru_step: "gru"}
+
+
+def _engine_args(hidden, p):
+    """A state and a parameter group as rnn_layer and rnn_cell take them: h, c (None but for LSTM), w_ih, w_hh,
+    b_ih, b_hh, w_hr."""
+    h, c = hidden if isinstance(hidden, tuple) else (hidden, None)
+    return [h._t, None if c is None else c._t] + [None if w is None else w._t for w in p]
+
+
+def _state_of(step, ts):
+    return (ts[0], ts[1]) if step is _lstm_step else ts[0]
+
+
 def _layer(step, input, hiddens, params):
     """One layer over the whole sequence; `hiddens` and `params` hold one entry per direction."""
     from . import cat, stack
 
     if input.size(0) == 0:
         raise RuntimeError("Expected sequence length to be larger than 0 in RNN")
+    if not _checks_each_op():
+        args = []
+        for hidden, p in zip(hiddens, params):
+            args.extend(_engine_args(hidden, p))
+        res = [_wrap(t) for t in _op("rnn_layer", _MODES[step], input._t, *args)]
+        per = 2 if step is _lstm_step else 1
+        return res[0], [_state_of(step, res[k:k + per]) for k in range(1, len(res), per)]
     p = params[0]
     outputs, final = _run_direction(step, _steps(_linear(input, p[0], p[2])), hiddens[0], p)
     forward = stack(outputs, 0)
@@ -237,16 +262,22 @@ def _cell_params(w_ih, w_hh, b_ih, b_hh):
     return (w_ih, w_hh, b_ih, b_hh, None)
 
 
+def _cell(step, input, hx, p):
+    if _checks_each_op():
+        return step(_linear(input, p[0], p[2]), hx, p)
+    return _state_of(step, [_wrap(t) for t in _op("rnn_cell", _MODES[step], input._t, *_engine_args(hx, p))])
+
+
 def rnn_tanh_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
     _check_cell_input(input, w_ih)
     _check_cell_hidden(input, hx, w_hh.size(1), 0)
-    return _tanh_step(_linear(input, w_ih, b_ih), hx, _cell_params(w_ih, w_hh, b_ih, b_hh))
+    return _cell(_tanh_step, input, hx, _cell_params(w_ih, w_hh, b_ih, b_hh))
 
 
 def rnn_relu_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
     _check_cell_input(input, w_ih)
     _check_cell_hidden(input, hx, w_hh.size(1), 0)
-    return _relu_step(_linear(input, w_ih, b_ih), hx, _cell_params(w_ih, w_hh, b_ih, b_hh))
+    return _cell(_relu_step, input, hx, _cell_params(w_ih, w_hh, b_ih, b_hh))
 
 
 def lstm_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
@@ -256,10 +287,10 @@ def lstm_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
     _check_cell_hidden(input, hx[0], w_hh.size(1), 0)
     # ATen labels the cell state's mismatch "hidden0" as well
     _check_cell_hidden(input, hx[1], w_hh.size(1), 0)
-    return _lstm_step(_linear(input, w_ih, b_ih), (hx[0], hx[1]), _cell_params(w_ih, w_hh, b_ih, b_hh))
+    return _cell(_lstm_step, input, (hx[0], hx[1]), _cell_params(w_ih, w_hh, b_ih, b_hh))
 
 
 def gru_cell(input, hx, w_ih, w_hh, b_ih=None, b_hh=None):
     _check_cell_input(input, w_ih)
     _check_cell_hidden(input, hx, w_hh.size(1), 0)
-    return _gru_step(_linear(input, w_ih, b_ih), hx, _cell_params(w_ih, w_hh, b_ih, b_hh))
+    return _cell(_gru_step, input, hx, _cell_params(w_ih, w_hh, b_ih, b_hh))

@@ -45,6 +45,7 @@ OpName = Literal[
     "binary_cross_entropy", "binary_cross_entropy_with_logits", "nll_loss", "cross_entropy",
     # torch.nn's fused layers (nnOps.ts)
     "batch_norm", "layer_norm", "group_norm", "embedding", "embedding_renorm_", "embedding_bag", "one_hot",
+    "rnn_layer", "rnn_cell",
     # convolution, padding, pooling and resampling (convPoolOps.ts)
     "convolution", "constant_pad_nd", "index_pad", "max_pool2d_with_indices", "avg_pool2d", "adaptive_avg_pool2d", "upsample_nearest",
     "upsample_bilinear2d",
