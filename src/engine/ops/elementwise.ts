@@ -9,6 +9,7 @@ import { allocate, castValue, DType, isFloat32Stored, isFloating, isIntegral, ro
 import { runtimeError } from '../errors';
 import { contiguousUnaryLoops, mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
 import { forEachRow } from '../rows';
+import { wasmBinary } from '../wasm/elementwise';
 import { sameShape } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';
 import { expFloat32, sigmoidFloat32, siluFloat32, tanhFloat32 } from '../expf';
@@ -709,7 +710,7 @@ export function addRaw(a: Tensor, b: Tensor): Tensor {
   const y = b.data;
   const ao = a.offset;
   const bo = b.offset;
-  for (let i = 0; i < n; i++) out[i] = x[ao + i] + y[bo + i];
+  if (!wasmBinary('add', out, n, x, ao, 1, y, bo, 1)) for (let i = 0; i < n; i++) out[i] = x[ao + i] + y[bo + i];
   roundStored(a.dtype, out);
   return new Tensor(out, a.shape.slice(), a.strides.slice(), 0, a.dtype);
 }
@@ -723,7 +724,8 @@ export function addInPlaceRaw(a: Tensor, b: Tensor): void {
     const bo = b.offset;
     // numel is a getter that multiplies the shape out: read once, not per element.
     const n = a.numel;
-    for (let i = 0; i < n; i++) dst[ao + i] += src[bo + i];
+    // The kernel copies each chunk of both operands in before it writes that chunk out, so `dst` may be both.
+    if (!wasmBinary('add', dst.subarray(ao, ao + n), n, dst, ao, 1, src, bo, 1)) for (let i = 0; i < n; i++) dst[ao + i] += src[bo + i];
     roundStored(a.dtype, dst.subarray(ao, ao + n));
   } else if (a.isContiguous() && a.dtype === b.dtype && sameShape(a.shape, b.shape)) {
     // A strided gradient (a transposed weight's) into a contiguous sum: read in place, no temporary.

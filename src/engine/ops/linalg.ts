@@ -4,7 +4,7 @@
  * are reproduced bit for bit; the other shapes accumulate in double and may differ in the last bit.
  */
 import { record, withGradMode } from '../graph';
-import { DType, isFloat32Stored, isFloating, isReducedFloat, promoteTypes, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
+import { DType, isFloat32Stored, isFloating, isReducedFloat, promoteTypes, roundStored, SCALAR_TYPE_NAMES, StorageArray } from '../dtype';
 import { runtimeError } from '../errors';
 import { broadcastShapes, numelOf } from '../shape';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
@@ -205,6 +205,18 @@ export function outer(a: Tensor, b: Tensor): Tensor {
   return mul(unsqueeze(a, 1), unsqueeze(b, 0));
 }
 
+/** o (m × n, row-major) += the row `b` in every row: float32 or float64 storage, each sum rounded on store. */
+function addRowsInPlace(o: StorageArray, m: number, n: number, b: Tensor): void {
+  const bd = b.data;
+  const bo = b.offset;
+  const bs = b.strides[0];
+  for (let i = 0; i < m; i++) {
+    const base = i * n;
+    for (let j = 0; j < n; j++) o[base + j] += bd[bo + j * bs];
+  }
+  roundStored(b.dtype, o);
+}
+
 /** A contiguous copy of `w`'s transpose (no graph): what linear's product reads, for a caller that calls it often. */
 export function transposedValues(w: Tensor): Tensor {
   return makeTensor(transpose(detach(w), 0, 1).values(), [w.shape[1], w.shape[0]], w.dtype);
@@ -226,11 +238,18 @@ export function linear(x: Tensor, w: Tensor, b: Tensor | null, wT: Tensor | null
     // A 16-bit addmm adds the bias to the float product and rounds once, so the product stays float32 here.
     const gemmDt = isReducedFloat(dt) ? 'float32' : dt;
     const r = gemm(contiguousValues(x), wT ?? contiguousValues(wt), 1, x.shape[0], x.shape[1], wt.shape[1], gemmDt, useFmaOrder(x, wt.shape[1], dt));
-    const prod = makeTensor(r.data, [x.shape[0], wt.shape[1]], gemmDt);
-    // The bias joins the product here; the result gets its one AddmmBackward0 below.
-    const sumDt = withGradMode(false, () => add(prod, cast(b, gemmDt)));
-    const outData = gemmDt === dt ? sumDt : cast(sumDt, dt);
-    const out = makeTensor(outData.data, outData.shape, outData.dtype);
+    // The bias joins the product here (added into it where it is a row of the product's type, as add would
+    // compute it); the result gets its one AddmmBackward0 below.
+    let out: Tensor;
+    if ((dt === 'float32' || dt === 'float64') && b.dtype === dt && b.ndim === 1 && b.shape[0] === wt.shape[1]) {
+      addRowsInPlace(r.data, x.shape[0], wt.shape[1], b);
+      out = makeTensor(r.data, [x.shape[0], wt.shape[1]], dt);
+    } else {
+      const prod = makeTensor(r.data, [x.shape[0], wt.shape[1]], gemmDt);
+      const sumDt = withGradMode(false, () => add(prod, cast(b, gemmDt)));
+      const outData = gemmDt === dt ? sumDt : cast(sumDt, dt);
+      out = makeTensor(outData.data, outData.shape, outData.dtype);
+    }
     const saved: Tensor[] = [];
     if (wt.requiresGrad) saved.push(x);
     if (x.requiresGrad) saved.push(wt);

@@ -1,14 +1,17 @@
 /**
  * Elementwise add/sub/mul/div over contiguous operands through the WebAssembly kernels: each element computed
  * in double and rounded once on store, as kernels.ts's loops do, so the numbers are the same. Worth it only
- * above a few thousand elements, where the copies in and out cost less than the JavaScript loop saves. Large
+ * above a few hundred elements, where the copies in and out cost less than the JavaScript loop saves. Large
  * operands go through in cache-sized chunks.
  */
 import { StorageArray } from '../dtype';
 import { engineWasm } from './instance';
 
-/** Below this many elements the JavaScript loop is as fast as the copies. */
-const MIN_ELEMENTS = 4096;
+/**
+ * Below this many elements the JavaScript loop is as fast as the copies (Node 20: even at 128 elements, twice as
+ * slow at 256, four times at 1,024, where each float32 store's rounding costs the loop more than the copies).
+ */
+const MIN_ELEMENTS = 256;
 /**
  * Elements per pass: the operands' chunks and the result's (3 × 64 KB of float32) stay in the L2 cache from
  * their copy in to the copy out, and the module's memory stays small whatever the tensor's size.
