@@ -16,7 +16,8 @@ a = torch.randn(3); b = torch.randn(3)
 ag = torch.randn(3, requires_grad=True)
 out["add"] = t(lambda: a + b)
 out["add_grad"] = t(lambda: ag + b)
-out["item"] = t(lambda: a.sum().item()) - t(lambda: a.sum())
+s0 = a.sum()
+out["item"] = t(lambda: s0.item())
 out["shape"] = t(lambda: a.shape)
 lst = [i * 0.5 for i in range(1000)]
 out["tensor_list"] = t(lambda: torch.tensor(lst))
@@ -104,8 +105,8 @@ export async function boundarySection(): Promise<void> {
   for (const l of LINES) {
     const o = ours[l.key];
     const p = theirs?.[l.key];
-    const ratio = p === undefined ? '' : `${(o / p).toFixed(2)}x`;
-    const target = l.target === undefined ? '' : `≤ ${l.target}x${p !== undefined ? (o / p <= l.target ? ' met' : ' not met') : ''}`;
+    const ratio = p === undefined || !(p > 0) ? '' : `${(o / p).toFixed(2)}x`;
+    const target = l.target === undefined ? '' : `≤ ${l.target}x${ratio ? (o / p! <= l.target ? ' met' : ' not met') : ''}`;
     console.log(`${l.label.padEnd(42)}${fmtTime(o).padStart(11)}${(p === undefined ? '-' : fmtTime(p)).padStart(11)}${ratio.padStart(10)}   ${target}`);
   }
 }
