@@ -4,7 +4,6 @@
 // as leaves. Then Train Model (the playground, the default backend) on the same file says "Playground". Where
 // that Python has no torch the scenario says so and checks nothing.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import { runCommand, waitUntil } from '../lib/workbench.mjs';
 import { panel, readGraph, waitForRun } from '../lib/panel.mjs';
 
@@ -23,14 +22,15 @@ export default {
   name: 'python-backend',
   title: 'Train Model with Python: the header names PyTorch and its device, the graph PyTorch\'s nodes',
   timeoutMs: 150000,
-  async run({ page, open, shot, shotOf, check, log, settingsFile }) {
+  // Set before the workbench starts: a settings file changed while code-server runs was sometimes never read
+  // (the command then found the first python3 on PATH, with no torch, in every try for two minutes).
+  server: { settings: { 'autogradPlayground.pythonPath': PYTHON } },
+  async run({ page, open, shot, shotOf, check, log }) {
     const version = torchVersion(PYTHON);
     if (!version) {
       log(`skipped: ${PYTHON} has no torch (set AUTOGRAD_PLAYGROUND_TEST_PYTHON to a Python with PyTorch)`);
       return;
     }
-    const settings = fs.existsSync(settingsFile) ? JSON.parse(fs.readFileSync(settingsFile, 'utf8')) : {};
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'autogradPlayground.pythonPath': PYTHON }, null, 2));
     await open(HOUSES);
     await runCommand(page, 'Autograd: Train Model with Python');
     const header = await waitForRun(page, { name: HOUSES, status: 'finished', timeout: 120000 });
