@@ -10,6 +10,7 @@ import { runtimeError } from '../errors';
 import { contiguousUnaryLoops, mapBinary, mapTernary, mapUnary, copyInto } from '../kernels';
 import { forEachRow } from '../rows';
 import { wasmBinary } from '../wasm/elementwise';
+import { wasmReluBackwardF32, wasmReluF32 } from '../wasm/relu';
 import { sameShape } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';
 import { expFloat32, sigmoidFloat32, siluFloat32, tanhFloat32 } from '../expf';
@@ -425,6 +426,7 @@ function reluValue(x: number): number {
   return x > 0 ? x : x !== x ? x : 0;
 }
 contiguousUnaryLoops.set(reluValue, (o, s, off, n) => {
+  if (o instanceof Float32Array && s instanceof Float32Array && wasmReluF32(o, s, off, n)) return;
   for (let i = 0; i < n; i++) {
     const x = s[off + i];
     o[i] = x > 0 ? x : x !== x ? x : 0;
@@ -450,6 +452,7 @@ function thresholdBackward(g: Tensor, s: Tensor, threshold: number): Tensor {
     const sd = s.data;
     const go = g.offset;
     const so = s.offset;
+    if (threshold === 0 && o instanceof Float32Array && gd instanceof Float32Array && sd instanceof Float32Array && wasmReluBackwardF32(o, gd, go, sd, so, o.length)) return out;
     for (let i = 0; i < o.length; i++) o[i] = sd[so + i] <= threshold ? 0 : gd[go + i];
     return out;
   }

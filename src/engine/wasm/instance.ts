@@ -32,6 +32,8 @@ interface Exports {
   sigmoidF32(x: number, out: number, n: number): void;
   siluF32(x: number, out: number, n: number): void;
   tanhF32(x: number, out: number, n: number): void;
+  reluF32(x: number, out: number, n: number): void;
+  reluBackwardF32(g: number, s: number, out: number, n: number): void;
 }
 
 export interface EngineWasm {
