@@ -48,6 +48,9 @@ describe('streamed float32 convolution', () => {
     ['stride and dilation', [2, 3, 13, 12], [4, 3, 3, 2], true, opts([2, 3], [2, 1], [2, 1])],
     ["uneven 'same' padding", [2, 2, 6, 9], [3, 2, 2, 4], true, opts([1, 1], 'same', [1, 2])],
     ['1-D', [3, 4, 17], [6, 4, 5], true, opts([2], [3], [1])],
+    ['1-D stride 1, padding past the kernel', [2, 3, 10], [4, 3, 3], true, opts([1], [4], [2])],
+    ['stride 1: dilation, padding past the kernel', [2, 3, 8, 9], [5, 3, 3, 2], false, opts([1, 1], [4, 3], [2, 3])],
+    ["'valid', wider than four columns", [2, 2, 6, 15], [3, 2, 2, 5], true, opts([1, 1], 'valid', [1, 1])],
     ['wide k (past a k block)', [1, 40, 5, 5], [10, 40, 3, 3], true, opts([1, 1], [1, 1], [1, 1])],
   ];
   for (const [name, xs, ws, bias, o] of cases) {

@@ -171,7 +171,10 @@ export function convBackwardStreamed(
   const gv = grad.values(true);
   let gx: Tensor | null = null;
   if (needX) {
-    const s = streamedGemmF32(K, cout, L);
+    // Windows that step by one fold back inside the module, into its scratch image.
+    const image = cin * g.h * g.w;
+    const inModule = g.sh === 1 && g.sw === 1;
+    const s = streamedGemmF32(K, cout, L, inModule ? image : 0);
     if (s === null) return null;
     const wv = w.values(true);
     for (let o = 0; o < cout; o++) for (let q = 0; q < K; q++) s.a[q * cout + o] = wv[o * K + q];
@@ -179,7 +182,11 @@ export function convBackwardStreamed(
     for (let img = 0; img < n; img++) {
       s.b.set(gv.subarray(img * cout * L, (img + 1) * cout * L));
       s.run(true);
-      col2imImage(s.c, s.ldc, cin, g, acc, img * cin * g.h * g.w);
+      if (inModule) {
+        s.scratch.fill(0);
+        s.col2im(cin, g);
+        acc.set(s.scratch, img * image);
+      } else col2imImage(s.c, s.ldc, cin, g, acc, img * image);
     }
     gx = makeTensor(acc, x.shape.slice(), 'float32');
   }

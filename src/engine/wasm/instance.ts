@@ -34,6 +34,10 @@ interface Exports {
   tanhF32(x: number, out: number, n: number): void;
   reluF32(x: number, out: number, n: number): void;
   reluBackwardF32(g: number, s: number, out: number, n: number): void;
+  col2imF32(
+    cols: number, ld: number, channels: number, h: number, w: number, gh: number, gw: number,
+    kh: number, kw: number, ph: number, pw: number, dh: number, dw: number, acc: number,
+  ): void;
 }
 
 export interface EngineWasm {

@@ -121,10 +121,22 @@ export interface StreamedGemmF32 {
   readonly ldc: number;
   /** Packs `b` (after each write to it) and computes `c`. */
   run(packB: boolean): void;
+  /** The `extra` floats asked for beyond the operands (empty where none were). */
+  readonly scratch: Float32Array;
+  /**
+   * Adds `c`'s rows, read as a stride-1 convolution's columns, onto `scratch` (channels planes of g.h × g.w):
+   * assembly/col2im.ts's col2im.
+   */
+  col2im(channels: number, g: Col2imGeometry): void;
+}
+
+/** The window geometry col2im needs (convStreamed.ts's WindowGeometry with both strides 1). */
+export interface Col2imGeometry {
+  h: number; w: number; gh: number; gw: number; kh: number; kw: number; ph: number; pw: number; dh: number; dw: number;
 }
 
 /** A StreamedGemmF32 for these sizes, or null where the module, a fused madd, or the scratch space is missing. */
-export function streamedGemmF32(m: number, k: number, n: number): StreamedGemmF32 | null {
+export function streamedGemmF32(m: number, k: number, n: number, extra = 0): StreamedGemmF32 | null {
   const w = engineWasm();
   if (!w || !w.fusedMadd || m === 0 || n === 0 || k === 0) return null;
   const np = Math.ceil(n / 8) * 8;
@@ -132,14 +144,15 @@ export function streamedGemmF32(m: number, k: number, n: number): StreamedGemmF3
   const bBytes = align(k * n * 4);
   const packBytes = align(k * np * 4);
   const cBytes = align(m * np * 4);
-  const total = aBytes + bBytes + packBytes + cBytes;
+  const total = aBytes + bBytes + packBytes + cBytes + align(extra * 4);
   if (total > maxScratch() || !reserve(w, total)) return null;
   const ap = w.base;
   const bp = ap + aBytes;
   const pp = bp + bBytes;
   const cp = pp + packBytes;
+  const sp = cp + cBytes;
   const buf = w.exports.memory.buffer;
-  const { packF32, gemmF32Fma } = w.exports;
+  const { packF32, gemmF32Fma, col2imF32 } = w.exports;
   return {
     a: new Float32Array(buf, ap, m * k),
     b: new Float32Array(buf, bp, k * n),
@@ -148,6 +161,10 @@ export function streamedGemmF32(m: number, k: number, n: number): StreamedGemmF3
     run(packB: boolean): void {
       if (packB) packF32(bp, pp, k, n);
       gemmF32Fma(ap, pp, cp, m, k, n);
+    },
+    scratch: new Float32Array(buf, sp, extra),
+    col2im(channels: number, g: Col2imGeometry): void {
+      col2imF32(cp, np, channels, g.h, g.w, g.gh, g.gw, g.kh, g.kw, g.ph, g.pw, g.dh, g.dw, sp);
     },
   };
 }
