@@ -10,6 +10,7 @@ import { runtimeError } from '../errors';
 import { record } from '../graph';
 import { formatShapeList } from '../shape';
 import { allocateChecked, makeTensor, Tensor } from '../tensor';
+import { wasmMaxPool2x2F32 } from '../wasm/maxPool';
 
 /**
  * out[o] = (Σ weight[e] · in[index[e]] for e in start[o]..start[o+1]) / divisor[o], for each of the
@@ -212,6 +213,7 @@ export function maxPool2d(x: Tensor, o: PoolOptions): [Tensor, Tensor] {
  * four taps in the general loop's order with its comparison, so ties and NaNs pick the same element.
  */
 function maxPool2x2(src: StorageArray, out: StorageArray, idx: StorageArray, planes: number, h: number, w: number, oh: number, ow: number): void {
+  if (src instanceof Float32Array && out instanceof Float32Array && idx instanceof Float64Array && wasmMaxPool2x2F32(src, out, idx, planes, h, w, oh, ow)) return;
   let q = 0;
   for (let p = 0; p < planes; p++) {
     const base = p * h * w;
