@@ -129,26 +129,21 @@ export function convForwardStreamed(x: Tensor, w: Tensor, b: Tensor | null, g: W
   const L = g.gh * g.gw;
   // A single output column is a matrix-vector product, which conv.ts's matmul sums in double.
   if (L < 2) return null;
-  const s = streamedGemmF32(cout, K, L);
+  // The bias waits in the module's scratch and is added there, before each row is copied out.
+  const s = streamedGemmF32(cout, K, L, b === null ? 0 : cout);
   if (s === null) return null;
   s.a.set(w.values(true) as Float32Array);
   const xv = x.values(true);
-  const bias = b === null ? null : b.values(true);
+  if (b !== null) s.scratch.set(b.values(true));
   const out = new Float32Array(n * cout * L);
   const c = s.c;
   const ld = s.ldc;
   for (let img = 0; img < n; img++) {
     im2colImage(xv, img * cin * g.h * g.w, cin, g, s.b);
     s.run(true);
-    for (let o = 0; o < cout; o++) {
-      const row = o * ld;
-      const base = (img * cout + o) * L;
-      if (bias === null) out.set(c.subarray(row, row + L), base);
-      else {
-        const bo = bias[o];
-        for (let l = 0; l < L; l++) out[base + l] = c[row + l] + bo;
-      }
-    }
+    if (b !== null) s.addRowBias();
+    if (ld === L) out.set(c.subarray(0, cout * L), img * cout * L);
+    else for (let o = 0; o < cout; o++) out.set(c.subarray(o * ld, o * ld + L), (img * cout + o) * L);
   }
   return out;
 }

@@ -38,6 +38,7 @@ interface Exports {
     cols: number, ld: number, channels: number, h: number, w: number, gh: number, gw: number,
     kh: number, kw: number, ph: number, pw: number, dh: number, dw: number, acc: number,
   ): void;
+  addRowBiasF32(c: number, ld: number, rows: number, len: number, bias: number): void;
   maxPool2x2F32(x: number, out: number, idx: number, planes: number, h: number, w: number, oh: number, ow: number): void;
 }
 

@@ -128,6 +128,8 @@ export interface StreamedGemmF32 {
    * assembly/col2im.ts's col2im.
    */
   col2im(channels: number, g: Col2imGeometry): void;
+  /** Adds scratch[i] onto each of `c`'s first m rows' first n results (a bias, as a float32 `+` rounds it). */
+  addRowBias(): void;
 }
 
 /** The window geometry col2im needs (convStreamed.ts's WindowGeometry with both strides 1). */
@@ -152,7 +154,7 @@ export function streamedGemmF32(m: number, k: number, n: number, extra = 0): Str
   const cp = pp + packBytes;
   const sp = cp + cBytes;
   const buf = w.exports.memory.buffer;
-  const { packF32, gemmF32Fma, col2imF32 } = w.exports;
+  const { packF32, gemmF32Fma, col2imF32, addRowBiasF32 } = w.exports;
   return {
     a: new Float32Array(buf, ap, m * k),
     b: new Float32Array(buf, bp, k * n),
@@ -165,6 +167,9 @@ export function streamedGemmF32(m: number, k: number, n: number, extra = 0): Str
     scratch: new Float32Array(buf, sp, extra),
     col2im(channels: number, g: Col2imGeometry): void {
       col2imF32(cp, np, channels, g.h, g.w, g.gh, g.gw, g.kh, g.kw, g.ph, g.pw, g.dh, g.dw, sp);
+    },
+    addRowBias(): void {
+      addRowBiasF32(cp, np, m, n, sp);
     },
   };
 }

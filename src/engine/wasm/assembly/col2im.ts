@@ -40,3 +40,21 @@ export function col2imF32(
     }
   }
 }
+
+/** c[o · ld + l] += bias[o] for o < rows, l < len: a convolution's bias on the matmul's result, in place. */
+export function addRowBiasF32(c: usize, ld: i32, rows: i32, len: i32, bias: usize): void {
+  for (let o = 0; o < rows; o++) {
+    const b = load<f32>(bias + ((<usize>o) << 2));
+    const bv = f32x4.splat(b);
+    const row = c + ((<usize>(o * ld)) << 2);
+    let l = 0;
+    for (; l + 4 <= len; l += 4) {
+      const p = row + ((<usize>l) << 2);
+      v128.store(p, f32x4.add(v128.load(p), bv));
+    }
+    for (; l < len; l++) {
+      const p = row + ((<usize>l) << 2);
+      store<f32>(p, load<f32>(p) + b);
+    }
+  }
+}
