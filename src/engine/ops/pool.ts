@@ -259,7 +259,8 @@ function scatterAtIndices(g: Tensor, indices: Tensor, inShape: number[], planeSi
   const per = indices.shape[indices.ndim - 1] * indices.shape[indices.ndim - 2];
   // Summed in the gradient's own precision, output by output, as ATen's max-pool backward adds them.
   const out = allocateChecked(g.dtype, inShape);
-  for (let q = 0, p = 0; p * per < idx.length; p++) {
+  if (out instanceof Float32Array && src instanceof Float32Array && idx instanceof Float64Array) scatterF32(out, src, idx, per, planeSize);
+  else for (let q = 0, p = 0; p * per < idx.length; p++) {
     const base = p * planeSize;
     for (let e = 0; e < per; e++, q++) out[base + idx[q]] += src[q];
   }
@@ -267,6 +268,15 @@ function scatterAtIndices(g: Tensor, indices: Tensor, inShape: number[], planeSi
   return record('MaxPool2DWithIndicesBackwardBackward0', makeTensor(roundStored(g.dtype, out), inShape, g.dtype), [g], [indices], (gg, s) => [
     gatherAtIndices(gg, s[0], outShape, planeSize),
   ]);
+}
+
+/** scatterAtIndices' loop on float32 storage, in a function of its own so that its element accesses stay of one type. */
+function scatterF32(out: Float32Array, src: Float32Array, idx: Float64Array, per: number, planeSize: number): void {
+  const n = idx.length;
+  for (let q = 0, base = 0; q < n; base += planeSize) {
+    const end = q + per;
+    for (; q < end; q++) out[base + (idx[q] | 0)] += src[q];
+  }
 }
 
 /** The transpose of `scatterAtIndices`: each output position reads the input element its window chose. */
