@@ -11,8 +11,8 @@ import { renderFigureSvg } from './figures/svg';
 import { startRun, type RunHandle } from './runtime/host/runner';
 import { checkPython, findPython, startPythonRun } from './runtime/python/pythonRun';
 
-const USAGE = `Usage: autograd-playground run FILE.py [--events FILE.jsonl] [--plots DIR] [--graph-node-limit N]
-       autograd-playground run --python [PATH] FILE.py [--events FILE.jsonl] [--plots DIR] [-- ARGS...]
+const USAGE = `Usage: autograd-playground run FILE.py [--events FILE.jsonl] [--plots DIR] [--graph-node-limit N] [--nan-finder]
+       autograd-playground run --python [PATH] FILE.py [--events FILE.jsonl] [--plots DIR] [--nan-finder] [-- ARGS...]
 
 Runs a PyTorch-style Python script on the Autograd Playground engine.
 The script's output goes to stdout/stderr as it is printed; the exit code is
@@ -39,6 +39,9 @@ Options:
   --graph-node-limit N    most nodes kept per computation-graph snapshot
   --graph-every-step      with --events: describe the whole graph at every
                           backward(), not at most every 100 ms (slower)
+  --nan-finder            stop at the first operation whose result holds NaN or
+                          inf, with an error naming it on the script's line
+                          (VS Code's "Find Where NaN First Appears"; slower)
   -h, --help              show this help
 `;
 
@@ -48,6 +51,8 @@ interface CliArgs {
   plotsDir: string | null;
   graphNodeLimit: number | undefined;
   graphEveryStep: boolean;
+  /** --nan-finder: the run setting detectNonFinite. */
+  nanFinder: boolean;
   /** Set with --python: the interpreter named, or '' for the default one. */
   python: string | null;
   /** The script's arguments (--python only). */
@@ -85,6 +90,7 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
   let plotsDir: string | null = null;
   let graphNodeLimit: number | undefined;
   let graphEveryStep = false;
+  let nanFinder = false;
   let python: string | null = null;
   const scriptArgs: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -102,6 +108,7 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
     else if (arg === '--events') eventsFile = value();
     else if (arg.startsWith('--events=')) eventsFile = arg.slice('--events='.length);
     else if (arg === '--graph-every-step') graphEveryStep = true;
+    else if (arg === '--nan-finder') nanFinder = true;
     else if (arg === '--python') {
       // Its PATH is optional: the next argument is the interpreter unless it is the script (a .py file).
       const next = rest[i + 1];
@@ -120,7 +127,7 @@ function parseArgs(argv: string[]): CliArgs | 'help' {
   if (file === null) throw new UsageError('missing FILE.py');
   if (graphEveryStep && eventsFile === null) throw new UsageError('--graph-every-step needs --events');
   if (scriptArgs.length > 0 && python === null) throw new UsageError('script arguments (after --) need --python');
-  return { file, eventsFile, plotsDir, graphNodeLimit, graphEveryStep, python, scriptArgs };
+  return { file, eventsFile, plotsDir, graphNodeLimit, graphEveryStep, nanFinder, python, scriptArgs };
 }
 
 /** `run.jsonl` → `run.figure-3.json`, in the events file's folder. */
@@ -259,6 +266,7 @@ export async function main(argv: string[]): Promise<number> {
       instrument: args.eventsFile !== null,
       graphIntervalMs: args.graphEveryStep ? 0 : EVENTS_GRAPH_INTERVAL_MS,
       graphNodeLimit: args.graphNodeLimit,
+      detectNonFinite: args.nanFinder,
     });
   } else {
     // The script reads files from the folder it is run from, and runs in its own folder; its writes stay in memory.
@@ -270,6 +278,7 @@ export async function main(argv: string[]): Promise<number> {
       instrument: args.eventsFile !== null,
       graphIntervalMs: args.graphEveryStep ? 0 : EVENTS_GRAPH_INTERVAL_MS,
       graphNodeLimit: args.graphNodeLimit,
+      detectNonFinite: args.nanFinder,
       collect: false,
       root: process.cwd(),
       cwd: path.dirname(path.resolve(args.file)),

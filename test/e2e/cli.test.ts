@@ -73,6 +73,27 @@ describe('cli', () => {
     assert.match(bad.stderr, /--graph-every-step needs --events/);
   });
 
+  it('stops at the first NaN or inf with --nan-finder, events file or not, and runs on without it', async () => {
+    const script = "import torch\nx = torch.tensor([1.0, 0.0], requires_grad=True)\ny = x.log()\nz = y * 2\nprint('survived', z.tolist())\n";
+    fs.writeFileSync(path.join(dir, 'nan.py'), script);
+    const message = 'non-finite values detected: LogBackward0 (log) returned inf values.';
+    const found = await runCli(['run', 'nan.py', '--nan-finder', '--events', 'nan.jsonl'], dir);
+    assert.equal(found.code, 1);
+    assert.equal(found.stdout, '');
+    assert.match(found.stderr, /File "nan\.py", line 3, in <module>\n[\s\S]*RuntimeError: non-finite values detected: LogBackward0 \(log\) returned inf values\./);
+    const events = fs.readFileSync(path.join(dir, 'nan.jsonl'), 'utf8').trimEnd().split('\n').map(decodeEvent);
+    const error = events.find((e) => e.type === 'error');
+    assert.ok(error && error.type === 'error' && error.line === 3 && error.message.startsWith(message), JSON.stringify(error));
+    const quiet = await runCli(['run', 'nan.py', '--nan-finder'], dir);
+    assert.equal(quiet.code, 1);
+    assert.ok(quiet.stderr.includes(message));
+    const plain = await runCli(['run', 'nan.py'], dir);
+    assert.equal(plain.code, 0);
+    assert.equal(plain.stdout, 'survived [0.0, -inf]\n');
+    const help = await runCli(['--help'], dir);
+    assert.match(help.stdout, /--nan-finder {10,}stop at the first operation whose result holds NaN or/);
+  });
+
   it('reads the files under the folder it is run from, runs in the script\'s folder, and writes nothing', async () => {
     const project = path.join(dir, 'project');
     fs.mkdirSync(path.join(project, 'scripts'), { recursive: true });

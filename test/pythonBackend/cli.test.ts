@@ -74,4 +74,29 @@ describe('cli --python', function () {
     const end = stream[stream.length - 1];
     assert.ok(end.type === 'end' && end.status === 'error' && end.steps === 1);
   });
+
+  it('stops at the first NaN or inf with --nan-finder, events file or not, and runs on without it', async function () {
+    const python = await torchPython();
+    if (!python) {
+      console.log(`      (${NO_TORCH})`);
+      this.skip();
+    }
+    fs.writeFileSync(path.join(dir, 'nan.py'), "import torch\nx = torch.tensor([1.0, 0.0], requires_grad=True)\ny = x.log()\nz = y * 2\nprint('survived', z.tolist())\n");
+    const message = 'non-finite values detected: LogBackward0 (log) returned inf values.';
+    const events = path.join(dir, 'nan.jsonl');
+    const found = await runCli(['run', '--python', python!, 'nan.py', '--nan-finder', '--events', events], dir);
+    assert.equal(found.code, 1);
+    assert.equal(found.stdout, '');
+    assert.match(found.stderr, /line 3, in <module>\n {4}y = x\.log\(\)\n[\s\S]*RuntimeError: non-finite values detected: LogBackward0 \(log\) returned inf values\./);
+    const stream = fs.readFileSync(events, 'utf8').trim().split('\n').map(decodeEvent);
+    const error = stream.find((e) => e.type === 'error');
+    assert.ok(error && error.type === 'error' && error.line === 3 && error.message.startsWith(message), JSON.stringify(error));
+    // Without an events file nothing is reported, and the finder still stops the script.
+    const quiet = await runCli(['run', '--python', python!, 'nan.py', '--nan-finder'], dir);
+    assert.equal(quiet.code, 1);
+    assert.ok(quiet.stderr.includes(message), quiet.stderr);
+    const plain = await runCli(['run', '--python', python!, 'nan.py'], dir);
+    assert.equal(plain.code, 0);
+    assert.equal(plain.stdout, 'survived [0.0, -inf]\n');
+  });
 });

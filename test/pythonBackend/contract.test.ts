@@ -66,12 +66,19 @@ function comparable(events: RunEvent[]): unknown[] {
       switch (e.type) {
         case 'backward': {
           const ops = e.graph.nodes.filter((n) => n.kind === 'op').map((n) => `${n.gradFn}@${n.line}`).sort();
-          // Input nodes (X, y: GraphNode.input) are the playground's only: a real grad_fn graph keeps no reference to them.
-          const inputIds = new Set(e.graph.nodes.filter((n) => n.input).map((n) => n.id));
           const leaves = e.graph.nodes.filter((n) => n.kind === 'leaf' && !n.input).map((n) => `${n.name}@${n.line ?? '?'}:${n.shape.join('x')}`).sort();
-          const edges = e.graph.edges.filter(([from]) => !inputIds.has(from)).length;
+          // Input nodes (X, y: GraphNode.input), each with the op it feeds (the probe's from its line mode).
+          const byId = new Map(e.graph.nodes.map((n) => [n.id, n]));
+          const inputs = e.graph.edges
+            .filter(([from]) => byId.get(from)?.input)
+            .map(([from, to]) => {
+              const n = byId.get(from)!;
+              return `${n.name}@${n.line ?? '?'}:${n.shape.join('x')}:${n.dtype}->${byId.get(to)?.gradFn}:${n.value?.text}`;
+            })
+            .sort();
+          const edges = e.graph.edges.length;
           const lossKey = e.loss === null ? null : Number.isNaN(e.loss) ? 'nan' : Number(e.loss.toPrecision(5));
-          return { type: e.type, step: e.step, line: e.line, loss: lossKey, ops, leaves, edges, leafNames: e.leaves.map((l) => l.name).sort() };
+          return { type: e.type, step: e.step, line: e.line, loss: lossKey, ops, leaves, inputs, edges, leafNames: e.leaves.map((l) => l.name).sort() };
         }
         case 'error':
           return { type: e.type, errorType: e.errorType, message: e.message, line: e.line };
@@ -134,6 +141,10 @@ describe('both backends keep the same event-stream contract', function () {
       // Both send the whole graph of every step here; its leaves name PyTorch's tensors as the script does.
       const steps = probed.events.filter((e): e is BackwardEvent => e.type === 'backward');
       for (const s of steps) assert.ok(s.graph.nodes.length > 0 && s.graph.truncated === null);
+      // The data the graphs read, as input nodes named as the playground names them.
+      const inputNames = steps.map((s) => s.graph.nodes.filter((n) => n.input).map((n) => n.name).sort().join(','));
+      const expected: Record<string, string[]> = { 'scalars.py': ['x', ''], 'linear.py': ['X,Y', 'X,Y', 'X,Y'], 'plot.py': [] };
+      assert.deepEqual(inputNames, expected[name]);
       assert.ok(fs.existsSync(path.join(dir, 'curve.png')) || name !== 'plot.py', 'real savefig writes its file');
     });
   }
@@ -225,6 +236,17 @@ describe('both backends send the same steps without their graph, and the same la
       assert.ok(g && g.type === 'graph', 'a graph event at the end');
       return g.graph.nodes.filter((n) => n.kind === 'op').map((n): [string, string] => [`${n.gradFn}@${n.line}`, n.shape.join('x')]).sort();
     };
+    // Its input nodes too (the line mode's from the last whole graph of that form: the same X and Y).
+    const lastInputs = (events: RunEvent[]): string[] => {
+      const g = events.filter((e) => e.type === 'graph').pop();
+      assert.ok(g && g.type === 'graph');
+      const byId = new Map(g.graph.nodes.map((n) => [n.id, n]));
+      return g.graph.edges.filter(([from]) => byId.get(from)?.input).map(([from, to]) => `${byId.get(from)!.name}:${byId.get(from)!.shape.join('x')}->${byId.get(to)!.gradFn}`).sort();
+    };
+    assert.deepEqual(lastInputs(probed.events), ['X:16x3->AddmmBackward0', 'Y:16x1->MseLossBackward0']);
+    // (The playground's last graph names only inputs a whole graph named before: none here, its first whole graph
+    // being v's alone.)
+    assert.deepEqual(lastInputs(playground.events), []);
     const [lastMine, lastTheirs] = [last(probed.events), last(playground.events)];
     assert.deepEqual(lastMine.map(([op]) => op), lastTheirs.map(([op]) => op));
     assert.deepEqual(lastMine.filter(([op]) => op.startsWith('AddmmBackward0') || op.startsWith('SqrtBackward0')).map(([, shape]) => shape), ['16x1', '2']);

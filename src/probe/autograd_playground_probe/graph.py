@@ -154,7 +154,7 @@ class Reporter:
             began = time.perf_counter()
             leaves = step.leaves
             if whole or any(self._name(v, _UNKNOWN) is _UNKNOWN for v in leaves):
-                self._look_up_names(leaves, frame)
+                self._look_up_names(leaves, frame, self._infos(step.order)[1] if whole else None)
             self._send(step, whole)
             if whole and self.step > 1:
                 # (The first one pays for first uses: PyTorch's printing, our imports.)
@@ -167,8 +167,11 @@ class Reporter:
             key = self._fingerprint(step)
             known = key is None or key in self.templates
             if not known and not whole and self.tracking.wanted:
-                # The mode was on for this step: what it saw of the graph is that form's template.
-                self._infos(step.order, learn=True)
+                # The mode was on for this step: what it saw of the graph is that form's template, with the names
+                # of the data it read (a last graph sent at the end shows them as input nodes).
+                inputs = self._infos(step.order, learn=True)[1]
+                if inputs:
+                    self._look_up_names((), frame, inputs)
                 known = True
             self.armed = self.interval_ms <= 0 or self._whole_due(step.loss)
             self.tracking.wanted = self.armed or not known
@@ -209,16 +212,26 @@ class Reporter:
             return entry[1]
         return default
 
-    def _look_up_names(self, leaves, frame):
+    def _look_up_names(self, leaves, frame, inputs=None):
+        """Names for `leaves` and, with `inputs` ({id(node): [weakref]}, a whole graph's), for the tensors
+        without grad its ops read, which it shows as input nodes when they have a name."""
         if len(self.names) > NAME_CACHE_LIMIT:
             self.names.clear()
-        found = naming.leaf_names(frame)
+        found = naming.tensor_names(frame, inputs=bool(inputs))
         for v in leaves:
-            hit = found.get(id(v))
-            try:
-                self.names[id(v)] = (weakref.ref(v), None if hit is None or hit[1] is not v else hit[0])
-            except TypeError:
-                pass
+            self._remember_name(v, found.get(id(v)))
+        if inputs:
+            for refs in inputs.values():
+                for ref in refs:
+                    t = ref()
+                    if t is not None:
+                        self._remember_name(t, found.get(id(t)))
+
+    def _remember_name(self, t, hit):
+        try:
+            self.names[id(t)] = (weakref.ref(t), None if hit is None or hit[1] is not t else hit[0])
+        except TypeError:
+            pass
 
     def _name_or_none(self, t):
         return self._name(t, None)
@@ -315,7 +328,7 @@ class Reporter:
         if not whole:
             return {"rootId": root_id, "nodes": [], "edges": [], "truncated": {"shownNodes": 0, "hiddenNodes": len(visible)}}, leaves
         nodes = []
-        infos = self._infos(order)
+        infos, inputs = self._infos(order)
         inherited = _inherited_lines(order, infos)
         for node in shown:
             nid = ids[id(node)]
@@ -334,10 +347,28 @@ class Reporter:
             nodes.append(d)
         edges = []
         keys = set()
+        # Inputs bound to a name (X, y) as small nodes of their own, as the playground's; unnamed ones (an
+        # expression's temporary) are constants, folded into their op.
+        input_ids = {}
         for node in order:
             to = rep.get(id(node), node)
             if id(to) not in ids:
                 continue
+            refs = inputs.get(id(node)) if inputs else None
+            if refs:
+                for ref in refs:
+                    t = ref()
+                    name = None if t is None else self._name(t, None)
+                    if name is None:
+                        continue
+                    iid = input_ids.get(id(t))
+                    if iid is None:
+                        iid = input_ids[id(t)] = _input_id(self._leaf_id(t))
+                        nodes.append(self._describe_input(iid, t, name))
+                    key = (id(t), id(to))
+                    if key not in keys:
+                        keys.add(key)
+                        edges.append([iid, ids[id(to)]])
             for nx, _ in node.next_functions:
                 if nx is None:
                     continue
@@ -348,31 +379,46 @@ class Reporter:
                 keys.add(key)
                 edges.append([ids[id(frm)], ids[id(to)]])
         hidden = len(visible) - len(shown)
-        return {"rootId": root_id, "nodes": nodes, "edges": edges, "truncated": {"shownNodes": len(nodes), "hiddenNodes": hidden} if hidden else None}, leaves
+        truncated = {"shownNodes": len(nodes) - len(input_ids), "hiddenNodes": hidden} if hidden else None
+        return {"rootId": root_id, "nodes": nodes, "edges": edges, "truncated": truncated}, leaves
 
     def _infos(self, order, learn=False):
-        """{id(node): (line, shape, dtype, output weakref)} the line mode recorded for the graph's op nodes; for a
-        graph it recorded nothing of (made while it was off), the last whole graph's, if it had the same nodes."""
+        """({id(node): (line, shape, dtype, output weakref)}, {id(node): [weakref to an input]}): what the line
+        mode recorded for the graph's op nodes (lines.node_info, lines.node_inputs); for a graph it recorded
+        nothing of (made while it was off), the last whole graph's, if it had the same nodes (its inputs, when
+        they are still alive: a training loop's X and y)."""
         infos = {}
+        inputs = {}
         for node in order:
             info = lines.node_info(node)
             if info is not None:
                 infos[id(node)] = info
+                refs = lines.node_inputs(node)
+                if refs:
+                    inputs[id(node)] = refs
         if not order:
-            return infos
+            return infos, inputs
         key = _fingerprint_of(order)
         signature = tuple([type(n) for n in order])
         if infos or learn:
             if len(self.templates) >= TEMPLATE_LIMIT and key not in self.templates:
                 self.templates.clear()
-            self.templates[key] = (signature, [infos.get(id(n)) and infos[id(n)][:3] for n in order])
+            self.templates[key] = (
+                signature,
+                [infos.get(id(n)) and infos[id(n)][:3] for n in order],
+                [inputs.get(id(n)) for n in order] if inputs else None,
+            )
         else:
             template = self.templates.get(key)
             if template is not None and template[0] == signature:
                 for node, info in zip(order, template[1]):
                     if info is not None:
                         infos[id(node)] = info + (_gone,)
-        return infos
+                if template[2] is not None:
+                    for node, refs in zip(order, template[2]):
+                        if refs:
+                            inputs[id(node)] = refs
+        return infos, inputs
 
     @staticmethod
     def _fingerprint(step):
@@ -397,6 +443,20 @@ class Reporter:
         if v.grad is not None:
             out["grad"] = summarize(v.grad)
         return out
+
+    @staticmethod
+    def _describe_input(nid, t, name):
+        return {
+            "id": nid,
+            "kind": "leaf",
+            "input": True,
+            "gradFn": None,
+            "name": name,
+            "shape": list(t.shape),
+            "dtype": dtype_name(t.dtype),
+            "line": lines.leaf_line(t),
+            "value": summarize(t),
+        }
 
     def _describe_op(self, nid, node, node_grads, info):
         out = {"id": nid, "kind": "op", "gradFn": type(node).__name__, "name": None, "shape": [], "dtype": "", "line": None}
@@ -423,6 +483,11 @@ _UNKNOWN = object()
 def _fingerprint_of(order):
     # Cheap to take every step; a template is used only when the whole list of node types matches too.
     return (len(order), type(order[0]), type(order[-1]))
+
+
+def _input_id(nid):
+    # Negative, as the playground's input nodes (graphCapture.ts's inputNodeId): never an op's or a leaf's id.
+    return -2 - nid
 
 
 def _gone():

@@ -50,7 +50,7 @@ def _remember_leaf(t, line):
         pass
 
 
-def _tag(out, frame):
+def _tag(out, frame, args, kwargs):
     # The user's line is looked up only for a result that needs it: most calls (a property read, an optimizer's
     # update under no_grad, a result without history) need none.
     if isinstance(out, _Tensor):
@@ -59,6 +59,9 @@ def _tag(out, frame):
             meta = node.metadata
             if KEY not in meta:
                 meta[KEY] = (frames.user_line(frame), out.shape, out.dtype, weakref.ref(out))
+                inputs = _data_inputs(args, kwargs)
+                if inputs:
+                    meta[INPUTS_KEY] = inputs
         elif out.requires_grad:
             line = frames.user_line(frame)
             if line is not None:
@@ -66,7 +69,51 @@ def _tag(out, frame):
     elif isinstance(out, (tuple, list)) and len(out) <= 64:
         for o in out:
             if isinstance(o, _Tensor):
-                _tag(o, frame)
+                _tag(o, frame, args, kwargs)
+
+
+# A graph node's data inputs (lines.node_inputs): a grad_fn keeps no reference to the tensors of its call that
+# do not require grad (X, y, a target), which the graph shows as input nodes, as the playground's constInputs.
+INPUTS_KEY = "autograd_playground_inputs"
+
+
+def _data_inputs(args, kwargs):
+    """Weak references to the call's tensor arguments that do not require grad (one level into lists and
+    tuples, as torch.cat's); weak, so that a graph kept alive keeps no data alive."""
+    found = None
+    for a in args:
+        if isinstance(a, _Tensor):
+            if not a.requires_grad:
+                found = _add_input(found, a)
+        elif isinstance(a, (tuple, list)) and len(a) <= 64:
+            for b in a:
+                if isinstance(b, _Tensor) and not b.requires_grad:
+                    found = _add_input(found, b)
+    if kwargs:
+        for a in kwargs.values():
+            if isinstance(a, _Tensor) and not a.requires_grad:
+                found = _add_input(found, a)
+    return found
+
+
+def _add_input(found, t):
+    try:
+        ref = weakref.ref(t)
+    except TypeError:
+        return found
+    if found is None:
+        return [ref]
+    if all(r() is not t for r in found):
+        found.append(ref)
+    return found
+
+
+def node_inputs(node):
+    """Weak references to the tensors without grad the call that made `node` read (see _data_inputs), or None."""
+    try:
+        return node.metadata.get(INPUTS_KEY)
+    except (AttributeError, RuntimeError):
+        return None
 
 
 def _make_mode(tracking, tag=True, check=None):
@@ -83,7 +130,7 @@ def _make_mode(tracking, tag=True, check=None):
             def __torch_function__(self, func, types, args=(), kwargs=None):
                 out = func(*args, **kwargs) if kwargs else func(*args)
                 if grad_enabled():
-                    _tag(out, _getframe(1))
+                    _tag(out, _getframe(1), args, kwargs)
                 return out
 
         return LineMode()
@@ -93,7 +140,7 @@ def _make_mode(tracking, tag=True, check=None):
             out = func(*args, **kwargs) if kwargs else func(*args)
             if not tracking.own:
                 if tag and grad_enabled():
-                    _tag(out, _getframe(1))
+                    _tag(out, _getframe(1), args, kwargs)
                 check(func, args, out)
             return out
 
@@ -314,9 +361,10 @@ class Tracking:
         self.on = False
 
 
-def install(track_lines=True, check_finite=False):
+def install(track_lines=True, check_finite=False, mark_layers=True):
     """Turns on what this PyTorch offers; each part is feature-tested, so an older one loses only that part.
-    `check_finite`: the NaN finder (finite.py), whose mode stays on for every op of the run."""
+    `check_finite`: the NaN finder (finite.py), whose mode stays on for every op of the run. `mark_layers`: the
+    one-node layers' calls, for graphs (none without reports)."""
     tracking = Tracking()
     if track_lines or check_finite:
         from . import finite
@@ -333,7 +381,7 @@ def install(track_lines=True, check_finite=False):
                 tracking.features.append("finite")
     # Only these layers' calls are marked, by wrapping their forward: a global module hook would put every
     # module call of the script on PyTorch's slower path with hooks (microseconds a call, many calls a step).
-    for name in ONE_NODE_LAYERS:
+    for name in ONE_NODE_LAYERS if mark_layers else ():
         cls = getattr(torch.nn, name, None)
         wrapped = _wrap_forward(cls) if isinstance(cls, type) else None
         if wrapped is not None:

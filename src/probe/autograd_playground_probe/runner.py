@@ -130,8 +130,13 @@ def run(argv):
 
     instrument = settings.get("instrument", True) and channel.is_open()
     tracking = None
+    # The NaN finder stops the script whether or not its steps are reported (the command line's --nan-finder
+    # without --events), as the playground's does.
+    check_finite = bool(settings.get("detectNonFinite"))
     if instrument:
-        tracking = lines.install(track_lines=settings.get("trackLines", True), check_finite=bool(settings.get("detectNonFinite")))
+        tracking = lines.install(track_lines=settings.get("trackLines", True), check_finite=check_finite)
+    elif check_finite:
+        tracking = lines.install(track_lines=False, check_finite=True, mark_layers=False)
     # With a line mode that can go off between steps, whole graphs come on the steps it was on for.
     on_demand = tracking if tracking is not None and tracking.mode is not None and tracking.switchable else None
     reporter = graph.Reporter(script, int(settings.get("graphNodeLimit", 200)), float(settings.get("graphIntervalMs", 0)), on_demand)
