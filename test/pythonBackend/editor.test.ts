@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { RunEvent, StartEvent, TorchEvent } from '../../src/protocol/events';
 import type { RunResult } from '../../src/runtime/host/runner';
 import { scriptFiles, startPythonScript } from '../../src/extension/runs/pythonScript';
-import { NO_TORCH, scratch, torchPython } from './helpers';
+import { torchSuite } from './helpers';
 
 const TRAIN = [
   'import os, torch',
@@ -32,26 +32,14 @@ async function run(python: string, file: string, source: string, cwd: string | u
 
 describe('editor runs on the python backend', function () {
   this.timeout(120000);
-  let python: string | null = null;
-  let dir = '';
-  before(async function () {
-    python = await torchPython();
-    if (!python) {
-      console.log(`      ${NO_TORCH}`);
-      this.skip();
-    }
-    dir = scratch({ 'train.py': TRAIN, 'helper.py': 'VALUE = 42\n' });
-  });
-  after(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const s = torchSuite({ 'train.py': TRAIN, 'helper.py': 'VALUE = 42\n' });
 
   it('runs a saved file in its folder, and names the backend, the PyTorch version and the device', async () => {
-    const file = path.join(dir, 'train.py');
-    assert.deepEqual(scriptFiles(file, TRAIN, dir), { script: file, cwd: dir });
-    const { result, events } = await run(python!, file, TRAIN, dir);
+    const file = path.join(s.dir, 'train.py');
+    assert.deepEqual(scriptFiles(file, TRAIN, s.dir), { script: file, cwd: s.dir });
+    const { result, events } = await run(s.python, file, TRAIN, s.dir);
     assert.equal(result.status, 'ok', result.stderr);
-    assert.match(result.stdout, new RegExp(`^cwd ${fs.realpathSync(dir).replace(/[/\\\\.]/g, '\\$&')}$`, 'm'));
+    assert.match(result.stdout, new RegExp(`^cwd ${fs.realpathSync(s.dir).replace(/[/\\\\.]/g, '\\$&')}$`, 'm'));
     assert.match(result.stdout, /^helper 42$/m);
     const start = events[0] as StartEvent;
     assert.equal(start.type, 'start');
@@ -67,14 +55,14 @@ describe('editor runs on the python backend', function () {
   });
 
   it('runs unsaved edits without writing the file: the edited text runs as the file, its tracebacks quote it', async () => {
-    const file = path.join(dir, 'train.py');
+    const file = path.join(s.dir, 'train.py');
     const edited = TRAIN.replace('print("helper", helper.VALUE)', 'print("edited", helper.VALUE)\nraise ValueError("from the edit")');
-    const files = scriptFiles(file, edited, dir);
+    const files = scriptFiles(file, edited, s.dir);
     assert.equal(files.script, file);
     assert.ok(files.sourceFile && files.temp && files.sourceFile.startsWith(files.temp));
     fs.rmSync(files.temp!, { recursive: true, force: true });
 
-    const { result, events } = await run(python!, file, edited, dir);
+    const { result, events } = await run(s.python, file, edited, s.dir);
     assert.equal(fs.readFileSync(file, 'utf8'), TRAIN, 'the saved file is untouched');
     assert.equal(result.status, 'error');
     assert.match(result.stdout, /^edited 42$/m);
@@ -84,19 +72,19 @@ describe('editor runs on the python backend', function () {
     assert.ok(error && error.type === 'error');
     assert.equal(error.file, file);
     assert.equal(error.line, 10);
-    assert.deepEqual(fs.readdirSync(dir).sort(), ['helper.py', 'train.py']);
+    assert.deepEqual(fs.readdirSync(s.dir).sort(), ['helper.py', 'train.py']);
   });
 
   it('runs an untitled document from a folder of its own, named as the editor names it, and removes the folder', async () => {
     const source = 'import os, torch\nprint(os.path.basename(__file__))\nw = torch.ones(2, requires_grad=True)\n(w * 2).sum().backward()\n';
-    const { result, events } = await run(python!, '07_example.py', source, undefined);
+    const { result, events } = await run(s.python, '07_example.py', source, undefined);
     assert.equal(result.status, 'ok', result.stderr);
     assert.equal(result.stdout, '07_example.py\n');
     const start = events[0] as StartEvent;
     assert.equal(start.file, '07_example.py');
     const backward = events.find((e) => e.type === 'backward');
     assert.ok(backward && backward.file === '07_example.py');
-    const cwdLine = (await run(python!, 'Untitled-1', 'import os\nprint(os.getcwd())\n', undefined)).result.stdout.trim();
+    const cwdLine = (await run(s.python, 'Untitled-1', 'import os\nprint(os.getcwd())\n', undefined)).result.stdout.trim();
     assert.match(path.basename(cwdLine), /^autograd-playground-/);
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(fs.existsSync(cwdLine), false, 'the temporary folder is removed after the run');

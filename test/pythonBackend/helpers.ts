@@ -37,6 +37,27 @@ export function scratch(files: Record<string, string>): string {
   return dir;
 }
 
+/**
+ * The current suite's setup: skipped, saying why, where no Python has PyTorch; else `files` copied into a scratch
+ * folder, removed after the suite. The returned fields are set once the suite's `before` has run.
+ */
+export function torchSuite(files: Record<string, string>): { python: string; dir: string } {
+  const suite = { python: '', dir: '' };
+  before(async function () {
+    const python = await torchPython();
+    if (!python) {
+      console.log(`      ${NO_TORCH}`);
+      this.skip();
+    }
+    suite.python = python!;
+    suite.dir = scratch(files);
+  });
+  after(() => {
+    if (suite.dir) fs.rmSync(suite.dir, { recursive: true, force: true });
+  });
+  return suite;
+}
+
 export interface Direct {
   code: number;
   stdout: string;

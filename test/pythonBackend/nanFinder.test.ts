@@ -4,12 +4,11 @@
  * text and the script's line (the playground's own case: test/python/_playground/variables.test.ts).
  */
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
 import type { BackwardEvent, ErrorEvent, RunEvent } from '../../src/protocol/events';
 import { isNonFiniteMessage } from '../../src/protocol/nonFiniteMessage';
 import { startPythonRun } from '../../src/runtime/python/pythonRun';
 import type { RunResult } from '../../src/runtime/host/runner';
-import { NO_TORCH, scratch, torchPython } from './helpers';
+import { torchSuite } from './helpers';
 
 const DIVERGING = [
   'import torch',
@@ -44,22 +43,10 @@ const IN_FUNCTION = [
 
 describe('the NaN finder on the python backend', function () {
   this.timeout(120000);
-  let python: string | null = null;
-  let dir = '';
-  before(async function () {
-    python = await torchPython();
-    if (!python) {
-      console.log(`      ${NO_TORCH}`);
-      this.skip();
-    }
-    dir = scratch({ 'diverge.py': DIVERGING, 'normalise.py': IN_FUNCTION, 'inplace.py': 'import torch\na = torch.tensor([1.0, 0.0])\na /= 0.0\n' });
-  });
-  after(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const s = torchSuite({ 'diverge.py': DIVERGING, 'normalise.py': IN_FUNCTION, 'inplace.py': 'import torch\na = torch.tensor([1.0, 0.0])\na /= 0.0\n' });
 
   const run = (file: string, detectNonFinite: boolean, graphIntervalMs = 0): Promise<RunResult> =>
-    startPythonRun({ python: python!, file, cwd: dir, graphIntervalMs, detectNonFinite }).done;
+    startPythonRun({ python: s.python, file, cwd: s.dir, graphIntervalMs, detectNonFinite }).done;
   const errorOf = (events: RunEvent[]): ErrorEvent => events.find((e): e is ErrorEvent => e.type === 'error')!;
 
   it('is off by default: a diverging run goes on to the end as in PyTorch', async () => {

@@ -4,11 +4,10 @@
  * exception or sys.exit() ending the script passed through, each with its ScopeInfo; aliases among the names.
  */
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
 import type { RunEvent, VariablesEvent } from '../../src/protocol/events';
 import { startPythonRun } from '../../src/runtime/python/pythonRun';
 import type { RunResult } from '../../src/runtime/host/runner';
-import { NO_TORCH, scratch, torchPython } from './helpers';
+import { torchSuite } from './helpers';
 
 const NESTED = [
   'import torch',
@@ -49,21 +48,9 @@ function scoped(e: VariablesEvent): string[] {
 
 describe('variables in function scopes on the python backend', function () {
   this.timeout(120000);
-  let python: string | null = null;
-  let dir = '';
-  before(async function () {
-    python = await torchPython();
-    if (!python) {
-      console.log(`      ${NO_TORCH}`);
-      this.skip();
-    }
-    dir = scratch({ 'nested.py': NESTED, 'exit.py': EXIT, 'returned.py': RETURNED });
-  });
-  after(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const s = torchSuite({ 'nested.py': NESTED, 'exit.py': EXIT, 'returned.py': RETURNED });
 
-  const run = (file: string): Promise<RunResult> => startPythonRun({ python: python!, file, cwd: dir }).done;
+  const run = (file: string): Promise<RunResult> => startPythonRun({ python: s.python, file, cwd: s.dir }).done;
 
   it('lists the frames an uncaught exception passed through, innermost first, the raising one marked', async () => {
     const r = await run('nested.py');
