@@ -36,8 +36,10 @@ export interface RunSummary {
   torch: { version: string; device: string | null } | null;
   /** The `grad_fn` class names (and layers shown as one node) of the last whole graph the run kept. */
   graphOps: string[];
-  /** The leaf names of that graph. */
+  /** The leaf names of that graph (its parameters and other tensors that require grad). */
   graphLeaves: string[];
+  /** The names of its input nodes (tensors without grad that feed it, such as X and y). */
+  graphInputs: string[];
 }
 
 /** One item of the "Autograd Tensors" tree, as its provider hands it to VS Code. */
@@ -104,7 +106,8 @@ function summarize(run: RunRecord | undefined): RunSummary | undefined {
     backend: run.backend,
     torch: run.torch ? { version: run.torch.version, device: run.torch.device } : null,
     graphOps: (run.lastBackward?.graph.nodes ?? []).flatMap((n) => (n.kind === 'op' && n.gradFn ? [n.gradFn] : [])),
-    graphLeaves: (run.lastBackward?.graph.nodes ?? []).flatMap((n) => (n.kind === 'leaf' && n.name ? [n.name] : [])),
+    graphLeaves: (run.lastBackward?.graph.nodes ?? []).flatMap((n) => (n.kind === 'leaf' && !n.input && n.name ? [n.name] : [])),
+    graphInputs: (run.lastBackward?.graph.nodes ?? []).flatMap((n) => (n.kind === 'leaf' && n.input && n.name ? [n.name] : [])),
   };
 }
 

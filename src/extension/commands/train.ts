@@ -12,6 +12,7 @@ import { t } from '../l10n';
 import { showError } from '../notices';
 import { pythonExtensionInterpreter } from '../pythonExtension';
 import { chooseInterpreter, type InterpreterChoice } from '../runs/interpreter';
+import { readSettings } from '../settings';
 import type { RunRecord } from '../runs/runRecord';
 import { selectedLines, selectionSource } from '../runs/selectionSource';
 import type { Services } from '../services';
@@ -21,7 +22,8 @@ import { CMD } from './ids';
 async function interpreterFor(s: Services, doc: vscode.TextDocument): Promise<string | undefined> {
   const choice: InterpreterChoice = await chooseInterpreter({
     pythonExtension: () => pythonExtensionInterpreter(doc.uri),
-    pythonPath: s.settings.current.pythonPath,
+    // Read now rather than from the store: the one setting a command needs, as the user last wrote it.
+    pythonPath: readSettings().pythonPath,
     check: checkPython,
     findOnPath: () => findPython(),
   });

@@ -59,6 +59,7 @@ suite('the python backend (real PyTorch)', () => {
     assert.ok(run.graphOps.includes('MseLossBackward0'), run.graphOps.join(', '));
     assert.ok(run.graphOps.includes('AddmmBackward0'), run.graphOps.join(', '));
     assert.deepEqual([...run.graphLeaves].sort(), ['model.linear.bias', 'model.linear.weight']);
+    assert.deepEqual([...run.graphInputs].sort(), ['X', 'y'], 'the inputs that feed the graph, as the playground names them');
     assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), before, 'the example file is untouched');
     // The same problems as on the playground: none for a run that finished.
     assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Autograd Playground'), []);
