@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BackwardEvent, FigureEvent, RunEvent } from '../../src/protocol/events';
 import { startRun } from '../../src/runtime/host/runner';
-import { NO_TORCH, runProbed, scratch, torchPython } from './helpers';
+import { runProbed, torchSuite } from './helpers';
 
 const SCRIPTS: Record<string, string> = {
   'scalars.py': [
@@ -116,25 +116,12 @@ function figureFields(e: FigureEvent): Record<string, unknown> {
 
 describe('both backends keep the same event-stream contract', function () {
   this.timeout(300000);
-  let python: string | null = null;
-  let dir = '';
-
-  before(async function () {
-    python = await torchPython();
-    if (!python) {
-      console.log(`    (${NO_TORCH})`);
-      this.skip();
-    }
-    dir = scratch(SCRIPTS);
-  });
-  after(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = torchSuite(SCRIPTS);
 
   for (const name of Object.keys(SCRIPTS)) {
     it(name, async () => {
-      const probed = await runProbed(python!, name, dir, 0);
-      const playground = await startRun({ file: name, source: SCRIPTS[name], graphIntervalMs: 0, root: dir, cwd: dir }).done;
+      const probed = await runProbed(suite.python, name, suite.dir, 0);
+      const playground = await startRun({ file: name, source: SCRIPTS[name], graphIntervalMs: 0, root: suite.dir, cwd: suite.dir }).done;
       assert.equal(probed.stdout, playground.stdout, 'stdout');
       assert.equal(probed.code, playground.exitCode, 'exit code');
       assert.deepEqual(comparable(probed.events), comparable(playground.events));
@@ -145,7 +132,7 @@ describe('both backends keep the same event-stream contract', function () {
       const inputNames = steps.map((s) => s.graph.nodes.filter((n) => n.input).map((n) => n.name).sort().join(','));
       const expected: Record<string, string[]> = { 'scalars.py': ['x', ''], 'linear.py': ['X,Y', 'X,Y', 'X,Y'], 'plot.py': [] };
       assert.deepEqual(inputNames, expected[name]);
-      assert.ok(fs.existsSync(path.join(dir, 'curve.png')) || name !== 'plot.py', 'real savefig writes its file');
+      assert.ok(fs.existsSync(path.join(suite.dir, 'curve.png')) || name !== 'plot.py', 'real savefig writes its file');
     });
   }
 });
@@ -191,24 +178,11 @@ function lightSteps(events: RunEvent[]): BackwardEvent[] {
 
 describe('both backends send the same steps without their graph, and the same last graph', function () {
   this.timeout(300000);
-  let python: string | null = null;
-  let dir = '';
-
-  before(async function () {
-    python = await torchPython();
-    if (!python) {
-      console.log(`    (${NO_TORCH})`);
-      this.skip();
-    }
-    dir = scratch(LIGHT);
-  });
-  after(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = torchSuite(LIGHT);
 
   it('light.py, whole graphs at most once a minute', async () => {
-    const probed = await runProbed(python!, 'light.py', dir, 60000);
-    const playground = await startRun({ file: 'light.py', source: LIGHT['light.py'], graphIntervalMs: 60000, root: dir, cwd: dir }).done;
+    const probed = await runProbed(suite.python, 'light.py', suite.dir, 60000);
+    const playground = await startRun({ file: 'light.py', source: LIGHT['light.py'], graphIntervalMs: 60000, root: suite.dir, cwd: suite.dir }).done;
     const mine = lightSteps(probed.events);
     const theirs = lightSteps(playground.events);
     assert.equal(mine.length, 4, 'steps 2 to 5 go without their graph');
