@@ -556,7 +556,15 @@ export function clamp(t: Tensor, min: number | null, max: number | null): Tensor
   const lo = min === null ? -Infinity : castValue(t.dtype, min);
   const hi = max === null ? Infinity : castValue(t.dtype, max);
   const out = mapUnary(t, t.dtype, (x) => (x !== x ? x : Math.min(Math.max(x, lo), hi)));
-  return record('ClampBackward1', out, [t], [t], (g, s) => [mul(g, logicalAnd(ge(s[0], lo), le(s[0], hi)))]);
+  return record('ClampBackward1', out, [t], [t], (g, s) => [clampGrad(g, s[0], lo, hi)]);
+}
+
+/**
+ * PyTorch's clamp_backward, where(lo <= x <= hi, g, 0), in one pass: outside the bounds (a NaN x included) the
+ * gradient is +0 even where g is NaN, infinite or negative, which a product with the mask would not give.
+ */
+function clampGrad(g: Tensor, x: Tensor, lo: number, hi: number): Tensor {
+  return mapBinary(g, x, g.dtype, (gv, xv) => (xv >= lo && xv <= hi ? gv : 0));
 }
 
 /** clamp with tensor bounds (ClampBackward0 over self, min, max); a bound's gradient is where it clamped. */
@@ -595,9 +603,10 @@ function extremum(name: string, a: Tensor, b: Tensor, f: (x: number, y: number) 
     // Ties split the gradient evenly, as PyTorch does.
     const tie = eq(x, y);
     const half = where(tie, mul(g, 0.5), g);
+    // What loses is zeroed, as PyTorch's masked_fill: a NaN on either side keeps the gradient for both.
     return [
-      needs[0] ? gradFor(where(logicalOr(wins(x, y), tie), half, 0), x) : null,
-      needs[1] ? gradFor(where(logicalOr(wins(y, x), tie), half, 0), y) : null,
+      needs[0] ? gradFor(where(wins(y, x), 0, half), x) : null,
+      needs[1] ? gradFor(where(wins(x, y), 0, half), y) : null,
     ];
   });
 }

@@ -10,7 +10,7 @@ import { ADD, mapUnary, reduceAlong, reductionLayout, stridedLoop } from '../ker
 import { cascadeSumInto } from '../cascadeSum';
 import { normalizeDim, numelOf, sameShape, Shape } from '../shape';
 import { makeTensor, Tensor } from '../tensor';
-import { abs, add, cast, div, eq, exp, mul, powScalar, sign, sub, where, zerosOf } from './elementwise';
+import { abs, add, cast, div, eq, exp, isnan, mul, powScalar, sign, sub, where, zerosOf } from './elementwise';
 import { expand, reshape, unsqueeze } from './views';
 
 export type Dims = number | readonly number[] | null | undefined;
@@ -101,15 +101,22 @@ function indexLikeEmpty(name: string, dim: number): Error {
   return runtimeError(`${name}(): Expected reduction dim ${dim} to have non-zero size.`);
 }
 
-/** max()/min() over all elements; ties share the gradient evenly, as in PyTorch. */
+/**
+ * max()/min() over all elements. The gradient goes evenly to the elements equal to the result (to the NaNs when
+ * it is NaN), as `grad / count`, and every other element gets +0 whatever the gradient: PyTorch's CPU
+ * evenly_distribute_backward.
+ */
 export function extremeAll(t: Tensor, which: 'max' | 'min'): Tensor {
   emptyReductionCheck(t, which, null);
   const better = which === 'max' ? (a: number, x: number) => (x > a || x !== x ? x : a) : (a: number, x: number) => (x < a || x !== x ? x : a);
   const out = reduceAlong(t, reductionDims(t, null), false, t.dtype, which === 'max' ? -Infinity : Infinity, (a, x) => (a !== a ? a : better(a, x)));
   return record(which === 'max' ? 'MaxBackward1' : 'MinBackward1', out, [t], [t, out], (g, s) => {
-    const mask = cast(eq(s[0], s[1]), g.dtype);
-    const count = sum(mask);
-    return [mul(div(mask, count), g)];
+    const [x, result] = s;
+    const r = result.item();
+    const mask = r !== r ? isnan(x) : eq(x, result);
+    let count = 0;
+    for (const v of mask.values(true)) count += v;
+    return [where(mask, div(g, count), 0)];
   });
 }
 
