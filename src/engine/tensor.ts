@@ -137,7 +137,7 @@ const TILE = 32;
  * out (rows × cols, row-major) from a matrix stored column by column (element (i, j) at off + i + j·colStride):
  * a transpose's values, tile by tile, so that neither side is walked a whole column at a time.
  */
-function transposedCopy(out: StorageArray, src: StorageArray, off: number, rows: number, cols: number, colStride: number): void {
+export function transposedCopy(out: StorageArray, src: StorageArray, off: number, rows: number, cols: number, colStride: number): void {
   for (let i0 = 0; i0 < rows; i0 += TILE) {
     const i1 = Math.min(rows, i0 + TILE);
     for (let j0 = 0; j0 < cols; j0 += TILE) {

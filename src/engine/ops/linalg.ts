@@ -11,7 +11,7 @@ import { allocateChecked, makeTensor, Tensor } from '../tensor';
 import { add, cast, mul } from './elementwise';
 import { sumToShape } from './reduce';
 import { fmaf } from '../random/libm';
-import { wasmGemm } from '../wasm/matmul';
+import { GemmOperand, wasmGemm } from '../wasm/matmul';
 import { detach, expand, reshape, squeeze, t2d, transpose, unsafeView, unsqueeze } from './views';
 
 const TYPE_NAMES: Record<DType, string> = { float16: 'c10::Half', bfloat16: 'c10::BFloat16', float32: 'float', float64: 'double', int32: 'int', int64: 'long int', bool: 'bool' };
@@ -30,11 +30,13 @@ function checkSameDtype(a: Tensor, b: Tensor, what: 'mm' | 'bmm' | 'mv' | 'dot')
  * results are the correctly rounded sums rather than BLAS's float32 accumulation (differences stay in the last bit).
  */
 function gemm(a: Tensor, b: Tensor, batch: number, m: number, k: number, n: number, dtype: DType, fmaOrder = false): Tensor {
-  const av = a.values(true);
-  const bv = b.values(true);
   const out = allocateChecked(dtype, [batch, m, n]);
   // The same two orders in WebAssembly SIMD (wasm/matmul.ts), where the module is loaded and covers the case.
-  if (wasmGemm(av, bv, out, batch, m, k, n, fmaOrder)) return makeTensor(roundStored(dtype, out), [batch, m, n], dtype);
+  const ao = gemmOperand(a, batch);
+  const bo = gemmOperand(b, batch);
+  if (wasmGemm(ao, bo, out, batch, m, k, n, fmaOrder)) return makeTensor(roundStored(dtype, out), [batch, m, n], dtype);
+  const av = ArrayBuffer.isView(ao) ? ao : a.values(true);
+  const bv = ArrayBuffer.isView(bo) ? bo : b.values(true);
   if (fmaOrder) {
     // Each output as one float32 fused multiply-add chain over k, in order: the rounding PyTorch's CPU
     // sgemm shows for these shapes (checked bit for bit against ops.json's mm and matmul cases).
@@ -88,6 +90,12 @@ function allFinite(v: ArrayLike<number>): boolean {
   return true;
 }
 
+/** A matrix as wasmGemm reads it: a transposed 2-D view where it lies (a weight's or an input's `.t()`), else its values. */
+function gemmOperand(t: Tensor, batch: number): GemmOperand {
+  if (batch === 1 && t.ndim === 2 && t.strides[0] === 1 && !t.isContiguous()) return { data: t.data, offset: t.offset, ld: t.strides[1] };
+  return t.values(true);
+}
+
 function contiguousValues(t: Tensor): Tensor {
   return t.isContiguous() ? t : makeTensor(t.values(), t.shape, t.dtype);
 }
@@ -99,7 +107,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
     throw runtimeError(`mat1 and mat2 shapes cannot be multiplied (${a.shape[0]}x${a.shape[1]} and ${b.shape[0]}x${b.shape[1]})`);
   }
   const dt = checkSameDtype(a, b, 'mm');
-  const r = gemm(contiguousValues(a), contiguousValues(b), 1, a.shape[0], a.shape[1], b.shape[1], dt, useFmaOrder(a, b.shape[1], dt));
+  const r = gemm(a, b, 1, a.shape[0], a.shape[1], b.shape[1], dt, useFmaOrder(a, b.shape[1], dt));
   const out = makeTensor(r.data, [a.shape[0], b.shape[1]], dt);
   const saved: Tensor[] = [];
   if (b.requiresGrad) saved.push(a);

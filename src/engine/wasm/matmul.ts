@@ -6,6 +6,7 @@
  * the float32 kernels.
  */
 import { StorageArray } from '../dtype';
+import { transposedCopy } from '../tensor';
 import { EngineWasm, engineWasm, maxScratch } from './instance';
 
 /** Products below this many multiply-adds stay in JavaScript: the copies and the call cost more. */
@@ -16,18 +17,43 @@ const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 type FloatArray = Float32Array | Float64Array;
 
 /**
+ * A matrix operand wasmGemm copies into the module's memory from where it lies: row-major storage, or a
+ * transposed view (element (i, q) at data[offset + i + q·ld], what `.t()` of a row-major matrix gives), copied
+ * straight across without a contiguous copy first.
+ */
+export type GemmOperand = StorageArray | TransposedMatrix;
+
+export interface TransposedMatrix {
+  readonly data: StorageArray;
+  readonly offset: number;
+  readonly ld: number;
+}
+
+const storageOf = (x: GemmOperand): StorageArray => (ArrayBuffer.isView(x) ? x : x.data);
+
+/** Rows [start, start + rows) of a `cols`-wide operand into `view`, row-major. */
+function loadRows(view: FloatArray, x: GemmOperand, start: number, rows: number, cols: number): void {
+  if (ArrayBuffer.isView(x)) view.set(x.subarray(start * cols, (start + rows) * cols));
+  else transposedCopy(view, x.data, x.offset + start, rows, cols, x.ld);
+}
+
+/**
  * out (batch × m × n) = a (batch × m × k) · b (batch × k × n), contiguous. `fmaOrder` asks for the float32 FMA
  * chain, otherwise products are summed in double. Returns false, having written nothing, where the module is
  * unavailable or does not cover the case; the caller then runs its own loop.
  */
-export function wasmGemm(a: StorageArray, b: StorageArray, out: StorageArray, batch: number, m: number, k: number, n: number, fmaOrder: boolean): boolean {
+export function wasmGemm(a: GemmOperand, b: GemmOperand, out: StorageArray, batch: number, m: number, k: number, n: number, fmaOrder: boolean): boolean {
   if (batch * m * n * k < MIN_WORK || m === 0 || n === 0) return false;
+  // A transposed operand is one matrix; stacked problems come contiguous.
+  if (batch > 1 && !(ArrayBuffer.isView(a) && ArrayBuffer.isView(b))) return false;
   const w = engineWasm();
   if (!w) return false;
-  const f32 = a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array;
-  const f64 = a instanceof Float64Array && b instanceof Float64Array && out instanceof Float64Array;
+  const as = storageOf(a);
+  const bs = storageOf(b);
+  const f32 = as instanceof Float32Array && bs instanceof Float32Array && out instanceof Float32Array;
+  const f64 = as instanceof Float64Array && bs instanceof Float64Array && out instanceof Float64Array;
   if (fmaOrder ? !(f32 && w.fusedMadd) : !(f32 || f64)) return false;
-  if (!fmaOrder && n === 1) return gemv(w, a as FloatArray, b as FloatArray, out as FloatArray, batch, m, k, f32);
+  if (!fmaOrder && n === 1) return ArrayBuffer.isView(b) && gemv(w, a, b as FloatArray, out as FloatArray, batch, m, k, f32);
   if (!fmaOrder && f32) return false; // float32 data with a double sum and n > 1: not a case linalg.ts asks for
   const size = f32 ? 4 : 8;
   const np = Math.ceil(n / (f32 ? 8 : 4)) * (f32 ? 8 : 4);
@@ -51,12 +77,11 @@ export function wasmGemm(a: StorageArray, b: StorageArray, out: StorageArray, ba
   const pack = f32 ? w.exports.packF32 : w.exports.packF64;
   const kernel = f32 ? w.exports.gemmF32Fma : w.exports.gemmF64;
   for (let p = 0; p < batch; p++) {
-    bView.set(b.subarray(p * k * n, (p + 1) * k * n));
+    loadRows(bView, b, p * k, k, n);
     pack(bp, pp, k, n);
     for (let i0 = 0; i0 < m; i0 += rows) {
       const mr = Math.min(rows, m - i0);
-      const a0 = (p * m + i0) * k;
-      aView.set(a.subarray(a0, a0 + mr * k));
+      loadRows(aView, a, p * m + i0, mr, k);
       kernel(ap, pp, cp, mr, k, n);
       const o = (p * m + i0) * n;
       if (np === n) out.set(mr === rows ? cView : cView.subarray(0, mr * n), o);
@@ -67,7 +92,7 @@ export function wasmGemm(a: StorageArray, b: StorageArray, out: StorageArray, ba
 }
 
 /** Matrix × vector (and dot, m = 1): double sums, results rounded to the output's type on store. */
-function gemv(w: EngineWasm, a: FloatArray, v: FloatArray, out: FloatArray, batch: number, m: number, k: number, f32: boolean): boolean {
+function gemv(w: EngineWasm, a: GemmOperand, v: FloatArray, out: FloatArray, batch: number, m: number, k: number, f32: boolean): boolean {
   const size = f32 ? 4 : 8;
   const vBytes = align(k * size);
   const rows = Math.min(m, Math.floor((maxScratch() - vBytes - 32) / (k * size + 8)));
@@ -87,8 +112,7 @@ function gemv(w: EngineWasm, a: FloatArray, v: FloatArray, out: FloatArray, batc
     vView.set(v.subarray(p * k, (p + 1) * k));
     for (let i0 = 0; i0 < m; i0 += rows) {
       const mr = Math.min(rows, m - i0);
-      const a0 = (p * m + i0) * k;
-      aView.set(a.subarray(a0, a0 + mr * k));
+      loadRows(aView, a, p * m + i0, mr, k);
       kernel(ap, vp, op, mr, k);
       out.set(mr === rows ? oView : oView.subarray(0, mr), p * m + i0);
     }
