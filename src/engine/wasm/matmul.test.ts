@@ -61,6 +61,9 @@ describe('engine WebAssembly matmul', () => {
           // A transposed left operand (the weight gradient's Xᵀ·g) keeps the FMA order for one column too.
           const at = t2d(matrix([k, m], dtype, m + k, specials));
           assertSameBits(LA.mm(at, b), withoutWasm(() => LA.mm(at, b)), `(${k}x${m})ᵀ @ ${k}x${n}`);
+          // Both transposed (g·Wᵀ has a transposed right operand): read where they lie, the same chains.
+          const bt = t2d(matrix([n, k], dtype, n * 3 + k, specials));
+          assertSameBits(LA.mm(at, bt), withoutWasm(() => LA.mm(at, bt)), `(${k}x${m})ᵀ @ (${n}x${k})ᵀ`);
         }
       });
     }
@@ -85,6 +88,8 @@ describe('engine WebAssembly matmul', () => {
       const b = matrix([300, 20], dtype, 2, true);
       const want = withoutWasm(() => LA.mm(a, b));
       assertSameBits(withScratchLimit(limit, () => LA.mm(a, b)), want, `${dtype} mm in row blocks`);
+      const at = t2d(matrix([300, 100], dtype, 8, true));
+      assertSameBits(withScratchLimit(limit, () => LA.mm(at, b)), withoutWasm(() => LA.mm(at, b)), `${dtype} mm of a transposed A in row blocks`);
       const x = matrix([200, 500], dtype, 3, true);
       const v = matrix([500], dtype, 4, true);
       assertSameBits(withScratchLimit(mvLimit, () => LA.mv(x, v)), withoutWasm(() => LA.mv(x, v)), `${dtype} mv in row blocks`);
