@@ -63,7 +63,8 @@ export function mapUnary(t: Tensor, outDtype: DType, f: (x: number) => number): 
 /** Arithmetic with a dedicated loop: calling `f` per element costs more than the arithmetic itself. */
 export type FastBinary = 'add' | 'sub' | 'mul' | 'div';
 
-function fastLoop(op: FastBinary, o: StorageArray, n: number, x: StorageArray, xo: number, xs: number, y: StorageArray, yo: number, ys: number): void {
+/** o[k] = x[xo + k·xs] op y[yo + k·ys] for k < n, in WebAssembly where it covers the case: o may be x's own elements (xs 1). */
+export function fastLoop(op: FastBinary, o: StorageArray, n: number, x: StorageArray, xo: number, xs: number, y: StorageArray, yo: number, ys: number): void {
   if (wasmBinary(op, o, n, x, xo, xs, y, yo, ys)) return;
   switch (op) {
     case 'add': for (let i = 0; i < n; i++) o[i] = x[xo + i * xs] + y[yo + i * ys]; break;

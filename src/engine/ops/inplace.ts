@@ -6,13 +6,39 @@
 import { BackwardFn, gatherRegion, gradEdge, gradMode, Node, rebaseView, record, regionIndex, syncView } from '../graph';
 import { castValue, isFloating, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
-import { copyInto } from '../kernels';
+import { copyInto, FastBinary, fastLoop } from '../kernels';
 import { forEachRow } from '../rows';
 import { contiguousStrides } from '../shape';
 import { Tensor } from '../tensor';
 import { CustomNode } from './custom';
 import { cast, zerosOf } from './elementwise';
 import { sumToShape } from './reduce';
+
+/**
+ * `t op= other` (add_, sub_, mul_, div_ without alpha) written straight into t's storage where nothing is
+ * recorded, t lies end to end and other is one number or lies end to end beside it without overlapping it:
+ * the arithmetic mapBinary's fast path does for the out-of-place op, with no result to allocate and copy back
+ * (an optimizer's `w -= lr * w.grad` under no_grad). False, having done nothing, where inPlace must run.
+ */
+export function arithmeticInPlace(op: FastBinary, t: Tensor, other: Tensor | number): boolean {
+  const dt = t.dtype;
+  if ((dt !== 'float32' && dt !== 'float64') || !t.isContiguous() || t.numel === 0) return false;
+  if (gradMode.enabled && (t.requiresGrad || t.base !== null || (other instanceof Tensor && other.requiresGrad))) return false;
+  const n = t.numel;
+  if (typeof other === 'number') {
+    const y = dt === 'float32' ? Float32Array.of(other) : Float64Array.of(other);
+    fastLoop(op, t.data.subarray(t.offset, t.offset + n), n, t.data, t.offset, 1, y, 0, 0);
+  } else {
+    if (other.dtype !== dt) return false;
+    const whole = other.numel === n && other.isContiguous() && other.shape.length === t.shape.length && other.shape.every((d, i) => d === t.shape[i]);
+    if (!whole && (other.numel !== 1 || other.shape.length > t.shape.length)) return false;
+    // In t's own memory only as t itself, element for element: any other overlap would read what this writes.
+    if (other.data.buffer === t.data.buffer && !(whole && other.data === t.data && other.offset === t.offset)) return false;
+    fastLoop(op, t.data.subarray(t.offset, t.offset + n), n, t.data, t.offset, 1, other.data, other.offset, whole ? 1 : 0);
+  }
+  t.bumpVersion();
+  return true;
+}
 
 /** PyTorch's guards against in-place writes that would corrupt autograd's view of a leaf. */
 export function checkInPlace(t: Tensor): void {

@@ -201,7 +201,8 @@ export const ops = {
     TR.solveTriangular(a, b, upper, left, unitriangular),
   // in place
   setitem: (a: Tensor, value: Tensor, ...items: (IX.IndexItem | string)[]) => IX.setItem(a, indexItems(items), value),
-  iop: (name: InplaceOpName, a: Tensor, ...rest: unknown[]) => IP.inPlace(a, (self) => (inplaceOps[name] as (s: Tensor, ...r: unknown[]) => Tensor)(self, ...rest)),
+  iop: (name: InplaceOpName, a: Tensor, ...rest: unknown[]) =>
+    directArithmetic(name, a, rest) ? a : IP.inPlace(a, (self) => (inplaceOps[name] as (s: Tensor, ...r: unknown[]) => Tensor)(self, ...rest)),
   copy_: IP.copy_,
   fill_: IP.fill_,
   zero_: IP.zero_,
@@ -219,6 +220,13 @@ export const ops = {
   // convolution, pooling and resampling (convPoolOps.ts)
   ...convPoolOps,
 };
+
+/** `a op= b` without alpha written into a's storage where nothing is recorded (IP.arithmeticInPlace). */
+function directArithmetic(name: InplaceOpName, a: Tensor, [b, , alpha]: unknown[]): boolean {
+  if (name !== 'add' && name !== 'sub' && name !== 'mul' && name !== 'div') return false;
+  if ((alpha ?? 1) !== 1 || !(typeof b === 'number' || b instanceof Tensor)) return false;
+  return IP.arithmeticInPlace(name, a, b);
+}
 
 /** Out-of-place counterparts of the in-place methods (`x.add_(y)` runs `add` and writes the result back). */
 export const inplaceOps = {
