@@ -4,9 +4,9 @@ A training loop's step costs tens of microseconds on a small model, so what a st
 keeps its numbers: the loss (already a float), a new root id, and each leaf's gradient stats as they are right
 after backward() (zero_grad() may zero the gradients in place before anything is written). make_form() decides
 how, once per form: a model's small CPU gradients are kept as the Python lists tolist() gives (one call each,
-cheaper than any reduction); up to FLAT_LIMIT elements they are copied end to end by one call, and reduced at
-once with NumPy on the CPU, or per batch of steps on their device (one read-back, no step waiting for a GPU);
-any other gradient gets its stats reduced on its device at once (summary.stats_many).
+cheaper than any reduction); up to FLAT_LIMIT elements they are copied end to end by one call, and reduced per
+batch of steps when the batch is written (with NumPy on the CPU; on their device otherwise: one read-back, no
+step waiting for a GPU); any other gradient gets its stats reduced on its device at once (summary.stats_many).
 
 Steps whose graph has the same form (the same leaves, in the same order, called from the same line: a training
 loop's) share one Form: the leaves' ids, names and shapes, encoded once. When the channel writes held steps, it
@@ -40,8 +40,8 @@ class Stats(list):
 class Flat:
     """A row's cell that holds a copy of the form's `flat` leaves' gradients, end to end in one tensor (the
     other flat leaves' cells are FLAT): their stats are reduced when the row is written, for all its rows at
-    once (encode), with one read-back (a GPU's: no step waits for the device). A CPU copy NumPy can view is
-    reduced at once instead (_np_stats)."""
+    once (encode), with one read-back (a GPU's: no step waits for the device); CPU copies NumPy can view, by
+    NumPy (_np_flat_stats)."""
 
     __slots__ = ("values",)
 
@@ -88,7 +88,7 @@ class Form:
         # The indices of the IN_FLAT leaves, and where each one's values start and end in a Flat.
         self.flat = flat
         self.offsets = offsets
-        # For a CPU Flat that NumPy can view: its leaves' starts and sizes, to reduce it at once (_np_stats).
+        # For CPU Flats that NumPy can view: their leaves' starts and sizes (_np_flat_stats).
         self.np_starts = None
         self.np_sizes = None
 
@@ -157,19 +157,22 @@ def _numpy():
     return _np[0]
 
 
-def _np_stats(form, values):
-    """Stats of each flat leaf in a CPU Flat, at once: one NumPy segment reduction per statistic over the
-    step's copy while it is in the cache (a torch reduction per leaf, or a table of many steps, costs several
-    times that). Mean and norm in double, NaN winning min and max, as summary.stats."""
+def _np_flat_stats(form, flats):
+    """_flat_stats for CPU Flats NumPy can view: the held steps' copies as one table (one torch call), then
+    one segment reduction per statistic for the whole table and one read-back: per step, a few microseconds,
+    where reducing each step's copy by itself costs several times that. Min and max in the gradients' dtype
+    (exact), mean and norm in double; NaN wins min and max, as in summary.stats."""
     np = _numpy()
-    a = values.numpy()
-    wide = a.astype(np.float64)
     starts = form.np_starts
-    low = np.minimum.reduceat(a, starts).tolist()
-    high = np.maximum.reduceat(a, starts).tolist()
-    mean = (np.add.reduceat(wide, starts) / form.np_sizes).tolist()
-    norm = np.sqrt(np.add.reduceat(wide * wide, starts)).tolist()
-    return [Stats((low[j], high[j], mean[j], norm[j])) for j in range(len(starts))]
+    with _no_grad():
+        table = torch.cat([f.values for f in flats]).numpy().reshape(len(flats), -1)
+    low = np.minimum.reduceat(table, starts, axis=1)
+    high = np.maximum.reduceat(table, starts, axis=1)
+    wide = table.astype(np.float64)
+    total = np.add.reduceat(wide, starts, axis=1)
+    np.multiply(wide, wide, out=wide)
+    squares = np.add.reduceat(wide, starts, axis=1)
+    return np.stack([low, high, total / form.np_sizes, np.sqrt(squares)], axis=2).tolist()
 
 
 def _no_stats():
@@ -197,14 +200,11 @@ def cells(form, leaves):
         members = [grads[i] for i in flat]
         if all(g is not None and g.layout is _strided for g in members):
             with _no_grad():
-                values = _flatten(members)
-            if form.np_starts is not None:
-                for i, st in zip(flat, _np_stats(form, values)):
-                    out[i] = st
-            else:
-                out[flat[0]] = Flat(values)
-                for i in flat[1:]:
-                    out[i] = FLAT
+                # (One tensor is flattened to a view of itself, which zero_grad() would zero: a copy.)
+                values = _flatten(members) if len(members) > 1 else members[0].reshape(-1).clone()
+            out[flat[0]] = Flat(values)
+            for i in flat[1:]:
+                out[i] = FLAT
         else:
             # A step that left some of them without a gradient: each of the others on its own.
             rest = [i for i in flat if grads[i] is not None]
@@ -268,7 +268,8 @@ def _resolve_flats(form, group):
     if not with_flat:
         return
     try:
-        table = _flat_stats(form, [row[3 + form.flat[0]] for row in with_flat])
+        flats = [row[3 + form.flat[0]] for row in with_flat]
+        table = _np_flat_stats(form, flats) if form.np_starts is not None else _flat_stats(form, flats)
     except Exception:
         table = [[None] * len(form.flat) for _ in with_flat]
     for row, stats in zip(with_flat, table):
