@@ -199,8 +199,12 @@ def cells(form, leaves):
     if flat:
         members = [grads[i] for i in flat]
         if all(g is not None and g.layout is _strided for g in members):
-            with _no_grad():
-                # (One tensor is flattened to a view of itself, which zero_grad() would zero: a copy.)
+            # (One tensor is flattened to a view of itself, which zero_grad() would zero: a copy.) No no_grad()
+            # for gradients without history (all but create_graph=True's): entering it costs as much as the copy.
+            if any(g.requires_grad for g in members):
+                with _no_grad():
+                    values = _flatten(members) if len(members) > 1 else members[0].reshape(-1).clone()
+            else:
                 values = _flatten(members) if len(members) > 1 else members[0].reshape(-1).clone()
             out[flat[0]] = Flat(values)
             for i in flat[1:]:
