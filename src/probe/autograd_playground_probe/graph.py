@@ -23,7 +23,7 @@ import weakref
 
 import torch
 
-from . import channel, lines, naming, steps
+from . import calls, channel, lines, naming, steps
 from .summary import dtype_name, stats_many, summarize, summary_from
 
 _Tensor = torch.Tensor
@@ -330,10 +330,18 @@ class Reporter:
         nodes = []
         infos, inputs = self._infos(order)
         inherited = _inherited_lines(order, infos)
+        # The module calls around the nodes (calls.py): a box each in the panel.
+        boxes = calls.Boxes()
+        node_calls = calls.node_calls(order, infos, _is_leaf_node)
+        params = calls.parameter_calls(order, {id(n): self._name(n.variable, None) for n in shown if _is_leaf_node(n)}, node_calls, _is_leaf_node) if node_calls else {}
         for node in shown:
             nid = ids[id(node)]
             if _is_leaf_node(node):
-                nodes.append(self._describe_leaf(nid, node.variable))
+                d = self._describe_leaf(nid, node.variable)
+                cid = boxes.add(params.get(id(node)))
+                if cid is not None:
+                    d["call"] = cid
+                nodes.append(d)
                 continue
             d = self._describe_op(nid, node, step.node_grads, infos.get(id(node)))
             if d["line"] is None:
@@ -344,6 +352,9 @@ class Reporter:
                 d["gradFn"] = call.class_name
                 d["line"] = call.line
                 d["module"] = {"ops": ops}
+            cid = boxes.add(calls.box_of(node_calls.get(id(node)), ops is not None))
+            if cid is not None:
+                d["call"] = cid
             nodes.append(d)
         edges = []
         keys = set()
@@ -380,10 +391,13 @@ class Reporter:
                 edges.append([ids[id(frm)], ids[id(to)]])
         hidden = len(visible) - len(shown)
         truncated = {"shownNodes": len(nodes) - len(input_ids), "hiddenNodes": hidden} if hidden else None
-        return {"rootId": root_id, "nodes": nodes, "edges": edges, "truncated": truncated}, leaves
+        graph = {"rootId": root_id, "nodes": nodes, "edges": edges, "truncated": truncated}
+        if boxes.list:
+            graph["modules"] = boxes.list
+        return graph, leaves
 
     def _infos(self, order, learn=False):
-        """({id(node): (line, shape, dtype, output weakref)}, {id(node): [weakref to an input]}): what the line
+        """({id(node): (line, shape, dtype, output weakref, calls.Call)}, {id(node): [weakref to an input]}): what the line
         mode recorded for the graph's op nodes (lines.node_info, lines.node_inputs); for a graph it recorded
         nothing of (made while it was off), the last whole graph's, if it had the same nodes (its inputs, when
         they are still alive: a training loop's X and y)."""
@@ -405,7 +419,7 @@ class Reporter:
                 self.templates.clear()
             self.templates[key] = (
                 signature,
-                [infos.get(id(n)) and infos[id(n)][:3] for n in order],
+                [infos.get(id(n)) and infos[id(n)][:3] + (_gone,) + infos[id(n)][4:] for n in order],
                 [inputs.get(id(n)) for n in order] if inputs else None,
             )
         else:
@@ -413,7 +427,7 @@ class Reporter:
             if template is not None and template[0] == signature:
                 for node, info in zip(order, template[1]):
                     if info is not None:
-                        infos[id(node)] = info + (_gone,)
+                        infos[id(node)] = info
                 if template[2] is not None:
                     for node, refs in zip(order, template[2]):
                         if refs:
@@ -461,7 +475,7 @@ class Reporter:
     def _describe_op(self, nid, node, node_grads, info):
         out = {"id": nid, "kind": "op", "gradFn": type(node).__name__, "name": None, "shape": [], "dtype": "", "line": None}
         if info is not None:
-            line, shape, dtype, ref = info
+            line, shape, dtype, ref = info[:4]
             out["line"] = line
             out["shape"] = list(shape)
             out["dtype"] = dtype_name(dtype)

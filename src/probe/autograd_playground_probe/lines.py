@@ -3,7 +3,8 @@
 A TorchFunctionMode (torch.overrides, public in 1.13 and 2.x) sees every torch function and Tensor method
 the script calls, through nn layers included; it writes into each result's grad_fn.metadata (a dict PyTorch
 keeps per graph node for exactly such annotations) the user's line, the output's shape and dtype and a weak
-reference to the output (its value in a whole graph). Leaves made by a torch function get their line the same
+reference to the output (its value in a whole graph), and the innermost nn.Module call it ran under (calls.py,
+whose hooks are on only while this mode is). Leaves made by a torch function get their line the same
 way; parameters get none, as in the playground. A node PyTorch records inside one function (the transpose
 inside F.linear) has no entry of its own and takes its consumer's line (graph.py), as the playground records
 every node of a call at the call's line.
@@ -19,12 +20,10 @@ import weakref
 
 import torch
 
-from . import frames
+from . import calls, frames
+from .calls import ONE_NODE_LAYERS
 
 KEY = "autograd_playground"
-
-# The layers the playground's graph shows as one node (its Module._graph_as_one_node).
-ONE_NODE_LAYERS = ("RNN", "LSTM", "GRU", "MultiheadAttention")
 
 _getframe = sys._getframe
 _Tensor = torch.Tensor
@@ -58,7 +57,7 @@ def _tag(out, frame, args, kwargs):
         if node is not None:
             meta = node.metadata
             if KEY not in meta:
-                meta[KEY] = (frames.user_line(frame), out.shape, out.dtype, weakref.ref(out))
+                meta[KEY] = (frames.user_line(frame), out.shape, out.dtype, weakref.ref(out), calls.innermost(frame) if calls._stack else None)
                 inputs = _data_inputs(args, kwargs)
                 if inputs:
                     meta[INPUTS_KEY] = inputs
@@ -148,7 +147,7 @@ def _make_mode(tracking, tag=True, check=None):
 
 
 def node_info(node):
-    """(line, shape, dtype, output weakref) the mode recorded for a graph node, or None."""
+    """(line, shape, dtype, output weakref, calls.Call or None) the mode recorded for a graph node, or None."""
     try:
         return node.metadata.get(KEY)
     except (AttributeError, RuntimeError):
@@ -310,6 +309,8 @@ class Tracking:
         self.mode = None
         # Whether our mode is on the stack (we pushed it and have not popped it).
         self.on = False
+        # Whether the mode tags results (lines, module calls), not only checks them.
+        self.tags = False
         # Whether the mode can go on and off between steps (PyTorch says how deep its mode stack is).
         self.switchable = False
         # Whether the steps to come want lines (graph.Reporter sets it after each report).
@@ -339,9 +340,12 @@ class Tracking:
                 if _stack_length() == 0:
                     self.mode.__enter__()
                     self.on = True
+                    if self.tags:
+                        calls.start()
             elif _innermost(self.mode):
                 self.mode.__exit__(None, None, None)
                 self.on = False
+                calls.stop()
         except Exception:
             pass
 
@@ -352,6 +356,7 @@ class Tracking:
             except Exception:
                 pass
         self.handles = []
+        calls.stop()
         if self.mode is not None and self.on:
             try:
                 self.mode.__exit__(None, None, None)
@@ -377,6 +382,9 @@ def install(track_lines=True, check_finite=False, mark_layers=True):
             tracking.switchable = not check_finite and _stack_length() is not None
             if track_lines:
                 tracking.features.append("lines")
+                tracking.tags = True
+                if calls.start():
+                    tracking.features.append("modules")
             if check_finite:
                 tracking.features.append("finite")
     # Only these layers' calls are marked, by wrapping their forward: a global module hook would put every

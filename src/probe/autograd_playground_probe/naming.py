@@ -94,3 +94,27 @@ def tensor_names(frame, inputs=True):
             if id(tensor) not in found and (inputs or tensor.requires_grad):
                 found[id(tensor)] = (name, tensor)
     return found
+
+
+# id(module) -> the name module_name last found it under (checked by identity before use).
+_root_names = {}
+
+
+def module_name(frame, module):
+    """The name `frame` (the user's frame calling a module from outside any module) binds `module` to, its
+    locals first: the prefix of its parameters' names (`model` of `model.0.weight`); None if none does. As the
+    playground's Module.__call__ (src/python/torch/nn/modules/module.py, _call_name)."""
+    if frame is None:
+        return None
+    local, glob = frame.f_locals, frame.f_globals
+    cached = _root_names.get(id(module))
+    if cached is not None and (local.get(cached) is module or glob.get(cached) is module):
+        return cached
+    for scope in (local, glob):
+        for key, value in list(scope.items()):
+            if value is module and not key.startswith("_"):
+                if len(_root_names) > 256:
+                    _root_names.clear()
+                _root_names[id(module)] = key
+                return key
+    return None
