@@ -226,3 +226,148 @@ describe('both backends send the same steps without their graph, and the same la
     assert.deepEqual(lastMine.filter(([op]) => op.startsWith('AddmmBackward0') || op.startsWith('SqrtBackward0')).map(([, shape]) => shape), ['16x1', '2']);
   });
 });
+
+/**
+ * The module calls a graph's nodes ran under (GraphSummary.modules, GraphNode.call), which the panel draws as
+ * boxes: the probe's from global forward hooks that are on only for the steps whose whole graph is sent.
+ */
+const MODULES: Record<string, string> = {
+  'modules.py': [
+    'import torch',
+    'import torch.nn as nn',
+    '',
+    '',
+    'class Block(nn.Module):',
+    '    def __init__(self):',
+    '        super().__init__()',
+    '        self.fc1 = nn.Linear(3, 4)',
+    '        self.act = nn.Tanh()',
+    '        self.fc2 = nn.Linear(4, 2)',
+    '',
+    '    def forward(self, x):',
+    '        h = self.act(self.fc1(x))',
+    '        return self.fc2(h) * 2',
+    '',
+    '',
+    'torch.manual_seed(0)',
+    'X = torch.randn(5, 3)',
+    'mlp = nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 1))',
+    'loss = mlp(X).pow(2).mean()',
+    'loss.backward()',
+    'net = Block()',
+    'out = net(X).sum()',
+    'out.backward()',
+    '',
+  ].join('\n'),
+  // A forward that raises (caught), a module that calls itself, a layer shown as one node, a loss module.
+  'module_edges.py': [
+    'import torch',
+    'import torch.nn as nn',
+    '',
+    '',
+    'class Bad(nn.Module):',
+    '    def forward(self, x):',
+    '        raise ValueError("no")',
+    '',
+    '',
+    'class Tree(nn.Module):',
+    '    def __init__(self, depth):',
+    '        super().__init__()',
+    '        self.depth = depth',
+    '        self.leaf = nn.Linear(2, 2)',
+    '',
+    '    def forward(self, x):',
+    '        if self.depth == 0:',
+    '            return self.leaf(x)',
+    '        self.depth -= 1',
+    '        y = self(x) + 1',
+    '        self.depth += 1',
+    '        return y',
+    '',
+    '',
+    'torch.manual_seed(0)',
+    'X = torch.randn(4, 2)',
+    'bad = Bad()',
+    'tree = Tree(2)',
+    'rnn = nn.LSTM(2, 3, batch_first=True)',
+    'loss_fn = nn.MSELoss()',
+    'h = tree(X)',
+    'try:',
+    '    bad(h)',
+    'except ValueError:',
+    '    pass',
+    'z = h * 3',
+    'out, _ = rnn(z.unsqueeze(0))',
+    'loss = loss_fn(out.sum(-1), torch.zeros(1, 4))',
+    'loss.backward()',
+    '',
+  ].join('\n'),
+  // Whole graphs throttled: the hooks are on for the first step only (the probe's global post-hooks counted:
+  // none of its own on the other steps), and the last graph, sent at the end, takes the first one's calls.
+  'module_loop.py': [
+    'import torch',
+    'import torch.nn as nn',
+    'from torch.nn.modules import module as M',
+    'torch.manual_seed(0)',
+    'X = torch.randn(8, 3)',
+    'Y = torch.randn(8, 1)',
+    'model = nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 1))',
+    'opt = torch.optim.SGD(model.parameters(), lr=0.1)',
+    'for step in range(4):',
+    '    opt.zero_grad()',
+    '    loss = ((model(X) - Y) ** 2).mean()',
+    "    print(step, len(getattr(M, '_global_forward_hooks', {})))",
+    '    loss.backward()',
+    '    opt.step()',
+    "print('end', len(getattr(M, '_global_forward_hooks', {})))",
+    '',
+  ].join('\n'),
+};
+
+/** Each shown graph's nodes with the chain of calls around them (name:class@line/defLine, outermost first). */
+function moduleBoxes(events: RunEvent[]): string[][] {
+  const out: string[][] = [];
+  for (const e of events) {
+    if ((e.type !== 'backward' && e.type !== 'graph') || e.graph.nodes.length === 0) continue;
+    const g = e.graph;
+    const calls = g.modules ?? [];
+    const byId = new Map(calls.map((m) => [m.id, m]));
+    // Parents before children, each listed once, every one named by a node or around one.
+    const seen = new Set<number>();
+    for (const m of calls) {
+      assert.ok(!seen.has(m.id), `call ${m.id} listed once`);
+      assert.ok(m.parent === null || seen.has(m.parent), `call ${m.id}'s parent listed before it`);
+      seen.add(m.id);
+    }
+    const used = new Set<number>();
+    for (const n of g.nodes) for (let id = n.call; id !== undefined && !used.has(id); id = byId.get(id)?.parent ?? undefined) used.add(id);
+    assert.deepEqual([...used].sort(), [...seen].sort(), 'only the calls the nodes name');
+    const chain = (id: number | undefined): string => {
+      const parts: string[] = [];
+      for (let m = id === undefined ? undefined : byId.get(id); m; m = m.parent === null ? undefined : byId.get(m.parent)) parts.unshift(`${m.name}:${m.className}@${m.line}/${m.defLine}`);
+      return parts.join(' > ');
+    };
+    out.push(g.nodes.map((n) => `${n.kind === 'op' ? n.gradFn : n.name}@${n.line} in [${chain(n.call)}]`).sort());
+  }
+  return out;
+}
+
+describe('both backends put the same nodes in the same module calls', function () {
+  this.timeout(300000);
+  const suite = torchSuite(MODULES);
+
+  for (const [name, interval] of [['modules.py', 0], ['module_edges.py', 0], ['module_loop.py', 60000]] as const) {
+    it(name, async () => {
+      const probed = await runProbed(suite.python, name, suite.dir, interval);
+      const playground = await startRun({ file: name, source: MODULES[name], graphIntervalMs: interval, root: suite.dir, cwd: suite.dir }).done;
+      assert.equal(probed.code, 0, probed.stderr);
+      const mine = moduleBoxes(probed.events);
+      assert.deepEqual(mine, moduleBoxes(playground.events));
+      assert.ok(mine.every((g) => g.some((n) => n.includes(':Linear@'))), 'every graph has its Linear calls');
+      if (name === 'module_loop.py') {
+        assert.equal(mine.length, 2, 'the first step and the last graph');
+        assert.equal(probed.stdout, '0 1\n1 0\n2 0\n3 0\nend 0\n');
+      }
+    });
+  }
+});
