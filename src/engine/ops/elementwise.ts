@@ -14,6 +14,7 @@ import { wasmReluBackwardF32, wasmReluF32 } from '../wasm/relu';
 import { sameShape } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';
 import { expFloat32, sigmoidFloat32, siluFloat32, tanhFloat32 } from '../expf';
+import { fma, fmaf } from '../random/libm';
 import { Operand, asTensor, resultType, Scalar, scalarValue } from './operands';
 import { sumToShape } from './reduce';
 
@@ -337,27 +338,29 @@ export function tan(t: Tensor): Tensor {
 export function tanh(t: Tensor): Tensor {
   return unaryFloat('TanhBackward0', t, Math.tanh, true, (g, _x, r) =>
     fusedBackward(g, r, tanhGradLoops, () => mul(g, rsub(mul(r, r), 1))), tanhFloat32);
+// (create_graph composes the ops, 1 − r·r rounded twice where PyTorch's tanh_backward fuses it: a last bit.)
 }
 export function sigmoid(t: Tensor): Tensor {
   return unaryFloat('SigmoidBackward0', t, sigmoidValue, true, (g, _x, r) =>
-    fusedBackward(g, r, sigmoidGradLoops, () => mul(g, mul(r, rsub(r, 1)))), sigmoidFloat32);
+    fusedBackward(g, r, sigmoidGradLoops, () => mul(mul(g, rsub(r, 1)), r)), sigmoidFloat32);
 }
 
 /** o[i] from gradient g[go + i] and saved output r[ro + i], for float32 (each step rounded) and float64. */
 type GradLoop = (o: StorageArray, g: StorageArray, go: number, r: StorageArray, ro: number) => void;
 
-// g · (1 − r·r) and g · (r · (1 − r)), rounded after each step as the composed ops store them.
+// PyTorch's kernels (checked bit for bit against PyTorch 1.13): tanh_backward g · (1 − r·r) with 1 − r·r one
+// fused multiply-add, sigmoid_backward (g · (1 − r)) · r; each step rounded to the dtype.
 const tanhGradLoops: [GradLoop, GradLoop] = [
   (o, g, go, r, ro) => {
     for (let i = 0; i < o.length; i++) {
       const y = r[ro + i];
-      o[i] = g[go + i] * Math.fround(1 - Math.fround(y * y));
+      o[i] = g[go + i] * fmaf(-y, y, 1);
     }
   },
   (o, g, go, r, ro) => {
     for (let i = 0; i < o.length; i++) {
       const y = r[ro + i];
-      o[i] = g[go + i] * (1 - y * y);
+      o[i] = g[go + i] * fma(-y, y, 1);
     }
   },
 ];
@@ -365,13 +368,13 @@ const sigmoidGradLoops: [GradLoop, GradLoop] = [
   (o, g, go, r, ro) => {
     for (let i = 0; i < o.length; i++) {
       const y = r[ro + i];
-      o[i] = g[go + i] * Math.fround(y * Math.fround(1 - y));
+      o[i] = Math.fround(g[go + i] * Math.fround(1 - y)) * y;
     }
   },
   (o, g, go, r, ro) => {
     for (let i = 0; i < o.length; i++) {
       const y = r[ro + i];
-      o[i] = g[go + i] * (y * (1 - y));
+      o[i] = g[go + i] * (1 - y) * y;
     }
   },
 ];
@@ -469,26 +472,48 @@ export function leakyRelu(t: Tensor, slope = 0.01, inPlaceForm = false): Tensor 
 
 export function softplus(t: Tensor, beta = 1, threshold = 20): Tensor {
   const out = mapUnary(t, floatResult(t.dtype), (x) => (x * beta > threshold ? x : Math.log1p(Math.exp(x * beta)) / beta));
+  // PyTorch's softplus_backward: g where x·β > threshold, else (g · z) / (z + 1) with z = exp(x·β).
   return record('SoftplusBackward0', out, [t], [t], (g, s) => {
-    const z = mul(s[0], beta);
-    return [mul(g, where(gt(z, threshold), 1, sigmoid(z)))];
+    const xb = mul(s[0], beta);
+    const z = exp(xb);
+    return [where(gt(xb, threshold), g, div(mul(g, z), add(z, 1)))];
   });
 }
 
-/** `inPlaceForm`: the node PyTorch's in-place elu_ records (EluBackward1); the same gradient. */
+/**
+ * `inPlaceForm`: the in-place elu_, whose node (EluBackward1) has only the result: PyTorch's elu_backward then
+ * gives g · (r + α) where r ≤ 0, and from the input (EluBackward0) (g · α) · exp(x) where x ≤ 0; g elsewhere
+ * (a NaN included).
+ */
 export function elu(t: Tensor, alpha = 1, inPlaceForm = false): Tensor {
   const out = mapUnary(t, floatResult(t.dtype), (x) => (x > 0 ? x : alpha * Math.expm1(x)));
-  const name = inPlaceForm ? 'EluBackward1' : 'EluBackward0';
-  return record(name, out, [t], [t, out], (g, s) => [mul(g, where(gt(s[0], 0), 1, add(s[1], alpha)))]);
+  if (inPlaceForm) return record('EluBackward1', out, [t], [out], (g, s) => [where(le(s[0], 0), mul(g, add(s[0], alpha)), g)]);
+  return record('EluBackward0', out, [t], [t], (g, s) => [where(le(s[0], 0), mul(mul(g, alpha), exp(s[0])), g)]);
 }
 
 export function silu(t: Tensor): Tensor {
   const dt = floatResult(t.dtype);
   const out = dt === 'float32' ? makeTensor(siluFloat32(t), t.shape, dt) : mapUnary(t, dt, (x) => x / (1 + Math.exp(-x)));
-  return record('SiluBackward0', out, [t], [t], (g, s) => {
-    const sg = sigmoid(s[0]);
-    return [mul(g, mul(sg, add(mul(s[0], rsub(sg, 1)), 1)))];
-  });
+  return record('SiluBackward0', out, [t], [t], (g, s) => [siluGrad(g, s[0])]);
+}
+
+/**
+ * PyTorch's silu_backward, (g · s) · (1 + x · (1 − s)) with s = sigmoid(x) and the last multiply-add fused, each
+ * step rounded to the dtype; under create_graph (and for other layouts) the composed ops of its
+ * infinitely_differentiable_silu_backward, as PyTorch takes them there.
+ */
+function siluGrad(g: Tensor, x: Tensor): Tensor {
+  const s = sigmoid(x);
+  const dt = g.dtype;
+  if (gradMode.enabled || (dt !== 'float32' && dt !== 'float64') || x.dtype !== dt || !g.isContiguous() || !x.isContiguous() || !sameShape(g.shape, x.shape)) {
+    return mul(mul(g, s), add(mul(x, rsub(s, 1)), 1));
+  }
+  const out = emptyTensor(g.shape, dt);
+  const [o, gd, xd, sd] = [out.data, g.data, x.data, s.data];
+  const [go, xo] = [g.offset, x.offset];
+  if (dt === 'float32') for (let i = 0; i < o.length; i++) o[i] = Math.fround(gd[go + i] * sd[i]) * fmaf(xd[xo + i], Math.fround(1 - sd[i]), 1);
+  else for (let i = 0; i < o.length; i++) o[i] = gd[go + i] * sd[i] * fma(xd[xo + i], 1 - sd[i], 1);
+  return out;
 }
 
 /** erf with double accuracy: a positive-term series below 3 and a continued fraction for erfc above. */
