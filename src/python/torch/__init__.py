@@ -580,6 +580,13 @@ for _name in (
     globals()[_name] = _method(_name)
 del _name
 
+# sorting, selection, one-sided clamps, closeness: Tensor methods that _tensor_sorting adds
+from . import _tensor_sorting  # noqa: E402,F401
+
+for _name in "sort argsort msort topk cumprod nonzero argwhere masked_select unique clamp_min clamp_max isclose allclose equal".split():
+    globals()[_name] = _method(_name)
+del _name
+
 absolute = _method("abs", "absolute")
 swapaxes = _method("transpose", "swapaxes")
 unsafe_chunk = _method("unsafe_chunk")
@@ -799,26 +806,6 @@ gt = _comparison("gt", lambda a, b: a > b)
 ge = _comparison("ge", lambda a, b: a >= b)
 greater = _comparison("greater", lambda a, b: a > b)
 less = _comparison("less", lambda a, b: a < b)
-
-
-@_numpy_names
-def equal(input, other):
-    return input.shape == other.shape and _b.bool((input == other).all())
-
-
-@_numpy_names
-def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return _b.bool(isclose(input, other, rtol, atol, equal_nan).all())
-
-
-@_numpy_names
-def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-    if not isinstance(other, Tensor):
-        other = tensor(other, dtype=input.dtype)
-    close = (input - other).abs() <= atol + rtol * other.abs()
-    if equal_nan:
-        close = close | (input.isnan() & other.isnan())
-    return close
 
 
 @_numpy_names

@@ -20,6 +20,7 @@ import * as TR from '../../engine/ops/triangular';
 import * as V from '../../engine/ops/views';
 import { convPoolOps } from './convPoolOps';
 import { nnOps } from './nnOps';
+import { tensorOps } from './tensorOps';
 import { Tensor } from '../../engine/tensor';
 
 /** Python ints arrive as numbers; the Python side says which operands were ints (see `_arg` in torch/_tensor.py). */
@@ -219,6 +220,8 @@ export const ops = {
   ...nnOps,
   // convolution, pooling and resampling (convPoolOps.ts)
   ...convPoolOps,
+  // sorting, selection, one-sided clamps (tensorOps.ts)
+  ...tensorOps,
 };
 
 /** `a op= b` without alpha written into a's storage where nothing is recorded (IP.arithmeticInPlace). */
@@ -254,6 +257,9 @@ export const inplaceOps = {
   xor: (s: Tensor, b: Tensor | number | boolean, bInt: boolean) => E.bitwise('xor', s, scalar(b, bInt)),
   masked_fill: (s: Tensor, m: Tensor, v: number | Tensor) => IX.maskedFill(s, m, v),
   scatter_add: (s: Tensor, d: number, i: Tensor, src: Tensor) => GT.scatterAdd(s, d, i, src),
+  // one-sided clamps (tensorOps.ts)
+  clamp_min: tensorOps.clamp_min,
+  clamp_max: tensorOps.clamp_max,
 };
 
 export type OpName = keyof typeof ops;
