@@ -61,6 +61,7 @@ def masked_select(self, mask):
 
 def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
     # sorted=False: PyTorch 2.x's CPU kernel sorts all the same (1.13 left its hash table's order).
+    _flag(sorted, "sorted", "unique")
     if dim is not None:
         raise NotImplementedError("unique(dim=%r) is not supported in the playground; only dim=None" % (dim,))
     out, inverse, counts = (_wrap(t) for t in _op("unique", self._t))
