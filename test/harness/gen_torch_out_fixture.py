@@ -87,10 +87,13 @@ OUT_FUNCTIONS = [
     ("rand", "2, 3"), ("randn", "2, 3"), ("randint", "0, 10, (5,)"), ("randint", "4, (3,)"), ("randperm", "5"),
     ("normal", "torch.zeros(3), 1.0"), ("normal", "0.0, 1.0, (3,)"), ("bernoulli", "torch.full((2, 3), 0.5)"),
     ("multinomial", "probs, 4, True"),
+    ("sort", "x, 1"), ("sort", "x, 0, True"), ("sort", "n, stable=True"), ("argsort", "x, 1"), ("msort", "x"),
+    ("topk", "x, 2"), ("topk", "n, 1, 0, largest=False"), ("cumprod", "x, 1"), ("cumprod", "n, 0"), ("nonzero", "x"),
+    ("masked_select", "x, bm"), ("clamp_min", "x, 0.5"), ("clamp_max", "n, 1"),
     # functions whose PyTorch binding has no out=: the case shows the TypeError
     ("clone", "x"), ("flip", "x, (0,)"), ("masked_fill", "x, bm, 0.0"), ("zeros_like", "x"), ("ones_like", "x"),
     ("empty_like", "x"), ("full_like", "x, 2"), ("rand_like", "x"), ("randn_like", "x"), ("transpose", "x, 0, 1"),
-    ("reshape", "x, (3, 2)"), ("rsub", "x, y"),
+    ("reshape", "x, (3, 2)"), ("rsub", "x, y"), ("argwhere", "x"), ("isclose", "x, y"),
 ]
 
 VERSION_SPECIFIC_GRAD = {"softmax", "log_softmax", "floor_divide"}

@@ -543,7 +543,7 @@ _OUT_METHODS = frozenset(
         "abs exp expm1 log log2 log10 log1p sqrt rsqrt sin cos tan tanh sigmoid erf floor ceil round trunc square "
         "neg negative reciprocal sign logical_not logical_and logical_or logical_xor sum mean prod argmax argmin "
         "var std logsumexp softmax log_softmax all any cumsum amax amin index_select matmul mm mv bmm dot outer "
-        "lgamma digamma gather scatter_add"
+        "lgamma digamma gather scatter_add sort msort topk cumprod nonzero masked_select clamp_min clamp_max"
     ).split()
 )
 

@@ -87,7 +87,7 @@ def _not_for(dtype, template):
 
 
 # TensorIterator's kernels: unary ops that keep their input's dtype want the same dtype, the others cast.
-_SAME = "abs absolute neg negative sign floor ceil round trunc square clamp clip pow_scalar".split()
+_SAME = "abs absolute neg negative sign floor ceil round trunc square clamp clip clamp_min clamp_max pow_scalar".split()
 _ANY = "eq ne lt le gt ge greater less logical_not logical_and logical_or logical_xor sum prod bernoulli".split()
 RULES = dict.fromkeys(_SAME, _same)
 RULES.update(dict.fromkeys(_ANY, _any))
@@ -102,6 +102,10 @@ RULES.update({
     "var": lambda res, out: None if out.is_floating_point else "\"std_cpu\" not implemented for '%s'" % _SCALAR[out.name],
     "logsumexp": _message("logsumexp(): Expected floating point type for result tensor, but got: %(out)s", _FLOAT_OUT),
     "cumsum": _not_for(bool_, "\"cumsum_out_cpu\" not implemented for '%s'"),
+    "cumprod": _not_for(bool_, "\"cumprod_out_cpu\" not implemented for '%s'"),
+    "msort": _exact,
+    "nonzero": _message("nonzero: Expected out tensor to have scalar type Long but got scalar type%(out)s", lambda res, out: out is int64),
+    "masked_select": _message("masked_select(): self and result must have the same scalar type", _EQUAL),
     "dot": _message("result dtype %(out)s does not match input dtype %(res)s", _EQUAL),
     "matmul_1d": _message("result dtype %(out)s does not match input dtype %(res)s", _EQUAL),
     "cat": _message("torch.cat(): input types can't be cast to the desired output type %(out)s"),
@@ -119,13 +123,13 @@ del _name
 ATEN = {
     "absolute": "abs", "square": "pow", "true_divide": "div", "clip": "clamp", "outer": "mul", "concat": "cat",
     "concatenate": "cat", "hstack": "cat", "vstack": "cat", "linalg.cholesky": "linalg_cholesky_ex",
-    "linalg.norm": "linalg_vector_norm",
+    "linalg.norm": "linalg_vector_norm", "msort": "sort",
 }
 
 # Functions without a derivative: out= is allowed whatever requires grad.
 NOT_DIFFERENTIABLE = frozenset(
     "eq ne lt le gt ge greater less logical_not logical_and logical_or logical_xor argmax argmin all any "
-    "multinomial".split()
+    "multinomial nonzero".split()
 )
 
 
@@ -231,16 +235,17 @@ def _check_overlap(out, inputs):
             raise RuntimeError(_OVERLAP)
 
 
-def call_pair(name, compute, out, inputs, result_type):
-    """`name(..., out=(a, b))` for functions that return two tensors (max/min along a dim, cholesky_ex,
-    triangular_solve): each is written as `write` does, and the result is PyTorch's `<name>_out` named tuple."""
+def call_pair(name, compute, out, inputs, result_type, rule=_any):
+    """`name(..., out=(a, b))` for functions that return two tensors (max/min along a dim, sort, topk, cholesky_ex,
+    triangular_solve): each is written as `write` does, by `rule`, and the result is PyTorch's `<name>_out` named
+    tuple."""
     if not (isinstance(out, (tuple, list)) and len(out) == 2 and all(isinstance(o, _tensor_args.Tensor) for o in out)):
         raise TypeError("%s(): argument 'out' must be tuple of Tensors, not %s" % (_binding_name(name), type(out).__name__))
     check_autograd(name, inputs, out)
     with _no_grad():
         result = compute()
     for r, o in zip(result, out):
-        write(name, r, o, inputs, _any)
+        write(name, r, o, inputs, rule)
     return result_type(*out)
 
 
@@ -305,7 +310,7 @@ def memory_view(out):
 # -- torch functions that mirror a Tensor method ---------------------------------------------------------------
 
 # Reductions whose out= form accumulates in the out tensor's dtype: the input is cast to it first.
-_IN_OUT_DTYPE = frozenset(("sum", "prod", "cumsum"))
+_IN_OUT_DTYPE = frozenset(("sum", "prod", "cumsum", "cumprod"))
 # Reductions PyTorch gives out= only along given dims (their all-dims form takes none).
 _NEEDS_DIM = frozenset(("sum", "mean", "prod"))
 
@@ -336,6 +341,14 @@ def method_out(name, input, args, kwargs, out, method_name=None):
         from .return_types import _named
 
         return call_pair(name, lambda: method(*args, **kwargs), out, inputs, _named(name + "_out", ("values", "indices")))
+    if name in ("sort", "topk"):
+        if isinstance(out, _tensor_args.Tensor) and name == "sort":
+            raise _invalid(name, args, kwargs)
+        from .return_types import _named
+
+        return call_pair(name, lambda: method(*args, **kwargs), out, inputs, _named(name + "_out", ("values", "indices")), _exact)
+    if name in ("clamp_min", "clamp_max") and any(isinstance(a, _tensor_args.Tensor) for a in args + tuple(kwargs.values())):
+        return call(name, lambda: method(*args, **kwargs), out, inputs, _cast)
     if name in _IN_OUT_DTYPE:
         check_out(name, out)
         dtype = kwargs.get("dtype")
@@ -343,7 +356,7 @@ def method_out(name, input, args, kwargs, out, method_name=None):
             message = _exact(from_name(dtype), out.dtype)
             if message:
                 raise RuntimeError(message)
-        elif out.dtype is not bool_ or name != "cumsum":
+        elif out.dtype is not bool_ or name not in ("cumsum", "cumprod"):
             kwargs = dict(kwargs, dtype=out.dtype)
             if out.dtype is bool_:
                 # A bool sum or product is the logical or / and: counted in int64, cast back when written.
