@@ -543,7 +543,8 @@ _OUT_METHODS = frozenset(
         "abs exp expm1 log log2 log10 log1p sqrt rsqrt sin cos tan tanh sigmoid erf floor ceil round trunc square "
         "neg negative reciprocal sign logical_not logical_and logical_or logical_xor sum mean prod argmax argmin "
         "var std logsumexp softmax log_softmax all any cumsum amax amin index_select matmul mm mv bmm dot outer "
-        "lgamma digamma gather scatter_add sort msort topk cumprod nonzero masked_select clamp_min clamp_max"
+        "lgamma digamma gather scatter_add sort msort topk cumprod nonzero masked_select clamp_min clamp_max "
+        "lerp addcmul addcdiv addmm nansum nanmean diag"
     ).split()
 )
 
@@ -583,9 +584,16 @@ del _name
 # sorting, selection, one-sided clamps, closeness: Tensor methods that _tensor_sorting adds
 from . import _tensor_sorting  # noqa: E402,F401
 
-for _name in "sort argsort msort topk cumprod nonzero argwhere masked_select unique clamp_min clamp_max isclose allclose equal".split():
+# blends, NaN-skipping reductions, diag/trace, roll and the other rearrangements that _tensor_blend adds
+from . import _tensor_blend  # noqa: E402,F401
+
+for _name in (
+    "sort argsort msort topk cumprod nonzero argwhere masked_select unique clamp_min clamp_max isclose allclose equal "
+    "lerp addcmul addcdiv addmm nansum nanmean count_nonzero diag trace roll repeat_interleave broadcast_to movedim"
+).split():
     globals()[_name] = _method(_name)
 del _name
+moveaxis = _method("movedim", "moveaxis")
 
 absolute = _method("abs", "absolute")
 swapaxes = _method("transpose", "swapaxes")

@@ -260,6 +260,9 @@ export const inplaceOps = {
   // one-sided clamps (tensorOps.ts)
   clamp_min: tensorOps.clamp_min,
   clamp_max: tensorOps.clamp_max,
+  lerp: tensorOps.lerp,
+  addcmul: tensorOps.addcmul,
+  addcdiv: tensorOps.addcdiv,
 };
 
 export type OpName = keyof typeof ops;

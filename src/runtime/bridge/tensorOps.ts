@@ -1,6 +1,11 @@
-/** Sorting, selection and one-sided clamps (engine/ops/sorting.ts, clampOneSide.ts), merged into ops.ts's table. */
+/**
+ * Sorting, selection, one-sided clamps and blends (engine/ops/sorting.ts, clampOneSide.ts, blend.ts), merged into
+ * ops.ts's table.
+ */
+import * as B from '../../engine/ops/blend';
 import * as CO from '../../engine/ops/clampOneSide';
 import * as S from '../../engine/ops/sorting';
+import { DType } from '../../engine/dtype';
 import { Tensor } from '../../engine/tensor';
 
 export const tensorOps = {
@@ -12,4 +17,13 @@ export const tensorOps = {
   unique: (a: Tensor) => S.unique(a),
   clamp_min: (a: Tensor, b: number | Tensor) => CO.clampOneSide(a, b, 'min'),
   clamp_max: (a: Tensor, b: number | Tensor) => CO.clampOneSide(a, b, 'max'),
+  lerp: (a: Tensor, b: Tensor, w: number | Tensor) => B.lerp(a, b, w),
+  addcmul: (s: Tensor, a: Tensor, b: Tensor, v: number) => B.addcOp('addcmul', s, a, b, v),
+  addcdiv: (s: Tensor, a: Tensor, b: Tensor, v: number) => B.addcOp('addcdiv', s, a, b, v),
+  addmm: (s: Tensor, a: Tensor, b: Tensor, beta: number, alpha: number) => B.addmm(s, a, b, beta, alpha),
+  nansum: (a: Tensor, d: number | ArrayLike<number> | null | undefined, keepdim: boolean, dtype: DType | null) =>
+    B.nansum(a, d === null || d === undefined || typeof d === 'number' ? d : Array.from(d), keepdim, dtype ?? undefined),
+  trace: (a: Tensor) => B.trace(a),
+  diag: (a: Tensor, offset: number) => B.diag(a, offset),
+  roll: (a: Tensor, shifts: ArrayLike<number>, d: ArrayLike<number>) => B.roll(a, Array.from(shifts), Array.from(d)),
 };
