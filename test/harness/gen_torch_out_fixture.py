@@ -90,10 +90,15 @@ OUT_FUNCTIONS = [
     ("sort", "x, 1"), ("sort", "x, 0, True"), ("sort", "n, stable=True"), ("argsort", "x, 1"), ("msort", "x"),
     ("topk", "x, 2"), ("topk", "n, 1, 0, largest=False"), ("cumprod", "x, 1"), ("cumprod", "n, 0"), ("nonzero", "x"),
     ("masked_select", "x, bm"), ("clamp_min", "x, 0.5"), ("clamp_max", "n, 1"),
+    ("lerp", "x, y, 0.3"), ("lerp", "x, y, p"), ("addcmul", "x, y, p, value=0.5"),
+    ("addcdiv", "x, y, p"), ("addmm", "spd, spd, spd, beta=0.5"), ("nansum", "x"), ("nansum", "x, 1"), ("nanmean", "x, 0"),
+    ("diag", "x"), ("diag", "v, 1"),
     # functions whose PyTorch binding has no out=: the case shows the TypeError
     ("clone", "x"), ("flip", "x, (0,)"), ("masked_fill", "x, bm, 0.0"), ("zeros_like", "x"), ("ones_like", "x"),
     ("empty_like", "x"), ("full_like", "x, 2"), ("rand_like", "x"), ("randn_like", "x"), ("transpose", "x, 0, 1"),
     ("reshape", "x, (3, 2)"), ("rsub", "x, y"), ("argwhere", "x"), ("isclose", "x, y"),
+    ("count_nonzero", "x"), ("trace", "x"), ("roll", "x, 1"), ("repeat_interleave", "x, 2"), ("broadcast_to", "v, (2, 3)"),
+    ("movedim", "x, 0, 1"),
 ]
 
 VERSION_SPECIFIC_GRAD = {"softmax", "log_softmax", "floor_divide"}

@@ -105,6 +105,10 @@ RULES.update({
     "cumprod": _not_for(bool_, "\"cumprod_out_cpu\" not implemented for '%s'"),
     "msort": _exact,
     "nonzero": _message("nonzero: Expected out tensor to have scalar type Long but got scalar type%(out)s", lambda res, out: out is int64),
+    "addmm": _exact,
+    "diag": _message("expected scalar type %(res)s but found %(out)s", _EQUAL),
+    "nansum": lambda res, out: None if out.is_floating_point else "\"nansum_cpu\" not implemented for '%s'" % _SCALAR[out.name],
+    "nanmean": lambda res, out: None if out.is_floating_point else "\"nansum_cpu\" not implemented for '%s'" % _SCALAR[out.name],
     "masked_select": _message("masked_select(): self and result must have the same scalar type", _EQUAL),
     "dot": _message("result dtype %(out)s does not match input dtype %(res)s", _EQUAL),
     "matmul_1d": _message("result dtype %(out)s does not match input dtype %(res)s", _EQUAL),
@@ -347,6 +351,18 @@ def method_out(name, input, args, kwargs, out, method_name=None):
         from .return_types import _named
 
         return call_pair(name, lambda: method(*args, **kwargs), out, inputs, _named(name + "_out", ("values", "indices")), _exact)
+    if name == "lerp":
+        weight = kwargs.get("weight", args[1] if len(args) > 1 else None)
+        return call(name, lambda: method(*args, **kwargs), out, inputs, _same if isinstance(weight, _tensor_args.Tensor) else _cast)
+    if name == "nanmean":
+        # PyTorch builds nanmean's out= from other ops: no autograd refusal of its own, and the result is written
+        # into the out tensor in place (which a leaf that requires grad refuses)
+        out = check_out(name, out)
+        if out.requires_grad and E.is_grad_enabled():
+            raise RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.")
+        with _no_grad():
+            result = method(*args, **kwargs)
+        return write(name, result, out, inputs)
     if name in ("clamp_min", "clamp_max") and any(isinstance(a, _tensor_args.Tensor) for a in args + tuple(kwargs.values())):
         return call(name, lambda: method(*args, **kwargs), out, inputs, _cast)
     if name in _IN_OUT_DTYPE:
