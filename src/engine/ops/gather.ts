@@ -1,10 +1,12 @@
 /**
- * `gather` and `scatter_add` along one dimension: each is the other's gradient, so they live together.
+ * `gather`, `scatter`, `scatter_add` and `index_add` along one dimension: each is another's gradient, so they live
+ * together.
  * (Categorical's log_prob gathers log-probabilities; Multinomial's sampler counts categories with scatter_add_.)
  */
-import { castValue } from '../dtype';
+import { castValue, isFloating } from '../dtype';
+import { fma, fmaf } from '../random/libm';
 import { record } from '../graph';
-import { runtimeError } from '../errors';
+import { indexError, runtimeError } from '../errors';
 import { normalizeDim } from '../shape';
 import { emptyTensor, makeTensor, Tensor } from '../tensor';
 
@@ -96,4 +98,112 @@ function coordsOf(index: Tensor): (coords: readonly number[]) => number {
 
 function zerosLike(shape: number[], like: Tensor): Tensor {
   return emptyTensor(shape, like.dtype); // zero-filled
+}
+
+/**
+ * `torch.scatter(self, dim, index, src | value, reduce=)`: a copy of self with the indexed places set to src's
+ * values or the number (or, with reduce, added to or multiplied by them). PyTorch 1.13 has no derivative for
+ * the reduce forms: their node fails when backward reaches it.
+ */
+export function scatter(self: Tensor, dim: number, index: Tensor, src: Tensor | number, reduce: 'add' | 'multiply' | null): Tensor {
+  const d = normalizeDim(dim, Math.max(self.ndim, 1));
+  const srcT = src instanceof Tensor ? src : null;
+  checkIndex('scatter', self, d, index, srcT);
+  if (srcT && srcT.dtype !== self.dtype) throw runtimeError('scatter(): Expected self.dtype to be equal to src.dtype');
+  const out = makeTensor(self.values(), self.shape, self.dtype);
+  const limit = self.ndim === 0 ? 1 : self.shape[d];
+  const at = coordsOf(index);
+  const dt = self.dtype;
+  const value = srcT ? 0 : castValue(dt, src as number);
+  forEachIndex(index.shape, (_flat, coords) => {
+    const i = at(coords);
+    if (i < 0 || i >= limit) throw runtimeError(`index ${i} is out of bounds for dimension ${d} with size ${limit}`);
+    const c = coords.slice();
+    if (self.ndim > 0) c[d] = i;
+    let pos = 0;
+    for (let k = 0; k < self.ndim; k++) pos = pos * self.shape[k] + c[k];
+    const v = srcT ? srcT.data[storagePos(srcT, coords)] : value;
+    out.data[pos] = castValue(dt, reduce === 'add' ? out.data[pos] + v : reduce === 'multiply' ? out.data[pos] * v : v);
+  });
+  if (reduce !== null) {
+    return record('NotImplemented', out, [self, null, srcT], [], () => {
+      throw runtimeError('derivative for aten::scatter is not implemented');
+    });
+  }
+  if (srcT) {
+    return record('ScatterBackward0', out, [self, null, srcT], [index], (g, s, needs) => [
+      needs[0] ? scatter(g, d, s[0], 0, null) : null,
+      null,
+      needs[2] ? gather(g, d, s[0]) : null,
+    ]);
+  }
+  return record('ScatterBackward1', out, [self, null], [index], (g, s) => [scatter(g, d, s[0], 0, null), null]);
+}
+
+/** The sub-block of a contiguous `shape` at position `i` along d: (outer, inner) walks of its elements. */
+function blockOffsets(shape: readonly number[], d: number): { outer: number; size: number; inner: number } {
+  const size = shape.length ? shape[d] : 1;
+  const inner = shape.slice(d + 1).reduce((a, b) => a * b, 1);
+  const total = shape.reduce((a, b) => a * b, 1);
+  return { outer: size * inner ? total / (size * inner) : 0, size, inner };
+}
+
+/** `torch.index_add(self, dim, index, source, alpha=)`: source's slices added (times alpha) at the indexed slices. */
+export function indexAdd(self: Tensor, dim: number, index: Tensor, source: Tensor, alpha: number): Tensor {
+  const d = normalizeDim(dim, Math.max(self.ndim, 1));
+  if (index.ndim > 1) throw runtimeError('index_add_(): Index is supposed to be a vector');
+  if (index.dtype !== 'int64' && index.dtype !== 'int32') throw runtimeError('index_add_(): Expected dtype int32/int64 for index');
+  const name = (t: Tensor) => ({ float32: 'Float', float64: 'Double', int64: 'Long', int32: 'Int', bool: 'Bool', float16: 'Half', bfloat16: 'BFloat16' })[t.dtype];
+  if (self.dtype !== source.dtype) {
+    throw runtimeError(`index_add_(): self (${name(self)}) and source (${name(source)}) must have the same scalar type`);
+  }
+  const n = index.numel;
+  const srcSize = source.ndim ? source.shape[d] : 1;
+  if (n !== srcSize) {
+    throw runtimeError(`index_add_(): Number of indices (${n}) should be equal to source.size(dim): (${srcSize}), for dim: ${d}`);
+  }
+  const out = makeTensor(self.values(), self.shape, self.dtype);
+  const src = source.values(true);
+  const idx = index.values(true);
+  const o = blockOffsets(self.shape, d);
+  const sb = blockOffsets(source.shape, d);
+  const dt = self.dtype;
+  const f = dt === 'float64' ? fma : isFloating(dt) ? (a: number, b: number, c: number) => Math.fround(fmaf(a, b, c)) : (a: number, b: number, c: number) => a * b + c;
+  const a = castValue(dt, alpha);
+  for (let k = 0; k < n; k++) {
+    const i = idx[k] < 0 ? idx[k] + o.size : idx[k];
+    if (i < 0 || i >= o.size) throw indexError('index out of range in self');
+    for (let p = 0; p < o.outer; p++) {
+      for (let q = 0; q < o.inner; q++) {
+        const at = (p * o.size + i) * o.inner + q;
+        const v = src[(p * sb.size + k) * sb.inner + q];
+        out.data[at] = castValue(dt, a === 1 ? out.data[at] + v : f(v, a, out.data[at]));
+      }
+    }
+  }
+  const srcShape = source.shape.slice();
+  return record('IndexAddBackward0', out, [self, null, source], [index], (g, s, needs) => [
+    needs[0] ? g : null,
+    null,
+    needs[2] ? selectSlices(g, d, s[0], srcShape, a) : null,
+  ]);
+}
+
+/** index_add's source gradient: the incoming gradient's indexed slices, times alpha, in source's shape. */
+function selectSlices(g: Tensor, d: number, index: Tensor, shape: number[], alpha: number): Tensor {
+  const out = emptyTensor(shape, g.dtype);
+  const gv = g.values(true);
+  const idx = index.values(true);
+  const o = blockOffsets(g.shape, d);
+  const sb = blockOffsets(shape, d);
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k] < 0 ? idx[k] + o.size : idx[k];
+    for (let p = 0; p < sb.outer; p++) {
+      for (let q = 0; q < sb.inner; q++) {
+        const v = gv[(p * o.size + i) * o.inner + q];
+        out.data[(p * sb.size + k) * sb.inner + q] = alpha === 1 ? v : castValue(g.dtype, v * alpha);
+      }
+    }
+  }
+  return out;
 }

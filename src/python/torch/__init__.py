@@ -544,7 +544,7 @@ _OUT_METHODS = frozenset(
         "neg negative reciprocal sign logical_not logical_and logical_or logical_xor sum mean prod argmax argmin "
         "var std logsumexp softmax log_softmax all any cumsum amax amin index_select matmul mm mv bmm dot outer "
         "lgamma digamma gather scatter_add sort msort topk cumprod nonzero masked_select clamp_min clamp_max "
-        "lerp addcmul addcdiv addmm nansum nanmean diag"
+        "lerp addcmul addcdiv addmm nansum nanmean diag scatter index_add"
     ).split()
 )
 
@@ -589,7 +589,8 @@ from . import _tensor_blend  # noqa: E402,F401
 
 for _name in (
     "sort argsort msort topk cumprod nonzero argwhere masked_select unique clamp_min clamp_max isclose allclose equal "
-    "lerp addcmul addcdiv addmm nansum nanmean count_nonzero diag trace roll repeat_interleave broadcast_to movedim"
+    "lerp addcmul addcdiv addmm nansum nanmean count_nonzero diag trace roll repeat_interleave broadcast_to movedim "
+    "scatter index_add"
 ).split():
     globals()[_name] = _method(_name)
 del _name

@@ -1,5 +1,5 @@
-"""Tensor's blending ops (lerp, addcmul, addcdiv, addmm), NaN-skipping reductions, diag/trace, and the
-rearrangements roll, repeat_interleave, broadcast_to and movedim, added to the class here because _tensor.py holds
+"""Tensor's blending ops (lerp, addcmul, addcdiv, addmm), NaN-skipping reductions, diag/trace, scatter and
+index_add, and the rearrangements roll, repeat_interleave, broadcast_to and movedim, added to the class here because _tensor.py holds
 its core. torch/__init__.py exposes each as a torch function too. repeat_interleave, broadcast_to, movedim and
 nanmean are built from other ops, as PyTorch builds them, so their grad_fn names are those ops' names."""
 from ._C import op as _op, js as _js
@@ -180,8 +180,48 @@ def _wrap_dim(d, n):
     return d % m
 
 
+def _scatter_args(self, dim, index, src, value, reduce, fn):
+    if src is None and value is None:
+        raise TypeError("%s() missing 1 required positional argument: 'src'" % fn)
+    if src is not None and value is not None:
+        raise TypeError("%s() got multiple values for argument 'src'" % fn)
+    given = src if src is not None else value
+    _tensor_arg(index, "index", fn, 2)
+    if reduce is not None and reduce not in ("add", "multiply"):
+        raise RuntimeError("reduce argument must be either add or multiply.")
+    if isinstance(given, Tensor):
+        operand = given._t
+    else:
+        operand = float(_number(given, "value", fn))
+    return _dim(dim, fn), index._t, operand, reduce
+
+
+def scatter(self, dim, index, src=None, value=None, *, reduce=None):
+    return _wrap(_op("scatter", self._t, *_scatter_args(self, dim, index, src, value, reduce, "scatter")))
+
+
+def scatter_(self, dim, index, src=None, value=None, *, reduce=None):
+    _op("iop", "scatter", self._t, *_scatter_args(self, dim, index, src, value, reduce, "scatter_"))
+    return self
+
+
+def _index_add_args(dim, index, source, alpha, fn):
+    _tensor_arg(index, "index", fn, 2)
+    _tensor_arg(source, "source", fn, 3)
+    return _dim(dim, fn), index._t, source._t, float(_number(alpha, "alpha", fn))
+
+
+def index_add(self, dim, index, source, *, alpha=1):
+    return _wrap(_op("index_add", self._t, *_index_add_args(dim, index, source, alpha, "index_add")))
+
+
+def index_add_(self, dim, index, source, *, alpha=1):
+    _op("iop", "index_add", self._t, *_index_add_args(dim, index, source, alpha, "index_add_"))
+    return self
+
+
 for _f in (lerp, lerp_, addcmul, addcmul_, addcdiv, addcdiv_, addmm, nansum, nanmean, count_nonzero, diag, trace, roll,
-           repeat_interleave, broadcast_to, movedim):
+           repeat_interleave, broadcast_to, movedim, scatter, scatter_, index_add, index_add_):
     setattr(Tensor, _f.__name__, _numpy_names(_f) if _f.__name__ in ("nansum", "nanmean", "count_nonzero") else _f)
 Tensor.moveaxis = movedim
 del _f

@@ -263,6 +263,8 @@ export const inplaceOps = {
   lerp: tensorOps.lerp,
   addcmul: tensorOps.addcmul,
   addcdiv: tensorOps.addcdiv,
+  scatter: tensorOps.scatter,
+  index_add: tensorOps.index_add,
 };
 
 export type OpName = keyof typeof ops;

@@ -4,6 +4,7 @@
  */
 import * as B from '../../engine/ops/blend';
 import * as CO from '../../engine/ops/clampOneSide';
+import * as GT from '../../engine/ops/gather';
 import * as S from '../../engine/ops/sorting';
 import { DType } from '../../engine/dtype';
 import { Tensor } from '../../engine/tensor';
@@ -26,4 +27,6 @@ export const tensorOps = {
   trace: (a: Tensor) => B.trace(a),
   diag: (a: Tensor, offset: number) => B.diag(a, offset),
   roll: (a: Tensor, shifts: ArrayLike<number>, d: ArrayLike<number>) => B.roll(a, Array.from(shifts), Array.from(d)),
+  scatter: (s: Tensor, d: number, i: Tensor, src: Tensor | number, reduce: 'add' | 'multiply' | null | undefined) => GT.scatter(s, d, i, src, reduce ?? null),
+  index_add: (s: Tensor, d: number, i: Tensor, src: Tensor, alpha: number) => GT.indexAdd(s, d, i, src, alpha),
 };

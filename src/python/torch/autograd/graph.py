@@ -15,7 +15,7 @@ from .._tensor_args import _wrap, _wrap_opt
 _new = object.__new__
 
 # Engine names PyTorch prefixes with their C++ namespace in name(); their classes keep the short name.
-_QUALIFIED = {n: "torch::autograd::" + n for n in ("AccumulateGrad", "CopyBackwards", "CopySlices", "Error")}
+_QUALIFIED = {n: "torch::autograd::" + n for n in ("AccumulateGrad", "CopyBackwards", "CopySlices", "Error", "NotImplemented")}
 
 
 class Node(abc.ABC):
