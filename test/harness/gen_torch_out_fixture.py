@@ -92,7 +92,8 @@ OUT_FUNCTIONS = [
     ("masked_select", "x, bm"), ("clamp_min", "x, 0.5"), ("clamp_max", "n, 1"),
     ("lerp", "x, y, 0.3"), ("lerp", "x, y, p"), ("addcmul", "x, y, p, value=0.5"),
     ("addcdiv", "x, y, p"), ("addmm", "spd, spd, spd, beta=0.5"), ("nansum", "x"), ("nansum", "x, 1"), ("nanmean", "x, 0"),
-    ("diag", "x"), ("diag", "v, 1"),
+    ("diag", "x"), ("diag", "v, 1"), ("scatter", "x, 1, idx, y"), ("scatter", "x, 1, idx, 2.5"),
+    ("index_add", "x, 0, torch.tensor([1, 0]), y"), ("index_add", "x, 1, torch.tensor([2, 0, 2]), y, alpha=2"),
     # functions whose PyTorch binding has no out=: the case shows the TypeError
     ("clone", "x"), ("flip", "x, (0,)"), ("masked_fill", "x, bm, 0.0"), ("zeros_like", "x"), ("ones_like", "x"),
     ("empty_like", "x"), ("full_like", "x, 2"), ("rand_like", "x"), ("randn_like", "x"), ("transpose", "x, 0, 1"),

@@ -106,6 +106,8 @@ RULES.update({
     "msort": _exact,
     "nonzero": _message("nonzero: Expected out tensor to have scalar type Long but got scalar type%(out)s", lambda res, out: out is int64),
     "addmm": _exact,
+    "scatter": _exact,
+    "index_add": _exact,
     "diag": _message("expected scalar type %(res)s but found %(out)s", _EQUAL),
     "nansum": lambda res, out: None if out.is_floating_point else "\"nansum_cpu\" not implemented for '%s'" % _SCALAR[out.name],
     "nanmean": lambda res, out: None if out.is_floating_point else "\"nansum_cpu\" not implemented for '%s'" % _SCALAR[out.name],
