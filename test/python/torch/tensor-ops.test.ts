@@ -6,38 +6,7 @@
  * NaN, grad_fn names, gradients (float.hex) and error texts, compared with what real PyTorch printed (each
  * fixture made by the .py file of its name).
  */
-import { strict as assert } from 'node:assert';
-import { readFixture } from '../../paths';
-import { openSession, type PythonSession } from '../../../src/runtime/host/runner';
+import { snippetFixtureSuite } from '../snippetFixture';
 
-interface Fixture {
-  prelude: string;
-  cases: Record<string, { code: string; stdout: string }>;
-}
-
-const FIXTURES: Record<string, string> = {
-  'sorting, selection and closeness ops (real PyTorch output)': 'tensor_ops.json',
-  'blends, nan reductions, diag/trace and rearrangements (real PyTorch output)': 'tensor_blend.json',
-};
-
-for (const [title, file] of Object.entries(FIXTURES)) {
-  const fixture = JSON.parse(readFixture(file)) as Fixture;
-  describe(title, function () {
-    this.timeout(60000);
-    let session: PythonSession;
-    before(async () => {
-      session = await openSession();
-    });
-    after(async () => {
-      await session.close();
-    });
-
-    for (const [name, { code, stdout }] of Object.entries(fixture.cases)) {
-      it(name, async () => {
-        const r = await session.run(fixture.prelude + code, 'snippet.py');
-        assert.equal(r.status, 'ok', r.stderr);
-        assert.equal(r.stdout, stdout);
-      });
-    }
-  });
-}
+snippetFixtureSuite('sorting, selection and closeness ops (real PyTorch output)', 'tensor_ops.json');
+snippetFixtureSuite('blends, nan reductions, diag/trace and rearrangements (real PyTorch output)', 'tensor_blend.json');
