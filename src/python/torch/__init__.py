@@ -911,6 +911,12 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
 from .autograd import no_grad, enable_grad, set_grad_enabled, is_grad_enabled, inference_mode  # noqa: E402
 from . import autograd  # noqa: E402
 from . import nn  # noqa: E402
+# torch.selu & co.: the functional forms PyTorch also has at top level, and the two Tensor methods among them.
+from .nn._activations import (  # noqa: E402
+    selu, selu_, celu, celu_, prelu, rrelu, rrelu_, threshold, threshold_, hardshrink, cosine_similarity, pairwise_distance,
+)
+Tensor.prelu = lambda self, weight: prelu(self, weight)
+Tensor.hardshrink = lambda self, lambd=0.5: hardshrink(self, lambd)
 from . import optim  # noqa: E402
 from . import utils  # noqa: E402
 from .storage import TypedStorage, LEGACY_STORAGES as _LEGACY_STORAGES  # noqa: E402

@@ -49,13 +49,16 @@ OpName = Literal[
     # convolution, padding, pooling and resampling (convPoolOps.ts)
     "convolution", "constant_pad_nd", "index_pad", "max_pool2d_with_indices", "avg_pool2d", "adaptive_avg_pool2d", "upsample_nearest",
     "upsample_bilinear2d",
+    # hardtanh, SELU, PReLU, GLU & co. (activationOps.ts)
+    "hardtanh", "threshold", "hardsigmoid", "hardswish", "mish", "selu", "celu", "prelu", "rrelu_eval", "glu",
+    "log_sigmoid", "softshrink", "hardshrink",
 ]
 
 # The first argument of `call(line, "iop", name, tensor, ...)`: `x.add_(y)` runs `add` and writes back.
 InplaceOpName = Literal[
     "add", "sub", "mul", "div", "pow", "floordiv", "mod", "clamp", "neg", "exp", "log", "sqrt", "abs", "relu",
     "leaky_relu", "elu", "silu", "sigmoid", "tanh", "and", "or", "xor", "masked_fill",
-    "scatter_add",
+    "scatter_add", "hardtanh", "threshold", "hardsigmoid", "hardswish", "mish", "selu", "celu", "rrelu_eval",
 ]
 
 @final

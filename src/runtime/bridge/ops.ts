@@ -18,6 +18,7 @@ import { IntScalar, Operand, resultType, Scalar } from '../../engine/ops/operand
 import * as R from '../../engine/ops/reduce';
 import * as TR from '../../engine/ops/triangular';
 import * as V from '../../engine/ops/views';
+import { activationInplaceOps, activationOps } from './activationOps';
 import { convPoolOps } from './convPoolOps';
 import { nnOps } from './nnOps';
 import { tensorOps } from './tensorOps';
@@ -222,6 +223,8 @@ export const ops = {
   ...convPoolOps,
   // sorting, selection, one-sided clamps (tensorOps.ts)
   ...tensorOps,
+  // hardtanh, SELU, PReLU, GLU & co. (activationOps.ts)
+  ...activationOps,
 };
 
 /** `a op= b` without alpha written into a's storage where nothing is recorded (IP.arithmeticInPlace). */
@@ -265,6 +268,7 @@ export const inplaceOps = {
   addcdiv: tensorOps.addcdiv,
   scatter: tensorOps.scatter,
   index_add: tensorOps.index_add,
+  ...activationInplaceOps,
 };
 
 export type OpName = keyof typeof ops;

@@ -8,6 +8,7 @@ from .._C import op as _op
 from .. import _dtype as _dtypes
 from .._tensor import Tensor, _wrap
 from . import _padding
+from ._activations import *  # noqa: F401,F403 (hardtanh, selu, prelu, glu, normalize, … live there)
 
 
 def relu(input, inplace=False):

@@ -2,8 +2,13 @@
 from .module import Module
 from .linear import Identity, Linear
 from .container import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential
-from .activation import ELU, GELU, LeakyReLU, LogSoftmax, MultiheadAttention, ReLU, SiLU, Sigmoid, Softmax, Softplus, Tanh
-from .flatten import Flatten
+from .activation import (
+    CELU, ELU, GELU, GLU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LeakyReLU, LogSigmoid, LogSoftmax, Mish,
+    MultiheadAttention, PReLU, ReLU, ReLU6, RReLU, SELU, SiLU, Sigmoid, Softmax, Softmin, Softplus, Softshrink, Softsign,
+    Tanh, Tanhshrink, Threshold,
+)
+from .distance import CosineSimilarity, PairwiseDistance
+from .flatten import Flatten, Unflatten
 from .dropout import Dropout, Dropout1d, Dropout2d
 from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from .normalization import GroupNorm, LayerNorm
@@ -40,4 +45,9 @@ __all__ += [
 __all__ += [
     "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "ZeroPad1d", "ZeroPad2d", "ZeroPad3d", "ReflectionPad1d", "ReflectionPad2d",
     "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d", "ReplicationPad3d", "CircularPad1d", "CircularPad2d", "CircularPad3d",
+]
+# activations and distances
+__all__ += [
+    "CELU", "GLU", "Hardshrink", "Hardsigmoid", "Hardswish", "Hardtanh", "LogSigmoid", "Mish", "PReLU", "ReLU6", "RReLU",
+    "SELU", "Softmin", "Softshrink", "Softsign", "Tanhshrink", "Threshold", "CosineSimilarity", "PairwiseDistance", "Unflatten",
 ]
