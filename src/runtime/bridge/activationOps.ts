@@ -6,8 +6,8 @@ import * as A from '../../engine/ops/activations';
 import { Tensor } from '../../engine/tensor';
 
 // torch.nn.functional.selu's constants, as PyTorch's elu kernel receives them (doubles, cast to the dtype there).
-const SELU_ALPHA = 1.6732632423543772848170429916717;
-const SELU_SCALE = 1.0507009873554804934193349852946;
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
 
 const selu = (a: Tensor, inPlace: boolean) => A.scaledElu(a, SELU_ALPHA, SELU_SCALE, 1, inPlace ? 'EluBackward1' : 'EluBackward0', inPlace);
 const celu = (a: Tensor, alpha: number, inPlace: boolean) =>
