@@ -9,7 +9,8 @@ import { record } from '../graph';
 import { DType, isFloating, SCALAR_TYPE_NAMES } from '../dtype';
 import { runtimeError } from '../errors';
 import { mapBinary, mapUnary } from '../kernels';
-import { Tensor } from '../tensor';
+import { forEachRow } from '../rows';
+import { makeTensor, Tensor } from '../tensor';
 import { add, div, exp, ge, gradFor, gt, le, log1p, logicalAnd, lt, mul, neg, rsub, tanh, where } from './elementwise';
 import { cat, narrow } from './views';
 
@@ -24,12 +25,37 @@ function rounder(dt: DType): (x: number) => number {
   return dt === 'float64' ? (x) => x : Math.fround;
 }
 
+/**
+ * How many elements from the start of each contiguous run PyTorch's cpu_kernel_vec takes as a whole block on its
+ * vector path (two AVX2 vectors: 16 floats, 8 doubles); the rest of the run goes through its scalar loop.
+ */
+function vectorBlock(dt: DType): number {
+  return dt === 'float64' ? 8 : 16;
+}
+
+/**
+ * A boolean mask over `t` computed as PyTorch's kernel would: `vector` on the elements its vector path takes,
+ * `scalar` on the others. The two differ where PyTorch's vector and scalar code disagree on a NaN or a bound.
+ */
+function twoPathMask(t: Tensor, vector: (x: number) => boolean, scalar: (x: number) => boolean): Tensor {
+  const n = t.numel;
+  const o = new Uint8Array(n);
+  const block = vectorBlock(t.dtype);
+  const src = t.data;
+  forEachRow(t.shape, t.strides, t.offset, (p, i, len, step) => {
+    const v = step === 1 ? len - (len % block) : 0;
+    for (let k = 0; k < len; k++, p += step) o[i + k] = (k < v ? vector(src[p]) : scalar(src[p])) ? 1 : 0;
+  });
+  return makeTensor(o, t.shape, 'bool');
+}
+
 /** hardtanh and relu6 (HardtanhBackward0 for both, as PyTorch names them); the bounds in the tensor's dtype. */
 export function hardtanh(t: Tensor, minVal: number, maxVal: number): Tensor {
   const r = rounder(t.dtype);
   const lo = r(minVal);
   const hi = r(maxVal);
-  const out = mapUnary(t, t.dtype, (x) => (x !== x ? x : Math.min(Math.max(x, lo), hi)));
+  // Compared, not Math.max/min, so that -0 within the bounds stays -0 as in PyTorch's clamp.
+  const out = mapUnary(t, t.dtype, (x) => (x < lo ? lo : x > hi ? hi : x));
   // hardtanh_backward: (min < x < max) ? g : 0, so a NaN input gets +0 too.
   return record('HardtanhBackward0', out, [t], [t], (g, s) => [where(logicalAnd(gt(s[0], lo), lt(s[0], hi)), g, 0)]);
 }
@@ -61,10 +87,13 @@ export function hardswish(t: Tensor): Tensor {
     const m = x !== x ? x : Math.min(Math.max(r(x + 3), 0), 6);
     return r(r(x * m) / 6);
   });
-  // x < -3 ? 0 : x <= 3 ? g * (x / 3 + 0.5) : g (a NaN input falls through to g)
+  // x < -3 ? 0 : x < 3 ? g * (x / 3 + 0.5) : g on the vector path (NaN takes the middle), x <= 3 in the scalar
+  // loop (NaN falls through to g).
   return record('HardswishBackward0', out, [t], [t], (g, s) => {
     const x = s[0];
-    return [where(lt(x, -3), 0, where(le(x, 3), mul(g, add(div(x, 3), 0.5)), g))];
+    const zero = twoPathMask(x, (v) => v < -3, (v) => v < -3);
+    const pass = twoPathMask(x, (v) => v >= 3, (v) => !(v < -3) && !(v <= 3));
+    return [where(zero, 0, where(pass, g, mul(g, add(div(x, 3), 0.5))))];
   });
 }
 
@@ -91,18 +120,21 @@ export function scaledElu(t: Tensor, alpha: number, scale: number, inputScale: n
   const negcoef = r(r(alpha) * r(scale));
   const poscoef = r(scale);
   const negiptcoef = r(inputScale);
-  const out = mapUnary(t, dt, (x) => (x <= 0 ? r(r(Math.expm1(r(x * negiptcoef))) * negcoef) : r(x * poscoef)));
+  // `+ 0`: PyTorch's vector path computes (exp(x) - 1) * negcoef, so -0 gives +0.
+  const out = mapUnary(t, dt, (x) => (x <= 0 ? r(r(Math.expm1(r(x * negiptcoef))) * negcoef) + 0 : r(x * poscoef)));
+  // The backward's vector path blends on x > 0 (NaN takes the negative branch), its scalar loop tests x <= 0.
+  const positive = (x: Tensor) => twoPathMask(x, (v) => v > 0, (v) => !(v <= 0));
   if (fromResult) {
-    // elu_backward(is_result): y <= 0 ? g * negiptcoef * (y + negcoef) : g * poscoef
+    // elu_backward(is_result): y > 0 ? g * poscoef : g * negiptcoef * (y + negcoef)
     return record(name, out, [t], [out], (g, s) => {
       const y = s[0];
-      return [where(le(y, 0), mul(mul(g, negiptcoef), add(y, negcoef)), mul(g, poscoef))];
+      return [where(positive(y), mul(g, poscoef), mul(mul(g, negiptcoef), add(y, negcoef)))];
     });
   }
-  // elu_backward: x <= 0 ? g * negiptcoef * negcoef * exp(x * negiptcoef) : g * poscoef
+  // elu_backward: x > 0 ? g * poscoef : g * negiptcoef * negcoef * exp(x * negiptcoef)
   return record(name, out, [t], [t], (g, s) => {
     const x = s[0];
-    return [where(le(x, 0), mul(mul(mul(g, negiptcoef), negcoef), exp(mul(x, negiptcoef))), mul(g, poscoef))];
+    return [where(positive(x), mul(g, poscoef), mul(mul(mul(g, negiptcoef), negcoef), exp(mul(x, negiptcoef))))];
   });
 }
 
@@ -179,21 +211,29 @@ function checkLambda(lambd: number): void {
   if (!(lambd >= 0)) throw runtimeError(`lambda must be greater or equal to 0, but found to be ${lambd}.`);
 }
 
-/** softshrink: x > l ? x - l : x < -l ? x + l : x * 0 (so a small negative gives -0). */
+/**
+ * shrink_backward: g outside [-l, l]. Its vector path keeps g where x < -l or x > l (a NaN input gets +0), its
+ * scalar loop zeroes where -l <= x <= l (a NaN input keeps g).
+ */
+function shrinkBackward(g: Tensor, x: Tensor, l: number): Tensor {
+  return where(twoPathMask(x, (v) => v < -l || v > l, (v) => !(v >= -l && v <= l)), g, 0);
+}
+
+/** softshrink: x > l ? x - l : x < -l ? x + l : 0 (a NaN input gives 0, as PyTorch 1.13's kernel). */
 export function softshrink(t: Tensor, lambd: number): Tensor {
   checkLambda(lambd);
   const dt = floating(t, 'softshrink_cpu');
   const r = rounder(dt);
   const l = r(lambd);
-  const out = mapUnary(t, dt, (x) => (x > l ? r(x - l) : x < -l ? r(x + l) : x * 0));
-  return record('SoftshrinkBackward0', out, [t], [t], (g, s) => [where(logicalAnd(ge(s[0], -l), le(s[0], l)), 0, g)]);
+  const out = mapUnary(t, dt, (x) => (x > l ? r(x - l) : x < -l ? r(x + l) : 0));
+  return record('SoftshrinkBackward0', out, [t], [t], (g, s) => [shrinkBackward(g, s[0], l)]);
 }
 
-/** hardshrink: (-l <= x <= l) ? 0 : x; a NaN input passes through, its gradient too. */
+/** hardshrink: (-l <= x <= l) ? 0 : x, so a NaN input passes through (its gradient as shrinkBackward says). */
 export function hardshrink(t: Tensor, lambd: number): Tensor {
   floating(t, 'hardshrink_cpu');
   const r = rounder(t.dtype);
   const l = r(lambd);
   const out = mapUnary(t, t.dtype, (x) => (x >= -l && x <= l ? 0 : x));
-  return record('HardshrinkBackward0', out, [t], [t], (g, s) => [where(logicalAnd(ge(s[0], -l), le(s[0], l)), 0, g)]);
+  return record('HardshrinkBackward0', out, [t], [t], (g, s) => [shrinkBackward(g, s[0], l)]);
 }

@@ -700,6 +700,20 @@ export function isfinite(t: Tensor): Tensor {
   return mapUnary(t, 'bool', (x) => (Number.isFinite(x) ? 1 : 0));
 }
 
+/** The largest finite value of each floating dtype: nan_to_num's default for the infinities. */
+const FINITE_MAX: Partial<Record<DType, number>> = {
+  float16: 65504, bfloat16: 3.3895313892515355e38, float32: 3.4028234663852886e38, float64: Number.MAX_VALUE,
+};
+
+/** nan_to_num: NaN, +inf and -inf replaced; the gradient passes where the input was finite (g * isfinite(x)). */
+export function nanToNum(t: Tensor, nan: number, posinf: number | null, neginf: number | null): Tensor {
+  if (!isFloating(t.dtype)) return clone(t);
+  const max = FINITE_MAX[t.dtype]!;
+  const [n, p, m] = [nan, posinf ?? max, neginf ?? -max].map((v) => castValue(t.dtype, v));
+  const out = mapUnary(t, t.dtype, (x) => (x !== x ? n : x === Infinity ? p : x === -Infinity ? m : x));
+  return record('NanToNumBackward0', out, [t], [t], (g, s) => [mul(g, isfinite(s[0]))]);
+}
+
 /** A contiguous copy; differentiable (CloneBackward0). */
 export function clone(t: Tensor): Tensor {
   const out = emptyTensor(t.shape, t.dtype);

@@ -64,7 +64,12 @@ export function flatten(t: Tensor, startDim = 0, endDim = -1): Tensor {
 
 export function unflatten(t: Tensor, dim: number, sizes: Shape): Tensor {
   const d = normalizeDim(dim, t.ndim);
-  const inner = inferViewShape(sizes, t.shape[d]);
+  const known = sizes.reduce((p, s) => (s === -1 ? p : p * s), 1);
+  const n = t.shape[d];
+  if (sizes.filter((s) => s === -1).length <= 1 && !(sizes.includes(-1) ? known !== 0 && n % known === 0 : known === n)) {
+    throw runtimeError(`unflatten: Provided sizes [${sizes.join(', ')}] don't multiply up to the size of dim ${d} (${n}) in the input tensor`);
+  }
+  const inner = inferViewShape(sizes, n);
   return view(t, [...t.shape.slice(0, d), ...inner, ...t.shape.slice(d + 1)]);
 }
 

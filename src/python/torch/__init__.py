@@ -573,7 +573,7 @@ def _method(name, alias=None):
 
 for _name in (
     "abs exp expm1 log log2 log10 log1p sqrt rsqrt sin cos tan tanh sigmoid relu erf floor ceil round trunc square "
-    "neg negative reciprocal sign isnan isinf isfinite logical_not logical_and logical_or logical_xor "
+    "neg negative reciprocal sign isnan isinf isfinite nan_to_num logical_not logical_and logical_or logical_xor "
     "sum mean prod argmax argmin var std logsumexp softmax log_softmax all any cumsum amax amin "
     "reshape flatten unflatten squeeze unsqueeze transpose permute t select narrow chunk unbind index_select "
     "matmul mm mv bmm dot outer clone detach masked_fill numel ravel lgamma digamma gather scatter_add diagonal flip"

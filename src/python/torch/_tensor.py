@@ -768,6 +768,9 @@ class Tensor:
     isnan = _unary("isnan")
     isinf = _unary("isinf")
     isfinite = _unary("isfinite")
+
+    def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
+        return _wrap(_op("nan_to_num", self._t, float(nan), _scalar_or_none(posinf), _scalar_or_none(neginf)))
     logical_not = _unary("logical_not")
     neg_ = _unary_inplace("neg")
     exp_ = _unary_inplace("exp")

@@ -34,7 +34,7 @@ OpName = Literal[
     "expm1", "log", "log2", "log10", "log1p", "sqrt", "rsqrt", "sin", "cos", "tan", "tanh", "sigmoid", "relu",
     "erf", "lgamma", "digamma", "polygamma", "floor", "ceil", "round", "trunc", "square", "leaky_relu", "softplus",
     "elu", "silu", "gelu", "clamp", "clamp_tensor", "maximum", "minimum", "where", "eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or",
-    "logical_xor", "logical_not", "bitwise", "bitwise_not", "isnan", "isinf", "isfinite", "to", "clone", "sum",
+    "logical_xor", "logical_not", "bitwise", "bitwise_not", "isnan", "isinf", "isfinite", "nan_to_num", "to", "clone", "sum",
     "mean", "max_all", "min_all", "max_dim", "min_dim", "amax", "amin", "argmax", "argmin", "prod", "norm", "var", "std",
     "logsumexp", "softmax", "log_softmax", "all", "any", "cumsum", "view", "reshape", "expand", "repeat",
     "permute", "flatten", "unflatten", "t", "T", "transpose", "unsqueeze", "squeeze", "select", "narrow",

@@ -137,6 +137,7 @@ export const ops = {
   isnan: E.isnan,
   isinf: E.isinf,
   isfinite: E.isfinite,
+  nan_to_num: E.nanToNum,
   to: (a: Tensor, dtype: DType) => E.cast(a, dtype),
   clone: E.clone,
   // reductions

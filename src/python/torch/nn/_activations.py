@@ -148,8 +148,9 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
     """x1/‖x1‖ · x2/‖x2‖ summed over `dim`, each norm held at least `eps` (outside autograd, as PyTorch clamps)."""
     from .. import broadcast_tensors, no_grad
     a, b = broadcast_tensors(x1, x2)
-    na = a.norm(2, dim, keepdim=True)
-    nb = b.norm(2, dim, keepdim=True)
+    # Cloned before the in-place clamp, as PyTorch does, so the norms' saved results stay unmodified.
+    na = a.norm(2, dim, keepdim=True).clone()
+    nb = b.norm(2, dim, keepdim=True).clone()
     with no_grad():
         na.clamp_(min=eps)
         nb.clamp_(min=eps)
