@@ -11,7 +11,7 @@ import { runtimeError } from '../errors';
 import { mapBinary, mapUnary } from '../kernels';
 import { forEachRow } from '../rows';
 import { makeTensor, Tensor } from '../tensor';
-import { add, div, exp, ge, gradFor, gt, le, log1p, logicalAnd, lt, mul, neg, rsub, tanh, where } from './elementwise';
+import { add, div, exp, gradFor, gt, le, log1p, logicalAnd, lt, mul, neg, rsub, tanh, where } from './elementwise';
 import { cat, narrow } from './views';
 
 /** The kernels exist for floating dtypes only; PyTorch names the kernel that has no integer version. */
