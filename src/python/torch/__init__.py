@@ -544,7 +544,7 @@ _OUT_METHODS = frozenset(
         "neg negative reciprocal sign logical_not logical_and logical_or logical_xor sum mean prod argmax argmin "
         "var std logsumexp softmax log_softmax all any cumsum amax amin index_select matmul mm mv bmm dot outer "
         "lgamma digamma gather scatter_add sort msort topk cumprod nonzero masked_select clamp_min clamp_max "
-        "lerp addcmul addcdiv addmm nansum nanmean diag scatter index_add"
+        "lerp addcmul addcdiv addmm nansum nanmean diag scatter index_add nan_to_num"
     ).split()
 )
 
@@ -913,8 +913,29 @@ from . import autograd  # noqa: E402
 from . import nn  # noqa: E402
 # torch.selu & co.: the functional forms PyTorch also has at top level, and the two Tensor methods among them.
 from .nn._activations import (  # noqa: E402
-    selu, selu_, celu, celu_, prelu, rrelu, rrelu_, threshold, threshold_, hardshrink, cosine_similarity, pairwise_distance,
+    selu, selu_, celu_, prelu, rrelu, rrelu_, threshold_, cosine_similarity, pairwise_distance,
 )
+from .nn import _activations as _act  # noqa: E402
+
+
+# torch.celu, torch.threshold and torch.hardshrink are ATen's bindings, not F's: no inplace=, and the last two
+# take out= (celu's binding has none).
+def celu(input, alpha=1.0):
+    return _act.celu(input, alpha)
+
+
+def threshold(input, threshold, value, *, out=None):
+    if out is None:
+        return _act.threshold(input, threshold, value)
+    return _out.call("threshold", lambda: _act.threshold(input, threshold, value), out, (input,))
+
+
+def hardshrink(input, lambd=0.5, *, out=None):
+    if out is None:
+        return _act.hardshrink(input, lambd)
+    return _out.call("hardshrink", lambda: _act.hardshrink(input, lambd), out, (input,))
+
+
 Tensor.prelu = lambda self, weight: prelu(self, weight)
 Tensor.hardshrink = lambda self, lambd=0.5: hardshrink(self, lambd)
 from . import optim  # noqa: E402

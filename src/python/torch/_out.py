@@ -87,7 +87,7 @@ def _not_for(dtype, template):
 
 
 # TensorIterator's kernels: unary ops that keep their input's dtype want the same dtype, the others cast.
-_SAME = "abs absolute neg negative sign floor ceil round trunc square clamp clip clamp_min clamp_max pow_scalar".split()
+_SAME = "abs absolute neg negative sign floor ceil round trunc square clamp clip clamp_min clamp_max pow_scalar hardshrink".split()
 _ANY = "eq ne lt le gt ge greater less logical_not logical_and logical_or logical_xor sum prod bernoulli".split()
 RULES = dict.fromkeys(_SAME, _same)
 RULES.update(dict.fromkeys(_ANY, _any))
@@ -111,6 +111,7 @@ RULES.update({
     "diag": _message("expected scalar type %(res)s but found %(out)s", _EQUAL),
     "nansum": lambda res, out: None if out.is_floating_point else "\"nansum_cpu\" not implemented for '%s'" % _SCALAR[out.name],
     "nanmean": lambda res, out: None if out.is_floating_point else "\"nansum_cpu\" not implemented for '%s'" % _SCALAR[out.name],
+    "nan_to_num": _message("nan_to_num: dtype of out: %(out)s should be same as input: %(res)s", _EQUAL),
     "masked_select": _message("masked_select(): self and result must have the same scalar type", _EQUAL),
     "dot": _message("result dtype %(out)s does not match input dtype %(res)s", _EQUAL),
     "matmul_1d": _message("result dtype %(out)s does not match input dtype %(res)s", _EQUAL),
