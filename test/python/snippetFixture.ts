@@ -12,7 +12,17 @@ export interface SnippetFixture {
   cases: Record<string, { code: string; stdout: string }>;
 }
 
-export function snippetFixtureSuite(title: string, fixtureName: string): void {
+/** Each float32 hex value (float.hex of a float32) cut to 4 hex digits (16 bits) of fraction. */
+function coarse(text: string): string {
+  return text.replace(/(0x1\.[0-9a-f]{4})[0-9a-f]{9}(p[-+]\d+)/g, '$1$2');
+}
+
+/**
+ * `knownDifferences`: cases, each with the reason, whose float32 values still differ from PyTorch's in the last
+ * bits: compared with each value cut to 16 bits of fraction (everything else in them exactly), so a larger
+ * error still fails.
+ */
+export function snippetFixtureSuite(title: string, fixtureName: string, knownDifferences: Record<string, string> = {}): void {
   const fixture = JSON.parse(readFixture(fixtureName)) as SnippetFixture;
   describe(title, function () {
     this.timeout(60000);
@@ -25,10 +35,12 @@ export function snippetFixtureSuite(title: string, fixtureName: string): void {
     });
 
     for (const [name, { code, stdout }] of Object.entries(fixture.cases)) {
-      it(name, async () => {
+      const known = knownDifferences[name];
+      it(known ? `${name} (known last-bit differences)` : name, async () => {
         const r = await session.run((fixture.prelude ?? '') + code, 'snippet.py');
         assert.equal(r.status, 'ok', r.stderr);
-        assert.equal(r.stdout, stdout);
+        if (known) assert.equal(coarse(r.stdout), coarse(stdout), known);
+        else assert.equal(r.stdout, stdout);
       });
     }
   });
