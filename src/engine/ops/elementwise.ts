@@ -153,7 +153,8 @@ export function div(a: Operand, b: Operand, roundingMode: 'trunc' | 'floor' | nu
   if (ib?.requiresGrad) { if (ia) saved.push(ia); saved.push(ib); } else if (ia?.requiresGrad && ib) saved.push(ib);
   return record('DivBackward0', out, [ia, ib], saved, (g, _s, needs) => [
     needs[0] ? gradFor(div(g, ib ?? castedScalar(b, dt)!), ia!) : null,
-    needs[1] ? gradFor(div(mul(neg(g), ia ?? castedScalar(a, dt)!), mul(ib!, ib!)), ib!) : null,
+    // PyTorch's div_tensor_other_backward: -g · ((a / b) / b), rounded in that order.
+    needs[1] ? gradFor(mul(neg(g), div(div(ia ?? castedScalar(a, dt)!, ib!), ib!)), ib!) : null,
   ]);
 }
 
