@@ -20,7 +20,11 @@ function packB(b: usize, pack: usize, k: i32, n: i32, nr: i32, size: i32): void 
     let dst = pack + <usize>(p * k * nr) * size;
     for (let q = 0; q < k; q++) {
       const src = b + <usize>(q * n + j0) * size;
-      if (w === nr) {
+      if (w === nr && nr * size === 32) {
+        // Two vector moves: memory.copy of 32 bytes is a call into the runtime per row, as slow as the product.
+        v128.store(dst, v128.load(src));
+        v128.store(dst, v128.load(src, 16), 16);
+      } else if (w === nr) {
         memory.copy(dst, src, <usize>(nr * size));
       } else {
         memory.copy(dst, src, <usize>(w * size));
