@@ -208,8 +208,11 @@ export function copyInto(dst: Tensor, src: Tensor): void {
   const isInt = dst.dtype === 'int64';
   const dt = dst.dtype;
   const round = (isReducedFloat(dt) || dt === 'int32') && src.dtype !== dt;
+  // Same storage type with unit steps: each row is a block copy (a cat's pieces, a recurrent step's gates).
+  const blocks = !isInt && !round && dst.dtype === src.dtype;
   forEachRow2(shape, dst.strides, sStr, dst.offset, sOff, (dp, sp, _i, len, di, si) => {
-    if (isInt) for (let k = 0; k < len; k++, dp += di, sp += si) dd[dp] = Math.trunc(srcVals[sp]);
+    if (blocks && di === 1 && si === 1 && len >= 16) dd.set(srcVals.subarray(sp, sp + len), dp);
+    else if (isInt) for (let k = 0; k < len; k++, dp += di, sp += si) dd[dp] = Math.trunc(srcVals[sp]);
     else if (round) for (let k = 0; k < len; k++, dp += di, sp += si) dd[dp] = castValue(dt, srcVals[sp]);
     else for (let k = 0; k < len; k++, dp += di, sp += si) dd[dp] = srcVals[sp];
   });
