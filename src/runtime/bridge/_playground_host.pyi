@@ -52,6 +52,9 @@ OpName = Literal[
     # hardtanh, SELU, PReLU, GLU & co. (activationOps.ts)
     "hardtanh", "threshold", "hardsigmoid", "hardswish", "mish", "selu", "celu", "prelu", "rrelu_eval", "glu",
     "log_sigmoid", "softshrink", "hardshrink",
+    # sorting, selection, blends, one-sided clamps (tensorOps.ts)
+    "sort", "topk", "cumprod", "nonzero", "masked_select", "unique", "clamp_min", "clamp_max", "lerp", "addcmul",
+    "addcdiv", "addmm", "nansum", "trace", "diag", "roll", "scatter", "index_add",
 ]
 
 # The first argument of `call(line, "iop", name, tensor, ...)`: `x.add_(y)` runs `add` and writes back.
@@ -59,6 +62,7 @@ InplaceOpName = Literal[
     "add", "sub", "mul", "div", "pow", "floordiv", "mod", "clamp", "neg", "exp", "log", "sqrt", "abs", "relu",
     "leaky_relu", "elu", "silu", "sigmoid", "tanh", "and", "or", "xor", "masked_fill",
     "scatter_add", "hardtanh", "threshold", "hardsigmoid", "hardswish", "mish", "selu", "celu", "rrelu_eval",
+    "clamp_min", "clamp_max", "lerp", "addcmul", "addcdiv", "scatter", "index_add",
 ]
 
 @final
