@@ -1,7 +1,7 @@
 // Scenario 11: the python backend. With autogradPlayground.pythonPath naming Debian's /usr/bin/python3 (PyTorch
 // 1.13 in CI), Autograd: Train Model with Python from the palette trains the house-prices example on real
-// PyTorch: the header says "PyTorch 1.13 · cpu", the graph has PyTorch's node names and the model's parameters
-// as leaves. Then Train Model (the playground, the default backend) on the same file says "Playground". Where
+// PyTorch: the header says "PyTorch 1.13 · cpu", the graph draws the model as a module box (the probe's
+// module calls) and, opened, has PyTorch's node names and the model's parameters as leaves. Then Train Model (the playground, the default backend) on the same file says "Playground". Where
 // that Python has no torch the scenario says so and checks nothing.
 import { execFileSync } from 'node:child_process';
 import { runCommand, waitUntil } from '../lib/workbench.mjs';
@@ -62,10 +62,25 @@ export default {
     check(`header names the backend: PyTorch ${short} · cpu`, header.backend === `PyTorch ${short} · cpu`, header.backend);
     check('its tooltip has the whole version', header.backendTitle.includes(version), header.backendTitle);
     check('header: 100 steps', header.steps === 100, header.stepText);
+    // The probe records module calls (its global forward hooks): the model is a box, closed when the drawing
+    // folds to fit; its ▸ opens it onto the parameters.
+    const modules = () => panel(page).locator('details.card-graph').evaluate((d) => ({
+      boxes: [...d.querySelectorAll('g.gbox')].map((g) => g.dataset.module),
+      closed: [...d.querySelectorAll('g.gnode.module')].map((g) => g.dataset.module),
+    }));
+    const drawn = await waitUntil(async () => {
+      const m = await modules();
+      return m.boxes.length + m.closed.length > 0 ? m : null;
+    }, { timeout: 10000, message: 'the model drawn as a module' });
+    check('the model is drawn as a module box named model', [...drawn.boxes, ...drawn.closed].includes('model'), JSON.stringify(drawn));
+    // Open the closed modules level by level (model, then model.linear) until the parameters show.
     const graph = await waitUntil(async () => {
       const g = await readGraph(page);
-      return g.leaves.some((l) => l.includes('weight')) ? g : null;
-    }, { timeout: 10000, message: 'the graph' });
+      if (g.leaves.some((l) => l.includes('weight'))) return g;
+      const closed = panel(page).locator('details.card-graph g.gnode.module .gmodule-toggle');
+      if ((await closed.count()) > 0) await closed.first().dispatchEvent('click');
+      return null;
+    }, { timeout: 10000, interval: 500, message: 'the graph' });
     log(`graph: leaves ${JSON.stringify(graph.leaves)}, root ${graph.rootTooltip.split('\n')[0]}, ops ${JSON.stringify(graph.ops)}`);
     check('graph leaves are the model\'s parameters', graph.leaves.includes('model.linear.weight') && graph.leaves.includes('model.linear.bias'), graph.leaves.join(', '));
     check('graph root is PyTorch\'s MseLossBackward0', /MseLossBackward0/.test(graph.rootTooltip), graph.rootTooltip.split('\n')[0]);
