@@ -239,6 +239,15 @@ export function record(
   return out;
 }
 
+/**
+ * Gives `t`'s node the name of the overload PyTorch's C++ composites call: `x + scalar` there is AddBackward1 and
+ * `at::norm(x, p, dim)` NormBackward1, where the Python-facing ops this engine names after record the other one.
+ */
+export function relabel(t: Tensor, name: string): Tensor {
+  if (t.gradFn !== null) (t.gradFn as { name: string }).name = name;
+  return t;
+}
+
 // ---- History through views written in place ----
 
 /** For each element of `view`, its index among `base`'s elements in row-major order (they share storage). */

@@ -55,6 +55,9 @@ OpName = Literal[
     # sorting, selection, blends, one-sided clamps (tensorOps.ts)
     "sort", "topk", "cumprod", "nonzero", "masked_select", "unique", "clamp_min", "clamp_max", "lerp", "addcmul",
     "addcdiv", "addmm", "nansum", "trace", "diag", "roll", "scatter", "index_add",
+    # kl_div, the margin losses, Poisson NLL (lossOps.ts)
+    "kl_div", "cosine_embedding_loss", "margin_ranking_loss", "hinge_embedding_loss", "poisson_nll_loss",
+    "triplet_margin_loss", "soft_margin_loss", "multi_margin_loss",
 ]
 
 # The first argument of `call(line, "iop", name, tensor, ...)`: `x.add_(y)` runs `add` and writes back.

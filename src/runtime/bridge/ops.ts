@@ -20,6 +20,7 @@ import * as TR from '../../engine/ops/triangular';
 import * as V from '../../engine/ops/views';
 import { activationInplaceOps, activationOps } from './activationOps';
 import { convPoolOps } from './convPoolOps';
+import { lossOps } from './lossOps';
 import { nnOps } from './nnOps';
 import { tensorOps } from './tensorOps';
 import { Tensor } from '../../engine/tensor';
@@ -226,6 +227,8 @@ export const ops = {
   ...tensorOps,
   // hardtanh, SELU, PReLU, GLU & co. (activationOps.ts)
   ...activationOps,
+  // kl_div, the margin losses, Poisson NLL (lossOps.ts)
+  ...lossOps,
 };
 
 /** `a op= b` without alpha written into a's storage where nothing is recorded (IP.arithmeticInPlace). */

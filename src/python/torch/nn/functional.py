@@ -9,6 +9,7 @@ from .. import _dtype as _dtypes
 from .._tensor import Tensor, _wrap
 from . import _padding
 from ._activations import *  # noqa: F401,F403 (hardtanh, selu, prelu, glu, normalize, … live there)
+from ._losses import *  # noqa: F401,F403 (kl_div, the margin losses, Poisson and Gaussian NLL live there)
 
 
 def relu(input, inplace=False):

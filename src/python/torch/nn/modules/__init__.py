@@ -23,6 +23,10 @@ from .padding import (
 )
 from .upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNearest2d
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss, _Loss
+from .loss import (
+    CosineEmbeddingLoss, GaussianNLLLoss, HingeEmbeddingLoss, KLDivLoss, MarginRankingLoss, MultiLabelSoftMarginLoss,
+    MultiMarginLoss, PoissonNLLLoss, SoftMarginLoss, TripletMarginLoss,
+)
 
 __all__ = [
     "Module", "Identity", "Linear", "ModuleList", "Sequential", "ELU", "GELU", "LeakyReLU", "LogSoftmax", "ReLU",
@@ -50,4 +54,9 @@ __all__ += [
 __all__ += [
     "CELU", "GLU", "Hardshrink", "Hardsigmoid", "Hardswish", "Hardtanh", "LogSigmoid", "Mish", "PReLU", "ReLU6", "RReLU",
     "SELU", "Softmin", "Softshrink", "Softsign", "Tanhshrink", "Threshold", "CosineSimilarity", "PairwiseDistance", "Unflatten",
+]
+# kl_div, the margin and hinge losses, Poisson and Gaussian NLL
+__all__ += [
+    "KLDivLoss", "CosineEmbeddingLoss", "MarginRankingLoss", "HingeEmbeddingLoss", "SoftMarginLoss", "MultiLabelSoftMarginLoss",
+    "MultiMarginLoss", "TripletMarginLoss", "PoissonNLLLoss", "GaussianNLLLoss",
 ]
