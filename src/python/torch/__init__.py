@@ -596,6 +596,30 @@ for _name in (
 del _name
 moveaxis = _method("movedim", "moveaxis")
 
+# einsum, the elementwise functions beyond the basic set (_tensor_special) and diff/tensor_split/flipud/fliplr
+# (_tensor_slicing)
+from . import _tensor_special, _tensor_slicing  # noqa: E402,F401
+from ._einsum import einsum  # noqa: E402,F401
+
+for _name in "atan2 hypot logaddexp logit erfinv diff tensor_split flipud fliplr".split():
+    globals()[_name] = _method(_name)
+del _name
+arctan2 = _method("atan2", "arctan2")
+
+
+def _tri_indices(name, keep):
+    def f(row, col, offset=0, *, dtype=None, device=None, layout=None):
+        pairs = [(r, c) for r in range(row) for c in range(col) if keep(c - r, offset)]
+        return tensor([[r for r, _ in pairs], [c for _, c in pairs]], dtype=int64 if dtype is None else dtype).reshape(2, len(pairs))
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+tril_indices = _tri_indices("tril_indices", lambda d, offset: d <= offset)
+triu_indices = _tri_indices("triu_indices", lambda d, offset: d >= offset)
+del _tri_indices
+
 absolute = _method("abs", "absolute")
 swapaxes = _method("transpose", "swapaxes")
 unsafe_chunk = _method("unsafe_chunk")

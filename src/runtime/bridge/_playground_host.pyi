@@ -58,6 +58,8 @@ OpName = Literal[
     # kl_div, the margin losses, Poisson NLL (lossOps.ts)
     "kl_div", "cosine_embedding_loss", "margin_ranking_loss", "hinge_embedding_loss", "poisson_nll_loss",
     "triplet_margin_loss", "soft_margin_loss", "multi_margin_loss",
+    # elementwise functions beyond the basic set (tensorOps.ts, specialMath.ts)
+    "atan2", "hypot", "logaddexp", "logit", "erfinv",
 ]
 
 # The first argument of `call(line, "iop", name, tensor, ...)`: `x.add_(y)` runs `add` and writes back.
@@ -66,6 +68,8 @@ InplaceOpName = Literal[
     "leaky_relu", "elu", "silu", "sigmoid", "tanh", "and", "or", "xor", "masked_fill",
     "scatter_add", "hardtanh", "threshold", "hardsigmoid", "hardswish", "mish", "selu", "celu", "rrelu_eval",
     "clamp_min", "clamp_max", "lerp", "addcmul", "addcdiv", "scatter", "index_add",
+    # elementwise functions beyond the basic set (tensorOps.ts)
+    "atan2", "hypot", "logit", "erfinv",
 ]
 
 @final

@@ -22,7 +22,7 @@ import { activationInplaceOps, activationOps } from './activationOps';
 import { convPoolOps } from './convPoolOps';
 import { lossOps } from './lossOps';
 import { nnOps } from './nnOps';
-import { tensorOps } from './tensorOps';
+import { specialMathInplaceOps, tensorOps } from './tensorOps';
 import { Tensor } from '../../engine/tensor';
 
 /** Python ints arrive as numbers; the Python side says which operands were ints (see `_arg` in torch/_tensor.py). */
@@ -273,6 +273,8 @@ export const inplaceOps = {
   scatter: tensorOps.scatter,
   index_add: tensorOps.index_add,
   ...activationInplaceOps,
+  // elementwise functions beyond the basic set (tensorOps.ts)
+  ...specialMathInplaceOps,
 };
 
 export type OpName = keyof typeof ops;

@@ -6,6 +6,7 @@ import * as B from '../../engine/ops/blend';
 import * as CO from '../../engine/ops/clampOneSide';
 import * as GT from '../../engine/ops/gather';
 import * as S from '../../engine/ops/sorting';
+import * as SM from '../../engine/ops/specialMath';
 import { DType } from '../../engine/dtype';
 import { Tensor } from '../../engine/tensor';
 
@@ -29,4 +30,18 @@ export const tensorOps = {
   roll: (a: Tensor, shifts: ArrayLike<number>, d: ArrayLike<number>) => B.roll(a, Array.from(shifts), Array.from(d)),
   scatter: (s: Tensor, d: number, i: Tensor, src: Tensor | number, reduce: 'add' | 'multiply' | null | undefined) => GT.scatter(s, d, i, src, reduce ?? null),
   index_add: (s: Tensor, d: number, i: Tensor, src: Tensor, alpha: number) => GT.indexAdd(s, d, i, src, alpha),
+  // elementwise functions beyond the basic set (specialMath.ts)
+  atan2: (a: Tensor, b: Tensor) => SM.atan2(a, b),
+  hypot: (a: Tensor, b: Tensor) => SM.hypot(a, b),
+  logaddexp: (a: Tensor, b: Tensor) => SM.logaddexp(a, b),
+  logit: (a: Tensor, eps: number | null | undefined) => SM.logit(a, eps ?? null),
+  erfinv: (a: Tensor) => SM.erfinv(a),
+};
+
+/** The elementwise functions PyTorch also gives an in-place form (atan2_, hypot_, logit_, erfinv_). */
+export const specialMathInplaceOps = {
+  atan2: tensorOps.atan2,
+  hypot: tensorOps.hypot,
+  logit: tensorOps.logit,
+  erfinv: tensorOps.erfinv,
 };
