@@ -96,12 +96,16 @@ OUT_FUNCTIONS = [
     ("index_add", "x, 0, torch.tensor([1, 0]), y"), ("index_add", "x, 1, torch.tensor([2, 0, 2]), y, alpha=2"),
     ("hardshrink", "x, 1.0"), ("threshold", "x, 1.0, 0.0"), ("threshold", "n, 0, 7"), ("nan_to_num", "x.log(), 0.5"),
     ("nan_to_num", "n"),
+    ("atan2", "x, y"), ("atan2", "n, v"), ("arctan2", "x, y"), ("hypot", "x, y"), ("logaddexp", "x, y"),
+    ("logit", "probs"), ("logit", "x, 0.25"), ("logit", "n"), ("erfinv", "x / 4"), ("erfinv", "n"), ("diff", "x"),
+    ("diff", "n, 1, 0"), ("diff", "bm"), ("diff", "x, prepend=y[:, :1]"),
     # functions whose PyTorch binding has no out=: the case shows the TypeError
     ("clone", "x"), ("flip", "x, (0,)"), ("masked_fill", "x, bm, 0.0"), ("zeros_like", "x"), ("ones_like", "x"),
     ("empty_like", "x"), ("full_like", "x, 2"), ("rand_like", "x"), ("randn_like", "x"), ("transpose", "x, 0, 1"),
     ("reshape", "x, (3, 2)"), ("rsub", "x, y"), ("argwhere", "x"), ("isclose", "x, y"),
     ("count_nonzero", "x"), ("trace", "x"), ("roll", "x, 1"), ("repeat_interleave", "x, 2"), ("broadcast_to", "v, (2, 3)"),
-    ("movedim", "x, 0, 1"), ("celu", "x"), ("prelu", "x, torch.tensor([0.25])"),
+    ("movedim", "x, 0, 1"), ("celu", "x"), ("prelu", "x, torch.tensor([0.25])"), ("tril_indices", "3, 3"),
+    ("triu_indices", "3, 3, 1"),
 ]
 
 VERSION_SPECIFIC_GRAD = {"softmax", "log_softmax", "floor_divide"}

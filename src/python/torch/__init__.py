@@ -544,7 +544,8 @@ _OUT_METHODS = frozenset(
         "neg negative reciprocal sign logical_not logical_and logical_or logical_xor sum mean prod argmax argmin "
         "var std logsumexp softmax log_softmax all any cumsum amax amin index_select matmul mm mv bmm dot outer "
         "lgamma digamma gather scatter_add sort msort topk cumprod nonzero masked_select clamp_min clamp_max "
-        "lerp addcmul addcdiv addmm nansum nanmean diag scatter index_add nan_to_num"
+        "lerp addcmul addcdiv addmm nansum nanmean diag scatter index_add nan_to_num atan2 hypot logaddexp logit "
+        "erfinv diff"
     ).split()
 )
 

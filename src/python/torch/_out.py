@@ -130,7 +130,7 @@ del _name
 ATEN = {
     "absolute": "abs", "square": "pow", "true_divide": "div", "clip": "clamp", "outer": "mul", "concat": "cat",
     "concatenate": "cat", "hstack": "cat", "vstack": "cat", "linalg.cholesky": "linalg_cholesky_ex",
-    "linalg.norm": "linalg_vector_norm", "msort": "sort",
+    "linalg.norm": "linalg_vector_norm", "msort": "sort", "arctan2": "atan2", "diff": "sub",
 }
 
 # Functions without a derivative: out= is allowed whatever requires grad.
@@ -366,6 +366,8 @@ def method_out(name, input, args, kwargs, out, method_name=None):
         with _no_grad():
             result = method(*args, **kwargs)
         return write(name, result, out, inputs)
+    if name == "diff":
+        return _diff_out(input, method, args, kwargs, out)
     if name in ("clamp_min", "clamp_max") and any(isinstance(a, _tensor_args.Tensor) for a in args + tuple(kwargs.values())):
         return call(name, lambda: method(*args, **kwargs), out, inputs, _cast)
     if name in _IN_OUT_DTYPE:
@@ -390,3 +392,23 @@ def method_out(name, input, args, kwargs, out, method_name=None):
         if dims == (1, 1):
             return call(name, lambda: method(*args, **kwargs), out, inputs, RULES["matmul_1d"], aten)
     return call(name, lambda: method(*args, **kwargs), out, inputs, None, aten)
+
+
+def _diff_out(input, method, args, kwargs, out):
+    """torch.diff(..., out=): PyTorch's diff_out writes its last difference with sub's out= (logical_xor's for
+    bool, which has no derivative), and for n=0 copies the input into the out tensor, autograd and all, after a
+    check of its own that the dtypes are equal."""
+    n = kwargs.get("n", args[0] if args else 1)
+    if n == 0:
+        out = check_out("diff", out)
+        result = method(*args, **kwargs)
+        resize(out, result.shape)
+        if result.dtype is not out.dtype:
+            raise RuntimeError("expected scalar_type %s but found %s" % (_SCALAR[result.dtype.name], _SCALAR[out.dtype.name]))
+        return out.copy_(result)
+    if input.dtype is bool_:
+        out = check_out("diff", out)
+        with _no_grad():
+            result = method(*args, **kwargs)
+        return write("diff", result, out, (input, args, tuple(kwargs.values())), _any)
+    return call("diff", lambda: method(*args, **kwargs), out, (input, args, tuple(kwargs.values())))
