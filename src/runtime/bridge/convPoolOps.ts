@@ -5,6 +5,7 @@
  */
 import * as CV from '../../engine/ops/conv';
 import * as PD from '../../engine/ops/padding';
+import * as PS from '../../engine/ops/pixelShuffle';
 import * as PO from '../../engine/ops/pool';
 import { Tensor } from '../../engine/tensor';
 
@@ -34,4 +35,7 @@ export const convPoolOps = {
     PO.upsampleNearest(x, h, w, sh ?? null, sw ?? null),
   upsample_bilinear2d: (x: Tensor, h: number, w: number, alignCorners: boolean, sh: number | null | undefined, sw: number | null | undefined) =>
     PO.upsampleBilinear2d(x, h, w, alignCorners, sh ?? null, sw ?? null),
+  // pixel shuffle, adaptive max pooling
+  pixel_shuffle: (x: Tensor, r: number) => PS.pixelShuffle(x, r),
+  pixel_unshuffle: (x: Tensor, r: number) => PS.pixelUnshuffle(x, r),
 };

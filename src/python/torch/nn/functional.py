@@ -10,6 +10,7 @@ from .._tensor import Tensor, _wrap
 from . import _padding
 from ._activations import *  # noqa: F401,F403 (hardtanh, selu, prelu, glu, normalize, … live there)
 from ._losses import *  # noqa: F401,F403 (kl_div, the margin losses, Poisson and Gaussian NLL live there)
+from ._layers import *  # noqa: F401,F403 (instance_norm, pixel_shuffle, adaptive_max_pool2d, bilinear, … live there)
 
 
 def relu(input, inplace=False):

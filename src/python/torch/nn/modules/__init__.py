@@ -12,6 +12,8 @@ from .flatten import Flatten, Unflatten
 from .dropout import Dropout, Dropout1d, Dropout2d
 from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from .normalization import GroupNorm, LayerNorm
+from .instancenorm import InstanceNorm1d, InstanceNorm2d
+from .pixelshuffle import PixelShuffle, PixelUnshuffle
 from .sparse import Embedding, EmbeddingBag
 from .rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase
 from .transformer import Transformer, TransformerDecoder, TransformerDecoderLayer, TransformerEncoder, TransformerEncoderLayer
@@ -59,4 +61,8 @@ __all__ += [
 __all__ += [
     "KLDivLoss", "CosineEmbeddingLoss", "MarginRankingLoss", "HingeEmbeddingLoss", "SoftMarginLoss", "MultiLabelSoftMarginLoss",
     "MultiMarginLoss", "TripletMarginLoss", "PoissonNLLLoss", "GaussianNLLLoss",
+]
+# instance norm, pixel shuffle, adaptive max pooling, local response norm, bilinear, alpha and 3-D dropout
+__all__ += [
+    "InstanceNorm1d", "InstanceNorm2d", "PixelShuffle", "PixelUnshuffle",
 ]
