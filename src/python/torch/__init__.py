@@ -609,7 +609,9 @@ arctan2 = _method("atan2", "arctan2")
 
 
 def _tri_indices(name, keep):
-    def f(row, col, offset=0, *, dtype=None, device=None, layout=None):
+    # No layout=: the playground's tensors are all strided, and a keyword it cannot honour must not pass silently.
+    def f(row, col, offset=0, *, dtype=None, device=None):
+        _check_device(device)
         pairs = [(r, c) for r in range(row) for c in range(col) if keep(c - r, offset)]
         return tensor([[r for r, _ in pairs], [c for _, c in pairs]], dtype=int64 if dtype is None else dtype).reshape(2, len(pairs))
 
