@@ -546,6 +546,8 @@ _OUT_METHODS = frozenset(
         "lgamma digamma gather scatter_add sort msort topk cumprod nonzero masked_select clamp_min clamp_max "
         "lerp addcmul addcdiv addmm nansum nanmean diag scatter index_add nan_to_num atan2 hypot logaddexp logit "
         "erfinv diff"
+        # running extremes, order statistics, aminmax, kron, cross (_tensor_scans)
+        " cummax cummin logcumsumexp kthvalue median aminmax kron cross"
     ).split()
 )
 
@@ -622,6 +624,14 @@ def _tri_indices(name, keep):
 tril_indices = _tri_indices("tril_indices", lambda d, offset: d <= offset)
 triu_indices = _tri_indices("triu_indices", lambda d, offset: d >= offset)
 del _tri_indices
+
+# running extremes, order statistics, paired reductions, products, rot90/diag_embed (_tensor_scans)
+from . import _tensor_scans  # noqa: E402,F401
+from ._tensor_scans import var_mean, std_mean, cdist  # noqa: E402,F401
+
+for _name in "cummax cummin logcumsumexp kthvalue median aminmax kron cross rot90 diag_embed".split():
+    globals()[_name] = _method(_name)
+del _name
 
 absolute = _method("abs", "absolute")
 swapaxes = _method("transpose", "swapaxes")

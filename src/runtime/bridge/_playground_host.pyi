@@ -62,6 +62,9 @@ OpName = Literal[
     "triplet_margin_loss", "soft_margin_loss", "multi_margin_loss",
     # elementwise functions beyond the basic set (tensorOps.ts, specialMath.ts)
     "atan2", "hypot", "logaddexp", "logit", "erfinv",
+    # running extremes, order statistics, paired reductions, products, rot90/diag_embed (tensorOps.ts)
+    "cummax", "cummin", "logcumsumexp", "kthvalue", "median", "var_mean", "aminmax", "kron", "cross", "cdist",
+    "rot90", "diag_embed",
 ]
 
 # The first argument of `call(line, "iop", name, tensor, ...)`: `x.add_(y)` runs `add` and writes back.

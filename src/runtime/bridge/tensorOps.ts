@@ -7,6 +7,10 @@ import * as CO from '../../engine/ops/clampOneSide';
 import * as GT from '../../engine/ops/gather';
 import * as S from '../../engine/ops/sorting';
 import * as SM from '../../engine/ops/specialMath';
+import * as AR from '../../engine/ops/arrange';
+import * as PR from '../../engine/ops/pairedReductions';
+import * as PX from '../../engine/ops/products';
+import * as SC from '../../engine/ops/scans';
 import { DType } from '../../engine/dtype';
 import { Tensor } from '../../engine/tensor';
 
@@ -36,6 +40,21 @@ export const tensorOps = {
   logaddexp: (a: Tensor, b: Tensor) => SM.logaddexp(a, b),
   logit: (a: Tensor, eps: number | null | undefined) => SM.logit(a, eps ?? null),
   erfinv: (a: Tensor) => SM.erfinv(a),
+  // running extremes, order statistics, paired reductions, products, rot90/diag_embed (scans.ts,
+  // pairedReductions.ts, products.ts, arrange.ts)
+  cummax: (a: Tensor, d: number) => SC.cumExtreme(a, d, 'max'),
+  cummin: (a: Tensor, d: number) => SC.cumExtreme(a, d, 'min'),
+  logcumsumexp: (a: Tensor, d: number) => SC.logcumsumexp(a, d),
+  kthvalue: (a: Tensor, k: number, d: number, keepdim: boolean) => SC.kthvalue(a, k, d, keepdim),
+  median: (a: Tensor, d: number | null | undefined, keepdim: boolean) => (d === null || d === undefined ? SC.medianAll(a) : SC.medianDim(a, d, keepdim)),
+  var_mean: (a: Tensor, d: number | ArrayLike<number> | null | undefined, correction: number, keepdim: boolean, which: 'var' | 'std') =>
+    PR.varMean(a, d === null || d === undefined || typeof d === 'number' ? d ?? null : Array.from(d), correction, keepdim, which),
+  aminmax: (a: Tensor, d: number | null | undefined, keepdim: boolean) => PR.aminmax(a, d ?? null, keepdim),
+  kron: (a: Tensor, b: Tensor) => PX.kron(a, b),
+  cross: (a: Tensor, b: Tensor, d: number) => PX.cross(a, b, d),
+  cdist: (a: Tensor, b: Tensor, p: number) => PX.cdist(a, b, p),
+  rot90: (a: Tensor, k: number, dims: ArrayLike<number>) => AR.rot90(a, k, Array.from(dims)),
+  diag_embed: (a: Tensor, offset: number, d1: number, d2: number) => AR.diagEmbed(a, offset, d1, d2),
 };
 
 /** The elementwise functions PyTorch also gives an in-place form (atan2_, hypot_, logit_, erfinv_). */

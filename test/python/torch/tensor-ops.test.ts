@@ -17,3 +17,5 @@ snippetFixtureSuite('einsum, atan2/hypot/logaddexp/logit/erfinv, diff, tensor_sp
   'logit erfinv': "erfinv follows ATen's calc_erfinv, but erff and the double Newton steps still differ in the last bit on a few inputs",
   'logit erfinv gradients': "erfinv's gradient is built on erfinv's value (one last bit)",
 });
+snippetFixtureSuite('cummax/cummin, kthvalue, median, var_mean/std_mean, aminmax, logcumsumexp, kron, cross, cdist, rot90 and diag_embed (real PyTorch output)', 'tensor_ops3.json', {
+});

@@ -71,3 +71,12 @@ def norm(A, ord=None, dim=None, keepdim=False, *, out=None, dtype=None):
     if dim is None and A.dim() != 1:
         raise RuntimeError("linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got %dD." % A.dim())
     return vector_norm(A, ord, dim, keepdim)
+
+
+# linalg.cross (torch._tensor_scans): out= as the other functions write it
+def cross(input, other, *, dim=-1, out=None):
+    from .._tensor_scans import linalg_cross
+
+    if out is not None:
+        return _out.call("linalg.cross", lambda: linalg_cross(input, other, dim=dim), out, (input, other))
+    return linalg_cross(input, other, dim=dim)
