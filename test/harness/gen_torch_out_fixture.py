@@ -99,6 +99,9 @@ OUT_FUNCTIONS = [
     ("atan2", "x, y"), ("atan2", "n, v"), ("arctan2", "x, y"), ("hypot", "x, y"), ("logaddexp", "x, y"),
     ("logit", "probs"), ("logit", "x, 0.25"), ("logit", "n"), ("erfinv", "x / 4"), ("erfinv", "n"), ("diff", "x"),
     ("diff", "n, 1, 0"), ("diff", "bm"), ("diff", "x, prepend=y[:, :1]"),
+    # running extremes, order statistics, aminmax, products (torch/_tensor_scans.py)
+    ("cummax", "x, 1"), ("cummin", "n, 0"), ("kthvalue", "x, 2"), ("median", "x, 1"), ("logcumsumexp", "x, 1"),
+    ("aminmax", "x"), ("kron", "x, y"), ("cross", "x, y"), ("linalg.cross", "x, y"),
     # functions whose PyTorch binding has no out=: the case shows the TypeError
     ("clone", "x"), ("flip", "x, (0,)"), ("masked_fill", "x, bm, 0.0"), ("zeros_like", "x"), ("ones_like", "x"),
     ("empty_like", "x"), ("full_like", "x, 2"), ("rand_like", "x"), ("randn_like", "x"), ("transpose", "x, 0, 1"),
@@ -106,6 +109,7 @@ OUT_FUNCTIONS = [
     ("count_nonzero", "x"), ("trace", "x"), ("roll", "x, 1"), ("repeat_interleave", "x, 2"), ("broadcast_to", "v, (2, 3)"),
     ("movedim", "x, 0, 1"), ("celu", "x"), ("prelu", "x, torch.tensor([0.25])"), ("tril_indices", "3, 3"),
     ("triu_indices", "3, 3, 1"),
+    ("median", "x"), ("var_mean", "x, 1"), ("std_mean", "x, 1"), ("cdist", "x, y"), ("rot90", "x"), ("diag_embed", "v"),
 ]
 
 VERSION_SPECIFIC_GRAD = {"softmax", "log_softmax", "floor_divide"}

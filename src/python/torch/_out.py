@@ -122,6 +122,12 @@ RULES.update({
     "linalg.solve_triangular": _message("expected scalar type %(res)s but found %(out)s", _EQUAL),
     "multinomial": lambda res, out: None if out is int64 else "multinomial expects Long tensor out, got: %s" % _SCALAR[out.name],
 })
+# running extremes, order statistics, kron and cross (torch/_tensor_scans.py)
+RULES.update({
+    "logcumsumexp": _message("expected scalar_type %(res)s but found %(out)s", _EQUAL),
+    "cross": _exact,
+    "linalg.cross": _exact,
+})
 for _name in ("concat", "concatenate", "stack", "hstack", "vstack"):
     RULES[_name] = RULES["cat"]
 del _name
@@ -131,12 +137,13 @@ ATEN = {
     "absolute": "abs", "square": "pow", "true_divide": "div", "clip": "clamp", "outer": "mul", "concat": "cat",
     "concatenate": "cat", "hstack": "cat", "vstack": "cat", "linalg.cholesky": "linalg_cholesky_ex",
     "linalg.norm": "linalg_vector_norm", "msort": "sort", "arctan2": "atan2", "diff": "sub",
+    "kron": "mul", "cross": "linalg_cross",
 }
 
 # Functions without a derivative: out= is allowed whatever requires grad.
 NOT_DIFFERENTIABLE = frozenset(
     "eq ne lt le gt ge greater less logical_not logical_and logical_or logical_xor argmax argmin all any "
-    "multinomial nonzero".split()
+    "multinomial nonzero aminmax".split()
 )
 
 
@@ -354,6 +361,8 @@ def method_out(name, input, args, kwargs, out, method_name=None):
         from .return_types import _named
 
         return call_pair(name, lambda: method(*args, **kwargs), out, inputs, _named(name + "_out", ("values", "indices")), _exact)
+    if name in _PAIRS:
+        return _pair_out(name, method, args, kwargs, out, inputs)
     if name == "lerp":
         weight = kwargs.get("weight", args[1] if len(args) > 1 else None)
         return call(name, lambda: method(*args, **kwargs), out, inputs, _same if isinstance(weight, _tensor_args.Tensor) else _cast)
@@ -392,6 +401,42 @@ def method_out(name, input, args, kwargs, out, method_name=None):
         if dims == (1, 1):
             return call(name, lambda: method(*args, **kwargs), out, inputs, RULES["matmul_1d"], aten)
     return call(name, lambda: method(*args, **kwargs), out, inputs, None, aten)
+
+
+# (values, indices) pairs and aminmax's (min, max), out= as a tuple of two (torch/_tensor_scans.py)
+_PAIRS = frozenset(("cummax", "cummin", "kthvalue", "median", "aminmax"))
+
+
+def _pair_out(name, method, args, kwargs, out, inputs):
+    from .return_types import _named
+
+    if name == "aminmax":
+        # aminmax has no derivative: no autograd refusal, only the in-place write's into a leaf
+        if isinstance(out, (tuple, list)) and E.is_grad_enabled() and any(getattr(o, "requires_grad", False) for o in out):
+            raise RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.")
+        return call_pair(name, lambda: method(*args, **kwargs), out, inputs, _named("aminmax_out", ("min", "max")))
+    if isinstance(out, _tensor_args.Tensor) or (name == "median" and not _given(args, kwargs, 0, "dim")):
+        raise _invalid(name, args, kwargs)
+    if name == "kthvalue" and isinstance(out, (tuple, list)) and len(out) == 2:
+        _kthvalue_resize(inputs[0], method, args, kwargs, out)
+    return call_pair(name, lambda: method(*args, **kwargs), out, inputs, _named(name + "_out", ("values", "indices")), _exact)
+
+
+def _kthvalue_resize(input, method, args, kwargs, out):
+    """kthvalue's kernel unsqueezes out tensors one dim short of the input at dim before resizing them, so the
+    deprecation warning names both shapes with that dim of size 1."""
+    keepdim = kwargs.get("keepdim", args[2] if len(args) > 2 else False)
+    if keepdim or not all(isinstance(o, _tensor_args.Tensor) for o in out):
+        return
+    dim = kwargs.get("dim", args[1] if len(args) > 1 else -1)
+    d = dim % input.dim() if input.dim() else 0
+    with _no_grad():
+        shape = tuple(method(*args, **kwargs)[0].shape)
+    for o in out:
+        if o.dim() == input.dim() - 1 and tuple(o.shape) != shape and o.numel() != 0:
+            wide = lambda s: ", ".join(map(str, s[:d] + (1,) + s[d:]))  # noqa: E731
+            warnings.warn(_RESIZED % (wide(tuple(o.shape)), wide(shape)), UserWarning, stacklevel=5)
+            resize(o, shape, warn=False)
 
 
 def _diff_out(input, method, args, kwargs, out):
