@@ -610,20 +610,6 @@ del _name
 arctan2 = _method("atan2", "arctan2")
 
 
-def _tri_indices(name, keep):
-    # No layout=: the playground's tensors are all strided, and a keyword it cannot honour must not pass silently.
-    def f(row, col, offset=0, *, dtype=None, device=None):
-        _check_device(device)
-        pairs = [(r, c) for r in range(row) for c in range(col) if keep(c - r, offset)]
-        return tensor([[r for r, _ in pairs], [c for _, c in pairs]], dtype=int64 if dtype is None else dtype).reshape(2, len(pairs))
-
-    f.__name__ = f.__qualname__ = name
-    return f
-
-
-tril_indices = _tri_indices("tril_indices", lambda d, offset: d <= offset)
-triu_indices = _tri_indices("triu_indices", lambda d, offset: d >= offset)
-del _tri_indices
 
 # running extremes, order statistics, paired reductions, products, rot90/diag_embed (_tensor_scans)
 from . import _tensor_scans  # noqa: E402,F401
@@ -931,6 +917,8 @@ from .functional import meshgrid  # noqa: E402
 from ._triangular import (  # noqa: E402
     tril,
     triu,
+    tril_indices,
+    triu_indices,
     cholesky_legacy as cholesky,
     cholesky_inverse,
     triangular_solve,

@@ -1,4 +1,4 @@
-"""Triangular matrices: tril/triu, the Cholesky factorisation and triangular solves (torch.linalg's names and
+"""Triangular matrices: tril/triu and tril_indices/triu_indices, the Cholesky factorisation and triangular solves (torch.linalg's names and
 torch's older ones), over the engine's ops/triangular.ts. MultivariateNormal is built on them."""
 import warnings
 
@@ -6,6 +6,9 @@ from ._C import op as _op
 from ._tensor_args import _wrap
 from . import _out
 from .return_types import _named
+from ._tensor_args import _tensor_from_data
+from ._device import check_factory_device as _check_device
+from ._dtype import int64
 
 linalg_cholesky_ex = _named("linalg_cholesky_ex", ("L", "info"))
 triangular_solve_result = _named("triangular_solve", ("solution", "cloned_coefficient"))
@@ -119,3 +122,19 @@ def cholesky_inverse(L, upper=False, *, out=None):
         return inv.matmul(inv.mT)
     inv = solve_triangular(L, identity, upper=False)
     return inv.mT.matmul(inv)
+
+
+def _tri_indices(name, keep):
+    # No layout=: the playground's tensors are all strided, and a keyword it cannot honour must not pass silently.
+    def f(row, col, offset=0, *, dtype=None, device=None):
+        _check_device(device)
+        pairs = [(r, c) for r in range(row) for c in range(col) if keep(c - r, offset)]
+        data = [[r for r, _ in pairs], [c for _, c in pairs]]
+        return _tensor_from_data(data, int64 if dtype is None else dtype).reshape(2, len(pairs))
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+tril_indices = _tri_indices("tril_indices", lambda d, offset: d <= offset)
+triu_indices = _tri_indices("triu_indices", lambda d, offset: d >= offset)
