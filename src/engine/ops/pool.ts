@@ -1,6 +1,6 @@
 /**
  * Pooling and resampling over the last two dims of a 3-D or 4-D tensor: max pooling with indices, average and
- * adaptive average pooling, nearest and bilinear upsampling. All but max pooling are fixed linear maps of each
+ * adaptive average pooling, adaptive max pooling, nearest and bilinear upsampling. All but max pooling are fixed linear maps of each
  * image plane, so they share one sparse-map kernel: the forward applies the map, the gradient applies its
  * transpose, and each is recorded with the other as its backward (create_graph=True works). Max pooling's
  * gradient scatters onto the indices it chose, and that scatter's gradient gathers from them.
@@ -202,8 +202,65 @@ export function maxPool2d(x: Tensor, o: PoolOptions): [Tensor, Tensor] {
   const indices = makeTensor(idx, outShape, 'int64');
   const inShape = x.shape.slice();
   const planeSize = h * w;
-  const result = record('MaxPool2DWithIndicesBackward0', makeTensor(out, outShape, x.dtype), [x], [indices], (g, s) => [
-    scatterAtIndices(g, s[0], inShape, planeSize),
+  const result = record(MAX_POOL_NAMES.forward, makeTensor(out, outShape, x.dtype), [x], [indices], (g, s) => [
+    scatterAtIndices(g, s[0], inShape, planeSize, MAX_POOL_NAMES),
+  ]);
+  return [result, indices];
+}
+
+const MAX_POOL_NAMES: MapNames = { forward: 'MaxPool2DWithIndicesBackward0', adjoint: 'MaxPool2DWithIndicesBackwardBackward0' };
+const ADAPTIVE_MAX_NAMES: MapNames = { forward: 'AdaptiveMaxPool2DBackward0', adjoint: 'AdaptiveMaxPool2DBackwardBackward0' };
+
+/**
+ * `adaptive_max_pool2d`: the first maximum (the last NaN) of window i of n, [floor(i·size/n), ceil((i+1)·size/n)),
+ * and its flat index in the plane; the gradient is max pooling's scatter onto those indices.
+ */
+export function adaptiveMaxPool2d(x: Tensor, outH: number, outW: number): [Tensor, Tensor] {
+  if (x.ndim !== 3 && x.ndim !== 4) throw runtimeError(`adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: ${formatShapeList(x.shape)}`);
+  for (let d = 1; d < x.ndim; d++) {
+    if (x.shape[d] === 0) {
+      throw runtimeError(
+        `adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes ${formatShapeList(x.shape)} with dimension ${d} being empty`,
+      );
+    }
+  }
+  const outShape = [...x.shape.slice(0, -2), outH, outW];
+  const negative = outShape.find((s) => s < 0);
+  if (negative !== undefined) throw runtimeError(`Trying to create tensor with negative dimension ${negative}: ${formatShapeList(outShape)}`);
+  checkFloat(x, 'adaptive_max_pool2d');
+  const h = x.shape[x.ndim - 2];
+  const w = x.shape[x.ndim - 1];
+  const src = x.values(true);
+  const planes = src.length / (h * w);
+  const out = allocateChecked(x.dtype, outShape);
+  const idx = allocateChecked('int64', outShape);
+  for (let p = 0, q = 0; p < planes; p++) {
+    const base = p * h * w;
+    for (let i = 0; i < outH; i++) {
+      const y0 = Math.floor((i * h) / outH);
+      const y1 = Math.ceil(((i + 1) * h) / outH);
+      for (let j = 0; j < outW; j++, q++) {
+        const x0 = Math.floor((j * w) / outW);
+        const x1 = Math.ceil(((j + 1) * w) / outW);
+        let best = -Infinity;
+        let at = y0 * w + x0;
+        for (let y = y0; y < y1; y++) for (let xx = x0; xx < x1; xx++) {
+          const v = src[base + y * w + xx];
+          if (v > best || v !== v) {
+            best = v;
+            at = y * w + xx;
+          }
+        }
+        out[q] = best;
+        idx[q] = at;
+      }
+    }
+  }
+  const indices = makeTensor(idx, outShape, 'int64');
+  const inShape = x.shape.slice();
+  const planeSize = h * w;
+  const result = record(ADAPTIVE_MAX_NAMES.forward, makeTensor(out, outShape, x.dtype), [x], [indices], (g, s) => [
+    scatterAtIndices(g, s[0], inShape, planeSize, ADAPTIVE_MAX_NAMES),
   ]);
   return [result, indices];
 }
@@ -253,7 +310,7 @@ function windowTaps(outSize: number, size: number, k: number, s: number, p: numb
 }
 
 /** Max pooling's gradient: each output's gradient added onto the input element its window chose. */
-function scatterAtIndices(g: Tensor, indices: Tensor, inShape: number[], planeSize: number): Tensor {
+function scatterAtIndices(g: Tensor, indices: Tensor, inShape: number[], planeSize: number, names: MapNames): Tensor {
   const src = g.values(true);
   const idx = indices.values(true);
   const per = indices.shape[indices.ndim - 1] * indices.shape[indices.ndim - 2];
@@ -265,8 +322,8 @@ function scatterAtIndices(g: Tensor, indices: Tensor, inShape: number[], planeSi
     for (let e = 0; e < per; e++, q++) out[base + idx[q]] += src[q];
   }
   const outShape = g.shape.slice();
-  return record('MaxPool2DWithIndicesBackwardBackward0', makeTensor(roundStored(g.dtype, out), inShape, g.dtype), [g], [indices], (gg, s) => [
-    gatherAtIndices(gg, s[0], outShape, planeSize),
+  return record(names.adjoint, makeTensor(roundStored(g.dtype, out), inShape, g.dtype), [g], [indices], (gg, s) => [
+    gatherAtIndices(gg, s[0], outShape, planeSize, names),
   ]);
 }
 
@@ -280,15 +337,15 @@ function scatterF32(out: Float32Array, src: Float32Array, idx: Float64Array, per
 }
 
 /** The transpose of `scatterAtIndices`: each output position reads the input element its window chose. */
-function gatherAtIndices(t: Tensor, indices: Tensor, outShape: number[], planeSize: number): Tensor {
+function gatherAtIndices(t: Tensor, indices: Tensor, outShape: number[], planeSize: number, names: MapNames): Tensor {
   const src = t.values(true);
   const idx = indices.values(true);
   const per = indices.shape[indices.ndim - 1] * indices.shape[indices.ndim - 2];
   const out = allocateChecked(t.dtype, outShape);
   for (let q = 0; q < idx.length; q++) out[q] = src[Math.floor(q / per) * planeSize + idx[q]];
   const inShape = t.shape.slice();
-  return record('MaxPool2DWithIndicesBackward0', makeTensor(out, outShape, t.dtype), [t], [indices], (g, s) => [
-    scatterAtIndices(g, s[0], inShape, planeSize),
+  return record(names.forward, makeTensor(out, outShape, t.dtype), [t], [indices], (g, s) => [
+    scatterAtIndices(g, s[0], inShape, planeSize, names),
   ]);
 }
 

@@ -49,8 +49,8 @@ OpName = Literal[
     # convolution, padding, pooling and resampling (convPoolOps.ts)
     "convolution", "constant_pad_nd", "index_pad", "max_pool2d_with_indices", "avg_pool2d", "adaptive_avg_pool2d", "upsample_nearest",
     "upsample_bilinear2d",
-    # pixel shuffle, adaptive max pooling (convPoolOps.ts)
-    "pixel_shuffle", "pixel_unshuffle",
+    # pixel shuffle, adaptive max pooling, bilinear's _trilinear (convPoolOps.ts)
+    "pixel_shuffle", "pixel_unshuffle", "adaptive_max_pool2d", "trilinear", "reshape_alias",
     # hardtanh, SELU, PReLU, GLU & co. (activationOps.ts)
     "hardtanh", "threshold", "hardsigmoid", "hardswish", "mish", "selu", "celu", "prelu", "rrelu_eval", "glu",
     "log_sigmoid", "softshrink", "hardshrink",

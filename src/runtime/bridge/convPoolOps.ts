@@ -4,6 +4,7 @@
  * JavaScript arrays made by `js(...)`; an optional tensor or scale as null or undefined.
  */
 import * as CV from '../../engine/ops/conv';
+import * as BL from '../../engine/ops/bilinear';
 import * as PD from '../../engine/ops/padding';
 import * as PS from '../../engine/ops/pixelShuffle';
 import * as PO from '../../engine/ops/pool';
@@ -35,7 +36,10 @@ export const convPoolOps = {
     PO.upsampleNearest(x, h, w, sh ?? null, sw ?? null),
   upsample_bilinear2d: (x: Tensor, h: number, w: number, alignCorners: boolean, sh: number | null | undefined, sw: number | null | undefined) =>
     PO.upsampleBilinear2d(x, h, w, alignCorners, sh ?? null, sw ?? null),
-  // pixel shuffle, adaptive max pooling
+  // pixel shuffle, adaptive max pooling, bilinear's _trilinear
   pixel_shuffle: (x: Tensor, r: number) => PS.pixelShuffle(x, r),
   pixel_unshuffle: (x: Tensor, r: number) => PS.pixelUnshuffle(x, r),
+  adaptive_max_pool2d: (x: Tensor, h: number, w: number) => PO.adaptiveMaxPool2d(x, h, w),
+  trilinear: (x1: Tensor, x2: Tensor, w: Tensor) => BL.trilinear(x1, x2, w),
+  reshape_alias: (x: Tensor, shape: ArrayLike<number>) => BL.reshapeAlias(x, Array.from(shape)),
 };

@@ -14,6 +14,11 @@ from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from .normalization import GroupNorm, LayerNorm
 from .instancenorm import InstanceNorm1d, InstanceNorm2d
 from .pixelshuffle import PixelShuffle, PixelUnshuffle
+from .pooling import AdaptiveMaxPool1d, AdaptiveMaxPool2d
+from .activation import Softmax2d
+from .normalization import LocalResponseNorm
+from .linear import Bilinear
+from .dropout import AlphaDropout, Dropout3d
 from .sparse import Embedding, EmbeddingBag
 from .rnn import GRU, GRUCell, LSTM, LSTMCell, RNN, RNNBase, RNNCell, RNNCellBase
 from .transformer import Transformer, TransformerDecoder, TransformerDecoderLayer, TransformerEncoder, TransformerEncoderLayer
@@ -65,4 +70,5 @@ __all__ += [
 # instance norm, pixel shuffle, adaptive max pooling, local response norm, bilinear, alpha and 3-D dropout
 __all__ += [
     "InstanceNorm1d", "InstanceNorm2d", "PixelShuffle", "PixelUnshuffle",
+    "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "Softmax2d", "LocalResponseNorm", "Bilinear", "AlphaDropout", "Dropout3d",
 ]

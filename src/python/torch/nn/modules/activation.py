@@ -375,3 +375,10 @@ class Softmin(Module):
 
     def extra_repr(self):
         return "dim=%s" % self.dim
+
+
+class Softmax2d(Module):
+    def forward(self, input):
+        if input.dim() not in (3, 4):
+            raise AssertionError("Softmax2d requires a 3D or 4D tensor as input")
+        return F.softmax(input, -3, _stacklevel=5)

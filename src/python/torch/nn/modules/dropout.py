@@ -1,4 +1,4 @@
-"""torch.nn.modules.dropout: Dropout, and Dropout1d/Dropout2d, which zero whole channels."""
+"""torch.nn.modules.dropout: Dropout, AlphaDropout, and Dropout1d/2d/3d, which zero whole channels."""
 from .. import functional as F
 from .module import Module
 
@@ -28,3 +28,13 @@ class Dropout1d(_DropoutNd):
 class Dropout2d(_DropoutNd):
     def forward(self, input):
         return F.dropout2d(input, self.p, self.training, self.inplace)
+
+
+class Dropout3d(_DropoutNd):
+    def forward(self, input):
+        return F.dropout3d(input, self.p, self.training, self.inplace)
+
+
+class AlphaDropout(_DropoutNd):
+    def forward(self, input):
+        return F.alpha_dropout(input, self.p, self.training)

@@ -1,4 +1,4 @@
-"""torch.nn.modules.normalization: LayerNorm and GroupNorm."""
+"""torch.nn.modules.normalization: LayerNorm, GroupNorm and LocalResponseNorm."""
 import numbers
 
 from .. import functional as F, init
@@ -69,3 +69,18 @@ class GroupNorm(Module):
 
     def extra_repr(self):
         return "{num_groups}, {num_channels}, eps={eps}, affine={affine}".format(**self.__dict__)
+
+
+class LocalResponseNorm(Module):
+    def __init__(self, size, alpha=1e-4, beta=0.75, k=1.0):
+        super().__init__()
+        self.size = size
+        self.alpha = alpha
+        self.beta = beta
+        self.k = k
+
+    def forward(self, input):
+        return F.local_response_norm(input, self.size, self.alpha, self.beta, self.k)
+
+    def extra_repr(self):
+        return "%s, alpha=%s, beta=%s, k=%s" % (self.size, self.alpha, self.beta, self.k)

@@ -1,4 +1,4 @@
-"""torch.nn.modules.pooling: MaxPool1d/2d, AvgPool1d/2d and AdaptiveAvgPool1d/2d over torch.nn.functional."""
+"""torch.nn.modules.pooling: MaxPool1d/2d, AvgPool1d/2d, AdaptiveAvgPool1d/2d and AdaptiveMaxPool1d/2d over torch.nn.functional."""
 from .. import functional as F
 from .module import Module
 from .utils import _single
@@ -87,3 +87,23 @@ class AdaptiveAvgPool1d(Module):
 
     def forward(self, input):
         return F.adaptive_avg_pool1d(input, self.output_size)
+
+
+class _AdaptiveMaxPoolNd(Module):
+    def __init__(self, output_size, return_indices=False):
+        super().__init__()
+        self.output_size = output_size
+        self.return_indices = return_indices
+
+    def extra_repr(self):
+        return "output_size=%s" % (self.output_size,)
+
+
+class AdaptiveMaxPool2d(_AdaptiveMaxPoolNd):
+    def forward(self, input):
+        return F.adaptive_max_pool2d(input, self.output_size, self.return_indices)
+
+
+class AdaptiveMaxPool1d(_AdaptiveMaxPoolNd):
+    def forward(self, input):
+        return F.adaptive_max_pool1d(input, self.output_size, self.return_indices)
