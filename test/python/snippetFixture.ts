@@ -22,8 +22,8 @@ function coarse(text: string): string {
  * bits: compared with each value cut to 16 bits of fraction (everything else in them exactly), so a larger
  * error still fails.
  */
-export function snippetFixtureSuite(title: string, fixtureName: string, knownDifferences: Record<string, string> = {}): void {
-  const fixture = JSON.parse(readFixture(fixtureName)) as SnippetFixture;
+/** A describe block whose tests share one Pyodide session (`session()`), opened before them and closed after. */
+export function sessionSuite(title: string, body: (session: () => PythonSession) => void): void {
   describe(title, function () {
     this.timeout(60000);
     let session: PythonSession;
@@ -33,11 +33,17 @@ export function snippetFixtureSuite(title: string, fixtureName: string, knownDif
     after(async () => {
       await session.close();
     });
+    body(() => session);
+  });
+}
 
+export function snippetFixtureSuite(title: string, fixtureName: string, knownDifferences: Record<string, string> = {}): void {
+  const fixture = JSON.parse(readFixture(fixtureName)) as SnippetFixture;
+  sessionSuite(title, (session) => {
     for (const [name, { code, stdout }] of Object.entries(fixture.cases)) {
       const known = knownDifferences[name];
       it(known ? `${name} (known last-bit differences)` : name, async () => {
-        const r = await session.run((fixture.prelude ?? '') + code, 'snippet.py');
+        const r = await session().run((fixture.prelude ?? '') + code, 'snippet.py');
         assert.equal(r.status, 'ok', r.stderr);
         if (known) assert.equal(coarse(r.stdout), coarse(stdout), known);
         else assert.equal(r.stdout, stdout);

@@ -5,8 +5,7 @@
  * state_dict keys and error texts; and what PyTorch 2.x does where 1.13 differs.
  */
 import { strict as assert } from 'node:assert';
-import { snippetFixtureSuite } from '../snippetFixture';
-import { openSession, type PythonSession } from '../../../src/runtime/host/runner';
+import { sessionSuite, snippetFixtureSuite } from '../snippetFixture';
 
 snippetFixtureSuite('instance norm, pixel shuffle, adaptive max pooling, LRN, bilinear, alpha dropout (real PyTorch output)', 'nn_layers2.json', {
   Softmax2d: "softmax over dim -3 (not the last): ATen's vectorised exp and sum round some last bits apart from the engine's",
@@ -15,16 +14,7 @@ snippetFixtureSuite('instance norm, pixel shuffle, adaptive max pooling, LRN, bi
   bilinear: "_trilinear's float32 contraction sums in another order than the engine's (double, rounded once): one gradient differs in the 5th digit",
 });
 
-describe('nn layers: PyTorch 2.x behaviour that 1.13 lacks', function () {
-  this.timeout(60000);
-  let session: PythonSession;
-  before(async () => {
-    session = await openSession();
-  });
-  after(async () => {
-    await session.close();
-  });
-
+sessionSuite('nn layers: PyTorch 2.x behaviour that 1.13 lacks', (session) => {
   it('InstanceNorm with momentum=None passes 0.0 on (1.13 fails on None)', async () => {
     const code = [
       'import torch, torch.nn as nn',
@@ -33,7 +23,7 @@ describe('nn layers: PyTorch 2.x behaviour that 1.13 lacks', function () {
       'm(torch.tensor([[[1., 2., 4.], [0., 3., -1.]]]))',
       'print(m.running_mean.tolist(), m.running_var.tolist(), int(m.num_batches_tracked))',
     ].join('\n');
-    const r = await session.run(code, 'snippet.py');
+    const r = await session().run(code, 'snippet.py');
     assert.equal(r.status, 'ok', r.stderr);
     assert.equal(r.stdout, 'InstanceNorm1d(2, eps=1e-05, momentum=None, affine=False, track_running_stats=True)\n[0.0, 0.0] [1.0, 1.0] 0\n');
   });
@@ -50,7 +40,7 @@ describe('nn layers: PyTorch 2.x behaviour that 1.13 lacks', function () {
       '    print(nn.InstanceNorm1d(3)(torch.ones(5, 4)).shape)',
       'print([str(m.message) for m in w])',
     ].join('\n');
-    const r = await session.run(code, 'snippet.py');
+    const r = await session().run(code, 'snippet.py');
     assert.equal(r.status, 'ok', r.stderr);
     assert.equal(
       r.stdout,

@@ -4,8 +4,7 @@
  * names, reductions, warnings, errors and module reprs; and the checks PyTorch 2.x added over 1.13's.
  */
 import { strict as assert } from 'node:assert';
-import { snippetFixtureSuite } from '../snippetFixture';
-import { openSession, type PythonSession } from '../../../src/runtime/host/runner';
+import { sessionSuite, snippetFixtureSuite } from '../snippetFixture';
 
 // exp, log1p, log_sigmoid and pow are libm's here and SLEEF's vectorised kernels in PyTorch: a last bit apart.
 const LIBM = 'elementwise exp/log1p/pow round apart from the SLEEF kernels in the last bit';
@@ -16,16 +15,7 @@ snippetFixtureSuite('kl_div, margin, hinge and NLL losses (real PyTorch output)'
   'kl_div target grad': 'three gradients reach the target (both xlogy arguments and the product); summed in another order',
 });
 
-describe('losses: PyTorch 2.x checks that 1.13 lacks', function () {
-  this.timeout(60000);
-  let session: PythonSession;
-  before(async () => {
-    session = await openSession();
-  });
-  after(async () => {
-    await session.close();
-  });
-
+sessionSuite('losses: PyTorch 2.x checks that 1.13 lacks', (session) => {
   it('multi_margin_loss target/weight sizes, MultiMarginLoss weight dims, TripletMarginLoss margin', async () => {
     const code = [
       'import torch, torch.nn as nn, torch.nn.functional as F',
@@ -41,7 +31,7 @@ describe('losses: PyTorch 2.x checks that 1.13 lacks', function () {
       'err(lambda: nn.TripletMarginLoss(margin=0))',
       'err(lambda: F.triplet_margin_loss(x, x[0], x))',
     ].join('\n');
-    const r = await session.run(code, 'snippet.py');
+    const r = await session().run(code, 'snippet.py');
     assert.equal(r.status, 'ok', r.stderr);
     assert.equal(
       r.stdout,
