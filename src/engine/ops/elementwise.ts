@@ -346,7 +346,7 @@ export function sigmoid(t: Tensor): Tensor {
     fusedBackward(g, r, sigmoidGradLoops, () => mul(mul(g, rsub(r, 1)), r)), sigmoidFloat32);
 }
 
-/** o[i] from gradient g[go + i] and saved output r[ro + i], for float32 (each step rounded) and float64. */
+/** o[i] from gradient g[go + i] and saved tensor r[ro + i] (an output, or silu's input), for float32 (each step rounded) and float64. */
 type GradLoop = (o: StorageArray, g: StorageArray, go: number, r: StorageArray, ro: number) => void;
 
 // PyTorch's kernels (checked bit for bit against PyTorch 1.13): tanh_backward g · (1 − r·r) with 1 − r·r one
@@ -505,16 +505,16 @@ export function silu(t: Tensor): Tensor {
  */
 function siluGrad(g: Tensor, x: Tensor): Tensor {
   const s = sigmoid(x);
-  const dt = g.dtype;
-  if (gradMode.enabled || (dt !== 'float32' && dt !== 'float64') || x.dtype !== dt || !g.isContiguous() || !x.isContiguous() || !sameShape(g.shape, x.shape)) {
-    return mul(mul(g, s), add(mul(x, rsub(s, 1)), 1));
-  }
-  const out = emptyTensor(g.shape, dt);
-  const [o, gd, xd, sd] = [out.data, g.data, x.data, s.data];
-  const [go, xo] = [g.offset, x.offset];
-  if (dt === 'float32') for (let i = 0; i < o.length; i++) o[i] = Math.fround(gd[go + i] * sd[i]) * fmaf(xd[xo + i], Math.fround(1 - sd[i]), 1);
-  else for (let i = 0; i < o.length; i++) o[i] = gd[go + i] * sd[i] * fma(xd[xo + i], 1 - sd[i], 1);
-  return out;
+  // s is fresh and contiguous: element i of a contiguous x is s.data[i].
+  const sd = s.data;
+  return fusedBackward(g, x, [
+    (o, gd, go, xd, xo) => {
+      for (let i = 0; i < o.length; i++) o[i] = Math.fround(gd[go + i] * sd[i]) * fmaf(xd[xo + i], Math.fround(1 - sd[i]), 1);
+    },
+    (o, gd, go, xd, xo) => {
+      for (let i = 0; i < o.length; i++) o[i] = gd[go + i] * sd[i] * fma(xd[xo + i], 1 - sd[i], 1);
+    },
+  ], () => mul(mul(g, s), add(mul(x, rsub(s, 1)), 1)));
 }
 
 /** erf with double accuracy: a positive-term series below 3 and a continued fraction for erfc above. */
