@@ -30,6 +30,25 @@ const FILES: Record<string, string> = {
     '    opt.step()',
     '',
   ].join('\n'),
+  // Gradients set to None each step (PyTorch 2's default), and one replaced by another tensor mid-run: the copies
+  // follow the new gradients, never the storage of the old ones.
+  'fresh.py': [
+    'import json, torch, torch.nn as nn',
+    STATS,
+    'torch.manual_seed(0)',
+    'model = nn.Sequential(nn.Linear(20, 32), nn.ReLU(), nn.Linear(32, 1))',
+    'opt = torch.optim.SGD(model.parameters(), lr=0.1)',
+    'X, y = torch.randn(64, 20), torch.randn(64, 1)',
+    'for step in range(8):',
+    '    opt.zero_grad(set_to_none=step % 3 != 2)',
+    '    loss = ((model(X[step * 8:step * 8 + 8]) - y[step * 8:step * 8 + 8]) ** 2).mean()',
+    '    loss.backward()',
+    '    print(json.dumps(stats(model.parameters())))',
+    '    if step == 4:',
+    '        model[0].weight.grad.data = model[0].weight.grad.data * 2',
+    '    opt.step()',
+    '',
+  ].join('\n'),
   // One leaf of 300 elements: flattening it alone gives a view of its gradient, not a copy.
   'single.py': [
     'import json, torch',

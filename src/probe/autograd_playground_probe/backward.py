@@ -13,6 +13,7 @@ from . import device, frames
 
 _state = threading.local()
 _getframe = sys._getframe
+_NO_KWARGS = {}
 
 
 def install(reporter, tracking=None):
@@ -25,72 +26,83 @@ def install(reporter, tracking=None):
     real_grad = torch.autograd.grad
     failed = []
     state = _state
+    before = reporter.before
+    after = reporter.after
+    user_frame = frames.user_frame
+    # File -> whether it is internal (frames.is_internal): the script's own frame is found at once.
+    known_files = frames._internal
+    has_torch_function_unary = torch._C._has_torch_function_unary
 
-    def report(call, root, frame):
-        depth = getattr(state, "depth", 0)
-        token = None
-        if not failed and depth == 0:
-            try:
-                if tracking is not None:
-                    tracking.own += 1
-                    if tracking.on and tracking.switchable:
-                        tracking.turn(False)
-                try:
-                    if not device.known:
-                        device.seen(root)
-                    token = reporter.before(root, frame)
-                finally:
-                    if tracking is not None:
-                        tracking.own -= 1
-                        if tracking.wanted and tracking.switchable:
-                            tracking.turn(True)
-            except Exception as failure:
-                _fail(failed, failure)
-        state.depth = depth + 1
+    def begin(root, frame):
+        if not device.known:
+            device.seen(root)
+        return before(root, frame)
+
+    def own_work(call, *args):
+        # (Only with a line mode: see the docstring.)
+        tracking.own += 1
+        if tracking.on and tracking.switchable:
+            tracking.turn(False)
         try:
-            result = call()
+            return call(*args)
         finally:
-            state.depth = depth
+            tracking.own -= 1
+            if tracking.wanted and tracking.switchable:
+                tracking.turn(True)
+
+    def report(run, first, args, kwargs, root, frame):
+        # Called at depth 0 only, with nothing failed yet: a training loop's every step, so kept lean.
+        try:
+            token = begin(root, frame) if tracking is None else own_work(begin, root, frame)
+        except Exception as failure:
+            _fail(failed, failure)
+            token = None
+        state.depth = 1
+        try:
+            result = run(first, *args, **kwargs)
+        finally:
+            state.depth = 0
         if token is not None and not failed:
             try:
-                if tracking is not None:
-                    tracking.own += 1
-                    if tracking.on and tracking.switchable:
-                        tracking.turn(False)
-                try:
-                    reporter.after(token)
-                finally:
-                    if tracking is not None:
-                        tracking.own -= 1
-                        if tracking.wanted and tracking.switchable:
-                            tracking.turn(True)
+                if tracking is None:
+                    after(token)
+                else:
+                    own_work(after, token)
             except Exception as failure:
                 _fail(failed, failure)
         return result
 
     @functools.wraps(real_tensor_backward)
     def tensor_backward(self, *args, **kwargs):
-        if getattr(_state, "depth", 0):
+        if failed or getattr(state, "depth", 0):
             return real_tensor_backward(self, *args, **kwargs)
-        return report(lambda: real_tensor_backward(self, *args, **kwargs), self, frames.user_frame(_getframe(1)))
+        frame = _getframe(1)
+        if known_files.get(frame.f_code.co_filename) is not False:
+            frame = user_frame(frame)
+        if args or kwargs or has_torch_function_unary(self):
+            return report(real_tensor_backward, self, args, kwargs, self, frame)
+        # `loss.backward()`: what Tensor.backward itself does then, without its frame (a training loop's every step).
+        return report(real_backward, self, (), _NO_KWARGS, self, frame)
 
     @functools.wraps(real_backward)
     def autograd_backward(tensors, *args, **kwargs):
+        if failed or getattr(state, "depth", 0):
+            return real_backward(tensors, *args, **kwargs)
         root = tensors if isinstance(tensors, torch.Tensor) else None
         if root is None and isinstance(tensors, (list, tuple)) and len(tensors) == 1 and isinstance(tensors[0], torch.Tensor):
             root = tensors[0]
-        if getattr(_state, "depth", 0) or root is None:
+        if root is None:
             # Several roots at once: run, unreported (a backward event has one root, as the playground's).
             return real_backward(tensors, *args, **kwargs)
-        return report(lambda: real_backward(tensors, *args, **kwargs), root, frames.user_frame(_getframe(1)))
+        return report(real_backward, tensors, args, kwargs, root, user_frame(_getframe(1)))
 
     @functools.wraps(real_grad)
     def grad(*args, **kwargs):
-        _state.depth = getattr(_state, "depth", 0) + 1
+        state.depth = getattr(state, "depth", 0) + 1
         try:
             return real_grad(*args, **kwargs)
         finally:
-            _state.depth -= 1
+            state.depth -= 1
 
     torch.Tensor.backward = tensor_backward
     torch.autograd.backward = autograd_backward

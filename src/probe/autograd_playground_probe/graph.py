@@ -18,6 +18,7 @@ when the two graphs have the same nodes in the same order (a training loop's ste
 """
 
 import math
+import operator
 import time
 import weakref
 
@@ -28,6 +29,7 @@ from .summary import dtype_name, stats_many, summarize, summary_from
 
 _Tensor = torch.Tensor
 _no_grad = torch.no_grad
+_perf = time.perf_counter
 
 NAME_CACHE_LIMIT = 4096
 TEMPLATE_LIMIT = 16
@@ -47,20 +49,31 @@ def _is_leaf_node(node):
 
 
 class _Step:
-    __slots__ = ("line", "file", "order", "leaves", "root", "loss", "whole", "sent_whole", "node_grads", "handles", "leaf_root")
+    __slots__ = ("line", "file", "loss", "order", "leaves", "leaf_root", "whole", "sent_whole", "node_grads", "handles")
 
-    def __init__(self):
+    def __init__(self, line, file, loss, order, leaves, leaf_root):
+        self.line = line
+        self.file = file
+        self.loss = loss
+        self.order = order
+        self.leaves = leaves
+        self.leaf_root = leaf_root
         self.sent_whole = None
         self.node_grads = None
-        self.handles = []
-        self.leaf_root = None
+        self.handles = ()
 
 
 class Reporter:
-    def __init__(self, file, node_limit=200, interval_ms=0, tracking=None):
+    def __init__(self, file, node_limit=200, interval_ms=0, tracking=None, display=None, reported=None):
         """`tracking`: lines.Tracking when the line mode can be turned on and off between steps (else None:
-        whole graphs are due by time alone)."""
+        whole graphs are due by time alone). `display(filename)`: how events name a frame's file (the host's name
+        for the script); `reported(step, frame)`: called once a step's event went out (the debugger's pause
+        point)."""
         self.file = file
+        self.display = display or _same
+        self.shown_for = None
+        self.shown = None
+        self.reported = reported
         self.tracking = tracking
         # Whether the step now running was announced as one with a whole graph (the line mode is on for it).
         self.armed = True
@@ -73,6 +86,8 @@ class Reporter:
         self.last_whole = None
         # Seconds the last whole graph took to describe and send.
         self.whole_cost = 0.0
+        # When the next whole graph is due (perf_counter seconds; -inf: at once).
+        self.whole_at = -math.inf
         self.latest = None
         # id(tensor) -> (weakref, name or None): names looked up, kept while the tensor lives.
         self.names = {}
@@ -87,23 +102,28 @@ class Reporter:
 
     def before(self, root, frame):
         """Walks the graph (before backward frees it) and, when this step's whole graph is due, hooks its
-        nodes for the gradients that pass through them. None when there is nothing to report."""
+        nodes for the gradients that pass through them. None when there is nothing to report. Every step of a
+        training loop comes here: it is kept lean."""
         if not isinstance(root, _Tensor) or not root.requires_grad:
             return None
-        step = _Step()
-        step.line = -1 if frame is None else frame.f_lineno
-        step.file = self.file if frame is None else frame.f_code.co_filename
+        if frame is None:
+            line = -1
+            file = self.display(self.file)
+        else:
+            line = frame.f_lineno
+            file = frame.f_code.co_filename
+            file = self.shown if file is self.shown_for else self._display(file)
         loss = root.item() if root.numel() == 1 else None
-        # A complex root has no loss to chart (and its backward() without a gradient raises in PyTorch).
-        step.loss = loss if isinstance(loss, float) else None
+        if type(loss) is not float:
+            # A complex root has no loss to chart (and its backward() without a gradient raises in PyTorch).
+            loss = None
         start = root.grad_fn
         if start is None:
-            step.order = []
-            step.leaves = [root]
-            step.leaf_root = root
+            step = _Step(line, file, loss, [], [root], root)
         else:
+            # Breadth first, each node once (nodes hash by identity); a leaf's AccumulateGrad has nothing after it.
             order = [start]
-            seen = {id(start)}
+            seen = {start}
             leaves = []
             kinds = _leaf_kinds
             for node in order:
@@ -111,26 +131,31 @@ class Reporter:
                 if kind is None:
                     kind = _is_leaf_node(node)
                 if kind:
-                    # An AccumulateGrad: a leaf, with nothing after it.
                     leaves.append(node.variable)
                     continue
                 for nx, _ in node.next_functions:
-                    if nx is not None and id(nx) not in seen:
-                        seen.add(id(nx))
+                    if nx is not None and nx not in seen:
+                        seen.add(nx)
                         order.append(nx)
-            step.order = order
-            step.leaves = leaves
-        step.whole = self._decide_whole(step.loss)
-        if step.whole and step.order:
+            step = _Step(line, file, loss, order, leaves, None)
+        whole = step.whole = self._decide_whole(loss)
+        if whole and step.order:
             step.node_grads = {}
+            handles = step.handles = []
             for node in step.order[: self.node_limit]:
                 if _is_leaf_node(node):
                     continue
                 try:
-                    step.handles.append(node.register_hook(self._grad_hook(step.node_grads, id(node))))
+                    handles.append(node.register_hook(self._grad_hook(step.node_grads, id(node))))
                 except Exception:
                     pass
         return step, frame
+
+    def _display(self, filename):
+        # The last frame's file and its shown name, kept: a loop's backward() is on one line.
+        self.shown_for = filename
+        self.shown = self.display(filename)
+        return self.shown
 
     @staticmethod
     def _grad_hook(store, key):
@@ -142,23 +167,12 @@ class Reporter:
 
     def after(self, token):
         step, frame = token
-        if step.handles:
-            for h in step.handles:
-                h.remove()
-            step.handles = []
         self.step += 1
+        self.latest = step
         # A step whose report never went out (an error while describing it) is not retried.
         whole = step.whole
-        self.latest = step
         if whole or step.leaf_root is not None:
-            began = time.perf_counter()
-            leaves = step.leaves
-            if whole or any(self._name(v, _UNKNOWN) is _UNKNOWN for v in leaves):
-                self._look_up_names(leaves, frame, self._infos(step.order)[1] if whole else None)
-            self._send(step, whole)
-            if whole and self.step > 1:
-                # (The first one pays for first uses: PyTorch's printing, our imports.)
-                self.whole_cost = time.perf_counter() - began
+            self._send_step(step, frame)
         else:
             self._send_light(step, frame)
         if self.tracking is not None:
@@ -175,6 +189,25 @@ class Reporter:
                 known = True
             self.armed = self.interval_ms <= 0 or self._whole_due(step.loss)
             self.tracking.wanted = self.armed or not known
+        if self.reported is not None:
+            self.reported(step, frame)
+
+    def _send_step(self, step, frame):
+        """A step sent with its graph (whole, or a leaf's one node) as a backward event of its own."""
+        if step.handles:
+            for h in step.handles:
+                h.remove()
+            step.handles = ()
+        whole = step.whole
+        began = time.perf_counter()
+        leaves = step.leaves
+        if whole or any(self._name(v, _UNKNOWN) is _UNKNOWN for v in leaves):
+            self._look_up_names(leaves, frame, self._infos(step.order)[1] if whole else None)
+        self._send(step, whole)
+        if whole and self.step > 1:
+            # (The first one pays for first uses: PyTorch's printing, our imports.)
+            self.whole_cost = time.perf_counter() - began
+            self._plan_whole()
 
     def flush(self):
         step = self.latest
@@ -194,14 +227,15 @@ class Reporter:
         return loss is not None and not math.isfinite(loss)
 
     def _whole_due(self, loss):
+        return _perf() >= self.whole_at or (loss is not None and loss - loss != 0)
+
+    def _plan_whole(self):
         if self.interval_ms <= 0 or self.last_whole is None:
-            return True
-        if loss is not None and not math.isfinite(loss):
-            return True
-        # The interval, or longer when describing a whole graph takes more than 1/WHOLE_SHARE of it (printing
-        # a model's tensors as PyTorch does costs milliseconds): whole graphs then take that share of the run.
-        wait = max(self.interval_ms / 1000, self.whole_cost * WHOLE_SHARE)
-        return time.perf_counter() - self.last_whole >= wait
+            self.whole_at = -math.inf
+        else:
+            # The interval, or longer when describing a whole graph takes more than 1/WHOLE_SHARE of it (printing
+            # a model's tensors as PyTorch does costs milliseconds): whole graphs then take that share of the run.
+            self.whole_at = self.last_whole + max(self.interval_ms / 1000, self.whole_cost * WHOLE_SHARE)
 
     def _leaves(self, step):
         return step.leaves
@@ -255,6 +289,7 @@ class Reporter:
         graph, leaves = self._capture(step, whole)
         if whole:
             self.last_whole = time.perf_counter()
+            self._plan_whole()
         channel.emit(
             {"type": "backward", "step": self.step, "file": step.file, "line": step.line, "loss": step.loss, "graph": graph, "leaves": leaves}
         )
@@ -266,7 +301,7 @@ class Reporter:
         """A step without its graph: a row of its form (steps.py), which the channel holds with the others."""
         step.sent_whole = False
         order = step.order
-        if lines.calls_marked():
+        if _layer_calls:
             rep, _ = _fold_layer_calls(order)
             visible = [n for n in order if rep.get(id(n), n) is n]
         else:
@@ -275,22 +310,18 @@ class Reporter:
             leaves = step.leaves
         else:
             leaves = [node.variable for node in visible[: self.node_limit] if _is_leaf_node(node)]
-        ids = list(map(id, leaves))
         form = self.form
-        if form is None or form.ids != ids or form.count != len(visible) or form.line != step.line or form.file != step.file:
+        if (form is None or form.count != len(visible) or form.line != step.line or form.file != step.file
+                or len(form.leaves) != len(leaves) or not all(map(_is, form.leaves, leaves))):
             if any(self._name(v, _UNKNOWN) is _UNKNOWN for v in leaves):
                 self._look_up_names(leaves, frame)
-            form = self.form = steps.make_form(ids, leaves, step.file, step.line, len(visible), self._leaf_id, self._name_or_none)
-        root = visible[0]
-        if _is_leaf_node(root):
-            root_id = self._leaf_id(root.variable)
-        else:
-            root_id = self.next_id
-            self.next_id += 1
-        row = [self.step, root_id, step.loss]
-        row += steps.cells(form, leaves)
-        channel.emit_row(form, row)
-        if step.loss is not None and step.loss - step.loss != 0:
+            form = self.form = steps.make_form(leaves, step.file, step.line, len(visible), self._leaf_id, self._name_or_none)
+        # (The root is an op's node: a leaf root's step goes with its graph.)
+        root_id = self.next_id
+        self.next_id = root_id + 1
+        loss = step.loss
+        channel.emit_row(form, steps.row(form, leaves, self.step, root_id, loss))
+        if loss is not None and loss - loss != 0:
             self._diverged(step)
 
     def _diverged(self, step):
@@ -492,6 +523,15 @@ class Reporter:
 
 
 _UNKNOWN = object()
+
+
+_is = operator.is_
+# Whether a one-node layer's call was marked yet (lines.calls_marked; read every step, so its list itself).
+_layer_calls = lines._marked
+
+
+def _same(filename):
+    return filename
 
 
 def _fingerprint_of(order):

@@ -139,10 +139,12 @@ def run(argv):
         tracking = lines.install(track_lines=False, check_finite=True, mark_layers=False)
     # With a line mode that can go off between steps, whole graphs come on the steps it was on for.
     on_demand = tracking if tracking is not None and tracking.mode is not None and tracking.switchable else None
-    reporter = graph.Reporter(script, int(settings.get("graphNodeLimit", 200)), float(settings.get("graphIntervalMs", 0)), on_demand)
+    # Backward events name the script as the host does (frames in other files keep their paths); the debugger
+    # pauses once a step's event went out.
+    reporter = graph.Reporter(script, int(settings.get("graphNodeLimit", 200)), float(settings.get("graphIntervalMs", 0)), on_demand,
+                              display, pause.after_backward)
     if instrument:
-        # Backward events name the script as the host does; frames in other files keep their paths.
-        backward.install(_DisplayReporter(reporter, display, pause.after_backward), tracking if tracking.mode is not None else None)
+        backward.install(reporter, tracking if tracking.mode is not None else None)
     if channel.is_open():
         device.install()
         warned.install(display)
@@ -161,7 +163,7 @@ def run(argv):
         pass
     sys.modules["__main__"] = main
     if instrument:
-        # The debugger: pauses come from the backward() reports (_DisplayReporter.after) and optimizer.step().
+        # The debugger: pauses come from the backward() reports (Reporter.after) and optimizer.step().
         pause.start(settings.get("pause"), reporter, display, main.__dict__, tracking.paused)
     sys.argv = list(argv)
     exit_code = 0
@@ -209,26 +211,6 @@ def run(argv):
     if interrupted:
         _die_by_sigint()
     return exit_code
-
-
-class _DisplayReporter:
-    """The reporter, with the script's frames named as the host named the script, and the debugger after it."""
-
-    def __init__(self, reporter, display, reported):
-        self.reporter = reporter
-        self.display = display
-        # Called once a step's event went out: the debugger's pause point (pause.after_backward).
-        self.reported = reported
-
-    def before(self, root, frame):
-        token = self.reporter.before(root, frame)
-        if token is not None:
-            token[0].file = self.display(token[0].file)
-        return token
-
-    def after(self, token):
-        self.reporter.after(token)
-        self.reported(*token)
 
 
 def _remember_lines(path, source):

@@ -17,6 +17,7 @@ kept values to their stats there, off the training process.
 
 import json
 import math
+import operator
 import sys
 from array import array
 from base64 import b64encode
@@ -70,11 +71,11 @@ if _flatten is None:
 
 
 class Form:
-    __slots__ = ("ids", "leaves", "file", "line", "count", "heads", "dims", "all_small", "flat", "offsets", "np_starts", "np_sizes")
+    __slots__ = ("leaves", "file", "line", "count", "heads", "dims", "all_small", "flat", "offsets", "np_starts", "np_sizes",
+                 "np_dtype", "grads", "ptrs", "views", "chunk", "at", "free", "squares")
 
-    def __init__(self, ids, leaves, file, line, count, heads, dims, flat, offsets):
-        # `leaves` are held, so their ids (compared each step) cannot be reused while this form stands.
-        self.ids = ids
+    def __init__(self, leaves, file, line, count, heads, dims, flat, offsets):
+        # The leaves, compared by identity each step (held: no other tensor can take their place).
         self.leaves = leaves
         self.file = file
         self.line = line
@@ -88,9 +89,19 @@ class Form:
         # The indices of the IN_FLAT leaves, and where each one's values start and end in a Flat.
         self.flat = flat
         self.offsets = offsets
-        # For CPU Flats that NumPy can view: their leaves' starts and sizes (_np_flat_stats).
+        # For CPU Flats that NumPy can view: their leaves' starts and sizes (_np_flat_stats), and what
+        # _chunk_copy keeps: the NumPy dtype, the gradients last seen with their flat views (a gradient zeroed in
+        # place is the same tensor every step), and the chunk the next row goes into with its first free row.
         self.np_starts = None
         self.np_sizes = None
+        self.np_dtype = None
+        self.grads = [_NOTHING] * len(flat)
+        self.ptrs = None
+        self.views = None
+        self.chunk = None
+        self.at = 0
+        self.free = []
+        self.squares = None
 
 
 def _flat_key(v):
@@ -99,7 +110,7 @@ def _flat_key(v):
     return (v.device, v.dtype)
 
 
-def make_form(ids, leaves, file, line, count, leaf_id, name_of):
+def make_form(leaves, file, line, count, leaf_id, name_of):
     """The form of a step: `leaf_id(v)` and `name_of(v)` are the reporter's (ids kept across steps).
 
     Where the leaves' gradients go: all of one device and dtype (a model's parameters), up to SMALL_CPU
@@ -133,16 +144,17 @@ def make_form(ids, leaves, file, line, count, leaf_id, name_of):
                 offsets.append((at, at + n))
                 at += n
             flat = members
-    form = Form(ids, list(leaves), file, line, count, json.dumps(heads, separators=(",", ":")), dims, flat, offsets)
+    form = Form(list(leaves), file, line, count, json.dumps(heads, separators=(",", ":")), dims, flat, offsets)
     if flat and key[0].type == "cpu" and key[1] in _NUMPY_DTYPES:
         np = _numpy()
         if np is not None:
             form.np_starts = np.array([a for a, _ in offsets], dtype=np.int64)
             form.np_sizes = np.array([b - a for a, b in offsets], dtype=np.float64)
+            form.np_dtype = _NUMPY_DTYPES[key[1]]
     return form
 
 
-_NUMPY_DTYPES = (torch.float32, torch.float64, torch.float16)
+_NUMPY_DTYPES = {torch.float32: "float32", torch.float64: "float64", torch.float16: "float16"}
 _np = []
 
 
@@ -175,8 +187,117 @@ def _np_flat_stats(form, flats):
     return np.stack([low, high, total / form.np_sizes, np.sqrt(squares)], axis=2).tolist()
 
 
+class InChunk:
+    """A row's cell that holds where _chunk_copy copied the form's flat leaves' gradients: row `k` of `chunk`. The
+    rows of a chunk are reduced together when they are written (_np_table_stats)."""
+
+    __slots__ = ("chunk", "k")
+
+    def __init__(self, chunk, k):
+        self.chunk = chunk
+        self.k = k
+
+
+class Chunk:
+    """A table the form's rows fill in turn: a CPU tensor, its rows as views (written by torch.cat, the cheapest
+    copy of several tensors into one row), and the table as NumPy sees it (for the reductions). It is written again
+    only once all its rows were reduced and it went back to the form's free list: memory used again costs no page
+    faults, where a fresh table's first writes cost more than the copies."""
+
+    __slots__ = ("rows", "array", "done", "free")
+
+    def __init__(self, table, free):
+        self.rows = list(table)
+        self.array = table.numpy()
+        self.done = 0
+        self.free = free
+
+    def reduced(self, n):
+        # Under the channel's lock (encode). Every row was written before any went out: full and all reduced.
+        self.done += n
+        if self.done == len(self.rows):
+            self.done = 0
+            self.free.append(self)
+
+
+_NOTHING = object()
+_is = operator.is_
+_data_ptr = torch.Tensor.data_ptr
+_cat = torch.cat
+# A chunk's size: rows enough for a batch of fast steps, at most about this many bytes (and at least 4 rows).
+CHUNK_BYTES = 1 << 20
+CHUNK_ROWS = 64
+
+
+def _chunk_copy(form, members):
+    """Copies the flat leaves' CPU gradients end to end into the form's next table row (one call, into memory
+    already there); None when they cannot go there (a gradient missing, with history, not contiguous, or not
+    strided): then the step takes the torch path."""
+    if not all(map(_is, members, form.grads)) or list(map(_data_ptr, members)) != form.ptrs:
+        # New gradients (set_to_none), or their storage changed: their flat views, once (a view of a gradient
+        # whose tensor took other storage would still read the old one, hence the pointers).
+        views = []
+        for g in members:
+            if g is None or g.layout is not _strided or g.requires_grad or not g.is_contiguous():
+                return None
+            views.append(g.view(-1))
+        form.grads = members
+        form.ptrs = list(map(_data_ptr, members))
+        form.views = views
+    chunk = form.chunk
+    k = form.at
+    if chunk is None or k == len(chunk.rows):
+        if form.free:
+            chunk = form.free.pop()
+        else:
+            width = form.offsets[-1][1]
+            dtype = members[0].dtype
+            rows = max(4, min(CHUNK_ROWS, CHUNK_BYTES // (width * members[0].element_size())))
+            chunk = Chunk(torch.empty((rows, width), dtype=dtype), form.free)
+        form.chunk = chunk
+        k = 0
+    _cat(form.views, out=chunk.rows[k])
+    form.at = k + 1
+    return InChunk(chunk, k)
+
+
+def _np_table_stats(form, table):
+    """[[min, max, mean, norm] per flat leaf] per row of `table` (rows of a chunk): one segment reduction per
+    statistic for them all. Min and max in the gradients' dtype (exact), mean and norm in double (the squares
+    in a table the form keeps); NaN wins min and max, as in summary.stats."""
+    np = _np[0]
+    starts = form.np_starts
+    low = np.minimum.reduceat(table, starts, axis=1)
+    high = np.maximum.reduceat(table, starts, axis=1)
+    total = np.add.reduceat(table, starts, axis=1, dtype=np.float64)
+    if form.squares is None or form.squares.shape[0] < len(table):
+        form.squares = np.empty((max(len(table), CHUNK_ROWS // 4), table.shape[1]), dtype=np.float64)
+    squared = form.squares[: len(table)]
+    np.square(table, out=squared, dtype=np.float64)
+    squares = np.add.reduceat(squared, starts, axis=1)
+    return np.stack([low.astype(np.float64), high.astype(np.float64), total / form.np_sizes, np.sqrt(squares)], axis=2).tolist()
+
+
 def _no_stats():
     return Stats((None, None, None, None))
+
+
+def row(form, leaves, step, root_id, loss):
+    """A step's row: [step, root id, loss, each leaf's cell (cells())]."""
+    out = [step, root_id, loss]
+    if form.all_small:
+        # (cells()' first case, inline: a small model's every step.)
+        for v in leaves:
+            g = v.grad
+            if g is None:
+                out.append(None)
+            elif g.layout is _strided:
+                out.append(g.tolist())
+            else:
+                out.append(Stats(stats_many([g])[0] or _no_stats()))
+        return out
+    out += cells(form, leaves)
+    return out
 
 
 def cells(form, leaves):
@@ -198,7 +319,12 @@ def cells(form, leaves):
     flat = form.flat
     if flat:
         members = [grads[i] for i in flat]
-        if all(g is not None and g.layout is _strided for g in members):
+        held = _chunk_copy(form, members) if form.np_dtype is not None else None
+        if held is not None:
+            out[flat[0]] = held
+            for i in flat[1:]:
+                out[i] = FLAT
+        elif all(g is not None and g.layout is _strided for g in members):
             # (One tensor is flattened to a view of itself, which zero_grad() would zero: a copy.) No no_grad()
             # for gradients without history (all but create_graph=True's): entering it costs as much as the copy.
             if any(g.requires_grad for g in members):
@@ -267,16 +393,39 @@ NO_STATS = 3.0  # a gradient without stats (empty): nothing follows
 
 
 def _resolve_flats(form, group):
-    """Replaces the rows' Flat and FLAT cells by their leaves' Stats, reduced for all the rows at once."""
-    with_flat = [row for row in group if type(row[3 + form.flat[0]]) is Flat]
-    if not with_flat:
-        return
-    try:
-        flats = [row[3 + form.flat[0]] for row in with_flat]
-        table = _np_flat_stats(form, flats) if form.np_starts is not None else _flat_stats(form, flats)
-    except Exception:
-        table = [[None] * len(form.flat) for _ in with_flat]
-    for row, stats in zip(with_flat, table):
+    """Replaces the rows' Flat, InChunk and FLAT cells by their leaves' Stats, reduced for all the rows at once
+    (InChunk: for each run of rows in one chunk)."""
+    at = 3 + form.flat[0]
+    with_flat = [row for row in group if type(row[at]) is Flat]
+    if with_flat:
+        try:
+            flats = [row[at] for row in with_flat]
+            table = _np_flat_stats(form, flats) if form.np_starts is not None else _flat_stats(form, flats)
+        except Exception:
+            table = [[None] * len(form.flat) for _ in with_flat]
+        _put_stats(form, with_flat, table)
+    held = [row for row in group if type(row[at]) is InChunk]
+    i = 0
+    while i < len(held):
+        chunk = held[i][at].chunk
+        j = i + 1
+        while j < len(held) and held[j][at].chunk is chunk:
+            j += 1
+        run = held[i:j]
+        ks = [row[at].k for row in run]
+        try:
+            # A form's rows fill its chunk in order, so a run is one slice of it.
+            table = chunk.array
+            found = _np_table_stats(form, table[ks[0]:ks[-1] + 1] if ks[-1] - ks[0] == len(ks) - 1 else table[ks])
+        except Exception:
+            found = [[None] * len(form.flat) for _ in run]
+        _put_stats(form, run, found)
+        chunk.reduced(len(run))
+        i = j
+
+
+def _put_stats(form, rows, table):
+    for row, stats in zip(rows, table):
         for i, st in zip(form.flat, stats):
             row[3 + i] = Stats(st) if st is not None else _no_stats()
 
