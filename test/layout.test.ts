@@ -36,7 +36,7 @@ const ALLOWED: Record<string, { layers: string[]; packages: RegExp }> = {
   'runtime/report': { layers: ['engine', 'protocol'], packages: /^$/ },
   'runtime/bridge': { layers: ['engine', 'protocol', 'runtime/report'], packages: /^$/ },
   'runtime/host': { layers: ['engine', 'protocol', 'runtime/report', 'runtime/bridge'], packages: /^(node:|pyodide$|virtual:python-files$)/ },
-  'runtime/python': { layers: ['protocol', 'runtime/host'], packages: /^node:/ },
+  'runtime/python': { layers: ['engine', 'protocol', 'runtime/host'], packages: /^node:/ },
   extension: { layers: ['protocol', 'figures', 'runtime/host', 'runtime/python'], packages: /^(node:|vscode$)/ },
   cli: { layers: ['protocol', 'figures', 'runtime/host', 'runtime/python'], packages: /^node:/ },
   webview: { layers: ['protocol', 'figures'], packages: /^(chart\.js|@dagrejs\/dagre$)/ },

@@ -335,10 +335,53 @@ function contiguousStrides(shape: readonly number[]): number[] {
 
 /** `repr(t)` (identical to `str(t)`) for a plain CPU tensor. */
 export function formatTensor(t: FormattableTensor): string {
-  const prefix = 'tensor(';
-  const indent = prefix.length;
   const numel = t.shape.reduce((a, b) => a * b, 1);
   if (t.values.length < numel) throw new RangeError(`formatTensor: ${t.values.length} values for shape [${t.shape.join(', ')}]`);
+  const values = t.values;
+  return formatWith(t, numel, (i) => values[i]);
+}
+
+/**
+ * `repr(t)` from only the elements PyTorch's formatter reads: `values` holds `get_summarized_data(t)` flat (with
+ * more than `threshold` elements, the first and last `edgeitems` along each dimension longer than twice that;
+ * else every element), as a process that has the tensor can send it cheaply. Printed under `options` (restored
+ * afterwards), whatever `printOptions` says.
+ */
+export function formatSummarizedTensor(t: FormattableTensor, options: Readonly<PrintOptions>): string {
+  const saved = { ...printOptions };
+  Object.assign(printOptions, options);
+  try {
+    const numel = t.shape.reduce((a, b) => a * b, 1);
+    const e = printOptions.edgeitems;
+    const summarize = numel > printOptions.threshold;
+    // edgeitems 0 summarises differently (Python's `self[-0:]` is the whole row); no caller needs it.
+    if (summarize && e < 1) throw new RangeError('formatSummarizedTensor: edgeitems must be at least 1');
+    const kept = t.shape.map((n) => (summarize && n > 2 * e ? 2 * e : n));
+    const keptNumel = kept.reduce((a, b) => a * b, 1);
+    if (t.values.length !== keptNumel) throw new RangeError(`formatSummarizedTensor: ${t.values.length} values for shape [${t.shape.join(', ')}]`);
+    const values = t.values;
+    if (!summarize) return formatWith(t, numel, (i) => values[i]);
+    const fullStrides = contiguousStrides(t.shape);
+    const keptStrides = contiguousStrides(kept);
+    // A full tensor's flat index to its element's place in the summarised data; only the shown elements are asked.
+    return formatWith(t, numel, (i) => {
+      let at = 0;
+      for (let d = 0; d < t.shape.length; d++) {
+        const n = t.shape[d];
+        const c = Math.floor(i / fullStrides[d]) % n;
+        at += (n === kept[d] || c < e ? c : c - (n - 2 * e)) * keptStrides[d];
+      }
+      return values[at];
+    });
+  } finally {
+    Object.assign(printOptions, saved);
+  }
+}
+
+/** The body of formatTensor, over elements read through `read` by their flat index in the full tensor. */
+function formatWith(t: FormattableTensor, numel: number, read: (i: number) => number): string {
+  const prefix = 'tensor(';
+  const indent = prefix.length;
   const suffixes: string[] = [];
   let tensorStr: string;
   if (numel === 0) {
@@ -351,9 +394,8 @@ export function formatTensor(t: FormattableTensor): string {
     // float32 (the default dtype), int64 and bool are implied by how the elements print.
     if (t.dtype !== 'float32' && t.dtype !== 'int64' && t.dtype !== 'bool') suffixes.push('dtype=' + formatDType(t.dtype));
     // Float32 elements are shown from their float32 value widened to double, as `.tolist()` gives them.
-    const values = t.values;
     // Rounding on read (not by copying) keeps printing a huge tensor cheap: only shown elements are touched.
-    const at = isFloat32Stored(t.dtype) ? (i: number): number => Math.fround(values[i]) : (i: number): number => values[i];
+    const at = isFloat32Stored(t.dtype) ? (i: number): number => Math.fround(read(i)) : read;
     const view: View = { at, shape: t.shape, offset: 0, strides: contiguousStrides(t.shape) };
     const summarize = numel > printOptions.threshold;
     const measured: number[] = [];

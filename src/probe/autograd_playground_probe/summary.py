@@ -3,6 +3,11 @@ gives its fields: shape, dtype, numel, a PyTorch print cut to 3 items per edge p
 mean and the 2-norm (NaN wins min and max), in double precision.
 
 The stats are reduced where the tensor lives: a CUDA tensor sends four numbers to the host, never its data.
+
+The print is the host's to make where it can make it exactly (a plain CPU tensor under the default print
+options): PyTorch's Python formatter costs about 130 us a tensor, a whole graph's worth of the training loop's
+time, so the summary carries `printValues` instead, the elements that formatter looks at (its
+get_summarized_data), and an empty `text` that src/runtime/python/probePrint.ts fills.
 """
 
 import math
@@ -39,6 +44,58 @@ def text_of(t):
         return ""
     finally:
         torch.set_printoptions(threshold=saved[0], edgeitems=saved[1])
+
+
+# The dtypes src/engine/print/format.ts prints as PyTorch does (test/fixtures/host_print.json holds it to that).
+_HOST_PRINTED = frozenset([torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.int32, torch.int64, torch.bool])
+_Tensor = torch.Tensor
+_int64 = torch.int64
+# Past this an int64 is not exact as a JSON number the host reads into a double.
+_EXACT_INT = 2 ** 53
+_edge_index = {}
+
+
+def _host_can_print(t):
+    """Whether the host prints t exactly as repr(t) under text_of's options: a plain strided CPU tensor of a
+    dtype it knows, and PyTorch's print options at the defaults the host assumes."""
+    if type(t) is not _Tensor or not t.is_cpu or t.layout is not _strided or t.dtype not in _HOST_PRINTED:
+        return False
+    opts = _print_options()
+    if opts is None or opts.precision != 4 or opts.linewidth != 80 or opts.sci_mode is not None:
+        return False
+    if opts.threshold < SUMMARY_THRESHOLD or opts.edgeitems < SUMMARY_EDGE:
+        return False
+    # The default dtype is the one repr leaves unnamed; named and nested tensors print more than their data.
+    return torch.get_default_dtype() is torch.float32 and not t.is_nested and not t.has_names()
+
+
+def print_values(t):
+    """The elements repr(t) shows under text_of's options, flat and row-major (get_summarized_data's: past 64
+    elements, the first and last 3 along each longer dimension), or None where the host cannot print t exactly."""
+    if not _host_can_print(t):
+        return None
+    if t.numel() > SUMMARY_THRESHOLD:
+        for d, n in enumerate(t.shape):
+            if n > 2 * SUMMARY_EDGE:
+                index = _edge_index.get(n)
+                if index is None:
+                    index = _edge_index[n] = torch.tensor([0, 1, 2, n - 3, n - 2, n - 1])
+                t = t.index_select(d, index)
+    values = t.reshape(-1).tolist()
+    if t.dtype is _int64 and values and (max(values) > _EXACT_INT or min(values) < -_EXACT_INT):
+        return None
+    return values
+
+
+def _printed(t, out):
+    """Fills out's `text`, or its `printValues` for the host to print."""
+    values = print_values(t)
+    if values is None:
+        out["text"] = text_of(t)
+    else:
+        out["text"] = ""
+        out["printValues"] = values
+    return out
 
 
 def _has_stats(t):
@@ -120,29 +177,34 @@ def stats_many(tensors):
 
 
 def summary_from(t, s, printed):
-    return {
+    out = {
         "shape": list(t.shape),
         "dtype": dtype_name(t.dtype),
         "numel": t.numel(),
-        "text": text_of(t.detach()) if printed else "",
+        "text": "",
         "min": None if s is None else s[0],
         "max": None if s is None else s[1],
         "mean": None if s is None else s[2],
         "norm": None if s is None else s[3],
     }
+    if printed:
+        with torch.no_grad():
+            _printed(t.detach(), out)
+    return out
 
 
 def summarize(t, printed=True):
     with torch.no_grad():
         t = t.detach()
         s = stats(t)
-        return {
+        out = {
             "shape": list(t.shape),
             "dtype": dtype_name(t.dtype),
             "numel": t.numel(),
-            "text": text_of(t) if printed else "",
+            "text": "",
             "min": None if s is None else s[0],
             "max": None if s is None else s[1],
             "mean": None if s is None else s[2],
             "norm": None if s is None else s[3],
         }
+        return _printed(t, out) if printed else out

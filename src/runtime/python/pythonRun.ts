@@ -15,6 +15,7 @@ import { decodeJson, type PauseConditions, type RunEvent, type RunEventType } fr
 import { RunRecorder } from '../host/recorder';
 import type { RunHandle, RuntimeSettings } from '../host/runner';
 import { COMMANDS_FD, ProbeControl, conditionsJson } from './pythonControl';
+import { fillPrints } from './probePrint';
 import { expandSteps, isStepsLine } from './probeSteps';
 
 /** What a Python interpreter told us about itself. */
@@ -240,6 +241,8 @@ export function startPythonRun(opts: PythonRunOptions): RunHandle {
     }
     const type = (value as { type?: unknown } | null)?.type;
     if (typeof value !== 'object' || value === null || typeof type !== 'string' || !PROBE_TYPES.has(type as RunEventType)) return;
+    // The events that carry tensor summaries, whose prints the probe may leave to us.
+    if (type === 'graph' || type === 'backward' || type === 'variables') fillPrints(value);
     push(value as Record<string, unknown>);
   };
   const eventsDecoder = new StringDecoder('utf8');
