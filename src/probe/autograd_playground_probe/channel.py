@@ -92,7 +92,13 @@ def emit(event):
     DataLoader's workers)."""
     if _fd is None or _in_child():
         return
-    data = (json.dumps(_finite(event), allow_nan=False, separators=(",", ":")) + "\n").encode("utf-8")
+    try:
+        text = json.dumps(event, allow_nan=False, separators=(",", ":"))
+    except ValueError:
+        # A NaN or an infinity in it (most events have none, and walking a whole graph's values costs more than
+        # writing them).
+        text = json.dumps(_finite(event), allow_nan=False, separators=(",", ":"))
+    data = (text + "\n").encode("utf-8")
     with _lock:
         if _held:
             _write_held()

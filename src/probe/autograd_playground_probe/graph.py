@@ -33,9 +33,9 @@ _perf = time.perf_counter
 
 NAME_CACHE_LIMIT = 4096
 TEMPLATE_LIMIT = 16
-# With an interval, whole graphs come at most once per WHOLE_SHARE times what the last one cost (about 2% of
+# With an interval, whole graphs come at most once per WHOLE_SHARE times what the last one cost (about 1% of
 # the run's time).
-WHOLE_SHARE = 50
+WHOLE_SHARE = 100
 
 # Node type -> whether it is a leaf's AccumulateGrad (has `variable`): a failed hasattr costs an exception.
 _leaf_kinds = {}

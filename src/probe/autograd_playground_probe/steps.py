@@ -72,7 +72,7 @@ if _flatten is None:
 
 class Form:
     __slots__ = ("leaves", "file", "line", "count", "heads", "dims", "all_small", "flat", "offsets", "np_starts", "np_sizes",
-                 "np_dtype", "grads", "ptrs", "views", "chunk", "at", "free", "squares")
+                 "np_dtype", "grads", "ptrs", "views", "chunk", "at", "free", "squares", "all_in_chunks")
 
     def __init__(self, leaves, file, line, count, heads, dims, flat, offsets):
         # The leaves, compared by identity each step (held: no other tensor can take their place).
@@ -86,6 +86,8 @@ class Form:
         # once) or IN_FLAT (a slice of the step's Flat).
         self.dims = dims
         self.all_small = all(d >= 0 for d in dims)
+        # Whether every leaf's gradient goes into the rows' chunks (make_form): a group packs as one table.
+        self.all_in_chunks = False
         # The indices of the IN_FLAT leaves, and where each one's values start and end in a Flat.
         self.flat = flat
         self.offsets = offsets
@@ -151,6 +153,7 @@ def make_form(leaves, file, line, count, leaf_id, name_of):
             form.np_starts = np.array([a for a, _ in offsets], dtype=np.int64)
             form.np_sizes = np.array([b - a for a, b in offsets], dtype=np.float64)
             form.np_dtype = _NUMPY_DTYPES[key[1]]
+            form.all_in_chunks = len(flat) == len(leaves)
     return form
 
 
@@ -261,6 +264,24 @@ def _chunk_copy(form, members):
     return InChunk(chunk, k)
 
 
+def _chunk_runs(held):
+    """[(i, j, table)]: the cells held[i:j] are rows of one chunk, `table` those rows (a slice of it: a form's rows
+    fill its chunk in order)."""
+    runs = []
+    i = 0
+    n = len(held)
+    while i < n:
+        chunk = held[i].chunk
+        j = i + 1
+        while j < n and held[j].chunk is chunk:
+            j += 1
+        ks = [c.k for c in held[i:j]]
+        table = chunk.array
+        runs.append((i, j, table[ks[0]:ks[-1] + 1] if ks[-1] - ks[0] == j - i - 1 else table[ks]))
+        i = j
+    return runs
+
+
 def _np_table_stats(form, table):
     """[[min, max, mean, norm] per flat leaf] per row of `table` (rows of a chunk): one segment reduction per
     statistic for them all. Min and max in the gradients' dtype (exact), mean and norm in double (the squares
@@ -275,7 +296,7 @@ def _np_table_stats(form, table):
     squared = form.squares[: len(table)]
     np.square(table, out=squared, dtype=np.float64)
     squares = np.add.reduceat(squared, starts, axis=1)
-    return np.stack([low.astype(np.float64), high.astype(np.float64), total / form.np_sizes, np.sqrt(squares)], axis=2).tolist()
+    return np.stack([low.astype(np.float64), high.astype(np.float64), total / form.np_sizes, np.sqrt(squares)], axis=2)
 
 
 def _no_stats():
@@ -405,23 +426,14 @@ def _resolve_flats(form, group):
             table = [[None] * len(form.flat) for _ in with_flat]
         _put_stats(form, with_flat, table)
     held = [row for row in group if type(row[at]) is InChunk]
-    i = 0
-    while i < len(held):
+    for i, j, table in _chunk_runs([row[at] for row in held]):
         chunk = held[i][at].chunk
-        j = i + 1
-        while j < len(held) and held[j][at].chunk is chunk:
-            j += 1
-        run = held[i:j]
-        ks = [row[at].k for row in run]
         try:
-            # A form's rows fill its chunk in order, so a run is one slice of it.
-            table = chunk.array
-            found = _np_table_stats(form, table[ks[0]:ks[-1] + 1] if ks[-1] - ks[0] == len(ks) - 1 else table[ks])
+            found = _np_table_stats(form, table).tolist()
         except Exception:
-            found = [[None] * len(form.flat) for _ in run]
-        _put_stats(form, run, found)
-        chunk.reduced(len(run))
-        i = j
+            found = [[None] * len(form.flat) for _ in range(j - i)]
+        _put_stats(form, held[i:j], found)
+        chunk.reduced(j - i)
 
 
 def _put_stats(form, rows, table):
@@ -449,6 +461,10 @@ def encode(rows):
             i += 1
         count = i - start
         group = [rows[j][1] for j in range(start, i)]
+        whole = _packed_in_chunks(form, group) if form.all_in_chunks else None
+        if whole is not None:
+            out.append(_line(form, count, whole))
+            continue
         if form.flat:
             _resolve_flats(form, group)
         for row in group:
@@ -468,6 +484,37 @@ def encode(rows):
                     extend(cell if d == 1 else _flat(cell, d))
         if _BIG_ENDIAN:
             packed.byteswap()
-        out.append('{"type":"steps","file":%s,"line":%d,"hiddenNodes":%d,"leaves":%s,"count":%d,"rows":"%s"}\n' % (
-            json.dumps(form.file), form.line, form.count, form.heads, count, b64encode(packed.tobytes()).decode("ascii")))
+        out.append(_line(form, count, packed.tobytes()))
     return "".join(out).encode("utf-8")
+
+
+def _line(form, count, packed):
+    return '{"type":"steps","file":%s,"line":%d,"hiddenNodes":%d,"leaves":%s,"count":%d,"rows":"%s"}\n' % (
+        json.dumps(form.file), form.line, form.count, form.heads, count, b64encode(packed).decode("ascii"))
+
+
+def _packed_in_chunks(form, group):
+    """The packed rows of a group whose every leaf is in its rows' chunks (a model's parameters, every step with
+    all their gradients), built as one NumPy table, without Python per cell. None for any other group (a row
+    without its chunk), which the general packing takes."""
+    np = _np[0]
+    at = 3 + form.flat[0]
+    held = [row[at] for row in group]
+    if any(type(c) is not InChunk for c in held):
+        return None
+    n = len(group)
+    leaves = len(form.dims)
+    packed = np.empty((n, 4 + 5 * leaves), dtype="<f8")
+    packed[:, :4] = [(r[0], r[1], 0.0, 0.0) if r[2] is None else (r[0], r[1], 1.0, r[2]) for r in group]
+    cells = packed[:, 4:].reshape(n, leaves, 5)
+    cells[:, :, 0] = STATS
+    runs = _chunk_runs(held)
+    try:
+        for i, j, table in runs:
+            cells[i:j, :, 1:] = _np_table_stats(form, table)
+    except Exception:
+        return None
+    for i, j, _ in runs:
+        held[i].chunk.reduced(j - i)
+    return packed.tobytes()
+
