@@ -53,6 +53,8 @@ _int64 = torch.int64
 # Past this an int64 is not exact as a JSON number the host reads into a double.
 _EXACT_INT = 2 ** 53
 _edge_index = {}
+# (Named tensors are gone from recent PyTorch.)
+_has_names = getattr(_Tensor, "has_names", None)
 
 
 def _host_can_print(t):
@@ -66,7 +68,7 @@ def _host_can_print(t):
     if opts.threshold < SUMMARY_THRESHOLD or opts.edgeitems < SUMMARY_EDGE:
         return False
     # The default dtype is the one repr leaves unnamed; named and nested tensors print more than their data.
-    return torch.get_default_dtype() is torch.float32 and not t.is_nested and not t.has_names()
+    return torch.get_default_dtype() is torch.float32 and not t.is_nested and not (_has_names is not None and _has_names(t))
 
 
 def print_values(t):
