@@ -473,9 +473,9 @@ async function main(): Promise<void> {
   if (want('layout')) layoutSection();
 }
 
-/** The real-Python backend's probe on two training loops (bench/probeOverhead.ts), where a Python has torch. */
+/** The real-Python backend's probe on three training loops (bench/probeOverhead.ts), where a Python has torch. */
 async function probeSection(): Promise<void> {
-  console.log('\n## The python backend\'s probe: examples/07\'s loop (3000 steps) and an MLP with Adam (1000 steps), fastest of 5');
+  console.log('\n## The python backend\'s probe: examples/07\'s loop (3000 steps), an MLP with Adam (1000 steps) and a LeNet-shaped CNN (300 steps), fastest of 5');
   const found = torchPython();
   if (typeof found === 'string') {
     console.log(`skipped: ${found}`);

@@ -1,8 +1,10 @@
 /**
- * The real-Python backend's cost on a training loop (issue 17), on two loops that print their own µs per step
+ * The real-Python backend's cost on a training loop (issue 17), on three loops that print their own µs per step
  * (so torch's import is left out): examples/07's (bench/python/loop07.py, 3000 steps of a 5→1 linear model on
- * 200 rows, a step of about 90 µs: the probe's fixed cost per step at its most visible) and a more typical one
- * (bench/python/loop_mlp.py, 1000 steps of an MLP 20→64→64→1 on minibatches of 32 with Adam). Each runs
+ * 200 rows, a step of about 90 µs: the probe's fixed cost per step at its most visible), a small MLP's
+ * (bench/python/loop_mlp.py, 1000 steps of an MLP 20→64→64→1 on minibatches of 32 with Adam, about 360 µs), and
+ * one of the size the backend is for (bench/python/loop_cnn.py, 300 steps of a LeNet-shaped CNN on minibatches of
+ * 64 MNIST-sized images, a few milliseconds). Each runs
  * directly and through the probe, without events, with events but no source lines, and with both (the
  * TorchFunctionMode). Whole graphs at most every 100 ms, as the panel asks. The variants alternate, and the
  * fastest of the repetitions counts: on a shared machine the median moves with the neighbours' load.
@@ -13,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startPythonRun, type PythonRunOptions } from '../src/runtime/python/pythonRun';
 
-export const PROBE_LOOPS = ['loop07.py', 'loop_mlp.py'];
+export const PROBE_LOOPS = ['loop07.py', 'loop_mlp.py', 'loop_cnn.py'];
 
 const variants: Array<[string, Partial<PythonRunOptions> | null]> = [
   ['python (no probe)', null],

@@ -204,8 +204,8 @@ class Reporter:
         if whole or any(self._name(v, _UNKNOWN) is _UNKNOWN for v in leaves):
             self._look_up_names(leaves, frame, self._infos(step.order)[1] if whole else None)
         self._send(step, whole)
-        if whole and self.step > 1:
-            # (The first one pays for first uses: PyTorch's printing, our imports.)
+        if whole:
+            # (The first one also pays for first uses: the next comes a little later than it need.)
             self.whole_cost = time.perf_counter() - began
             self._plan_whole()
 
