@@ -89,7 +89,7 @@ describe('the layout in docs/architecture.md', () => {
     // It runs in the user's own Python: a dependency beyond torch would be one more thing to install (matplotlib
     // and NumPy are used where the script's Python has them, feature-tested).
     const wrong: string[] = [];
-    const allowed = /^(autograd_playground_probe|torch|matplotlib|numpy|__future__|array|base64|builtins|ctypes|functools|importlib|io|json|linecache|math|os|queue|select|signal|site|sys|sysconfig|threading|time|traceback|types|warnings|weakref)$/;
+    const allowed = /^(autograd_playground_probe|torch|matplotlib|numpy|__future__|array|base64|builtins|ctypes|functools|importlib|io|json|linecache|math|operator|os|queue|select|signal|site|sys|sysconfig|threading|time|traceback|types|warnings|weakref)$/;
     for (const file of filesUnder(join('src', 'probe'), (name) => name.endsWith('.py'))) {
       for (const m of readFileSync(join(root, file), 'utf8').matchAll(/^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+(?:\s*,\s*[\w.]+)*))/gm)) {
         const names = m[1] !== undefined ? [m[1]] : m[2].split(',').map((n) => n.trim());
