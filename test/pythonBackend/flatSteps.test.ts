@@ -13,9 +13,10 @@ const STATS = [
   '    return {"x".join(map(str, p.shape)): [float(p.grad.min()), float(p.grad.max()), float(p.grad.double().mean()), float(p.grad.double().norm())] for p in m}',
 ].join('\n');
 
-const FILES: Record<string, string> = {
-  // A model of several parameters (each of its own shape), 705 gradient elements in all.
-  'mlp.py': [
+// A model of several parameters (each of its own shape), 705 gradient elements in all, trained 8 steps: `zeroGrad`
+// is the step's zero_grad() call, `after` what follows the print of its gradients.
+const mlp = (zeroGrad: string, after: string[] = []): string =>
+  [
     'import json, torch, torch.nn as nn',
     STATS,
     'torch.manual_seed(0)',
@@ -23,32 +24,20 @@ const FILES: Record<string, string> = {
     'opt = torch.optim.SGD(model.parameters(), lr=0.1)',
     'X, y = torch.randn(64, 20), torch.randn(64, 1)',
     'for step in range(8):',
-    '    opt.zero_grad(set_to_none=False)',
+    `    ${zeroGrad}`,
     '    loss = ((model(X[step * 8:step * 8 + 8]) - y[step * 8:step * 8 + 8]) ** 2).mean()',
     '    loss.backward()',
     '    print(json.dumps(stats(model.parameters())))',
+    ...after,
     '    opt.step()',
     '',
-  ].join('\n'),
+  ].join('\n');
+
+const FILES: Record<string, string> = {
+  'mlp.py': mlp('opt.zero_grad(set_to_none=False)'),
   // Gradients set to None each step (PyTorch 2's default), and one replaced by another tensor mid-run: the copies
   // follow the new gradients, never the storage of the old ones.
-  'fresh.py': [
-    'import json, torch, torch.nn as nn',
-    STATS,
-    'torch.manual_seed(0)',
-    'model = nn.Sequential(nn.Linear(20, 32), nn.ReLU(), nn.Linear(32, 1))',
-    'opt = torch.optim.SGD(model.parameters(), lr=0.1)',
-    'X, y = torch.randn(64, 20), torch.randn(64, 1)',
-    'for step in range(8):',
-    '    opt.zero_grad(set_to_none=step % 3 != 2)',
-    '    loss = ((model(X[step * 8:step * 8 + 8]) - y[step * 8:step * 8 + 8]) ** 2).mean()',
-    '    loss.backward()',
-    '    print(json.dumps(stats(model.parameters())))',
-    '    if step == 4:',
-    '        model[0].weight.grad.data = model[0].weight.grad.data * 2',
-    '    opt.step()',
-    '',
-  ].join('\n'),
+  'fresh.py': mlp('opt.zero_grad(set_to_none=step % 3 != 2)', ['    if step == 4:', '        model[0].weight.grad.data = model[0].weight.grad.data * 2']),
   // One leaf of 300 elements: flattening it alone gives a view of its gradient, not a copy.
   'single.py': [
     'import json, torch',

@@ -304,10 +304,10 @@ def _no_stats():
 
 
 def row(form, leaves, step, root_id, loss):
-    """A step's row: [step, root id, loss, each leaf's cell (cells())]."""
+    """A step's row: [step, root id, loss, each leaf's cell]: a small model's gradients as tolist() gives them
+    (None for a missing one, Stats for one not strided), any other form's as cells() keeps them."""
     out = [step, root_id, loss]
     if form.all_small:
-        # (cells()' first case, inline: a small model's every step.)
         for v in leaves:
             g = v.grad
             if g is None:
@@ -322,18 +322,8 @@ def row(form, leaves, step, root_id, loss):
 
 
 def cells(form, leaves):
-    """Each leaf's gradient as the row keeps it: None, a small one's tolist(), Stats, a Flat or FLAT."""
-    if form.all_small:
-        out = []
-        for v in leaves:
-            g = v.grad
-            if g is None:
-                out.append(None)
-            elif g.layout is _strided:
-                out.append(g.tolist())
-            else:
-                out.append(Stats(stats_many([g])[0] or _no_stats()))
-        return out
+    """Each leaf's gradient as the row of a form that is not all small keeps it: None, a small one's tolist(),
+    Stats, an InChunk or a Flat (the first of the flat leaves) or FLAT (the others)."""
     grads = [v.grad for v in leaves]
     out = [None] * len(grads)
     rest = []
