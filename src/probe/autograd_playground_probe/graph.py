@@ -526,7 +526,7 @@ _UNKNOWN = object()
 
 
 _is = operator.is_
-# Whether a one-node layer's call was marked yet (lines.calls_marked; read every step, so its list itself).
+# Whether a one-node layer's call was marked yet (lines._marked, read every step: the list itself).
 _layer_calls = lines._marked
 
 

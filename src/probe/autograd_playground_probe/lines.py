@@ -164,12 +164,8 @@ class _Call:
 
 
 MODULE_KEY = "autograd_playground_module"
+# Not empty once any one-node layer's call was marked (before that, a graph has nothing to fold).
 _marked = []
-
-
-def calls_marked():
-    """Whether any one-node layer's call was marked yet (else a graph has nothing to fold)."""
-    return bool(_marked)
 
 
 def _inputs_nodes(args):
