@@ -5,8 +5,9 @@ keeps its numbers: the loss (already a float), a new root id, and each leaf's gr
 after backward() (zero_grad() may zero the gradients in place before anything is written). make_form() decides
 how, once per form: a model's small CPU gradients are kept as the Python lists tolist() gives (one call each,
 cheaper than any reduction); up to FLAT_LIMIT elements they are copied end to end by one call, and reduced per
-batch of steps when the batch is written (with NumPy on the CPU; on their device otherwise: one read-back, no
-step waiting for a GPU); any other gradient gets its stats reduced on its device at once (summary.stats_many).
+batch of steps when the batch is written (on the CPU into the next row of a table the form reuses, Chunk, and
+reduced with NumPy; on their device otherwise: one read-back, no step waiting for a GPU); any other gradient
+gets its stats reduced on its device at once (summary.stats_many).
 
 Steps whose graph has the same form (the same leaves, in the same order, called from the same line: a training
 loop's) share one Form: the leaves' ids, names and shapes, encoded once. When the channel writes held steps, it
