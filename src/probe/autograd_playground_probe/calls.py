@@ -185,16 +185,23 @@ def node_calls(order, infos, is_leaf):
     """{id(node): Call} for a graph's op nodes: the call the line mode recorded with each (infos' fifth
     field), and for a node it never saw (recorded inside one torch function: F.linear's transpose) its nearest
     consumer's, as the playground records every node of a call under that call."""
+    return from_consumers(order, infos, 4, is_leaf)
+
+
+def from_consumers(order, infos, field, is_leaf):
+    """{id(node): value} for a graph's op nodes: infos[id(node)][field] where the line mode saw the node and
+    recorded one, else its nearest consumer's that has one, in the walk's breadth-first order (the line mode
+    never sees a node recorded inside one torch function)."""
     out = {}
     for node in order:
         info = infos.get(id(node))
-        call = info[4] if info is not None else out.get(id(node))
-        if call is None:
+        value = info[field] if info is not None else out.get(id(node))
+        if value is None:
             continue
-        out.setdefault(id(node), call)
+        out.setdefault(id(node), value)
         for nx, _ in node.next_functions:
             if nx is not None and not is_leaf(nx) and id(nx) not in infos and id(nx) not in out:
-                out[id(nx)] = call
+                out[id(nx)] = value
     return out
 
 

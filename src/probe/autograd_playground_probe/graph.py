@@ -360,7 +360,8 @@ class Reporter:
             return {"rootId": root_id, "nodes": [], "edges": [], "truncated": {"shownNodes": 0, "hiddenNodes": len(visible)}}, leaves
         nodes = []
         infos, inputs = self._infos(order)
-        inherited = _inherited_lines(order, infos)
+        # Lines for the nodes the line mode never saw, from their consumers (their own where it did).
+        inherited = calls.from_consumers(order, infos, 0, _is_leaf_node)
         # The module calls around the nodes (calls.py): a box each in the panel.
         boxes = calls.Boxes()
         node_calls = calls.node_calls(order, infos, _is_leaf_node)
@@ -547,21 +548,6 @@ def _input_id(nid):
 def _gone():
     # A template's output weakref: that step's value is not this one's.
     return None
-
-
-def _inherited_lines(order, infos):
-    """{id(node): line} for op nodes the line mode never saw (recorded inside one torch function), from the
-    nearest consumer that has a line, in the walk's breadth-first order."""
-    out = {}
-    for node in order:
-        info = infos.get(id(node))
-        line = info[0] if info is not None else out.get(id(node))
-        if line is None:
-            continue
-        for nx, _ in node.next_functions:
-            if nx is not None and not _is_leaf_node(nx) and id(nx) not in infos and id(nx) not in out:
-                out[id(nx)] = line
-    return out
 
 
 def _fold_layer_calls(order):
