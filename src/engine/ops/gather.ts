@@ -76,24 +76,33 @@ export function scatterAdd(self: Tensor, dim: number, index: Tensor, src: Tensor
     throw runtimeError(`scatter_add(): Expected self.dtype to be equal to src.dtype`);
   }
   const out = makeTensor(self.values(), self.shape, self.dtype);
-  const limit = self.ndim === 0 ? 1 : self.shape[d];
-  const at = coordsOf(index);
   const dt = self.dtype;
-  forEachIndex(index.shape, (_flat, coords) => {
-    const i = at(coords);
-    if (i < 0 || i >= limit) throw runtimeError(`index ${i} is out of bounds for dimension ${d} with size ${limit}`);
-    const c = coords.slice();
-    if (self.ndim > 0) c[d] = i;
-    let pos = 0;
-    for (let k = 0; k < self.ndim; k++) pos = pos * self.shape[k] + c[k];
-    const v = out.data[pos] + src.data[storagePos(src, coords)];
-    out.data[pos] = castValue(dt, v);
+  forEachTarget(out, d, index, (pos, coords) => {
+    out.data[pos] = castValue(dt, out.data[pos] + src.data[storagePos(src, coords)]);
   });
   return record('ScatterAddBackward0', out, [self, null, src], [index], (g, s) => [g, null, gather(g, d, s[0])]);
 }
 
 function coordsOf(index: Tensor): (coords: readonly number[]) => number {
   return (coords) => index.data[storagePos(index, coords)];
+}
+
+/**
+ * Each element of `index` (its coordinates) with the place in `out` (contiguous, self's shape) that it names
+ * along `d`: the other coordinates its own. An index out of bounds raises PyTorch's error.
+ */
+function forEachTarget(out: Tensor, d: number, index: Tensor, fn: (pos: number, coords: readonly number[]) => void): void {
+  const limit = out.ndim === 0 ? 1 : out.shape[d];
+  const at = coordsOf(index);
+  forEachIndex(index.shape, (_flat, coords) => {
+    const i = at(coords);
+    if (i < 0 || i >= limit) throw runtimeError(`index ${i} is out of bounds for dimension ${d} with size ${limit}`);
+    const c = coords.slice();
+    if (out.ndim > 0) c[d] = i;
+    let pos = 0;
+    for (let k = 0; k < out.ndim; k++) pos = pos * out.shape[k] + c[k];
+    fn(pos, coords);
+  });
 }
 
 function zerosLike(shape: number[], like: Tensor): Tensor {
@@ -111,17 +120,9 @@ export function scatter(self: Tensor, dim: number, index: Tensor, src: Tensor | 
   checkIndex('scatter', self, d, index, srcT);
   if (srcT && srcT.dtype !== self.dtype) throw runtimeError('scatter(): Expected self.dtype to be equal to src.dtype');
   const out = makeTensor(self.values(), self.shape, self.dtype);
-  const limit = self.ndim === 0 ? 1 : self.shape[d];
-  const at = coordsOf(index);
   const dt = self.dtype;
   const value = srcT ? 0 : castValue(dt, src as number);
-  forEachIndex(index.shape, (_flat, coords) => {
-    const i = at(coords);
-    if (i < 0 || i >= limit) throw runtimeError(`index ${i} is out of bounds for dimension ${d} with size ${limit}`);
-    const c = coords.slice();
-    if (self.ndim > 0) c[d] = i;
-    let pos = 0;
-    for (let k = 0; k < self.ndim; k++) pos = pos * self.shape[k] + c[k];
+  forEachTarget(out, d, index, (pos, coords) => {
     const v = srcT ? srcT.data[storagePos(srcT, coords)] : value;
     out.data[pos] = castValue(dt, reduce === 'add' ? out.data[pos] + v : reduce === 'multiply' ? out.data[pos] * v : v);
   });

@@ -110,14 +110,19 @@ export function extremeAll(t: Tensor, which: 'max' | 'min'): Tensor {
   emptyReductionCheck(t, which, null);
   const better = which === 'max' ? (a: number, x: number) => (x > a || x !== x ? x : a) : (a: number, x: number) => (x < a || x !== x ? x : a);
   const out = reduceAlong(t, reductionDims(t, null), false, t.dtype, which === 'max' ? -Infinity : Infinity, (a, x) => (a !== a ? a : better(a, x)));
-  return record(which === 'max' ? 'MaxBackward1' : 'MinBackward1', out, [t], [t, out], (g, s) => {
-    const [x, result] = s;
-    const r = result.item();
-    const mask = r !== r ? isnan(x) : eq(x, result);
-    let count = 0;
-    for (const v of mask.values(true)) count += v;
-    return [where(mask, div(g, count), 0)];
-  });
+  return record(which === 'max' ? 'MaxBackward1' : 'MinBackward1', out, [t], [t, out], (g, s) => [gradToPicked(g, s[0], s[1])]);
+}
+
+/**
+ * The gradient of a whole-tensor pick (max, min, median): `grad / count` to every element equal to the picked
+ * value (every NaN when it is NaN) and +0 elsewhere, as PyTorch's evenly_distribute_backward.
+ */
+export function gradToPicked(g: Tensor, x: Tensor, picked: Tensor): Tensor {
+  const r = picked.item();
+  const mask = r !== r ? isnan(x) : eq(x, picked);
+  let count = 0;
+  for (const v of mask.values(true)) count += v;
+  return where(mask, div(g, count), 0);
 }
 
 /** max(dim)/min(dim): values and int64 indices of the first extreme element along `dim`. */

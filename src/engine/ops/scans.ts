@@ -9,8 +9,9 @@ import { isFloating, roundStored, SCALAR_TYPE_NAMES } from '../dtype';
 import { indexError, runtimeError } from '../errors';
 import { normalizeDim, numelOf } from '../shape';
 import { emptyTensor, Tensor } from '../tensor';
-import { add, div, eq, exp, gt, isnan, log, abs, lt, sub, where } from './elementwise';
+import { add, exp, gt, log, abs, lt, sub, where } from './elementwise';
 import { scatterAdd } from './gather';
+import { gradToPicked } from './reduce';
 import { flip, unsqueeze } from './views';
 
 function along(t: Tensor, dim: number): { d: number; outer: number; size: number; inner: number } {
@@ -194,12 +195,5 @@ export function medianAll(t: Tensor): Tensor {
   const ix = Array.from(keys, (_, i) => i);
   const out = emptyTensor([], t.dtype);
   out.data[0] = t.numel === 0 ? NaN : keys[medianPick(keys, ix)];
-  return record('MedianBackward0', out, [t], [t, out], (g, s) => {
-    const [x, result] = s;
-    const r = result.item();
-    const mask = r !== r ? isnan(x) : eq(x, result);
-    let count = 0;
-    for (const v of mask.values(true)) count += v;
-    return [where(mask, div(g, count), 0)];
-  });
+  return record('MedianBackward0', out, [t], [t, out], (g, s) => [gradToPicked(g, s[0], s[1])]);
 }
